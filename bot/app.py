@@ -1,0 +1,179 @@
+"""The one composition root: `create_app(settings, …)` wires Bolt, storage and handlers."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from concurrent.futures import Executor
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+)
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from sqlalchemy.exc import IntegrityError
+
+from bot.clock import Clock, clock_for
+from bot.config import Settings
+from bot.parsing.dates import warm_up
+from bot.render import Renderer
+from bot.services.deps import Deps, channel_prefs
+from handlers import actions, commands, events, messages, shortcuts
+from handlers.payloads import scope_of
+from storage.models import ProcessedEvent
+from storage.session import SessionFactory, make_engine, make_session_factory, transaction, upgrade
+
+log = logging.getLogger("referat")
+
+BOT_SCOPES = [
+    "app_mentions:read", "channels:history", "groups:history", "im:history", "channels:read",
+    "groups:read", "chat:write", "commands", "files:read", "files:write", "im:write",
+    "users:read", "usergroups:read",
+]
+
+
+def make_client(settings: Settings, token: str | None) -> WebClient:
+    return WebClient(
+        token=token,
+        base_url=settings.api_url,
+        retry_handlers=[ConnectionErrorRetryHandler(), RateLimitErrorRetryHandler(max_retry_count=2)],
+    )
+
+
+def make_deps(settings: Settings, session_factory: SessionFactory, clock: Clock) -> Deps:
+    return Deps(
+        sessions=session_factory,
+        clock=clock,
+        renderer=Renderer(),
+        default_language=settings.language,
+        default_timezone=settings.timezone,
+    )
+
+
+def open_storage(settings: Settings) -> SessionFactory:
+    """An engine for DATABASE_URL; a SQLite file is migrated on start."""
+    engine = make_engine(settings.database_url)
+    if engine.dialect.name == "sqlite":
+        upgrade(engine)
+    return make_session_factory(engine)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    client: WebClient | None = None,
+    session_factory: SessionFactory | None = None,
+    clock: Clock | None = None,
+    executor: Executor | None = None,
+    socket_mode: bool = False,
+) -> App:
+    sessions = session_factory or open_storage(settings)
+    deps = make_deps(settings, sessions, clock or clock_for(settings.now))
+    warm_up()
+
+    oauth_settings = None
+    if settings.multi_workspace:
+        engine = sessions.kw["bind"]
+        oauth_settings = OAuthSettings(
+            client_id=settings.client_id,
+            client_secret=settings.client_secret,
+            scopes=BOT_SCOPES,
+            installation_store=SQLAlchemyInstallationStore(settings.client_id or "", engine),
+            state_store=SQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine),
+        )
+        web_client = client or make_client(settings, None)
+    else:
+        web_client = client or make_client(settings, settings.bot_token)
+
+    app = App(
+        client=web_client,
+        signing_secret=settings.signing_secret or "",
+        process_before_response=True,  # write before answering; slow work goes lazy
+        oauth_settings=oauth_settings,
+        listener_executor=executor,
+        raise_error_for_unhandled_request=False,
+        name="referat",
+    )
+    if settings.multi_workspace:
+        app.enable_token_revocation_listeners()
+
+    app.middleware(_delivery_log(deps))
+    app.error(_error_handler(deps))
+    commands.register(app, deps)
+    actions.register(app, deps)
+    shortcuts.register(app, deps)
+    events.register(app, deps)
+    events.register_direct_messages(app, deps)
+    messages.register(app, deps)
+    if not settings.multi_workspace:
+        events.register_catch_all(app)
+    app.deps = deps  # type: ignore[attr-defined]
+    return app
+
+
+def _delivery_log(deps: Deps) -> Callable[..., Any]:
+    """Mark a repeated event id (Slack retries) so answers to questions are not sent twice.
+
+    The id is written only after the listener succeeded, so a failed first
+    attempt is processed again on retry. Records dedupe on channel + ts anyway.
+    """
+
+    def middleware(body: dict[str, Any], context: Any, next: Callable[[], BoltResponse]) -> Any:
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if not event_id:
+            return next()
+        with deps.sessions() as session:
+            context["referat_duplicate_event"] = session.get(ProcessedEvent, event_id) is not None
+        response = next()
+        if response is not None and response.status < 400 and not context["referat_duplicate_event"]:
+            try:
+                with transaction(deps.sessions) as session:
+                    session.add(ProcessedEvent(
+                        event_id=event_id, team_id=body.get("team_id"), received_at=deps.now()
+                    ))
+            except IntegrityError:
+                pass
+        return response
+
+    return middleware
+
+
+def _error_handler(deps: Deps) -> Callable[..., Any]:
+    """Any exception: a logged traceback and a short answer in the channel's language.
+
+    For events the answer is HTTP 500, so Slack delivers the event again.
+    """
+
+    def handle(error: Exception, body: dict[str, Any], respond: Any) -> BoltResponse:
+        log.exception("listener failed: %s", type(error).__name__, exc_info=error)
+        language = deps.default_language
+        scope = scope_of(body) if isinstance(body, dict) else None
+        if scope is not None:
+            try:
+                with deps.sessions() as session:
+                    language = channel_prefs(session, scope, deps).language
+            except Exception:  # the database may be what failed
+                language = deps.default_language
+        text = deps.renderer.string(language, "error")
+        if body.get("type") == "event_callback":
+            return BoltResponse(status=500, body="")
+        if body.get("command"):
+            return BoltResponse(
+                status=200,
+                body=json.dumps({"response_type": "ephemeral", "text": text}),
+                headers={"content-type": ["application/json;charset=utf-8"]},
+            )
+        if body.get("response_url") and respond is not None:
+            try:
+                respond(text=text, response_type="ephemeral", replace_original=False)
+            except Exception:
+                log.exception("could not tell the person about the error")
+        return BoltResponse(status=200, body="")
+
+    return handle

@@ -1,0 +1,73 @@
+"""Replies as Block Kit, always inside Slack's limits (SLACK.md section 1.5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.replies import Reply
+
+MAX_BLOCKS = 50
+SECTION_TEXT = 3000
+FALLBACK_TEXT = 3000
+BUTTONS_PER_ACTIONS = 25
+BUTTON_TEXT = 75
+
+
+def chunks(text: str, limit: int = SECTION_TEXT) -> list[str]:
+    """Split at line ends so no piece is longer than `limit`."""
+    pieces: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(line[: limit - 1] + "…")
+            line = ""
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            pieces.append(current)
+            current = line
+        else:
+            current = candidate
+    if current.strip():
+        pieces.append(current)
+    return [p for p in pieces if p.strip()] or [" "]
+
+
+def to_blocks(reply: Reply) -> list[dict[str, Any]]:
+    button_rows = [
+        reply.buttons[i : i + BUTTONS_PER_ACTIONS]
+        for i in range(0, len(reply.buttons), BUTTONS_PER_ACTIONS)
+    ][:2]
+    room = MAX_BLOCKS - len(button_rows)
+    sections = chunks(reply.text)
+    if len(sections) > room:
+        sections = sections[: room - 1] + ["…"]
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": piece}} for piece in sections
+    ]
+    for row in button_rows:
+        elements = []
+        for button in row:
+            element: dict[str, Any] = {
+                "type": "button",
+                "text": {"type": "plain_text", "text": button.label[:BUTTON_TEXT], "emoji": True},
+                "action_id": button.action_id[:255],
+                "value": button.value[:2000],
+            }
+            if button.style:
+                element["style"] = button.style
+            elements.append(element)
+        blocks.append({"type": "actions", "elements": elements})
+    return blocks
+
+
+def fallback(reply: Reply) -> str:
+    text = reply.text
+    return text if len(text) <= FALLBACK_TEXT else text[: FALLBACK_TEXT - 1] + "…"
+
+
+def message(reply: Reply) -> dict[str, Any]:
+    """Arguments for chat.postMessage / chat.update / ack / respond."""
+    return {"text": fallback(reply), "blocks": to_blocks(reply)}

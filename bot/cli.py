@@ -1,0 +1,113 @@
+"""The `referat` command (PRODUCT.md section 1)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.config import ConfigError, Settings
+
+log = logging.getLogger("referat")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="referat", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    console = sub.add_parser("console", help="the bot in the terminal, no Slack account needed")
+    console.add_argument("--channel", default="C0LOCAL")
+    console.add_argument("--user", default="U0LOCAL")
+    console.add_argument("--db", default=None, help="SQLite file (default: DATABASE_URL or referat.db)")
+
+    sub.add_parser("socket", help="run in Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN)")
+    serve = sub.add_parser("serve", help="run over HTTP on gunicorn")
+    serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--workers", type=int, default=2)
+
+    db = sub.add_parser("db", help="database tasks")
+    db.add_argument("action", choices=["upgrade"])
+
+    export = sub.add_parser("export", help="print a channel's records")
+    export.add_argument("--channel", required=True)
+    export.add_argument("--team", default=None, help="workspace id (default: the only one)")
+    export.add_argument("--format", choices=["json"], default="json")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        return _run(args, settings)
+    except ConfigError as error:
+        print(f"referat: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "console":
+        from bot import console
+
+        logging.getLogger().setLevel(logging.WARNING)
+        if args.db:
+            settings = replace(settings, database_url=f"sqlite:///{args.db}")
+        if not settings.database_url.startswith("sqlite"):
+            print("referat console: uses a SQLite file; pass --db FILE", file=sys.stderr)
+            return 2
+        return console.run(settings, channel=args.channel, user=args.user)
+    if args.command == "db":
+        from storage.session import make_engine, upgrade
+
+        upgrade(make_engine(settings.database_url))
+        print("database is up to date")
+        return 0
+    if args.command == "serve":
+        settings.require("serve")
+        from bot.app import create_app
+        from bot.web import serve
+
+        serve(lambda: create_app(settings), args.port or settings.port, args.workers)
+        return 0
+    if args.command == "socket":
+        settings.require("socket")
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        from bot.app import create_app
+
+        app = create_app(settings, socket_mode=True)
+        SocketModeHandler(app, settings.app_token).start()
+        return 0
+    if args.command == "export":
+        from bot.app import make_deps, open_storage
+        from bot.clock import clock_for
+        from bot.services.deps import Scope
+        from bot.services.export import channel_json
+
+        sessions = open_storage(settings)
+        deps = make_deps(settings, sessions, clock_for(settings.now))
+        team = args.team or _only_team(sessions, args.channel)
+        print(json.dumps(channel_json(deps, Scope(team, args.channel)), ensure_ascii=False,
+                         indent=2))
+        return 0
+    raise AssertionError(args.command)
+
+
+def _only_team(sessions: object, channel: str) -> str:
+    from sqlalchemy import select
+
+    from storage.models import Channel
+
+    with sessions() as session:  # type: ignore[operator]
+        teams = session.scalars(select(Channel.team_id).where(Channel.channel_id == channel)).all()
+    if len(teams) > 1:
+        raise ConfigError(f"channel {channel} is in several workspaces; pass --team")
+    return teams[0] if teams else "T0LOCAL"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

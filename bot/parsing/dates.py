@@ -1,0 +1,345 @@
+"""Dates and times as Danish and English speakers write them (PRODUCT.md section 6).
+
+Pure: `today` is always an argument, never read from the clock. Our own
+patterns cover the forms people write in messages and minutes; dateparser is
+asked only for what they do not cover, and its answers are checked, because
+on its own it reads `32/1` as a day in 2032.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from bot.parsing.lexicon import merged, words
+
+
+class DateError(ValueError):
+    """Text that looks like a date but is not one (`31/2`)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    value: date | None  # None when the text is not a real date
+    year_given: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start: int
+    end: int
+    begins: time
+    ends: time | None
+
+
+def _alt(items: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in items)
+
+
+MONTHS: dict[str, int] = {k: int(v) for k, v in merged("MONTHS").items()}  # type: ignore[call-overload]
+WEEKDAYS: dict[str, int] = {k: int(v) for k, v in merged("WEEKDAYS").items()}  # type: ignore[call-overload]
+NUMBERS: dict[str, int] = {k: int(v) for k, v in merged("NUMBERS").items()}  # type: ignore[call-overload]
+UNITS: dict[str, int] = {k: int(v) for k, v in merged("UNITS").items()}  # type: ignore[call-overload]
+RELATIVE_DAYS: dict[str, int] = {
+    k: int(v) for k, v in merged("RELATIVE_DAYS").items()  # type: ignore[call-overload]
+}
+PERIOD_OF_MONTH: dict[str, int] = {
+    k: int(v) for k, v in merged("PERIOD_OF_MONTH").items()  # type: ignore[call-overload]
+}
+PERIOD_OF_YEAR: dict[str, tuple[int, int]] = merged("PERIOD_OF_YEAR")  # type: ignore[assignment]
+
+_B = r"(?<![\w/])"  # left boundary that also refuses to start inside 12/34
+_E = r"(?![\w/])"
+_MONTH = _alt(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = _alt(sorted(WEEKDAYS, key=len, reverse=True))
+_NUMBER = r"\d{1,2}|" + _alt(sorted(NUMBERS, key=len, reverse=True))
+_PERIOD = _alt(sorted(set(PERIOD_OF_MONTH) | set(PERIOD_OF_YEAR), key=len, reverse=True))
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"{_B}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_E}")),
+    (
+        "numeric",
+        re.compile(
+            rf"{_B}(?:(?P<wd>{_WEEKDAY})\s+(?:(?:d\.|den)\s+)?)?"
+            rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+            rf"(?:(?:\s*-\s*|/)(?P<y>\d{{4}}|\d{{2}})(?!\d)|\s(?P<y2>\d{{4}})(?!\d))?(?![\w/])"
+        ),
+    ),
+    ("dotted", re.compile(rf"{_B}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_E}")),
+    (
+        "day_month",
+        re.compile(
+            rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?(?:(?:den|the)\s+)?"
+            rf"(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{_MONTH})\.?"
+            rf"(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(
+            rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\w/])"
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            rf"{_B}(?P<p>{_PERIOD})\s*(?:(?P<mn>{_MONTH})\.?(?:\s+(?P<y>\d{{4}}))?|(?P<py>\d{{4}}))"
+            rf"(?![\w])"
+        ),
+    ),
+    (
+        "week",
+        re.compile(
+            rf"{_B}(?:{_alt(words('WEEK'))})\s+(?P<w>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?{_E}"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            rf"{_B}(?:{_alt(words('IN'))})\s+(?P<n>{_NUMBER})\s+"
+            rf"(?P<u>{_alt(sorted(UNITS, key=len, reverse=True))})(?![\w])"
+        ),
+    ),
+    (
+        "relday",
+        re.compile(rf"{_B}(?P<r>{_alt(sorted(RELATIVE_DAYS, key=len, reverse=True))})(?![\w])"),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"{_B}(?:(?P<next>{_alt(words('NEXT'))})\s+)?(?P<wd>{_WEEKDAY})(?:en)?(?![\w])"
+        ),
+    ),
+]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _next_such(today: date, month: int, day: int) -> date | None:
+    """The next date with this day and month, today included. None if none exists."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    for year in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
+        found = _safe_date(year, month, day)
+        if found is not None and found >= today:
+            return found
+    return None
+
+
+def _full_year(raw: str) -> int:
+    year = int(raw)
+    return year + 2000 if year < 100 else year
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_period(today: date, month: int, year: int | None, day: int) -> date:
+    year_ = year if year is not None else today.year
+    target = _last_day(year_, month) if day < 0 else date(year_, month, day)
+    if year is None and target < today:
+        return _month_period(today, month, today.year + 1, day)
+    return target
+
+
+def _resolve(kind: str, m: re.Match[str], today: date, deadline: bool) -> tuple[date | None, bool]:
+    g = m.groupdict()
+    if kind in ("iso", "dotted"):
+        return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), True
+    if kind == "numeric":
+        year = g.get("y") or g.get("y2")
+        if year:
+            return _safe_date(_full_year(year), int(g["m"]), int(g["d"])), True
+        return _next_such(today, int(g["m"]), int(g["d"])), False
+    if kind in ("day_month", "month_day"):
+        month = MONTHS[g["mn"]]
+        if g.get("y"):
+            return _safe_date(int(g["y"]), month, int(g["d"])), True
+        return _next_such(today, month, int(g["d"])), False
+    if kind == "period":
+        p = g["p"]
+        if g.get("py"):
+            month, day = PERIOD_OF_YEAR[p]
+            return date(int(g["py"]), month, day), True
+        year = int(g["y"]) if g.get("y") else None
+        return _month_period(today, MONTHS[g["mn"]], year, PERIOD_OF_MONTH[p]), year is not None
+    if kind == "week":
+        week = int(g["w"])
+        weekday = 5 if deadline else 1  # ISO weekday: Friday for a deadline, else Monday
+        years = [int(g["y"])] if g.get("y") else [today.year, today.year + 1]
+        for year in years:
+            try:
+                found = date.fromisocalendar(year, week, weekday)
+            except ValueError:
+                continue
+            if g.get("y") or found >= today - timedelta(days=today.weekday()):
+                return found, bool(g.get("y"))
+        return None, False
+    if kind == "relative":
+        raw = g["n"]
+        n = int(raw) if raw.isdigit() else NUMBERS[raw]
+        unit = g["u"]
+        if UNITS[unit] == 30:
+            month0 = today.month - 1 + n
+            year, month = today.year + month0 // 12, month0 % 12 + 1
+            return min(_safe_date(year, month, today.day) or _last_day(year, month),
+                       _last_day(year, month)), False
+        return today + timedelta(days=n * UNITS[unit]), False
+    if kind == "relday":
+        return today + timedelta(days=RELATIVE_DAYS[g["r"]]), False
+    if kind == "weekday":
+        target = WEEKDAYS[g["wd"]]
+        ahead = (target - today.weekday()) % 7
+        if g.get("next"):
+            # "næste fredag" / "next Friday": the Friday of next week.
+            monday_next = today + timedelta(days=7 - today.weekday())
+            return monday_next + timedelta(days=target), False
+        return today + timedelta(days=ahead), False
+    raise AssertionError(kind)
+
+
+def find_dates(text: str, today: date, *, deadline: bool = False) -> list[DateMatch]:
+    """Every date-like span in `text`, left to right, overlaps resolved (longest wins).
+
+    A span that looks like a date but is not one (`31/2`) comes back with
+    `value=None`, so the caller can tell the person.
+    """
+    lowered = text.lower()
+    found: list[DateMatch] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(lowered):
+            value, year_given = _resolve(kind, m, today, deadline)
+            found.append(DateMatch(m.start(), m.end(), text[m.start():m.end()], value, year_given))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    chosen: list[DateMatch] = []
+    for match in found:
+        if chosen and match.start < chosen[-1].end:
+            continue
+        chosen.append(match)
+    return chosen
+
+
+_TIME_PATTERNS = [
+    re.compile(
+        r"(?<![\w.])(?:kl\.?|klokken)\s*(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
+        r"(?:\s*(?:-|–|til)\s*(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?)?(?![\d])"
+    ),
+    re.compile(
+        r"(?<![\w.:/-])(?P<h1>\d{1,2}):(?P<m1>\d{2})"
+        r"(?:\s*(?:-|–|to|til)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2}))?(?![\d])"
+    ),
+    re.compile(
+        r"(?<![\w.:/-])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s*(?P<ap1>am|pm)"
+        r"(?:\s*(?:-|–|to)\s*(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ap2>am|pm))?(?![\w])"
+    ),
+]
+
+
+def _clock(hour: str, minute: str | None, ampm: str | None = None) -> time | None:
+    h, mi = int(hour), int(minute or 0)
+    if ampm:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ampm == "pm" else 0)
+    if h > 23 or mi > 59:
+        return None
+    return time(h, mi)
+
+
+def find_time_range(text: str) -> TimeRange | None:
+    """The first clock time or range: `kl. 9-12`, `kl. 9.30-12`, `10:00-12:00`, `2pm`."""
+    lowered = text.lower()
+    best: TimeRange | None = None
+    for pattern in _TIME_PATTERNS:
+        for m in pattern.finditer(lowered):
+            g = m.groupdict()
+            begins = _clock(g["h1"], g.get("m1"), g.get("ap1") or g.get("ap2"))
+            ends = _clock(g["h2"], g.get("m2"), g.get("ap2")) if g.get("h2") else None
+            if begins is None or (g.get("h2") and (ends is None or ends <= begins)):
+                continue
+            if best is None or m.start() < best.start:
+                best = TimeRange(m.start(), m.end(), begins, ends)
+            break
+    return best
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=1)
+def _dateparser() -> object:
+    import dateparser
+
+    return dateparser
+
+
+def _checked_dateparser(text: str, today: date) -> date | None:
+    """dateparser's reading, kept only if every number written appears in it."""
+    parser = _dateparser()
+    base = datetime.combine(today, time(12, 0))
+    settings = {
+        "DATE_ORDER": "DMY",
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "future",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "STRICT_PARSING": False,
+    }
+    try:
+        parsed = parser.parse(text, languages=["da", "en"], settings=settings)  # type: ignore[attr-defined]
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if parsed is None:
+        return None
+    result: date = parsed.date()
+    parts = {result.day, result.month, result.year, result.year % 100}
+    if any(int(n) not in parts for n in _DIGITS.findall(text)):
+        return None
+    if abs(result.year - today.year) > 10:
+        return None
+    return result
+
+
+def warm_up() -> None:
+    """Import dateparser and parse once, so no person's first message pays for it."""
+    _checked_dateparser("14 January 2027", date(2026, 1, 1))
+
+
+def parse_date(text: str, today: date, *, deadline: bool = False) -> date:
+    """Read one date from a short phrase (a command argument or a deadline).
+
+    Raises DateError when the phrase names a date that does not exist or
+    when nothing in it can be read as a date.
+    """
+    matches = find_dates(text, today, deadline=deadline)
+    if matches:
+        first = matches[0]
+        if first.value is None:
+            raise DateError(first.text)
+        return first.value
+    stripped = text.strip()
+    if stripped:
+        fallback = _checked_dateparser(stripped, today)
+        if fallback is not None:
+            return fallback
+    raise DateError(stripped)

@@ -1,0 +1,36 @@
+"""Danish words the parsing core knows. Data only: add words here, not branches."""
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "mandag": 0, "tirsdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lørdag": 5, "søndag": 6,
+}
+NUMBERS = {
+    "en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8,
+    "ni": 9, "ti": 10,
+}
+RELATIVE_DAYS = {"i dag": 0, "idag": 0, "i morgen": 1, "imorgen": 1, "i overmorgen": 2}
+NEXT = ("næste", "kommende")
+IN = ("om",)
+UNITS = {"dag": 1, "dage": 1, "uge": 7, "uger": 7, "måned": 30, "måneder": 30}
+WEEK = ("uge",)
+# primo / medio / ultimo: day of month, and (month, day) for a year.
+PERIOD_OF_MONTH = {"primo": 10, "medio": 20, "ultimo": -1}
+PERIOD_OF_YEAR = {"primo": (3, 31), "medio": (6, 30), "ultimo": (12, 31)}
+CLOCK = ("kl.", "kl", "klokken")
+
+# Keywords that start a recording line (PRODUCT.md section 2).
+DECISION = ("beslutning", "besluttet", "vedtaget", "beslutninger")
+ACTION = ("handling", "opgave", "aftale", "handlinger", "opgaver")
+OWNER = ("ansvarlig", "ansvarlige", "tovholder")
+DEADLINE = ("frist", "senest", "inden", "deadline")
+NEXT_MEETING = ("næste møde", "nyt møde")
+AGENDA = ("punkt til dagsorden", "punkt til dagsordenen", "dagsorden", "dagsordenspunkt")
+ITEM = ("punkt", "pkt.", "pkt")
+CONJUNCTIONS = ("og",)
+PLACE_PREPOSITIONS = ("i", "på", "hos")
+NEXT_MEETING_DEADLINE = ("til næste møde", "på næste møde", "inden næste møde", "næste møde")

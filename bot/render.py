@@ -1,0 +1,111 @@
+"""Jinja2 templates (one folder per language) and the words for dates and buttons."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, FunctionLoader, StrictUndefined
+
+from bot.parsing.normalize import escape, mrkdwn
+
+WEEKDAY_NAMES = {
+    "da": ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+}
+MONTH_NAMES = {
+    "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+           "september", "oktober", "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+
+
+def long_date(value: date, lang: str) -> str:
+    """`fredag 5. februar 2027` / `Friday 5 February 2027`: every date in full."""
+    weekday = WEEKDAY_NAMES[lang][value.weekday()]
+    month = MONTH_NAMES[lang][value.month - 1]
+    if lang == "da":
+        return f"{weekday} {value.day}. {month} {value.year}"
+    return f"{weekday} {value.day} {month} {value.year}"
+
+
+def clock(value: time, lang: str) -> str:
+    if lang == "da":
+        return f"{value.hour}" if value.minute == 0 else f"{value.hour}.{value.minute:02d}"
+    return f"{value.hour}:{value.minute:02d}"
+
+
+def time_range(start: time | None, end: time | None, lang: str) -> str:
+    if start is None:
+        return ""
+    text = clock(start, lang) + (f"–{clock(end, lang)}" if end else "")
+    return f"kl. {text}" if lang == "da" else text
+
+
+def days_to(target: date, today: date, lang: str) -> str:
+    days = (target - today).days
+    words = {
+        "da": {0: "i dag", 1: "i morgen", -1: "i går"},
+        "en": {0: "today", 1: "tomorrow", -1: "yesterday"},
+    }[lang]
+    if days in words:
+        return words[days]
+    if days > 0:
+        return f"om {days} dage" if lang == "da" else f"in {days} days"
+    return f"for {-days} dage siden" if lang == "da" else f"{-days} days ago"
+
+
+def _load(name: str) -> str | None:
+    try:
+        return resources.files("templates").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+class Renderer:
+    """Renders `templates/<lang>/<name>.j2`; strings come from `templates/<lang>/strings.json`."""
+
+    def __init__(self) -> None:
+        self.env = Environment(
+            loader=FunctionLoader(_load),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+            keep_trailing_newline=False,
+        )
+        self.env.filters["mrkdwn"] = mrkdwn
+        self.env.filters["escape_all"] = escape
+        self.env.filters["as_date"] = date.fromisoformat
+
+    @cached_property
+    def strings(self) -> dict[str, dict[str, str]]:
+        return {
+            lang: json.loads(_load(f"{lang}/strings.json") or "{}") for lang in ("da", "en")
+        }
+
+    def string(self, lang: str, key: str, **values: Any) -> str:
+        return self.strings[lang][key].format(**values)
+
+    def render(self, lang: str, name: str, **context: Any) -> str:
+        template = self.env.get_template(f"{lang}/{name}.j2")
+        helpers = {
+            "lang": lang,
+            "long_date": lambda d: long_date(d, lang),
+            "time_range": lambda a, b: time_range(a, b, lang),
+            "days_to": lambda d, today: days_to(d, today, lang),
+            "s": self.strings[lang],
+        }
+        return template.render(**helpers, **context).strip()
+
+
+def local_times(
+    starts_at: datetime | None, ends_at: datetime | None, tz: Any
+) -> tuple[time | None, time | None]:
+    start = starts_at.astimezone(tz).time() if starts_at else None
+    end = ends_at.astimezone(tz).time() if ends_at else None
+    return start, end

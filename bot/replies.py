@@ -1,0 +1,21 @@
+"""What the bot says, as data: text plus buttons. `bot.blocks` turns it into Block Kit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    action_id: str
+    value: str
+    style: str | None = None  # "primary" | "danger"
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: list[Button] = field(default_factory=list)
+    ephemeral: bool = True
+    ok: bool = True  # False for answers to bad input

@@ -1,0 +1,65 @@
+"""Modal views as Block Kit (structure here, words from the strings catalog)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.parsing.normalize import to_plain
+from bot.render import Renderer
+from bot.services.recording import ManualRecord
+
+
+def _input(block_id: str, label: str, initial: str = "", *, multiline: bool = False,
+           optional: bool = False) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "plain_text_input", "action_id": "value",
+                               "multiline": multiline}
+    if initial:
+        element["initial_value"] = initial[:3000]
+    return {"type": "input", "block_id": block_id, "optional": optional,
+            "label": {"type": "plain_text", "text": label[:2000]}, "element": element}
+
+
+def record_modal(renderer: Renderer, lang: str, callback_id: str, text: str, kind: str,
+                 metadata: str) -> dict[str, Any]:
+    s = renderer.strings[lang]
+
+    def option(value: str) -> dict[str, Any]:
+        return {"text": {"type": "plain_text", "text": s[f"kind_{value}"]}, "value": value}
+
+    return {
+        "type": "modal",
+        "callback_id": callback_id,
+        "private_metadata": metadata[:3000],
+        "title": {"type": "plain_text", "text": s["shortcut_title"][:24]},
+        "submit": {"type": "plain_text", "text": s["shortcut_submit"][:24]},
+        "close": {"type": "plain_text", "text": s["shortcut_close"][:24]},
+        "blocks": [
+            {
+                "type": "input", "block_id": "kind",
+                "label": {"type": "plain_text", "text": s["kind_label"]},
+                "element": {"type": "radio_buttons", "action_id": "value",
+                            "options": [option("decision"), option("action")],
+                            "initial_option": option(kind)},
+            },
+            _input("text", s["text_label"], to_plain(text), multiline=True),
+            _input("owners", s["owners_label"], optional=True),
+            _input("due", s["due_label"], optional=True),
+        ],
+    }
+
+
+def read_record_modal(view: dict[str, Any]) -> ManualRecord:
+    values = (view.get("state") or {}).get("values") or {}
+
+    def text_of(block: str) -> str:
+        return str(((values.get(block) or {}).get("value") or {}).get("value") or "")
+
+    kind_state = (values.get("kind") or {}).get("value") or {}
+    kind = ((kind_state.get("selected_option") or {}).get("value")) or "decision"
+    return ManualRecord(kind=kind, text=text_of("text"), owners=text_of("owners"),
+                        due=text_of("due"))
+
+
+def modal_errors(renderer: Renderer, lang: str, problems: dict[str, str],
+                 form: ManualRecord) -> dict[str, str]:
+    return {field: renderer.string(lang, code, text=form.due) for field, code in problems.items()}

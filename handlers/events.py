@@ -1,0 +1,87 @@
+"""Mentions, direct messages, App Home, and every other event the app is sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot import blocks
+from bot.parsing.intents import intent_of
+from bot.services import commands
+from bot.services.deps import Deps, Scope
+from handlers.payloads import is_from_bot, team_of
+
+
+def register(app: App, deps: Deps) -> None:
+    def answer(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
+        scope = Scope(team_of(body), str(event["channel"]))
+        command = intent_of(str(event.get("text") or ""))
+        reply = commands.run(
+            deps,
+            commands.CommandInput(scope, str(event.get("user")), command or "help"),
+        )
+        reply.buttons = [b for b in reply.buttons if b.action_id != "share"]
+        client.chat_postMessage(
+            channel=scope.channel_id,
+            thread_ts=event.get("thread_ts") or event.get("ts"),
+            **blocks.message(reply),
+        )
+
+    def noop(context: BoltContext) -> None:
+        """Acknowledged, nothing to do; the work runs lazily after the answer."""
+
+    def mention(body: dict[str, Any], event: dict[str, Any], client: WebClient,
+                context: BoltContext) -> None:
+        if context.get("referat_duplicate_event"):
+            return
+        answer(body, event, client)
+
+    app.event("app_mention")(ack=noop, lazy=[mention])
+
+    def home(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
+        if event.get("tab") not in (None, "home"):
+            return
+        text = deps.renderer.render(deps.default_language, "help")
+        view = {"type": "home", "blocks": blocks.to_blocks(commands.Reply(text=text))}
+        client.views_publish(user_id=str(event["user"]), view=view)
+
+    app.event("app_home_opened")(ack=noop, lazy=[home])
+
+
+def register_direct_messages(app: App, deps: Deps) -> None:
+    """Direct messages are questions; they come as `message` events with channel_type im."""
+
+    def dm(body: dict[str, Any], event: dict[str, Any], client: WebClient,
+           context: BoltContext) -> None:
+        if context.get("referat_duplicate_event") or is_from_bot(event) or event.get("subtype"):
+            return
+        scope = Scope(team_of(body), str(event["channel"]))
+        reply = commands.run(
+            deps,
+            commands.CommandInput(
+                scope, str(event.get("user")), intent_of(str(event.get("text") or "")) or "help"
+            ),
+        )
+        reply.buttons = []
+        client.chat_postMessage(channel=scope.channel_id, **blocks.message(reply))
+
+    def im_only(event: dict[str, Any]) -> bool:
+        return event.get("channel_type") == "im"
+
+    def noop(context: BoltContext) -> None:
+        """Acknowledged; the answer goes out lazily."""
+
+    app.event("message", matchers=[im_only])(ack=noop, lazy=[dm])
+
+
+def register_catch_all(app: App) -> None:
+    """Every other event type is answered 200 so Slack does not retry it."""
+
+    def ignore(context: BoltContext) -> None:
+        """Nothing to do."""
+
+    for event_type in ("app_uninstalled", "tokens_revoked", "member_joined_channel",
+                       "member_left_channel", "app_rate_limited", "channel_rename"):
+        app.event(event_type)(ignore)

@@ -1,0 +1,183 @@
+"""Queries, each limited to one workspace and channel. `select()` style throughout."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import (
+    Action,
+    AgendaItem,
+    CalendarEntry,
+    Decision,
+    Meeting,
+    OwnerAlias,
+    Record,
+    SourceMessage,
+)
+
+
+def source_message(session: Session, team_id: str, channel_id: str, ts: str) -> SourceMessage | None:
+    return session.scalar(
+        select(SourceMessage).where(
+            SourceMessage.team_id == team_id,
+            SourceMessage.channel_id == channel_id,
+            SourceMessage.ts == ts,
+        )
+    )
+
+
+def records_of_source(session: Session, source_id: int) -> Sequence[Record]:
+    return session.scalars(
+        select(Record)
+        .where(Record.source_id == source_id)
+        .options(selectinload(Action.owners))
+        .order_by(Record.position, Record.id)
+    ).all()
+
+
+def meetings_of_source(session: Session, source_id: int) -> Sequence[Meeting]:
+    return session.scalars(
+        select(Meeting).where(Meeting.source_id == source_id).order_by(Meeting.id)
+    ).all()
+
+
+def agenda_of_source(session: Session, source_id: int) -> Sequence[AgendaItem]:
+    return session.scalars(
+        select(AgendaItem).where(AgendaItem.source_id == source_id).order_by(AgendaItem.id)
+    ).all()
+
+
+def next_meeting(session: Session, team_id: str, channel_id: str, today: date) -> Meeting | None:
+    return session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.team_id == team_id,
+            Meeting.channel_id == channel_id,
+            Meeting.status == "active",
+            Meeting.date >= today,
+        )
+        .options(selectinload(Meeting.agenda))
+        .order_by(Meeting.date, Meeting.starts_at, Meeting.id)
+        .limit(1)
+    )
+
+
+def last_meeting(session: Session, team_id: str, channel_id: str, today: date) -> Meeting | None:
+    return session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.team_id == team_id,
+            Meeting.channel_id == channel_id,
+            Meeting.status == "active",
+            Meeting.date < today,
+        )
+        .order_by(Meeting.date.desc(), Meeting.id.desc())
+        .limit(1)
+    )
+
+
+def meeting_on(session: Session, team_id: str, channel_id: str, day: date) -> Meeting | None:
+    return session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.team_id == team_id,
+            Meeting.channel_id == channel_id,
+            Meeting.status == "active",
+            Meeting.date == day,
+        )
+        .order_by(Meeting.id)
+        .limit(1)
+    )
+
+
+def pending_agenda(session: Session, team_id: str, channel_id: str) -> Sequence[AgendaItem]:
+    return session.scalars(
+        select(AgendaItem)
+        .where(
+            AgendaItem.team_id == team_id,
+            AgendaItem.channel_id == channel_id,
+            AgendaItem.meeting_id.is_(None),
+        )
+        .order_by(AgendaItem.id)
+    ).all()
+
+
+def open_actions_due_by(
+    session: Session, team_id: str, channel_id: str, day: date
+) -> Sequence[Action]:
+    return session.scalars(
+        select(Action)
+        .where(
+            Action.team_id == team_id,
+            Action.channel_id == channel_id,
+            Action.status == "open",
+            Action.due.is_not(None),
+            Action.due <= day,
+        )
+        .options(selectinload(Action.owners))
+        .order_by(Action.due, Action.id)
+    ).all()
+
+
+def channel_meetings(session: Session, team_id: str, channel_id: str) -> Sequence[Meeting]:
+    return session.scalars(
+        select(Meeting)
+        .where(Meeting.team_id == team_id, Meeting.channel_id == channel_id,
+               Meeting.status == "active")
+        .options(selectinload(Meeting.agenda))
+        .order_by(Meeting.date, Meeting.id)
+    ).all()
+
+
+def channel_decisions(session: Session, team_id: str, channel_id: str) -> Sequence[Decision]:
+    return session.scalars(
+        select(Decision)
+        .where(Decision.team_id == team_id, Decision.channel_id == channel_id)
+        .order_by(Decision.id)
+    ).all()
+
+
+def channel_actions(session: Session, team_id: str, channel_id: str) -> Sequence[Action]:
+    return session.scalars(
+        select(Action)
+        .where(Action.team_id == team_id, Action.channel_id == channel_id)
+        .options(selectinload(Action.owners))
+        .order_by(Action.id)
+    ).all()
+
+
+def channel_calendar(session: Session, team_id: str, channel_id: str) -> Sequence[CalendarEntry]:
+    return session.scalars(
+        select(CalendarEntry)
+        .where(CalendarEntry.team_id == team_id, CalendarEntry.channel_id == channel_id)
+        .order_by(CalendarEntry.body, CalendarEntry.date)
+    ).all()
+
+
+def known_owner_names(session: Session, team_id: str) -> list[str]:
+    return list(
+        session.scalars(select(OwnerAlias.name).where(OwnerAlias.team_id == team_id)).all()
+    )
+
+
+def record_in_scope(session: Session, record_id: int, team_id: str, channel_id: str) -> Record | None:
+    return session.scalar(
+        select(Record).where(
+            Record.id == record_id, Record.team_id == team_id, Record.channel_id == channel_id
+        )
+    )
+
+
+def count_records(session: Session, team_id: str, channel_id: str) -> int:
+    return int(
+        session.scalar(
+            select(func.count(Record.id)).where(
+                Record.team_id == team_id, Record.channel_id == channel_id
+            )
+        )
+        or 0
+    )
