@@ -32,9 +32,19 @@ from storage.session import SessionFactory, make_engine, make_session_factory, t
 log = logging.getLogger("referat")
 
 BOT_SCOPES = [
-    "app_mentions:read", "channels:history", "groups:history", "im:history", "channels:read",
-    "groups:read", "chat:write", "commands", "files:read", "files:write", "im:write",
-    "users:read", "usergroups:read",
+    "app_mentions:read",
+    "channels:history",
+    "groups:history",
+    "im:history",
+    "channels:read",
+    "groups:read",
+    "chat:write",
+    "commands",
+    "files:read",
+    "files:write",
+    "im:write",
+    "users:read",
+    "usergroups:read",
 ]
 
 
@@ -42,7 +52,10 @@ def make_client(settings: Settings, token: str | None) -> WebClient:
     return WebClient(
         token=token,
         base_url=settings.api_url,
-        retry_handlers=[ConnectionErrorRetryHandler(), RateLimitErrorRetryHandler(max_retry_count=2)],
+        retry_handlers=[
+            ConnectionErrorRetryHandler(),
+            RateLimitErrorRetryHandler(max_retry_count=2),
+        ],
     )
 
 
@@ -131,12 +144,18 @@ def _delivery_log(deps: Deps) -> Callable[..., Any]:
         with deps.sessions() as session:
             context["referat_duplicate_event"] = session.get(ProcessedEvent, event_id) is not None
         response = next()
-        if response is not None and response.status < 400 and not context["referat_duplicate_event"]:
+        if (
+            response is not None
+            and response.status < 400
+            and not context["referat_duplicate_event"]
+        ):
             try:
                 with transaction(deps.sessions) as session:
-                    session.add(ProcessedEvent(
-                        event_id=event_id, team_id=body.get("team_id"), received_at=deps.now()
-                    ))
+                    session.add(
+                        ProcessedEvent(
+                            event_id=event_id, team_id=body.get("team_id"), received_at=deps.now()
+                        )
+                    )
             except IntegrityError:
                 pass
         return response

@@ -21,7 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     console = sub.add_parser("console", help="the bot in the terminal, no Slack account needed")
     console.add_argument("--channel", default="C0LOCAL")
     console.add_argument("--user", default="U0LOCAL")
-    console.add_argument("--db", default=None, help="SQLite file (default: DATABASE_URL or referat.db)")
+    console.add_argument(
+        "--db", default=None, help="SQLite file (default: DATABASE_URL or referat.db)"
+    )
 
     sub.add_parser("socket", help="run in Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN)")
     serve = sub.add_parser("serve", help="run over HTTP on gunicorn")
@@ -53,7 +55,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "console":
         from bot import console
 
-        logging.getLogger().setLevel(logging.WARNING)
+        _log_to_file("referat-console.log")
         if args.db:
             settings = replace(settings, database_url=f"sqlite:///{args.db}")
         if not settings.database_url.startswith("sqlite"):
@@ -91,10 +93,22 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         sessions = open_storage(settings)
         deps = make_deps(settings, sessions, clock_for(settings.now))
         team = args.team or _only_team(sessions, args.channel)
-        print(json.dumps(channel_json(deps, Scope(team, args.channel)), ensure_ascii=False,
-                         indent=2))
+        print(
+            json.dumps(channel_json(deps, Scope(team, args.channel)), ensure_ascii=False, indent=2)
+        )
         return 0
     raise AssertionError(args.command)
+
+
+def _log_to_file(path: str) -> None:
+    """The console shows what the bot posts; tracebacks go to a file, not the screen."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
 
 
 def _only_team(sessions: object, channel: str) -> str:

@@ -34,7 +34,7 @@ def normalize_database_url(url: str) -> str:
     """Accept `postgres://` as hosts hand it out; use the psycopg 3 driver."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -131,8 +131,7 @@ class Settings:
         missing = [name for name in needed if not values[name]]
         if missing:
             raise ConfigError(
-                f"`referat {mode}` needs {', '.join(missing)} "
-                "(see README, Configuration)"
+                f"`referat {mode}` needs {', '.join(missing)} (see README, Configuration)"
             )
         if mode == "socket" and self.app_token and not self.app_token.startswith("xapp-"):
             raise ConfigError("SLACK_APP_TOKEN must be an app-level token (xapp-...)")

@@ -23,18 +23,32 @@ from bot.standin import BOT_USER, Call, Sender, StandIn
 from bot.web import LocalServer
 
 LABELS = {
-    "da": {"thread": "i tråden", "channel": "i kanalen", "ephemeral": "kun til dig",
-           "updated": "rettet i tråden", "home": "App Home", "modal": "vindue",
-           "error": "fejl", "no_button": "Ingen knap '{verb} {n}' i de seneste svar.",
-           "no_message": "Du har ikke skrevet nogen besked endnu.",
-           "banner": "referat · #{name} ({channel}) · du er @{user_name} ({user}) · "
-                     "/referat hjælp viser kommandoerne · :quit afslutter"},
-    "en": {"thread": "in thread", "channel": "in channel", "ephemeral": "only you",
-           "updated": "updated in thread", "home": "App Home", "modal": "modal",
-           "error": "error", "no_button": "No button '{verb} {n}' in the recent replies.",
-           "no_message": "You have not written a message yet.",
-           "banner": "referat · #{name} ({channel}) · you are @{user_name} ({user}) · "
-                     "/referat help lists the commands · :quit ends"},
+    "da": {
+        "thread": "i tråden",
+        "channel": "i kanalen",
+        "ephemeral": "kun til dig",
+        "updated": "rettet i tråden",
+        "home": "App Home",
+        "modal": "vindue",
+        "error": "fejl",
+        "no_button": "Ingen knap '{verb} {n}' i de seneste svar.",
+        "no_message": "Du har ikke skrevet nogen besked endnu.",
+        "banner": "referat · #{name} ({channel}) · du er @{user_name} ({user}) · "
+        "/referat hjælp viser kommandoerne · :quit afslutter",
+    },
+    "en": {
+        "thread": "in thread",
+        "channel": "in channel",
+        "ephemeral": "only you",
+        "updated": "updated in thread",
+        "home": "App Home",
+        "modal": "modal",
+        "error": "error",
+        "no_button": "No button '{verb} {n}' in the recent replies.",
+        "no_message": "You have not written a message yet.",
+        "banner": "referat · #{name} ({channel}) · you are @{user_name} ({user}) · "
+        "/referat help lists the commands · :quit ends",
+    },
 }
 EMOJI = {":warning:": "⚠️", ":information_source:": "ℹ️", ":white_check_mark:": "✅"}
 
@@ -57,15 +71,27 @@ def blocks_text(args: dict[str, Any]) -> tuple[str, list[tuple[str, str, dict[st
 
 
 class Console:
-    def __init__(self, settings: Settings, *, channel: str, user: str, out: TextIO,
-                 channel_name: str = "styregruppe") -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        channel: str,
+        user: str,
+        out: TextIO,
+        channel_name: str = "styregruppe",
+    ) -> None:
         self.out = out
         self.channel, self.user, self.channel_name = channel, user, channel_name
         self.users = {user: "dig" if settings.language == "da" else "you", "U0JENS": "jens"}
         self.standin = StandIn(users={k: {"name": v} for k, v in self.users.items()}).start()
-        self.settings = replace(settings, bot_token="xoxb-local-console",
-                                signing_secret=secrets.token_hex(16), api_url=self.standin.url,
-                                client_id=None, client_secret=None)
+        self.settings = replace(
+            settings,
+            bot_token="xoxb-local-console",
+            signing_secret=secrets.token_hex(16),
+            api_url=self.standin.url,
+            client_id=None,
+            client_secret=None,
+        )
         self.executor = TrackingExecutor()
         self.app = create_app(self.settings, executor=self.executor)
         self.server = LocalServer(self.app).start()
@@ -83,8 +109,12 @@ class Console:
         self.executor.shutdown(wait=True)
 
     def banner(self) -> str:
-        return self.labels["banner"].format(name=self.channel_name, channel=self.channel,
-                                            user=self.user, user_name=self.users[self.user])
+        return self.labels["banner"].format(
+            name=self.channel_name,
+            channel=self.channel,
+            user=self.user,
+            user_name=self.users[self.user],
+        )
 
     # -- input ---------------------------------------------------------------
 
@@ -98,9 +128,13 @@ class Console:
             return []
         if line.startswith("/"):
             command, _, text = line.partition(" ")
-            status, body = self.sender.command(text, channel=self.channel, user=self.user,
-                                               response_url=self.standin.response_url(),
-                                               command=command)
+            status, body = self.sender.command(
+                text,
+                channel=self.channel,
+                user=self.user,
+                response_url=self.standin.response_url(),
+                command=command,
+            )
             shown = self._ack(status, body)
             return shown + self._drain()
         match = re.match(r"^:(\w+)\s*(.*)$", line)
@@ -120,27 +154,62 @@ class Console:
 
     def _message_event(self, text: str, kind: str, ts: str | None = None) -> dict[str, Any]:
         ts = ts or self._next_ts()
-        return {"type": kind, "text": text, "user": self.user, "ts": ts, "channel": self.channel,
-                "event_ts": ts, "channel_type": "channel", "team": self.sender.team_id}
+        return {
+            "type": kind,
+            "text": text,
+            "user": self.user,
+            "ts": ts,
+            "channel": self.channel,
+            "event_ts": ts,
+            "channel_type": "channel",
+            "team": self.sender.team_id,
+        }
 
     def _edit(self, verb: str, text: str) -> list[str]:
         if self.last_ts is None:
             return [self.labels["no_message"]]
         now = self._next_ts()
         if verb == "edit":
-            event = {"type": "message", "subtype": "message_changed", "hidden": True,
-                     "channel": self.channel, "ts": now, "event_ts": now, "channel_type": "channel",
-                     "message": {"type": "message", "user": self.user, "text": text,
-                                 "ts": self.last_ts, "edited": {"user": self.user, "ts": now}},
-                     "previous_message": {"type": "message", "user": self.user,
-                                          "text": self.last_text, "ts": self.last_ts}}
+            event = {
+                "type": "message",
+                "subtype": "message_changed",
+                "hidden": True,
+                "channel": self.channel,
+                "ts": now,
+                "event_ts": now,
+                "channel_type": "channel",
+                "message": {
+                    "type": "message",
+                    "user": self.user,
+                    "text": text,
+                    "ts": self.last_ts,
+                    "edited": {"user": self.user, "ts": now},
+                },
+                "previous_message": {
+                    "type": "message",
+                    "user": self.user,
+                    "text": self.last_text,
+                    "ts": self.last_ts,
+                },
+            }
             self.last_text = text
         else:
-            event = {"type": "message", "subtype": "message_deleted", "hidden": True,
-                     "channel": self.channel, "ts": now, "event_ts": now, "channel_type": "channel",
-                     "deleted_ts": self.last_ts,
-                     "previous_message": {"type": "message", "user": self.user,
-                                          "text": self.last_text, "ts": self.last_ts}}
+            event = {
+                "type": "message",
+                "subtype": "message_deleted",
+                "hidden": True,
+                "channel": self.channel,
+                "ts": now,
+                "event_ts": now,
+                "channel_type": "channel",
+                "deleted_ts": self.last_ts,
+                "previous_message": {
+                    "type": "message",
+                    "user": self.user,
+                    "text": self.last_text,
+                    "ts": self.last_ts,
+                },
+            }
         status, _ = self.sender.event(event)
         return self._status(status) + self._drain()
 
@@ -154,13 +223,24 @@ class Console:
                 if action_id.lower() == wanted.lower() or (
                     verb in ("done", "undo", "reopen") and action_id == wanted
                 ):
-                    message = {"type": "message", "user": BOT_USER, "text": call.args.get("text"),
-                               "ts": call.result.get("ts") or call.args.get("ts") or "0",
-                               "thread_ts": call.args.get("thread_ts")}
+                    message = {
+                        "type": "message",
+                        "user": BOT_USER,
+                        "text": call.args.get("text"),
+                        "ts": call.result.get("ts") or call.args.get("ts") or "0",
+                        "thread_ts": call.args.get("thread_ts"),
+                    }
                     status, _ = self.sender.button(
-                        {"action_id": action_id, "block_id": "b", "type": "button",
-                         "value": element.get("value", ""), "text": element["text"]},
-                        channel=self.channel, user=self.user, message=message,
+                        {
+                            "action_id": action_id,
+                            "block_id": "b",
+                            "type": "button",
+                            "value": element.get("value", ""),
+                            "text": element["text"],
+                        },
+                        channel=self.channel,
+                        user=self.user,
+                        message=message,
                         response_url=self.standin.response_url("action"),
                     )
                     return self._status(status) + self._drain()
@@ -185,7 +265,7 @@ class Console:
 
     def _drain(self) -> list[str]:
         self.executor.wait_idle(15)
-        calls = self.standin.calls[self.seen:]
+        calls = self.standin.calls[self.seen :]
         self.seen = len(self.standin.calls)
         return [shown for call in calls if (shown := self._render(call))]
 
@@ -224,8 +304,9 @@ class Console:
         return shown
 
     def readable(self, text: str) -> str:
-        text = re.sub(r"<@([UW][A-Z0-9]+)>", lambda m: "@" + self.users.get(m.group(1), m.group(1)),
-                      text)
+        text = re.sub(
+            r"<@([UW][A-Z0-9]+)>", lambda m: "@" + self.users.get(m.group(1), m.group(1)), text
+        )
         text = re.sub(r"<!subteam\^([A-Z0-9]+)>", r"@\1", text)
         text = re.sub(r"<(https?://[^|>]+)\|([^>]+)>", r"\2 (\1)", text)
         text = re.sub(r"\*([^*\n]+)\*", r"\1", text)
@@ -235,8 +316,14 @@ class Console:
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def run(settings: Settings, *, channel: str, user: str, stdin: TextIO = sys.stdin,
-        out: TextIO = sys.stdout) -> int:
+def run(
+    settings: Settings,
+    *,
+    channel: str,
+    user: str,
+    stdin: TextIO = sys.stdin,
+    out: TextIO = sys.stdout,
+) -> int:
     console = Console(settings, channel=channel, user=user, out=out)
     interactive = stdin.isatty()
     print(console.banner(), file=out, flush=True)

@@ -17,10 +17,34 @@ WEEKDAY_NAMES = {
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
 MONTH_NAMES = {
-    "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-           "september", "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
+    "da": [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 
@@ -84,9 +108,7 @@ class Renderer:
 
     @cached_property
     def strings(self) -> dict[str, dict[str, str]]:
-        return {
-            lang: json.loads(_load(f"{lang}/strings.json") or "{}") for lang in ("da", "en")
-        }
+        return {lang: json.loads(_load(f"{lang}/strings.json") or "{}") for lang in ("da", "en")}
 
     def string(self, lang: str, key: str, **values: Any) -> str:
         return self.strings[lang][key].format(**values)

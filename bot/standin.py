@@ -94,7 +94,9 @@ class StandIn:
         self._lock = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
 
     # -- life ----------------------------------------------------------------
 
@@ -140,8 +142,13 @@ class StandIn:
                     )
                 self._lock.wait(remaining)
 
-    def fail_next(self, method: str, status: int = 429, error: str = "ratelimited",
-                  retry_after: int | None = 1) -> None:
+    def fail_next(
+        self,
+        method: str,
+        status: int = 429,
+        error: str = "ratelimited",
+        retry_after: int | None = 1,
+    ) -> None:
         with self._lock:
             self.faults.setdefault(method, []).append(Fault(status, error, retry_after))
 
@@ -152,7 +159,9 @@ class StandIn:
             self.calls.append(call)
             self._lock.notify_all()
 
-    def answer(self, method: str, args: dict[str, Any], token: str | None) -> tuple[int, dict[str, Any], dict[str, str]]:
+    def answer(
+        self, method: str, args: dict[str, Any], token: str | None
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
         with self._lock:
             faults = self.faults.get(method)
             fault = faults.pop(0) if faults else None
@@ -163,10 +172,18 @@ class StandIn:
             return 200, {"ok": False, "error": "not_authed" if not token else "invalid_auth"}, {}
         missing = [name for name in REQUIRED.get(method, ()) if not args.get(name)]
         if missing:
-            return 200, {"ok": False, "error": "invalid_arguments",
-                         "response_metadata": {"messages": [f"missing {m}" for m in missing]}}, {}
-        if method in NEEDS_CONTENT and not (args.get("text") or args.get("blocks")
-                                            or args.get("attachments")):
+            return (
+                200,
+                {
+                    "ok": False,
+                    "error": "invalid_arguments",
+                    "response_metadata": {"messages": [f"missing {m}" for m in missing]},
+                },
+                {},
+            )
+        if method in NEEDS_CONTENT and not (
+            args.get("text") or args.get("blocks") or args.get("attachments")
+        ):
             return 200, {"ok": False, "error": "no_text"}, {}
         if "blocks" in args:
             problem = _blocks_problem(args["blocks"], MAX_MESSAGE_BLOCKS)
@@ -182,19 +199,39 @@ class StandIn:
 
     def _ok(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
-            return {"ok": True, "url": "https://referat-local.slack.com/", "team": "referat (lokal)",
-                    "user": "referat", "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID}
+            return {
+                "ok": True,
+                "url": "https://referat-local.slack.com/",
+                "team": "referat (lokal)",
+                "user": "referat",
+                "team_id": TEAM,
+                "user_id": BOT_USER,
+                "bot_id": BOT_ID,
+            }
         if method in ("chat.postMessage", "chat.update", "chat.delete"):
             ts = args.get("ts") or f"{int(time.time())}.{next(self._ts):06d}"
-            return {"ok": True, "channel": args["channel"], "ts": ts,
-                    "message": {"type": "message", "text": args.get("text", ""),
-                                "bot_id": BOT_ID, "user": BOT_USER, "ts": ts}}
+            return {
+                "ok": True,
+                "channel": args["channel"],
+                "ts": ts,
+                "text": args.get("text", ""),
+                "message": {
+                    "type": "message",
+                    "text": args.get("text", ""),
+                    "bot_id": BOT_ID,
+                    "user": BOT_USER,
+                    "ts": ts,
+                },
+            }
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"{int(time.time())}.{next(self._ts):06d}"}
         if method == "chat.getPermalink":
             channel, ts = args["channel"], str(args["message_ts"]).replace(".", "")
-            return {"ok": True, "channel": args["channel"],
-                    "permalink": f"https://referat-local.slack.com/archives/{channel}/p{ts}"}
+            return {
+                "ok": True,
+                "channel": args["channel"],
+                "permalink": f"https://referat-local.slack.com/archives/{channel}/p{ts}",
+            }
         if method in ("views.publish", "views.open"):
             view = args["view"]
             view = json.loads(view) if isinstance(view, str) else view
@@ -202,14 +239,28 @@ class StandIn:
         if method == "users.info":
             user_id = args["user"]
             user = self.users.get(user_id, {})
-            return {"ok": True, "user": {"id": user_id, "team_id": TEAM,
-                                         "name": user.get("name", user_id.lower()),
-                                         "real_name": user.get("real_name", user_id),
-                                         "tz": user.get("tz", "Europe/Copenhagen"),
-                                         "is_bot": False, "deleted": False}}
+            return {
+                "ok": True,
+                "user": {
+                    "id": user_id,
+                    "team_id": TEAM,
+                    "name": user.get("name", user_id.lower()),
+                    "real_name": user.get("real_name", user_id),
+                    "tz": user.get("tz", "Europe/Copenhagen"),
+                    "is_bot": False,
+                    "deleted": False,
+                },
+            }
         if method == "conversations.info":
-            return {"ok": True, "channel": {"id": args["channel"], "name": "styregruppe",
-                                            "is_channel": True, "is_member": True}}
+            return {
+                "ok": True,
+                "channel": {
+                    "id": args["channel"],
+                    "name": "styregruppe",
+                    "is_channel": True,
+                    "is_member": True,
+                },
+            }
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args["users"]).split(",")[0][1:]}}
         if method == "files.getUploadURLExternal":
@@ -257,8 +308,11 @@ class StandIn:
                 path = urllib.parse.urlparse(self.path).path
                 if path.startswith("/upload/"):
                     standin.uploads[path.rsplit("/", 1)[-1]] = raw
-                    standin._record(Call("upload", {"file_id": path.rsplit("/", 1)[-1],
-                                                    "bytes": len(raw)}, None))
+                    standin._record(
+                        Call(
+                            "upload", {"file_id": path.rsplit("/", 1)[-1], "bytes": len(raw)}, None
+                        )
+                    )
                     self._send(200, {"ok": True}, {})
                     return
                 if path.startswith("/response/"):
@@ -269,7 +323,7 @@ class StandIn:
                 if not path.startswith("/api/"):
                     self._send(404, {"ok": False, "error": "unknown_method"}, {})
                     return
-                method = path[len("/api/"):]
+                method = path[len("/api/") :]
                 args = self._args(raw)
                 auth = self.headers.get("Authorization", "")
                 token = auth[7:] if auth.startswith("Bearer ") else args.get("token")
@@ -292,40 +346,75 @@ class Sender:
         self.team_id = team_id
         self._ids = itertools.count(1)
 
-    def post(self, body: str, content_type: str, headers: dict[str, str] | None = None,
-             timestamp: int | None = None) -> tuple[int, str]:
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        headers: dict[str, str] | None = None,
+        timestamp: int | None = None,
+    ) -> tuple[int, str]:
         stamp = str(timestamp if timestamp is not None else int(time.time()))
         signature = self.verifier.generate_signature(timestamp=stamp, body=body)
         request = urllib.request.Request(
-            self.app_url, data=body.encode("utf-8"), method="POST",
-            headers={"Content-Type": content_type, "X-Slack-Request-Timestamp": stamp,
-                     "X-Slack-Signature": signature, **(headers or {})},
+            self.app_url,
+            data=body.encode("utf-8"),
+            method="POST",
+            headers={
+                "Content-Type": content_type,
+                "X-Slack-Request-Timestamp": stamp,
+                "X-Slack-Signature": signature,
+                **(headers or {}),
+            },
         )
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8")
 
-    def command(self, text: str, *, channel: str, user: str, response_url: str,
-                command: str = "/referat") -> tuple[int, str]:
+    def command(
+        self, text: str, *, channel: str, user: str, response_url: str, command: str = "/referat"
+    ) -> tuple[int, str]:
         form = {
-            "token": "unused", "team_id": self.team_id, "team_domain": "referat-local",
-            "channel_id": channel, "channel_name": "styregruppe", "user_id": user,
-            "user_name": user.lower(), "command": command, "text": text, "api_app_id": "A0LOCAL",
-            "is_enterprise_install": "false", "response_url": response_url,
+            "token": "unused",
+            "team_id": self.team_id,
+            "team_domain": "referat-local",
+            "channel_id": channel,
+            "channel_name": "styregruppe",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": command,
+            "text": text,
+            "api_app_id": "A0LOCAL",
+            "is_enterprise_install": "false",
+            "response_url": response_url,
             "trigger_id": f"{next(self._ids)}.local.trigger",
         }
         return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded")
 
-    def event(self, event: dict[str, Any], *, event_id: str | None = None,
-              headers: dict[str, str] | None = None) -> tuple[int, str]:
+    def event(
+        self,
+        event: dict[str, Any],
+        *,
+        event_id: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, str]:
         body = {
-            "token": "unused", "team_id": self.team_id, "api_app_id": "A0LOCAL",
-            "event": event, "type": "event_callback",
-            "event_id": event_id or f"Ev{next(self._ids):08d}", "event_time": int(time.time()),
-            "authorizations": [{"team_id": self.team_id, "user_id": BOT_USER, "is_bot": True,
-                                "is_enterprise_install": False}],
+            "token": "unused",
+            "team_id": self.team_id,
+            "api_app_id": "A0LOCAL",
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id or f"Ev{next(self._ids):08d}",
+            "event_time": int(time.time()),
+            "authorizations": [
+                {
+                    "team_id": self.team_id,
+                    "user_id": BOT_USER,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
             "is_ext_shared_channel": False,
         }
         return self.post(json.dumps(body), "application/json", headers)
@@ -334,16 +423,32 @@ class Sender:
         form = urllib.parse.urlencode({"payload": json.dumps(payload)})
         return self.post(form, "application/x-www-form-urlencoded")
 
-    def button(self, action: dict[str, Any], *, channel: str, user: str, message: dict[str, Any],
-               response_url: str) -> tuple[int, str]:
+    def button(
+        self,
+        action: dict[str, Any],
+        *,
+        channel: str,
+        user: str,
+        message: dict[str, Any],
+        response_url: str,
+    ) -> tuple[int, str]:
         payload = {
             "type": "block_actions",
-            "user": {"id": user, "username": user.lower(), "name": user.lower(),
-                     "team_id": self.team_id},
-            "api_app_id": "A0LOCAL", "token": "unused",
-            "container": {"type": "message", "message_ts": message["ts"], "channel_id": channel,
-                          "is_ephemeral": False,
-                          **({"thread_ts": message["thread_ts"]} if message.get("thread_ts") else {})},
+            "user": {
+                "id": user,
+                "username": user.lower(),
+                "name": user.lower(),
+                "team_id": self.team_id,
+            },
+            "api_app_id": "A0LOCAL",
+            "token": "unused",
+            "container": {
+                "type": "message",
+                "message_ts": message["ts"],
+                "channel_id": channel,
+                "is_ephemeral": False,
+                **({"thread_ts": message["thread_ts"]} if message.get("thread_ts") else {}),
+            },
             "trigger_id": f"{next(self._ids)}.local.trigger",
             "team": {"id": self.team_id, "domain": "referat-local"},
             "channel": {"id": channel, "name": "styregruppe"},

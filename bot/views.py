@@ -9,18 +9,28 @@ from bot.render import Renderer
 from bot.services.recording import ManualRecord
 
 
-def _input(block_id: str, label: str, initial: str = "", *, multiline: bool = False,
-           optional: bool = False) -> dict[str, Any]:
-    element: dict[str, Any] = {"type": "plain_text_input", "action_id": "value",
-                               "multiline": multiline}
+def _input(
+    block_id: str, label: str, initial: str = "", *, multiline: bool = False, optional: bool = False
+) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": "value",
+        "multiline": multiline,
+    }
     if initial:
         element["initial_value"] = initial[:3000]
-    return {"type": "input", "block_id": block_id, "optional": optional,
-            "label": {"type": "plain_text", "text": label[:2000]}, "element": element}
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "optional": optional,
+        "label": {"type": "plain_text", "text": label[:2000]},
+        "element": element,
+    }
 
 
-def record_modal(renderer: Renderer, lang: str, callback_id: str, text: str, kind: str,
-                 metadata: str) -> dict[str, Any]:
+def record_modal(
+    renderer: Renderer, lang: str, callback_id: str, text: str, kind: str, metadata: str
+) -> dict[str, Any]:
     s = renderer.strings[lang]
 
     def option(value: str) -> dict[str, Any]:
@@ -35,11 +45,15 @@ def record_modal(renderer: Renderer, lang: str, callback_id: str, text: str, kin
         "close": {"type": "plain_text", "text": s["shortcut_close"][:24]},
         "blocks": [
             {
-                "type": "input", "block_id": "kind",
+                "type": "input",
+                "block_id": "kind",
                 "label": {"type": "plain_text", "text": s["kind_label"]},
-                "element": {"type": "radio_buttons", "action_id": "value",
-                            "options": [option("decision"), option("action")],
-                            "initial_option": option(kind)},
+                "element": {
+                    "type": "radio_buttons",
+                    "action_id": "value",
+                    "options": [option("decision"), option("action")],
+                    "initial_option": option(kind),
+                },
             },
             _input("text", s["text_label"], to_plain(text), multiline=True),
             _input("owners", s["owners_label"], optional=True),
@@ -56,10 +70,12 @@ def read_record_modal(view: dict[str, Any]) -> ManualRecord:
 
     kind_state = (values.get("kind") or {}).get("value") or {}
     kind = ((kind_state.get("selected_option") or {}).get("value")) or "decision"
-    return ManualRecord(kind=kind, text=text_of("text"), owners=text_of("owners"),
-                        due=text_of("due"))
+    return ManualRecord(
+        kind=kind, text=text_of("text"), owners=text_of("owners"), due=text_of("due")
+    )
 
 
-def modal_errors(renderer: Renderer, lang: str, problems: dict[str, str],
-                 form: ManualRecord) -> dict[str, str]:
+def modal_errors(
+    renderer: Renderer, lang: str, problems: dict[str, str], form: ManualRecord
+) -> dict[str, str]:
     return {field: renderer.string(lang, code, text=form.due) for field, code in problems.items()}

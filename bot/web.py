@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-from socketserver import ThreadingMixIn
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -39,9 +39,14 @@ class LocalServer:
     """The app on 127.0.0.1 at a free port, in a thread (console and tests)."""
 
     def __init__(self, app: App) -> None:
-        self.server = make_server("127.0.0.1", 0, wsgi_app(app), server_class=_ThreadingServer,
-                                  handler_class=_QuietHandler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.server = make_server(
+            "127.0.0.1",
+            0,
+            wsgi_app(app),
+            server_class=_ThreadingServer,
+            handler_class=_QuietHandler,
+        )
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     def start(self) -> LocalServer:
         self.thread.start()

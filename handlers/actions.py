@@ -22,8 +22,9 @@ def _thread_of(body: dict[str, Any]) -> str | None:
 
 
 def register(app: App, deps: Deps) -> None:
-    def done_or_reopen(ack: Ack, body: dict[str, Any], action: dict[str, Any],
-                       context: BoltContext) -> None:
+    def done_or_reopen(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
+    ) -> None:
         ack()
         scope = scope_of(body)
         assert scope is not None
@@ -35,8 +36,13 @@ def register(app: App, deps: Deps) -> None:
         context["referat_outcome"] = outcome
         context["referat_source_id"] = record.source_id if record else None
 
-    def after_status(body: dict[str, Any], action: dict[str, Any], context: BoltContext,
-                     client: WebClient, respond: Respond) -> None:
+    def after_status(
+        body: dict[str, Any],
+        action: dict[str, Any],
+        context: BoltContext,
+        client: WebClient,
+        respond: Respond,
+    ) -> None:
         scope = scope_of(body)
         assert scope is not None
         with deps.sessions() as session:
@@ -78,8 +84,9 @@ def register(app: App, deps: Deps) -> None:
     app.action(re.compile(r"^undo_\d+$"))(ack=undo, lazy=[after_undo])
 
     @app.action("share")
-    def share(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-              respond: Respond) -> None:
+    def share(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond
+    ) -> None:
         ack()
         scope = scope_of(body)
         assert scope is not None

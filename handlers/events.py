@@ -32,8 +32,9 @@ def register(app: App, deps: Deps) -> None:
     def noop(context: BoltContext) -> None:
         """Acknowledged, nothing to do; the work runs lazily after the answer."""
 
-    def mention(body: dict[str, Any], event: dict[str, Any], client: WebClient,
-                context: BoltContext) -> None:
+    def mention(
+        body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         if context.get("referat_duplicate_event"):
             return
         answer(body, event, client)
@@ -53,8 +54,9 @@ def register(app: App, deps: Deps) -> None:
 def register_direct_messages(app: App, deps: Deps) -> None:
     """Direct messages are questions; they come as `message` events with channel_type im."""
 
-    def dm(body: dict[str, Any], event: dict[str, Any], client: WebClient,
-           context: BoltContext) -> None:
+    def dm(
+        body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         if context.get("referat_duplicate_event") or is_from_bot(event) or event.get("subtype"):
             return
         scope = Scope(team_of(body), str(event["channel"]))
@@ -82,6 +84,12 @@ def register_catch_all(app: App) -> None:
     def ignore(context: BoltContext) -> None:
         """Nothing to do."""
 
-    for event_type in ("app_uninstalled", "tokens_revoked", "member_joined_channel",
-                       "member_left_channel", "app_rate_limited", "channel_rename"):
+    for event_type in (
+        "app_uninstalled",
+        "tokens_revoked",
+        "member_joined_channel",
+        "member_left_channel",
+        "app_rate_limited",
+        "channel_rename",
+    ):
         app.event(event_type)(ignore)

@@ -28,18 +28,23 @@ def register(app: App, deps: Deps) -> None:
         with deps.sessions() as session:
             lang = channel_prefs(session, scope, deps).language
         text = str(message.get("text") or "")
-        metadata = json.dumps({
-            "team": scope.team_id, "channel": scope.channel_id, "ts": message.get("ts"),
-            "thread_ts": message.get("thread_ts"), "user": message.get("user"),
-        })
+        metadata = json.dumps(
+            {
+                "team": scope.team_id,
+                "channel": scope.channel_id,
+                "ts": message.get("ts"),
+                "thread_ts": message.get("thread_ts"),
+                "user": message.get("user"),
+            }
+        )
         client.views_open(
             trigger_id=body["trigger_id"],
-            view=views.record_modal(deps.renderer, lang, MODAL, text,
-                                    recording.guess_kind(text), metadata),
+            view=views.record_modal(
+                deps.renderer, lang, MODAL, text, recording.guess_kind(text), metadata
+            ),
         )
 
-    def submit(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-               context: BoltContext) -> None:
+    def submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
         meta = json.loads(view.get("private_metadata") or "{}")
         scope = Scope(meta["team"], meta["channel"])
         form = views.read_record_modal(view)
@@ -47,13 +52,19 @@ def register(app: App, deps: Deps) -> None:
         with deps.sessions() as session:
             lang = channel_prefs(session, scope, deps).language
         if problems:
-            ack(response_action="errors",
-                errors=views.modal_errors(deps.renderer, lang, problems, form))
+            ack(
+                response_action="errors",
+                errors=views.modal_errors(deps.renderer, lang, problems, form),
+            )
             return
         message = incoming(
             {"team_id": scope.team_id},
-            {"ts": meta["ts"], "thread_ts": meta.get("thread_ts"), "user": meta.get("user"),
-             "text": ""},
+            {
+                "ts": meta["ts"],
+                "thread_ts": meta.get("thread_ts"),
+                "user": meta.get("user"),
+                "text": "",
+            },
             scope.channel_id,
         )
         context["referat_source_id"] = recording.record_manual(

@@ -20,7 +20,9 @@ from storage.models import (
 )
 
 
-def source_message(session: Session, team_id: str, channel_id: str, ts: str) -> SourceMessage | None:
+def source_message(
+    session: Session, team_id: str, channel_id: str, ts: str
+) -> SourceMessage | None:
     return session.scalar(
         select(SourceMessage).where(
             SourceMessage.team_id == team_id,
@@ -126,8 +128,9 @@ def open_actions_due_by(
 def channel_meetings(session: Session, team_id: str, channel_id: str) -> Sequence[Meeting]:
     return session.scalars(
         select(Meeting)
-        .where(Meeting.team_id == team_id, Meeting.channel_id == channel_id,
-               Meeting.status == "active")
+        .where(
+            Meeting.team_id == team_id, Meeting.channel_id == channel_id, Meeting.status == "active"
+        )
         .options(selectinload(Meeting.agenda))
         .order_by(Meeting.date, Meeting.id)
     ).all()
@@ -159,12 +162,12 @@ def channel_calendar(session: Session, team_id: str, channel_id: str) -> Sequenc
 
 
 def known_owner_names(session: Session, team_id: str) -> list[str]:
-    return list(
-        session.scalars(select(OwnerAlias.name).where(OwnerAlias.team_id == team_id)).all()
-    )
+    return list(session.scalars(select(OwnerAlias.name).where(OwnerAlias.team_id == team_id)).all())
 
 
-def record_in_scope(session: Session, record_id: int, team_id: str, channel_id: str) -> Record | None:
+def record_in_scope(
+    session: Session, record_id: int, team_id: str, channel_id: str
+) -> Record | None:
     return session.scalar(
         select(Record).where(
             Record.id == record_id, Record.team_id == team_id, Record.channel_id == channel_id

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 SUBCOMMANDS: dict[str, tuple[str, ...]] = {
     "help": ("help", "hjælp", "hjaelp", "?"),
-    "next_meeting": ("next-meeting", "næste-møde", "naeste-moede", "nextmeeting", "næstemøde",
-                     "next", "næste"),
+    "next_meeting": (
+        "next-meeting",
+        "næste-møde",
+        "naeste-moede",
+        "nextmeeting",
+        "næstemøde",
+        "next",
+        "næste",
+    ),
     "meeting": ("meeting", "møde", "moede"),
     "done": ("done", "udført", "udfoert", "færdig"),
     "reopen": ("reopen", "genåbn", "genaabn"),

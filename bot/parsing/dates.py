@@ -55,10 +55,12 @@ WEEKDAYS: dict[str, int] = {k: int(v) for k, v in merged("WEEKDAYS").items()}  #
 NUMBERS: dict[str, int] = {k: int(v) for k, v in merged("NUMBERS").items()}  # type: ignore[call-overload]
 UNITS: dict[str, int] = {k: int(v) for k, v in merged("UNITS").items()}  # type: ignore[call-overload]
 RELATIVE_DAYS: dict[str, int] = {
-    k: int(v) for k, v in merged("RELATIVE_DAYS").items()  # type: ignore[call-overload]
+    k: int(v)
+    for k, v in merged("RELATIVE_DAYS").items()  # type: ignore[call-overload]
 }
 PERIOD_OF_MONTH: dict[str, int] = {
-    k: int(v) for k, v in merged("PERIOD_OF_MONTH").items()  # type: ignore[call-overload]
+    k: int(v)
+    for k, v in merged("PERIOD_OF_MONTH").items()  # type: ignore[call-overload]
 }
 PERIOD_OF_YEAR: dict[str, tuple[int, int]] = merged("PERIOD_OF_YEAR")  # type: ignore[assignment]
 
@@ -203,8 +205,9 @@ def _resolve(kind: str, m: re.Match[str], today: date, deadline: bool) -> tuple[
         if UNITS[unit] == 30:
             month0 = today.month - 1 + n
             year, month = today.year + month0 // 12, month0 % 12 + 1
-            return min(_safe_date(year, month, today.day) or _last_day(year, month),
-                       _last_day(year, month)), False
+            return min(
+                _safe_date(year, month, today.day) or _last_day(year, month), _last_day(year, month)
+            ), False
         return today + timedelta(days=n * UNITS[unit]), False
     if kind == "relday":
         return today + timedelta(days=RELATIVE_DAYS[g["r"]]), False
@@ -230,7 +233,9 @@ def find_dates(text: str, today: date, *, deadline: bool = False) -> list[DateMa
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(lowered):
             value, year_given = _resolve(kind, m, today, deadline)
-            found.append(DateMatch(m.start(), m.end(), text[m.start():m.end()], value, year_given))
+            found.append(
+                DateMatch(m.start(), m.end(), text[m.start() : m.end()], value, year_given)
+            )
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     chosen: list[DateMatch] = []
     for match in found:

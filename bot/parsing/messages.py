@@ -91,9 +91,7 @@ KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("owner", words("OWNER")),
     ("deadline", ("frist", "deadline", "due")),
 ]
-_KEYWORD = re.compile(
-    "|".join(rf"(?P<{kind}>{_alt(ws)})" for kind, ws in KINDS), re.IGNORECASE
-)
+_KEYWORD = re.compile("|".join(rf"(?P<{kind}>{_alt(ws)})" for kind, ws in KINDS), re.IGNORECASE)
 _DECORATION = re.compile(r"^(?:[\s•·◦▪►‣*_~>\-–—]|&gt;|:[a-z0-9_+\-]+:)+", re.IGNORECASE)
 _ITEM = re.compile(
     rf"^(?:{_alt(words('ITEM'))})\s*(?P<item>\d{{1,3}}[a-zA-Z]?)\s*(?:[:.)–—\-]|\s)\s*",
@@ -106,9 +104,7 @@ _OWNER_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _MENTION = r"(?:<@[UW][A-Z0-9]+>|<!subteam\^[A-Z0-9]+>)"
-_LEADING_MENTIONS = re.compile(
-    rf"^\s*({_MENTION}(?:\s*(?:,|og|and|&amp;)\s*{_MENTION})*)\s*"
-)
+_LEADING_MENTIONS = re.compile(rf"^\s*({_MENTION}(?:\s*(?:,|og|and|&amp;)\s*{_MENTION})*)\s*")
 _DEADLINE = re.compile(
     rf"(?:^|[\s,.;(])(?P<kw>{_alt(words('DEADLINE'))})\b\s*:?\s*(?P<phrase>[^;\n]*)",
     re.IGNORECASE,
@@ -147,7 +143,7 @@ def _classify(line: str) -> tuple[str, str, str | None] | None:
     item_match = _ITEM.match(body)
     if item_match and not re.match(rf"(?:{_alt(words('AGENDA'))})", body, re.IGNORECASE):
         item = item_match.group("item").upper()
-        body = _strip_decoration(body[item_match.end():])
+        body = _strip_decoration(body[item_match.end() :])
     match = _LINE.match(body)
     if not match:
         return None
@@ -155,9 +151,7 @@ def _classify(line: str) -> tuple[str, str, str | None] | None:
     return kind, match.group("rest"), item
 
 
-def _deadline(
-    text: str, today: date, warnings: list[Warning]
-) -> tuple[str, date | None, bool]:
+def _deadline(text: str, today: date, warnings: list[Warning]) -> tuple[str, date | None, bool]:
     """Take the deadline out of an action's text: (text without it, due, due at next meeting)."""
     for match in _DEADLINE.finditer(text):
         keyword = match.group("kw").lower()
@@ -168,7 +162,7 @@ def _deadline(
         near = [d for d in dates if d.start <= 12]
         if near:
             first = near[0]
-            remainder = text[: match.start()] + " " + phrase[first.end:]
+            remainder = text[: match.start()] + " " + phrase[first.end :]
             if first.value is None:
                 warnings.append(Warning("bad_date", first.text.strip(), "action"))
                 return _clean(remainder), None, False
@@ -183,18 +177,19 @@ def _deadline(
     return text, None, False
 
 
-def _action(rest: str, item: str | None, today: date, known: tuple[str, ...],
-            warnings: list[Warning]) -> Action | None:
+def _action(
+    rest: str, item: str | None, today: date, known: tuple[str, ...], warnings: list[Warning]
+) -> Action | None:
     owners: list[Owner] = []
     owner_match = _OWNER_CLAUSE.search(rest)
     if owner_match:
         owners += split_owner_names(owner_match.group("who"), known)
-        rest = rest[: owner_match.start()] + rest[owner_match.end():]
+        rest = rest[: owner_match.start()] + rest[owner_match.end() :]
     text, due, at_next = _deadline(rest, today, warnings)
     leading_mentions = _LEADING_MENTIONS.match(text)
     if leading_mentions:
         owners = mention_owners(leading_mentions.group(1)) + owners
-        text = text[leading_mentions.end():]
+        text = text[leading_mentions.end() :]
     else:
         found, after = leading_known_owners(text, known)
         english = _ENGLISH_OWNER.match(text)
@@ -229,12 +224,12 @@ def _meeting(rest: str, today: date, warnings: list[Warning]) -> Meeting | None:
     if first.value is None:
         warnings.append(Warning("bad_date", first.text, "meeting"))
         return None
-    remainder = plain[: first.start] + " " + plain[first.end:]
+    remainder = plain[: first.start] + " " + plain[first.end :]
     clock = find_time_range(remainder)
     start = end = None
     if clock:
         start, end = clock.begins, clock.ends
-        remainder = remainder[: clock.start] + " " + remainder[clock.end:]
+        remainder = remainder[: clock.start] + " " + remainder[clock.end :]
     place = _place(remainder)
     return Meeting(date=first.value, start=start, end=end, place=place)
 
@@ -254,9 +249,7 @@ def _place(remainder: str) -> str | None:
     return text[:200] or None
 
 
-def parse_message(
-    text: str, *, today: date, known_owners: tuple[str, ...] = ()
-) -> ParseResult:
+def parse_message(text: str, *, today: date, known_owners: tuple[str, ...] = ()) -> ParseResult:
     """Every record in a message. Never raises; no keyword means an empty result."""
     result = ParseResult()
     lines = normalize(text).split("\n")

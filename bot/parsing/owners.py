@@ -10,10 +10,28 @@ from bot.parsing.lexicon import words
 # The bodies every Rammeaftale Sjælland group knows; `/referat owner` adds more.
 DEFAULT_OWNER_NAMES: tuple[str, ...] = (
     "Faxe",
-    "Greve", "Guldborgsund", "Holbæk", "Kalundborg", "Køge", "Lejre", "Lolland",
-    "Næstved", "Odsherred", "Ringsted", "Roskilde", "Slagelse", "Solrød", "Sorø",
-    "Stevns", "Vordingborg",
-    "Region Sjælland", "RS17", "Rammeaftalesekretariatet", "Styregruppen", "K17", "KKR",
+    "Greve",
+    "Guldborgsund",
+    "Holbæk",
+    "Kalundborg",
+    "Køge",
+    "Lejre",
+    "Lolland",
+    "Næstved",
+    "Odsherred",
+    "Ringsted",
+    "Roskilde",
+    "Slagelse",
+    "Solrød",
+    "Sorø",
+    "Stevns",
+    "Vordingborg",
+    "Region Sjælland",
+    "RS17",
+    "Rammeaftalesekretariatet",
+    "Styregruppen",
+    "K17",
+    "KKR",
 )
 
 
@@ -67,7 +85,7 @@ def leading_known_owners(text: str, known: tuple[str, ...]) -> tuple[list[Owner]
     if not match:
         return [], text
     owners = split_owner_names(match.group(1), known)
-    return owners, text[match.end():].strip()
+    return owners, text[match.end() :].strip()
 
 
 def _unique(owners: list[Owner]) -> list[Owner]:

@@ -9,8 +9,8 @@ from bot.parsing.commands import split_command
 from bot.parsing.messages import parse_meeting_text
 from bot.replies import Button, Reply
 from bot.services import meetings as meeting_service
-from bot.services import records as record_service
 from bot.services import recording
+from bot.services import records as record_service
 from bot.services.deps import Deps, Prefs, Scope, channel_prefs, ensure_channel, prefs_for
 from storage import queries
 from storage.session import transaction
@@ -51,13 +51,19 @@ def next_meeting(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> 
         if upcoming is None:
             last = queries.last_meeting(session, scope.team_id, scope.channel_id, today)
             return _text(
-                deps, prefs, "no_next_meeting",
-                last=meeting_service.view(last, prefs) if last else None, today=today,
+                deps,
+                prefs,
+                "no_next_meeting",
+                last=meeting_service.view(last, prefs) if last else None,
+                today=today,
             )
         due = queries.open_actions_due_by(session, scope.team_id, scope.channel_id, upcoming.date)
         reply = _text(
-            deps, prefs, "next_meeting",
-            m=meeting_service.view(upcoming, prefs), today=today,
+            deps,
+            prefs,
+            "next_meeting",
+            m=meeting_service.view(upcoming, prefs),
+            today=today,
             actions=[record_service.view(a) for a in due],
         )
     reply.buttons.append(_share_button(deps, prefs, "next-meeting"))
@@ -82,8 +88,15 @@ def set_meeting(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> R
         channel = ensure_channel(session, command.scope, deps)
         prefs = prefs_for(channel, deps)
         meeting = meeting_service.set_meeting(
-            session, command.scope, deps, prefs, day=parsed.date, start=parsed.start,
-            end=parsed.end, place=parsed.place, actor=command.user_id,
+            session,
+            command.scope,
+            deps,
+            prefs,
+            day=parsed.date,
+            start=parsed.start,
+            end=parsed.end,
+            place=parsed.place,
+            actor=command.user_id,
         )
         view = meeting_service.view(meeting, prefs)
     return _text(deps, prefs, "meeting_set", m=view, today=today)
@@ -103,8 +116,9 @@ def _status(done: bool) -> Handler:
     return handler
 
 
-def status_reply(deps: Deps, prefs: Prefs, outcome: str, record_id: int, user: str,
-                 done: bool) -> Reply:
+def status_reply(
+    deps: Deps, prefs: Prefs, outcome: str, record_id: int, user: str, done: bool
+) -> Reply:
     key = {
         "ok": "done" if done else "reopened",
         "same": "already_done" if done else "already_open",

@@ -40,7 +40,9 @@ class Incoming:
 
 
 def known_owners(session: Session, team_id: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys([*DEFAULT_OWNER_NAMES, *queries.known_owner_names(session, team_id)]))
+    return tuple(
+        dict.fromkeys([*DEFAULT_OWNER_NAMES, *queries.known_owner_names(session, team_id)])
+    )
 
 
 def record_message(deps: Deps, message: Incoming) -> int | None:
@@ -98,16 +100,29 @@ def _store(
     for position, item in enumerate(records):
         if isinstance(item, parsed.Meeting):
             meeting_service.set_meeting(
-                session, scope, deps, prefs, day=item.date, start=item.start, end=item.end,
-                place=item.place, source_id=source.id, actor=actor,
+                session,
+                scope,
+                deps,
+                prefs,
+                day=item.date,
+                start=item.start,
+                end=item.end,
+                place=item.place,
+                source_id=source.id,
+                actor=actor,
             )
         elif isinstance(item, parsed.AgendaItem):
             upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, today)
-            session.add(AgendaItem(
-                team_id=scope.team_id, channel_id=scope.channel_id, title=item.title,
-                meeting_id=upcoming.id if upcoming else None, source_id=source.id,
-                position=len(upcoming.agenda) if upcoming else 0,
-            ))
+            session.add(
+                AgendaItem(
+                    team_id=scope.team_id,
+                    channel_id=scope.channel_id,
+                    title=item.title,
+                    meeting_id=upcoming.id if upcoming else None,
+                    source_id=source.id,
+                    position=len(upcoming.agenda) if upcoming else 0,
+                )
+            )
         else:
             record = _new_record(session, scope, item, today)
             record.source_id, record.position, record.author_id = source.id, position, actor
@@ -128,12 +143,22 @@ def _new_record(
         meeting_id = latest.id if latest else None
     if isinstance(item, parsed.Decision):
         return Decision(
-            team_id=scope.team_id, channel_id=scope.channel_id, text=item.text,
-            item=item.item, meeting_id=meeting_id, status="active",
+            team_id=scope.team_id,
+            channel_id=scope.channel_id,
+            text=item.text,
+            item=item.item,
+            meeting_id=meeting_id,
+            status="active",
         )
     action = Action(
-        team_id=scope.team_id, channel_id=scope.channel_id, text=item.text, item=item.item,
-        meeting_id=meeting_id, status="open", due=item.due, due_next_meeting=item.due_next_meeting,
+        team_id=scope.team_id,
+        channel_id=scope.channel_id,
+        text=item.text,
+        item=item.item,
+        meeting_id=meeting_id,
+        status="open",
+        due=item.due,
+        due_next_meeting=item.due_next_meeting,
     )
     _set_due_next_meeting(session, scope, action, today)
     action.owners = [
@@ -171,7 +196,11 @@ def _apply_edit(
         record = old.get((item.kind, position))
         if record is None:
             record = _new_record(session, scope, item, today)
-            record.source_id, record.position, record.author_id = source.id, position, message.user_id
+            record.source_id, record.position, record.author_id = (
+                source.id,
+                position,
+                message.user_id,
+            )
             record.created_at = record.updated_at = now
             session.add(record)
             session.flush()
@@ -249,7 +278,10 @@ def undo(deps: Deps, scope: Scope, source_id: int, actor: str) -> int | None:
     """The Undo button: retract everything one message recorded."""
     with transaction(deps.sessions) as session:
         source = session.get(SourceMessage, source_id)
-        if source is None or (source.team_id, source.channel_id) != (scope.team_id, scope.channel_id):
+        if source is None or (source.team_id, source.channel_id) != (
+            scope.team_id,
+            scope.channel_id,
+        ):
             return None
         _retract_source(session, deps, source, actor, "undone")
         return source.id
@@ -258,7 +290,10 @@ def undo(deps: Deps, scope: Scope, source_id: int, actor: str) -> int | None:
 def set_action_status(
     deps: Deps, scope: Scope, record_id: int, actor: str, done: bool
 ) -> tuple[str, Action | None]:
-    """Mark an action done or open again: ("ok" | "missing" | "not_action" | "retracted" | "same")."""
+    """Mark an action done or open again.
+
+    Returns ("ok" | "missing" | "not_action" | "retracted" | "same", the action).
+    """
     with transaction(deps.sessions) as session:
         record = queries.record_in_scope(session, record_id, scope.team_id, scope.channel_id)
         if record is None:
@@ -274,7 +309,9 @@ def set_action_status(
         now = deps.now()
         record.status, record.updated_at = wanted, now
         record.done_at, record.done_by = (now, actor) if done else (None, None)
-        record_service.log_change(session, record, "done" if done else "reopened", actor, now, before)
+        record_service.log_change(
+            session, record, "done" if done else "reopened", actor, now, before
+        )
         return "ok", record
 
 
@@ -311,12 +348,21 @@ def build_reply(deps: Deps, source_id: int) -> tuple[Reply, SourceMessage] | Non
         live = [r for r in records if r.status != "retracted"]
         if (live or any(True for _ in meetings) or agenda) and not source.deleted:
             first = live[0].id if live else source.id
-            buttons.append(Button(deps.renderer.string(lang, "undo"), f"undo_{first}",
-                                  str(source.id), "danger"))
+            buttons.append(
+                Button(
+                    deps.renderer.string(lang, "undo"), f"undo_{first}", str(source.id), "danger"
+                )
+            )
             for record in live:
                 if record.kind == "action" and record.status == "open":
-                    buttons.append(Button(deps.renderer.string(lang, "done_button", id=record.id),
-                                          f"done_{record.id}", str(record.id), "primary"))
+                    buttons.append(
+                        Button(
+                            deps.renderer.string(lang, "done_button", id=record.id),
+                            f"done_{record.id}",
+                            str(record.id),
+                            "primary",
+                        )
+                    )
         session.expunge(source)
         return Reply(text=text, buttons=buttons[:25], ephemeral=False), source
 
@@ -397,10 +443,16 @@ def record_manual(
         source = queries.source_message(session, scope.team_id, scope.channel_id, message.ts)
         if source is None:
             source = SourceMessage(
-                team_id=scope.team_id, channel_id=scope.channel_id, ts=message.ts,
-                thread_ts=message.thread_ts, author_id=message.user_id,
-                text=normalize(message.text), warnings=[], deleted=False,
-                created_at=now, updated_at=now,
+                team_id=scope.team_id,
+                channel_id=scope.channel_id,
+                ts=message.ts,
+                thread_ts=message.thread_ts,
+                author_id=message.user_id,
+                text=normalize(message.text),
+                warnings=[],
+                deleted=False,
+                created_at=now,
+                updated_at=now,
             )
             session.add(source)
             session.flush()

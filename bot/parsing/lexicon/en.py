@@ -1,18 +1,52 @@
 """English words the parsing core knows. Data only: add words here, not branches."""
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 NUMBERS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 RELATIVE_DAYS = {"today": 0, "tomorrow": 1, "the day after tomorrow": 2}
 NEXT = ("next", "coming")
@@ -20,12 +54,25 @@ IN = ("in",)
 UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
 WEEK = ("week",)
 PERIOD_OF_MONTH = {
-    "early": 10, "beginning of": 10, "start of": 10, "mid": 20, "mid-": 20, "middle of": 20,
-    "late": -1, "end of": -1, "the end of": -1,
+    "early": 10,
+    "beginning of": 10,
+    "start of": 10,
+    "mid": 20,
+    "mid-": 20,
+    "middle of": 20,
+    "late": -1,
+    "end of": -1,
+    "the end of": -1,
 }
 PERIOD_OF_YEAR = {
-    "early": (3, 31), "beginning of": (3, 31), "mid": (6, 30), "mid-": (6, 30),
-    "middle of": (6, 30), "late": (12, 31), "end of": (12, 31), "the end of": (12, 31),
+    "early": (3, 31),
+    "beginning of": (3, 31),
+    "mid": (6, 30),
+    "mid-": (6, 30),
+    "middle of": (6, 30),
+    "late": (12, 31),
+    "end of": (12, 31),
+    "the end of": (12, 31),
 }
 CLOCK = ("at",)
 
@@ -39,5 +86,8 @@ ITEM = ("item", "agenda item")
 CONJUNCTIONS = ("and", "&")
 PLACE_PREPOSITIONS = ("in", "at")
 NEXT_MEETING_DEADLINE = (
-    "for the next meeting", "at the next meeting", "before the next meeting", "next meeting",
+    "for the next meeting",
+    "at the next meeting",
+    "before the next meeting",
+    "next meeting",
 )

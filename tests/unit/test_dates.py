@@ -1,0 +1,122 @@
+"""Every date form of PRODUCT.md section 6, read on Monday 23 November 2026."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.parsing.dates import DateError, find_dates, find_time_range, parse_date
+
+TODAY = date(2026, 11, 23)  # a Monday
+
+DEADLINES = [
+    ("6/2-2026", date(2026, 2, 6)),
+    ("5/2-2027", date(2027, 2, 5)),
+    ("19/1", date(2027, 1, 19)),  # no year: the next such date
+    ("15/12", date(2026, 12, 15)),
+    ("23/11", date(2026, 11, 23)),  # today counts as the next such date
+    ("22/11", date(2027, 11, 22)),
+    ("1/1 2027", date(2027, 1, 1)),
+    ("15/3-24", date(2024, 3, 15)),
+    ("05.02.2027", date(2027, 2, 5)),
+    ("2027-02-05", date(2027, 2, 5)),
+    ("15. marts 2024", date(2024, 3, 15)),
+    ("15. marts", date(2027, 3, 15)),
+    ("den 15. december", date(2026, 12, 15)),
+    ("fredag 5. februar 2027", date(2027, 2, 5)),
+    ("fredag", date(2026, 11, 27)),
+    ("mandag", date(2026, 11, 23)),
+    ("næste fredag", date(2026, 12, 4)),  # the Friday of next week
+    ("i dag", date(2026, 11, 23)),
+    ("i morgen", date(2026, 11, 24)),
+    ("i overmorgen", date(2026, 11, 25)),
+    ("om to uger", date(2026, 12, 7)),
+    ("om 3 dage", date(2026, 11, 26)),
+    ("om en måned", date(2026, 12, 23)),
+    ("uge 12", date(2027, 3, 26)),  # a deadline in a week: its Friday
+    ("uge 49", date(2026, 12, 4)),
+    ("uge 48", date(2026, 11, 27)),  # this week
+    ("primo marts", date(2027, 3, 10)),
+    ("medio marts", date(2027, 3, 20)),
+    ("ultimo januar", date(2027, 1, 31)),
+    ("ultimo februar 2028", date(2028, 2, 29)),
+    ("ultimo november", date(2026, 11, 30)),
+    ("primo 2027", date(2027, 3, 31)),
+    ("medio 2027", date(2027, 6, 30)),
+    ("ultimo 2026", date(2026, 12, 31)),
+    ("senest 1/12-2026", date(2026, 12, 1)),
+    ("14 January 2027", date(2027, 1, 14)),
+    ("January 14, 2027", date(2027, 1, 14)),
+    ("14th of January", date(2027, 1, 14)),
+    ("Friday", date(2026, 11, 27)),
+    ("next Friday", date(2026, 12, 4)),
+    ("tomorrow", date(2026, 11, 24)),
+    ("in two weeks", date(2026, 12, 7)),
+    ("in 10 days", date(2026, 12, 3)),
+    ("week 12", date(2027, 3, 26)),
+    ("end of January", date(2027, 1, 31)),
+    ("mid-March", date(2027, 3, 20)),
+    ("early 2027", date(2027, 3, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEADLINES, ids=[t for t, _ in DEADLINES])
+def test_deadline_forms(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY, deadline=True) == expected
+
+
+@pytest.mark.parametrize("text", ["31/2", "32/1", "30/2-2027", "29/2-2027", "0/5", "12/13"])
+def test_impossible_dates_are_errors_not_guesses(text: str) -> None:
+    with pytest.raises(DateError) as error:
+        parse_date(text, TODAY)
+    assert error.value.text == text
+
+
+def test_week_as_a_meeting_date_is_its_monday() -> None:
+    assert parse_date("uge 12", TODAY) == date(2027, 3, 22)
+
+
+def test_dateparser_answers_are_checked() -> None:
+    # dateparser alone reads `32/1` as a day in 2032 and `12/3 kl. 9.30-12` as one in 2112.
+    with pytest.raises(DateError):
+        parse_date("32/1", TODAY)
+    assert parse_date("12/3 kl. 9.30-12", TODAY) == date(2027, 3, 12)
+
+
+def test_text_that_is_no_date() -> None:
+    with pytest.raises(DateError):
+        parse_date("når det passer", TODAY)
+
+
+TIMES = [
+    ("kl. 9-12", time(9), time(12)),
+    ("kl. 9.30-12", time(9, 30), time(12)),
+    ("kl 13.15 - 15", time(13, 15), time(15)),
+    ("klokken 10", time(10), None),
+    ("10:00-12:00", time(10), time(12)),
+    ("10:00 to 11:30", time(10), time(11, 30)),
+    ("2pm-4pm", time(14), time(16)),
+    ("5/2-2027 kl. 9-12 Ringsted", time(9), time(12)),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), TIMES, ids=[t for t, _, _ in TIMES])
+def test_time_ranges(text: str, start: time, end: time | None) -> None:
+    found = find_time_range(text)
+    assert found is not None
+    assert (found.begins, found.ends) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["Rammeaftale 2025-26", "kl. 25-26", "kl. 12-9", "5/2-2027"])
+def test_no_time_where_there_is_none(text: str) -> None:
+    assert find_time_range(text) is None
+
+
+def test_several_dates_in_prose_are_found_in_order() -> None:
+    found = find_dates("direktørmøder hhv. 9/2, 15/3 og 26/4", TODAY)
+    assert [d.value for d in found] == [date(2027, 2, 9), date(2027, 3, 15), date(2027, 4, 26)]
+
+
+def test_ranges_of_years_are_not_dates() -> None:
+    assert find_dates("Rammeaftale 2027-2028 og 2025-26", TODAY) == []
