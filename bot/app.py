@@ -17,7 +17,6 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy.exc import IntegrityError
 
 from bot.clock import Clock, clock_for
 from bot.config import Settings
@@ -26,8 +25,7 @@ from bot.render import Renderer
 from bot.services.deps import Deps, channel_prefs
 from handlers import actions, commands, events, messages, shortcuts
 from handlers.payloads import scope_of
-from storage.models import ProcessedEvent
-from storage.session import SessionFactory, make_engine, make_session_factory, transaction, upgrade
+from storage.session import SessionFactory, make_engine, make_session_factory, upgrade
 
 log = logging.getLogger("referat")
 
@@ -116,7 +114,6 @@ def create_app(
     if settings.multi_workspace:
         app.enable_token_revocation_listeners()
 
-    app.middleware(_delivery_log(deps))
     app.error(_error_handler(deps))
     commands.register(app, deps)
     actions.register(app, deps)
@@ -128,39 +125,6 @@ def create_app(
         events.register_catch_all(app)
     app.deps = deps  # type: ignore[attr-defined]
     return app
-
-
-def _delivery_log(deps: Deps) -> Callable[..., Any]:
-    """Mark a repeated event id (Slack retries) so answers to questions are not sent twice.
-
-    The id is written only after the listener succeeded, so a failed first
-    attempt is processed again on retry. Records dedupe on channel + ts anyway.
-    """
-
-    def middleware(body: dict[str, Any], context: Any, next: Callable[[], BoltResponse]) -> Any:
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if not event_id:
-            return next()
-        with deps.sessions() as session:
-            context["referat_duplicate_event"] = session.get(ProcessedEvent, event_id) is not None
-        response = next()
-        if (
-            response is not None
-            and response.status < 400
-            and not context["referat_duplicate_event"]
-        ):
-            try:
-                with transaction(deps.sessions) as session:
-                    session.add(
-                        ProcessedEvent(
-                            event_id=event_id, team_id=body.get("team_id"), received_at=deps.now()
-                        )
-                    )
-            except IntegrityError:
-                pass
-        return response
-
-    return middleware
 
 
 def _error_handler(deps: Deps) -> Callable[..., Any]:

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from bot import blocks
 from bot.parsing.intents import intent_of
 from bot.services import commands
+from bot.services.deliveries import first_delivery
 from bot.services.deps import Deps, Scope
 from handlers.payloads import is_from_bot, team_of
 
@@ -29,6 +30,12 @@ def register(app: App, deps: Deps) -> None:
             **blocks.message(reply),
         )
 
+    def claim(body: dict[str, Any], context: BoltContext) -> None:
+        """Before the answer to Slack: note the event id, so a retry is not answered twice."""
+        context["referat_duplicate_event"] = not first_delivery(
+            deps, body.get("event_id"), team_of(body)
+        )
+
     def noop(context: BoltContext) -> None:
         """Acknowledged, nothing to do; the work runs lazily after the answer."""
 
@@ -39,7 +46,7 @@ def register(app: App, deps: Deps) -> None:
             return
         answer(body, event, client)
 
-    app.event("app_mention")(ack=noop, lazy=[mention])
+    app.event("app_mention")(ack=claim, lazy=[mention])
 
     def home(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
         if event.get("tab") not in (None, "home"):
@@ -72,10 +79,12 @@ def register_direct_messages(app: App, deps: Deps) -> None:
     def im_only(event: dict[str, Any]) -> bool:
         return event.get("channel_type") == "im"
 
-    def noop(context: BoltContext) -> None:
-        """Acknowledged; the answer goes out lazily."""
+    def claim(body: dict[str, Any], context: BoltContext) -> None:
+        context["referat_duplicate_event"] = not first_delivery(
+            deps, body.get("event_id"), team_of(body)
+        )
 
-    app.event("message", matchers=[im_only])(ack=noop, lazy=[dm])
+    app.event("message", matchers=[im_only])(ack=claim, lazy=[dm])
 
 
 def register_catch_all(app: App) -> None:

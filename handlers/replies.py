@@ -35,3 +35,10 @@ def post_or_update(deps: Deps, client: WebClient, source_id: int) -> None:
         recording.save_reply(deps, source_id, None, None)
         raise
     recording.save_reply(deps, source_id, str(posted["ts"]), reply.text)
+    if source.permalink is None:
+        try:
+            link = client.chat_getPermalink(channel=source.channel_id, message_ts=source.ts)
+        except SlackApiError:
+            log.warning("no permalink for %s/%s", source.channel_id, source.ts)
+        else:
+            recording.save_permalink(deps, source_id, str(link["permalink"]))

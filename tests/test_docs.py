@@ -9,8 +9,10 @@ from bot.parsing.commands import SUBCOMMANDS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-HELP = {lang: (ROOT / "templates" / lang / "help.j2").read_text(encoding="utf-8")
-        for lang in ("da", "en")}
+HELP = {
+    lang: (ROOT / "templates" / lang / "help.j2").read_text(encoding="utf-8")
+    for lang in ("da", "en")
+}
 
 
 def test_every_environment_variable_is_documented() -> None:
@@ -33,7 +35,12 @@ def test_procfile_and_manifest_exist_and_name_the_commands() -> None:
     for process in ("web:", "worker:", "release:"):
         assert process in procfile
     manifest = (ROOT / "manifest.yml").read_text()
-    for event in ("app_mention", "message.channels", "message.groups", "message.im",
-                  "app_home_opened"):
+    for event in (
+        "app_mention",
+        "message.channels",
+        "message.groups",
+        "message.im",
+        "app_home_opened",
+    ):
         assert event in manifest
     assert "command: /referat" in manifest and "socket_mode_enabled: true" in manifest

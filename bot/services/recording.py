@@ -328,7 +328,9 @@ def build_reply(deps: Deps, source_id: int) -> tuple[Reply, SourceMessage] | Non
         lang = prefs.language
         records = [record_service.view(r) for r in queries.records_of_source(session, source.id)]
         meetings = [
-            meeting_service.view(m, prefs) for m in queries.meetings_of_source(session, source.id)
+            meeting_service.view(m, prefs)
+            for m in queries.meetings_of_source(session, source.id)
+            if m.status == "active"
         ]
         agenda = [a.title for a in queries.agenda_of_source(session, source.id)]
         today = prefs.today(deps.now())
@@ -378,6 +380,13 @@ def claim_reply(deps: Deps, source_id: int) -> bool:
             .values(reply_ts="pending")
         )
         return bool(claimed.rowcount)  # type: ignore[attr-defined]
+
+
+def save_permalink(deps: Deps, source_id: int, permalink: str) -> None:
+    with transaction(deps.sessions) as session:
+        source = session.get(SourceMessage, source_id)
+        if source is not None:
+            source.permalink = permalink[:500]
 
 
 def save_reply(deps: Deps, source_id: int, reply_ts: str | None, text: str | None) -> None:
