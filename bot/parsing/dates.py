@@ -87,7 +87,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?(?:(?:den|the)\s+)?"
             rf"(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{_MONTH})\.?"
-            rf"(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"
+            rf"(?:(?:,\s*|\s+)(?P<y>\d{{4}}))?(?![\w])"
         ),
     ),
     (

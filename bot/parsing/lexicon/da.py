@@ -69,3 +69,84 @@ ITEM = ("punkt", "pkt.", "pkt")
 CONJUNCTIONS = ("og",)
 PLACE_PREPOSITIONS = ("i", "på", "hos")
 NEXT_MEETING_DEADLINE = ("til næste møde", "på næste møde", "inden næste møde", "næste møde")
+
+# --- whole minutes (bot/parsing/minutes.py) ----------------------------------
+# Section headings inside an agenda item; the value is the section's name.
+SECTIONS = {
+    "resume": "resume",
+    "resumé": "resume",
+    "indstilling": "indstilling",
+    "beslutning": "beslutning",
+    "beslutninger": "beslutning",
+    "drøftelse og beslutning": "beslutning",
+    "konklusion": "beslutning",
+    "sagsfremstilling": "sagsfremstilling",
+    "baggrund": "sagsfremstilling",
+    "bilag": "bilag",
+    "høring": "sagsfremstilling",
+}
+# A sentence that records a decision when the minutes have no decision headings.
+DECISION_CUES = (
+    r"\bbesluttet\b",
+    r"\bbesluttede\b",
+    r"\bvedtaget\b",
+    r"\bvedtog\b",
+    r"\bgodkendt\b",
+    r"\bgodkendte\b",
+    r"\bpunkt(et)? lukkes\b",
+    r"^ingen bemærkninger\b",
+)
+# Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
+WEAK_DECISION_CUES = (r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes)\b",)
+MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
+# Present-tense verbs that make "X <verb> ..." an action with owner X.
+ACTION_VERBS = (
+    "tager",
+    "kontakter",
+    "sørger",
+    "bidrager",
+    "afklarer",
+    "indkalder",
+    "sender",
+    "fremsender",
+    "udarbejder",
+    "indsender",
+    "kvitterer",
+    "drøfter",
+    "vurderer",
+    "hører",
+    "undersøger",
+    "følger",
+    "laver",
+    "skriver",
+    "forbereder",
+    "koordinerer",
+    "inviterer",
+    "udsender",
+    "fremlægger",
+    "planlægger",
+    "afholder",
+    "opdaterer",
+    "samler",
+    "tovholder",
+)
+# "X er tovholder", "give mandat til X", "... eftersendes" (no owner).
+OWNER_IS = (
+    r"\ber\s+(?P<owner>[\wÆØÅæøå/.\- ]{2,40}?)\s+tovholder\b",
+    r"\bgive\s+mandat\s+til\s+(?P<owner>\w+)",
+)
+NO_OWNER_ACTION = (r"\beftersendes\b", r"\bfremlægges\b.*\bnæste\s+\w*møde")
+NEXT_MEETING_WORDS = (r"næste\s+(?:\w+\s+)?møde", r"næste\s+\w*møde")
+MEETING_MOVED = (
+    r"rykke[rs]?\s+(?:næste\s+)?mødet?\s+til",
+    r"flytte[rs]?\s+(?:næste\s+)?mødet?\s+til",
+    r"mødet\s+(?:rykkes|flyttes)\s+til",
+)
+PROPOSED_AGENDA = (
+    r"punkter\s+til\s+dagsorden",
+    r"forslag\s+til\s+dagsorden",
+    r"indhold\s+på\s+næste\s+møde",
+)
+CALENDAR = ("mødekalender",)
+MEETING_DATE_LABELS = ("tid", "dato", "mødedato", "mødetidspunkt")
+CARRIED_OVER = (r"\bOriginally from\b", r"\bStatus:\s", r"\bvidereført fra\b")

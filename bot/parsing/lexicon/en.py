@@ -91,3 +91,44 @@ NEXT_MEETING_DEADLINE = (
     "before the next meeting",
     "next meeting",
 )
+
+# --- whole minutes (bot/parsing/minutes.py) ----------------------------------
+SECTIONS = {
+    "decision": "beslutning",
+    "decisions": "beslutning",
+    "resolution": "beslutning",
+    "outcome": "beslutning",
+    "conclusion": "beslutning",
+    "summary": "resume",
+    "recommendation": "indstilling",
+    "background": "sagsfremstilling",
+    "attachments": "bilag",
+    "discussion": "sagsfremstilling",
+}
+DECISION_CUES = (
+    r"\bit was agreed\b",
+    r"\bthe (?:board|committee|group) agreed\b",
+    r"\bagreed (?:that|to)\b",
+    r"\bwas decided\b",
+    r"\bit was decided\b",
+    r"\bvoted\b",
+    r"\bapproved by a \d+-\d+",
+    r"\bnominated\b.*\baccepted\b",
+    r"\bwas elected\b",
+    r"\bwas appointed\b",
+)
+WEAK_DECISION_CUES = ()
+MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
+ACTION_VERBS = ("will",)
+OWNER_IS = (
+    r"\brequested that (?P<owner>(?!the\b)[\w.]+(?: \w+)?) (?=send|provide|review|submit|prepare)",
+)
+NO_OWNER_ACTION = ()
+NEXT_MEETING_WORDS = (r"next\s+(?:\w+\s+)?meeting",)
+MEETING_MOVED = (
+    r"(?:move|moved|postpone|postponed|reschedule|rescheduled)\s+(?:the\s+)?(?:next\s+)?meeting\s+to",
+)
+PROPOSED_AGENDA = (r"items?\s+for\s+the\s+next\s+meeting", r"proposed\s+agenda")
+CALENDAR = ("meeting calendar", "meeting schedule")
+MEETING_DATE_LABELS = ("date", "time", "meeting date")
+CARRIED_OVER = ()
