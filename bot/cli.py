@@ -70,9 +70,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.command == "serve":
         settings.require("serve")
-        from bot.app import create_app
+        from bot.app import create_app, open_storage
         from bot.web import serve
 
+        open_storage(settings)  # migrate a SQLite file once, before the workers fork
         serve(lambda: create_app(settings), args.port or settings.port, args.workers)
         return 0
     if args.command == "socket":
