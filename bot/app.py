@@ -23,7 +23,7 @@ from bot.config import Settings
 from bot.parsing.dates import warm_up
 from bot.render import Renderer
 from bot.services.deps import Deps, channel_prefs
-from handlers import actions, commands, events, messages, shortcuts
+from handlers import actions, commands, events, imports, messages, shortcuts
 from handlers.payloads import scope_of
 from storage.session import SessionFactory, make_engine, make_session_factory, upgrade
 
@@ -118,6 +118,7 @@ def create_app(
     commands.register(app, deps)
     actions.register(app, deps)
     shortcuts.register(app, deps)
+    imports.register(app, deps)
     events.register(app, deps)
     events.register_direct_messages(app, deps)
     messages.register(app, deps)

@@ -33,6 +33,13 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database tasks")
     db.add_argument("action", choices=["upgrade"])
 
+    imp = sub.add_parser("import", help="import minutes from .txt, .pdf or .docx")
+    imp.add_argument("file")
+    imp.add_argument("--channel", required=True)
+    imp.add_argument("--team", default="T0LOCAL", help="workspace id (default: T0LOCAL)")
+    imp.add_argument("--dry-run", action="store_true", help="read and show, store nothing")
+    imp.add_argument("--json", action="store_true", help="print the result as JSON")
+
     export = sub.add_parser("export", help="print a channel's records")
     export.add_argument("--channel", required=True)
     export.add_argument("--team", default=None, help="workspace id (default: the only one)")
@@ -42,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     args = _parser().parse_args(argv)
     try:
         settings = Settings.from_env()
@@ -85,6 +93,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         app = create_app(settings, socket_mode=True)
         SocketModeHandler(app, settings.app_token).start()
         return 0
+    if args.command == "import":
+        from bot.importer_cli import run_import
+
+        return run_import(settings, args)
     if args.command == "export":
         from bot.app import make_deps, open_storage
         from bot.clock import clock_for

@@ -14,6 +14,7 @@ import secrets
 import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import create_app
@@ -140,6 +141,11 @@ class Console:
         match = re.match(r"^:(\w+)\s*(.*)$", line)
         if match and match.group(1) in ("edit", "delete"):
             return self._edit(match.group(1), match.group(2))
+        if match and match.group(1) == "upload":
+            return self._upload(match.group(2))
+        if match and match.group(1) in ("confirm", "cancel", "gem", "annullér"):
+            verb = "import_confirm" if match.group(1) in ("confirm", "gem") else "import_cancel"
+            return self._press(verb, "")
         if match and match.group(2).lstrip("#").isdigit():
             return self._press(match.group(1), match.group(2).lstrip("#"))
         if re.match(r"^@referat\b", line, re.IGNORECASE):
@@ -213,15 +219,36 @@ class Console:
         status, _ = self.sender.event(event)
         return self._status(status) + self._drain()
 
+    def _upload(self, argument: str) -> list[str]:
+        """`:upload FILE [message]`: share a file in the channel, as Slack's file_share."""
+        path_text, _, comment = argument.partition(" ")
+        path = Path(path_text).expanduser()
+        if not path.is_file():
+            return [self.labels["no_file"].format(path=path_text)]
+        url = self.standin.add_file(path.name, path.read_bytes())
+        ts = self._next_ts()
+        event = self._message_event(comment or "referat", "message", ts)
+        event["subtype"] = "file_share"
+        event["files"] = [
+            {"id": f"F{ts.replace('.', '')}", "name": path.name, "url_private_download": url}
+        ]
+        status, _ = self.sender.event(event)
+        return self._status(status) + self._drain()
+
     def _press(self, verb: str, number: str) -> list[str]:
         wanted = f"{verb}_{number}"
         for call in reversed(self.standin.calls):
-            if call.method not in ("chat.postMessage", "chat.update", "response_url"):
+            if call.method not in (
+                "chat.postMessage",
+                "chat.update",
+                "response_url",
+                "chat.postEphemeral",
+            ):
                 continue
             _, buttons = blocks_text(call.args)
             for _, action_id, element in buttons:
-                if action_id.lower() == wanted.lower() or (
-                    verb in ("done", "undo", "reopen") and action_id == wanted
+                if action_id == wanted or (
+                    action_id == verb and number in ("", element.get("value"))
                 ):
                     message = {
                         "type": "message",

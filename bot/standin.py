@@ -88,6 +88,7 @@ class StandIn:
     def __init__(self, users: dict[str, dict[str, Any]] | None = None) -> None:
         self.calls: list[Call] = []
         self.uploads: dict[str, bytes] = {}
+        self.files: dict[str, bytes] = {}  # what url_private_download serves
         self.users: dict[str, dict[str, Any]] = users or {}
         self.faults: dict[str, list[Fault]] = {}
         self._ts = itertools.count(1)
@@ -116,6 +117,11 @@ class StandIn:
     @property
     def url(self) -> str:
         return f"{self.base}/api/"
+
+    def add_file(self, name: str, data: bytes) -> str:
+        """Make a file downloadable as Slack's url_private_download would."""
+        self.files[name] = data
+        return f"{self.base}/files/{urllib.parse.quote(name)}"
 
     def response_url(self, name: str = "cmd") -> str:
         return f"{self.base}/response/{name}/{next(self._ts)}"
@@ -306,6 +312,21 @@ class StandIn:
             def _serve(self) -> None:
                 raw = self._body()
                 path = urllib.parse.urlparse(self.path).path
+                if path.startswith("/files/"):
+                    name = urllib.parse.unquote(path[len("/files/") :])
+                    auth = self.headers.get("Authorization", "")
+                    if not auth.startswith("Bearer xoxb-") or name not in standin.files:
+                        self.send_response(404 if auth else 403)
+                        self.end_headers()
+                        return
+                    data = standin.files[name]
+                    standin._record(Call("file_download", {"name": name}, auth[7:]))
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/octet-stream")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
                 if path.startswith("/upload/"):
                     standin.uploads[path.rsplit("/", 1)[-1]] = raw
                     standin._record(

@@ -79,3 +79,44 @@ def modal_errors(
     renderer: Renderer, lang: str, problems: dict[str, str], form: ManualRecord
 ) -> dict[str, str]:
     return {field: renderer.string(lang, code, text=form.due) for field, code in problems.items()}
+
+
+def import_modal(renderer: Renderer, lang: str, callback_id: str, metadata: str) -> dict[str, Any]:
+    s = renderer.strings[lang]
+    return {
+        "type": "modal",
+        "callback_id": callback_id,
+        "private_metadata": metadata[:3000],
+        "title": {"type": "plain_text", "text": s["import_modal_title"][:24]},
+        "submit": {"type": "plain_text", "text": s["import_modal_submit"][:24]},
+        "close": {"type": "plain_text", "text": s["shortcut_close"][:24]},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "minutes",
+                "optional": True,
+                "label": {"type": "plain_text", "text": s["import_modal_label"]},
+                "element": {"type": "plain_text_input", "action_id": "value", "multiline": True},
+            },
+            {
+                "type": "input",
+                "block_id": "file",
+                "optional": True,
+                "label": {"type": "plain_text", "text": s["import_modal_file"]},
+                "element": {
+                    "type": "file_input",
+                    "action_id": "value",
+                    "max_files": 1,
+                    "filetypes": ["pdf", "docx", "txt"],
+                },
+            },
+        ],
+    }
+
+
+def read_import_modal(view: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
+    """(pasted text, the uploaded file's description or None)."""
+    values = (view.get("state") or {}).get("values") or {}
+    text = str(((values.get("minutes") or {}).get("value") or {}).get("value") or "")
+    files = ((values.get("file") or {}).get("value") or {}).get("files") or []
+    return text, (files[0] if files else None)

@@ -14,8 +14,9 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.services import recording
-from bot.services.deps import Deps
-from handlers import replies
+from bot.services.deliveries import first_delivery
+from bot.services.deps import Deps, Scope
+from handlers import imports, replies
 from handlers.payloads import incoming, is_from_bot, team_of
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,19 @@ def register(app: App, deps: Deps) -> None:
             return
         source_id: int | None = None
         if subtype in RECORDED_SUBTYPES and not is_from_bot(event):
-            source_id = recording.record_message(deps, incoming(body, event, channel))
+            files = event.get("files") or []
+            wants_import = (
+                subtype == "file_share" and files and "referat" in str(event.get("text")).lower()
+            )
+            # Whole minutes pasted as a message are offered as an import, not read line by line.
+            pending = imports.pasted_minutes(deps, body, event)
+            if (wants_import or pending) and first_delivery(
+                deps, body.get("event_id"), team_of(body)
+            ):
+                context["referat_file"] = files[0] if wants_import else None
+                context["referat_pending"] = pending
+            if not pending:
+                source_id = recording.record_message(deps, incoming(body, event, channel))
         elif subtype == "message_changed":
             new = event.get("message") or {}
             if new.get("ts") and not is_from_bot(new):
@@ -41,9 +54,24 @@ def register(app: App, deps: Deps) -> None:
             )
         context["referat_source_id"] = source_id
 
-    def reply(context: BoltContext, client: WebClient) -> None:
+    def reply(
+        body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
+    ) -> None:
         source_id = context.get("referat_source_id")
         if source_id:
             replies.post_or_update(deps, client, int(source_id))
+        scope = Scope(team_of(body), str(event.get("channel")))
+        user = str(event.get("user"))
+        if context.get("referat_pending"):
+            imports.post_preview(deps, client, scope, user, int(context["referat_pending"]))
+        if context.get("referat_file"):
+            imports.post_file_preview(
+                deps,
+                client,
+                scope,
+                user,
+                context["referat_file"],
+                str(context.bot_token or client.token),
+            )
 
     app.event("message")(ack=record, lazy=[reply])

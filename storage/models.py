@@ -262,4 +262,19 @@ def add_oauth_tables() -> None:
         SQLAlchemyOAuthStateStore.build_oauth_states_table(metadata, "slack_oauth_states")
 
 
+class PendingImport(Base):
+    """Minutes read in Slack and shown as a preview; stored only on Confirm."""
+
+    __tablename__ = "pending_imports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(ID))
+    channel_id: Mapped[str] = mapped_column(String(ID))
+    user_id: Mapped[str] = mapped_column(String(ID))
+    filename: Mapped[str | None] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|stored|cancelled
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
 add_oauth_tables()

@@ -16,6 +16,7 @@ SUBCOMMANDS: dict[str, tuple[str, ...]] = {
     "meeting": ("meeting", "møde", "moede"),
     "done": ("done", "udført", "udfoert", "færdig"),
     "reopen": ("reopen", "genåbn", "genaabn"),
+    "import": ("import", "importér", "importer"),
 }
 _LOOKUP = {name: key for key, names in SUBCOMMANDS.items() for name in names}
 

@@ -490,7 +490,8 @@ def _table_rows(lines: list[str]) -> list[dict[str, str]]:
 # --- actions --------------------------------------------------------------------
 
 _NAME = r"(?:[A-ZÆØÅ]\.\s)?[A-ZÆØÅ][\wæøåÆØÅ'?\-]*(?:/[A-ZÆØÅ][\wæøåÆØÅ\-]*)?"
-_SUBJECT = rf"{_NAME}(?:\s+(?:von\s+)?{_NAME}){{0,2}}(?:\s+og\s+{_NAME})?"
+_PERSON = rf"{_NAME}(?:\s+(?:von\s+)?{_NAME}){{0,2}}"
+_SUBJECT = rf"{_PERSON}(?:(?:,\s*|\s+og\s+|\s+and\s+){_PERSON}){{0,5}}"
 _NOT_OWNERS = {
     "det",
     "der",
@@ -540,8 +541,8 @@ def _owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
     raw = raw.strip(" .,:")
     canon = {k.lower(): k for k in known}
     parts = [p.strip() for p in re.split(r"\s+og\s+|\s+and\s+|,\s*", raw) if p.strip()]
-    if len(parts) > 1 and all(p.lower() in canon for p in parts):
-        return [canon[p.lower()] for p in parts]
+    if len(parts) > 1:
+        return [canon.get(p.lower(), p) for p in parts]
     return [canon.get(raw.lower(), raw)]
 
 

@@ -130,7 +130,13 @@ def status_reply(
     return Reply(text=text, ok=outcome in ("ok", "same"), ephemeral=outcome != "ok")
 
 
+def import_(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
+    """Reached from a question or a shared answer; in Slack the command opens a modal."""
+    return _text(deps, prefs, "import_help")
+
+
 HANDLERS: dict[str, Handler] = {
+    "import": import_,
     "help": help_,
     "next_meeting": next_meeting,
     "meeting": set_meeting,

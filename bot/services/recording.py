@@ -97,7 +97,8 @@ def _store(
     today: date,
 ) -> None:
     now = deps.now()
-    for position, item in enumerate(records):
+    position = -1  # decisions and actions count positions among themselves (see sync_records)
+    for item in records:
         if isinstance(item, parsed.Meeting):
             meeting_service.set_meeting(
                 session,
@@ -124,6 +125,7 @@ def _store(
                 )
             )
         else:
+            position += 1
             record = _new_record(session, scope, item, today)
             record.source_id, record.position, record.author_id = source.id, position, actor
             record.created_at = record.updated_at = now
@@ -188,44 +190,8 @@ def _apply_edit(
     )
     source.text, source.updated_at = normalized, now
     source.warnings = [_warning_dict(w) for w in result.warnings]
-    old = {(r.kind, r.position): r for r in queries.records_of_source(session, source.id)}
-    kept: set[int] = set()
-    for position, item in enumerate(result.records):
-        if isinstance(item, parsed.Meeting | parsed.AgendaItem):
-            continue
-        record = old.get((item.kind, position))
-        if record is None:
-            record = _new_record(session, scope, item, today)
-            record.source_id, record.position, record.author_id = (
-                source.id,
-                position,
-                message.user_id,
-            )
-            record.created_at = record.updated_at = now
-            session.add(record)
-            session.flush()
-            record_service.log_change(session, record, "created", message.user_id, now, None)
-            kept.add(record.id)
-            continue
-        before = record_service.snapshot(record)
-        record.text, record.item, record.updated_at = item.text, item.item, now
-        if record.status == "retracted":
-            record.status = "open" if isinstance(record, Action) else "active"
-        if isinstance(record, Action) and isinstance(item, parsed.Action):
-            record.due, record.due_next_meeting = item.due, item.due_next_meeting
-            _set_due_next_meeting(session, scope, record, today)
-            record.owners = [
-                ActionOwner(name=o.name, user_id=o.user_id, group_id=o.group_id, position=i)
-                for i, o in enumerate(item.owners)
-            ]
-        if record_service.snapshot(record) != before:
-            record_service.log_change(session, record, "edited", message.user_id, now, before)
-        kept.add(record.id)
-    for record in old.values():
-        if record.id not in kept and record.status != "retracted":
-            before = record_service.snapshot(record)
-            record.status, record.updated_at = "retracted", now
-            record_service.log_change(session, record, "retracted", message.user_id, now, before)
+    wanted = [r for r in result.records if isinstance(r, parsed.Decision | parsed.Action)]
+    sync_records(session, deps, scope, source, wanted, message.user_id, today)
     # Meetings and agenda items from the message are replaced by the new reading.
     for meeting in queries.meetings_of_source(session, source.id):
         meeting.status = "retracted"
@@ -235,6 +201,75 @@ def _apply_edit(
     extra = [r for r in result.records if isinstance(r, parsed.Meeting | parsed.AgendaItem)]
     _store(session, deps, prefs, scope, source, extra, message.user_id, today)
     return source.id
+
+
+@dataclass
+class SyncResult:
+    added: int = 0
+    changed: int = 0
+    retracted: int = 0
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.added or self.changed or self.retracted)
+
+
+def sync_records(
+    session: Session,
+    deps: Deps,
+    scope: Scope,
+    source: SourceMessage,
+    items: list[parsed.Decision | parsed.Action],
+    actor: str | None,
+    today: date,
+) -> SyncResult:
+    """Make a source's decisions and actions match a new reading of it.
+
+    Records are matched by kind and position, so ids survive an edit; what
+    changed is updated (with history), what is gone is retracted.
+    """
+    now = deps.now()
+    outcome = SyncResult()
+    old = {(r.kind, r.position): r for r in queries.records_of_source(session, source.id)}
+    kept: set[int] = set()
+    for position, item in enumerate(items):
+        record = old.get((item.kind, position))
+        if record is None:
+            record = _new_record(session, scope, item, today)
+            record.source_id, record.position, record.author_id = source.id, position, actor
+            record.created_at = record.updated_at = now
+            session.add(record)
+            session.flush()
+            record_service.log_change(session, record, "created", actor, now, None)
+            kept.add(record.id)
+            outcome.added += 1
+            continue
+        before = record_service.snapshot(record)
+        record.text, record.item = item.text, item.item
+        if record.status == "retracted":
+            record.status = "open" if isinstance(record, Action) else "active"
+        if isinstance(record, Action) and isinstance(item, parsed.Action):
+            record.due, record.due_next_meeting = item.due, item.due_next_meeting
+            _set_due_next_meeting(session, scope, record, today)
+            new_owners = [(o.name, o.user_id, o.group_id) for o in item.owners]
+            if [(o.name, o.user_id, o.group_id) for o in record.owners] != new_owners:
+                record.owners = [
+                    ActionOwner(name=n, user_id=u, group_id=g, position=i)
+                    for i, (n, u, g) in enumerate(new_owners)
+                ]
+        if record_service.snapshot(record) != before:
+            record.updated_at = now
+            record_service.log_change(session, record, "edited", actor, now, before)
+            outcome.changed += 1
+        kept.add(record.id)
+    for record in old.values():
+        if record.id not in kept and record.status != "retracted":
+            before = record_service.snapshot(record)
+            record.status, record.updated_at = "retracted", now
+            record_service.log_change(session, record, "retracted", actor, now, before)
+            outcome.retracted += 1
+    session.flush()
+    return outcome
 
 
 def edit_message(deps: Deps, message: Incoming) -> int | None:

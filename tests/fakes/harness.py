@@ -78,7 +78,7 @@ class Harness:
         )
         assert status == 200, (status, body)
         self.idle()
-        return json.loads(body)
+        return json.loads(body) if body.strip() else {}
 
     def message(
         self,

@@ -1,0 +1,117 @@
+"""Text out of an uploaded or given file: .txt, .pdf (text layer) and .docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+MAX_BYTES = 25 * 1024 * 1024
+MAX_PAGES = 300
+
+Progress = Callable[[str], None]
+
+
+class DocumentError(ValueError):
+    """A file we cannot read; `code` picks the message the person gets."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code  # empty | unsupported | scanned | too_large | unreadable
+        self.detail = detail
+
+
+def kind_of(filename: str, data: bytes) -> str:
+    suffix = Path(filename).suffix.lower()
+    if data.startswith(b"%PDF") or suffix == ".pdf":
+        return "pdf"
+    if suffix == ".docx" or (data.startswith(b"PK") and b"word/" in data[:4000]):
+        return "docx"
+    if suffix in ("", ".txt", ".md", ".text"):
+        return "txt"
+    return suffix.lstrip(".") or "unknown"
+
+
+def extract_text(data: bytes, filename: str, progress: Progress | None = None) -> str:
+    """The document's text; raises DocumentError with a code a person can be told."""
+    if not data.strip():
+        raise DocumentError("empty")
+    if len(data) > MAX_BYTES:
+        raise DocumentError("too_large", f"{len(data) // (1024 * 1024)} MB")
+    kind = kind_of(filename, data)
+    if kind == "pdf":
+        text = _pdf(data, progress)
+    elif kind == "docx":
+        text = _docx(data)
+    elif kind == "txt":
+        text = _txt(data)
+    else:
+        raise DocumentError("unsupported", kind)
+    if not text.strip():
+        raise DocumentError("scanned" if kind == "pdf" else "empty")
+    return text
+
+
+def _txt(data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise DocumentError("unreadable")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+        if controls > len(text[:20000]) * 0.01:
+            raise DocumentError("unreadable")
+        return text
+    raise DocumentError("unreadable")
+
+
+def _pdf(data: bytes, progress: Progress | None) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = reader.pages
+        count = len(pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise DocumentError("unreadable", type(error).__name__) from error
+    if count > MAX_PAGES:
+        raise DocumentError("too_large", f"{count} pages")
+    texts: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception as error:  # pypdf raises many kinds on damaged pages
+            raise DocumentError("unreadable", type(error).__name__) from error
+        if progress and (number % 10 == 0 or number == count):
+            progress(f"{number}/{count}")
+    return "\n".join(texts)
+
+
+def _docx(data: bytes) -> str:
+    from docx import Document
+
+    try:
+        document = Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DocumentError("unreadable", type(error).__name__) from error
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(
+                "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
+            )
+        elif tag == "tbl":
+            for row in block.iter():
+                if row.tag.endswith("}tr"):
+                    cells = [
+                        "".join(n.text or "" for n in cell.iter() if n.tag.endswith("}t"))
+                        for cell in row
+                        if cell.tag.endswith("}tc")
+                    ]
+                    lines.append(" ".join(c for c in cells if c))
+    return "\n".join(lines)

@@ -1,0 +1,237 @@
+"""Importing minutes: the command line, and the Slack flow over HTTP (preview, Confirm)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.services import importing
+from bot.services.deps import Scope
+from tests.conftest import ROOT
+from tests.fakes.documents import docx, pdf, scanned_pdf
+from tests.fakes.harness import CHANNEL, USER, Harness
+from tests.fakes.payloads import load
+
+SEED = "000_3146f477be03d33b"
+
+
+def _cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "REFERAT_NOW": "2026-11-23T09:00"}
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("seed", [SEED, "001_46fb85d102563d28"])
+def test_dry_run_json_is_what_expected_describes(shared: Path, tmp_path: Path, seed: str) -> None:
+    result = _cli(
+        "import",
+        str(shared / "seeds" / f"{seed}.txt"),
+        "--channel",
+        "C1",
+        "--dry-run",
+        "--json",
+        db=tmp_path / "r.db",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "reading" in result.stderr and "parsing" in result.stderr  # progress
+    out = json.loads(result.stdout)
+    expected = json.loads((shared / "seeds" / "expected" / f"{seed}.json").read_text())
+    assert [int(i["number"]) for i in out["agenda_items"]] == [
+        i["number"] for i in expected["agenda_items"]
+    ]
+    assert out["meeting_date"] is None
+    nxt = out["next_meeting"]
+    want = expected["next_meeting"]
+    assert (nxt["body"], nxt["date"], nxt["start"], nxt["end"]) == (
+        want["body"],
+        want["date"],
+        want["start"],
+        want["end"],
+    )
+    assert [a["title"] for a in nxt["agenda"]] == want["proposed_agenda"]
+    calendar = {k: v for k, v in expected["calendar"].items() if k != "year" and "_" not in k}
+    assert out["calendar"] == calendar
+    assert sorted((a["item"], sorted(a["owners"])) for a in out["actions"]) == sorted(
+        (a["item"], sorted(a["owners"])) for a in expected["actions"]
+    )
+    assert not (tmp_path / "r.db").exists()  # a dry run stores nothing
+
+
+def test_import_twice_then_a_corrected_version(shared: Path, tmp_path: Path) -> None:
+    seed = shared / "seeds" / f"{SEED}.txt"
+    db = tmp_path / "r.db"
+    first = _cli("import", str(seed), "--channel", "C1", "--json", db=db)
+    assert json.loads(first.stdout)["status"] == "stored", first.stderr
+    again = _cli("import", str(seed), "--channel", "C1", "--json", db=db)
+    assert json.loads(again.stdout)["status"] == "unchanged"
+    corrected = tmp_path / "rettet.txt"
+    corrected.write_text(
+        seed.read_text().replace(
+            "Slagelse og Køge bidrager til arbejdet", "Slagelse, Køge og Sorø bidrager til arbejdet"
+        )
+    )
+    third = json.loads(_cli("import", str(corrected), "--channel", "C1", "--json", db=db).stdout)
+    assert (third["status"], third["changed"], third["added"]) == ("updated", 2, 0)
+    exported = json.loads(_cli("export", "--channel", "C1", db=db).stdout)
+    owners = [a["owners"] for a in exported["actions"] if "bidrager" in a["text"]]
+    assert owners == [["Slagelse", "Køge", "Sorø"]]
+    assert len(exported["decisions"]) == 27
+    assert exported["calendar"]["K17"][0] == "2024-01-26"
+    assert [m["date"] for m in exported["meetings"]] == ["2024-01-05", "2024-03-15"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("tom.txt", b"", "the file is empty"),
+        ("scan.pdf", scanned_pdf(), "no text layer"),
+        ("tal.xlsx", b"PK\x03\x04xx", "cannot read .xlsx"),
+        ("rod.txt", b"\x00\xff" * 200, "cannot be read"),
+        ("hej.txt", b"Hej alle, husk kaffen.", "nothing was stored"),
+    ],
+)
+def test_bad_files_get_a_clear_answer(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = _cli("import", str(path), "--channel", "C1", db=tmp_path / "r.db")
+    assert result.returncode == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_pdf_and_docx_import_like_text(shared: Path, tmp_path: Path) -> None:
+    lines = (shared / "seeds" / f"{SEED}.txt").read_text().splitlines()
+    for name, data in (("r.pdf", pdf(lines)), ("r.docx", docx(lines))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        out = json.loads(
+            _cli(
+                "import", str(path), "--channel", "C1", "--dry-run", "--json", db=tmp_path / "r.db"
+            ).stdout
+        )
+        assert len(out["agenda_items"]) == 9, name
+        assert out["next_meeting"]["date"] == "2024-03-15", name
+
+
+# --- Slack ----------------------------------------------------------------------------
+
+
+def _submit(bot: Harness, view: dict[str, Any], values: dict[str, Any]) -> tuple[int, str]:
+    payload: dict[str, Any] = {"type": "view_submission", "api_app_id": "A0LOCAL"}
+    payload.update({"team": {"id": "T0LOCAL"}, "user": {"id": USER, "team_id": "T0LOCAL"}})
+    payload["view"] = {
+        "id": "V1",
+        "type": "modal",
+        "callback_id": view["callback_id"],
+        "private_metadata": view["private_metadata"],
+        "state": {"values": values},
+    }
+    status, body = bot.sender.interaction(payload)
+    bot.idle()
+    return status, body
+
+
+def _preview(bot: Harness) -> Any:
+    return bot.standin.calls_to("chat.postEphemeral")[-1]
+
+
+def test_slash_import_previews_then_confirm_stores(bot: Harness, shared: Path) -> None:
+    text = (shared / "seeds" / f"{SEED}.txt").read_text()
+    assert bot.command("importér") == {}  # the answer is the modal
+    [opened] = bot.standin.calls_to("views.open")
+    view = opened.args["view"]
+    status, _ = _submit(
+        bot, view, {"minutes": {"value": {"type": "plain_text_input", "value": text}}}
+    )
+    assert status == 200
+    preview = _preview(bot)
+    shown = preview.args["text"]
+    assert "Forhåndsvisning af referat" in shown and "Intet er gemt endnu" in shown
+    assert "9 dagsordenspunkter · 27 beslutninger · 7 handlinger" in shown
+    assert "fredag 5. januar 2024 — gættet ud fra mødekalenderen" in shown
+    assert "Næste møde: fredag 15. marts 2024 kl. 9–12 (Styregruppen)" in shown
+    assert "Thomas Richeliau" in shown and "Lolland" in shown
+    assert bot.export()["decisions"] == []  # nothing before Confirm
+
+    assert bot.press(preview, "import_confirm") == 200
+    exported = bot.export()
+    assert len(exported["decisions"]) == 27 and len(exported["actions"]) == 7
+    [summary] = bot.posts()
+    assert "Referat gemt" in summary.args["text"] and "27 beslutninger" in summary.args["text"]
+    answer = bot.command("næste-møde")  # "today" is 2026: the imported meeting is past
+    assert "Sidste kendte møde var fredag 15. marts 2024" in answer["text"]
+
+    assert bot.press(preview, "import_confirm") == 200  # a second press stores nothing
+    assert len(bot.export()["decisions"]) == 27
+    assert "allerede gemt" in bot.standin.calls_to("response_url")[-1].args["text"]
+
+
+def test_cancel_stores_nothing(bot: Harness, shared: Path) -> None:
+    text = (shared / "seeds" / f"{SEED}.txt").read_text()
+    scope = Scope("T0LOCAL", CHANNEL)
+    pending = importing.create_pending(bot.deps, scope, USER, text)
+    from handlers.imports import post_preview
+
+    post_preview(bot.deps, bot.app.client, scope, USER, pending)
+    assert bot.press(_preview(bot), "import_cancel") == 200
+    assert bot.export()["decisions"] == []
+    assert "annulleret" in bot.standin.calls_to("response_url")[-1].args["text"]
+
+
+def test_uploaded_file_with_referat_in_the_message(bot: Harness, shared: Path) -> None:
+    lines = (shared / "seeds" / "001_46fb85d102563d28.txt").read_text().splitlines()
+    url = bot.standin.add_file("referat-dec.docx", docx(lines))
+    event = load(shared, "message_file_share.json")["event"]
+    event.update(
+        {
+            "channel": CHANNEL,
+            "user": USER,
+            "text": "Her er referatet fra mødet",
+            "ts": bot.next_ts(),
+        }
+    )
+    event["files"] = [
+        {**event["files"][0], "name": "referat-dec.docx", "url_private_download": url}
+    ]
+    assert bot.event(event) == 200
+    ephemerals = [c.args["text"] for c in bot.standin.calls_to("chat.postEphemeral")]
+    assert ephemerals[0] == "Læser referat-dec.docx …"
+    assert "8 dagsordenspunkter · 36 beslutninger · 2 handlinger" in ephemerals[1]
+    assert bot.standin.calls_to("file_download")[0].token == "xoxb-test"
+
+
+def test_scanned_upload_is_explained(bot: Harness, shared: Path) -> None:
+    url = bot.standin.add_file("scan.pdf", scanned_pdf())
+    event = load(shared, "message_file_share.json")["event"]
+    event.update({"channel": CHANNEL, "user": USER, "text": "referat", "ts": bot.next_ts()})
+    event["files"] = [{**event["files"][0], "name": "scan.pdf", "url_private_download": url}]
+    assert bot.event(event) == 200
+    last = bot.standin.calls_to("chat.postEphemeral")[-1].args["text"]
+    assert "ingen tekst, kun billeder" in last
+    assert bot.export()["decisions"] == []
+
+
+def test_long_pasted_minutes_get_a_preview(bot: Harness, shared: Path) -> None:
+    text = (shared / "seeds" / "001_46fb85d102563d28.txt").read_text()
+    bot.message(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    preview = _preview(bot)
+    assert "8 dagsordenspunkter" in preview.args["text"] and preview.args["user"] == USER
+    assert bot.export()["decisions"] == []
+
+
+def test_pasted_minutes_delivered_twice_get_one_preview(bot: Harness, shared: Path) -> None:
+    text = (shared / "seeds" / "001_46fb85d102563d28.txt").read_text()
+    _, ts = bot.message(text, event_id="EvPaste1")
+    bot.message(text, ts=ts, event_id="EvPaste1", headers={"X-Slack-Retry-Num": "1"})
+    assert len(bot.standin.calls_to("chat.postEphemeral")) == 1

@@ -1,0 +1,50 @@
+"""Reading .txt, .pdf and .docx, and a clear code for what cannot be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.documents import DocumentError, extract_text
+from tests.fakes.documents import docx, pdf, scanned_pdf
+
+LINES = ["Punkt 1. Godkendelse af dagsorden", "Beslutning:", "• Styregruppen godkendte (æøå)"]
+
+
+def test_text_in_utf8_and_windows_1252() -> None:
+    assert "æøå" in extract_text("Beslutning: æøå".encode(), "referat.txt")
+    assert "æøå" in extract_text("Beslutning: æøå".encode("cp1252"), "referat.txt")
+
+
+def test_pdf_text_layer() -> None:
+    text = extract_text(pdf(LINES), "referat.pdf")
+    assert "Punkt 1. Godkendelse af dagsorden" in text and "(æøå)" in text
+
+
+def test_pdf_of_100_pages_reports_progress() -> None:
+    seen: list[str] = []
+    text = extract_text(pdf([f"linje {i}" for i in range(5000)]), "lang.pdf", seen.append)
+    assert "linje 4999" in text and seen[-1] == "100/100"
+
+
+def test_docx_paragraphs_and_tables() -> None:
+    text = extract_text(docx(LINES, [["5/1", "26/1"], ["15/3", "5/4"]]), "referat.docx")
+    assert "Styregruppen godkendte" in text and "15/3 5/4" in text
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "code"),
+    [
+        (b"", "referat.txt", "empty"),
+        (b"   \n", "referat.txt", "empty"),
+        (scanned_pdf(), "scan.pdf", "scanned"),
+        (b"PK\x03\x04junk", "regneark.xlsx", "unsupported"),
+        (b"\x00\x01\x02\x03" * 100, "referat.txt", "unreadable"),
+        (b"%PDF-1.4 not really", "referat.pdf", "unreadable"),
+        (b"PK\x03\x04 not a zip", "referat.docx", "unreadable"),
+    ],
+    ids=["empty", "blank", "scanned pdf", "other type", "binary junk", "broken pdf", "broken docx"],
+)
+def test_what_cannot_be_read_gets_a_code(data: bytes, name: str, code: str) -> None:
+    with pytest.raises(DocumentError) as error:
+        extract_text(data, name)
+    assert error.value.code == code
