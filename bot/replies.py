@@ -19,3 +19,4 @@ class Reply:
     buttons: list[Button] = field(default_factory=list)
     ephemeral: bool = True
     ok: bool = True  # False for answers to bad input
+    attachment: object | None = None  # a file to upload after the answer (exports)

@@ -10,9 +10,10 @@ from slack_sdk import WebClient
 
 from bot import blocks
 from bot.services import commands, recording
-from bot.services.deps import Deps, channel_prefs
+from bot.services.deps import Deps, Scope, channel_prefs
+from bot.services.home import owners_to_refresh, publish_home
 from handlers import replies
-from handlers.payloads import scope_of
+from handlers.payloads import scope_of, team_of
 
 
 def _thread_of(body: dict[str, Any]) -> str | None:
@@ -26,12 +27,14 @@ def register(app: App, deps: Deps) -> None:
         ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
     ) -> None:
         ack()
-        scope = scope_of(body)
-        assert scope is not None
         record_id = int(action["value"])
-        user = body["user"]["id"]
+        scope = scope_of(body) or recording.scope_of_record(deps, team_of(body), record_id)
+        if scope is None:  # a Home tab button for an action that is gone
+            context["referat_outcome"] = "missing"
+            return
+        context["referat_scope"] = [scope.team_id, scope.channel_id]
         outcome, record = recording.set_action_status(
-            deps, scope, record_id, user, action["action_id"].startswith("done_")
+            deps, scope, record_id, body["user"]["id"], action["action_id"].startswith("done_")
         )
         context["referat_outcome"] = outcome
         context["referat_source_id"] = record.source_id if record else None
@@ -43,20 +46,27 @@ def register(app: App, deps: Deps) -> None:
         client: WebClient,
         respond: Respond,
     ) -> None:
-        scope = scope_of(body)
-        assert scope is not None
+        user = body["user"]["id"]
+        from_home = (body.get("container") or {}).get("type") == "view"
+        if context.get("referat_outcome") == "ok" or from_home:
+            for person in {user, *owners_to_refresh(deps, int(action["value"]))}:
+                publish_home(deps, client, team_of(body), person)
+        if "referat_scope" not in context:
+            return
+        scope = Scope(*context["referat_scope"])
         with deps.sessions() as session:
             prefs = channel_prefs(session, scope, deps)
         done = action["action_id"].startswith("done_")
         reply = commands.status_reply(
-            deps, prefs, context["referat_outcome"], int(action["value"]), body["user"]["id"], done
+            deps, prefs, context["referat_outcome"], int(action["value"]), user, done
         )
-        if reply.ephemeral:
-            respond(text=reply.text, response_type="ephemeral", replace_original=False)
-        else:
-            client.chat_postMessage(
-                channel=scope.channel_id, thread_ts=_thread_of(body), text=reply.text
-            )
+        if not from_home:
+            if reply.ephemeral:
+                respond(text=reply.text, response_type="ephemeral", replace_original=False)
+            else:
+                client.chat_postMessage(
+                    channel=scope.channel_id, thread_ts=_thread_of(body), text=reply.text
+                )
         if context.get("referat_source_id"):
             replies.post_or_update(deps, client, int(context["referat_source_id"]))
 

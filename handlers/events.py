@@ -8,22 +8,19 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot import blocks
-from bot.parsing.intents import intent_of
 from bot.services import commands
 from bot.services.deliveries import first_delivery
 from bot.services.deps import Deps, Scope
+from bot.services.home import publish_home
 from handlers.payloads import is_from_bot, team_of
 
 
 def register(app: App, deps: Deps) -> None:
     def answer(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
         scope = Scope(team_of(body), str(event["channel"]))
-        command = intent_of(str(event.get("text") or ""))
-        reply = commands.run(
-            deps,
-            commands.CommandInput(scope, str(event.get("user")), command or "help"),
+        reply = commands.ask(
+            deps, commands.CommandInput(scope, str(event.get("user")), str(event.get("text") or ""))
         )
-        reply.buttons = [b for b in reply.buttons if b.action_id != "share"]
         client.chat_postMessage(
             channel=scope.channel_id,
             thread_ts=event.get("thread_ts") or event.get("ts"),
@@ -51,9 +48,7 @@ def register(app: App, deps: Deps) -> None:
     def home(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
         if event.get("tab") not in (None, "home"):
             return
-        text = deps.renderer.render(deps.default_language, "help")
-        view = {"type": "home", "blocks": blocks.to_blocks(commands.Reply(text=text))}
-        client.views_publish(user_id=str(event["user"]), view=view)
+        publish_home(deps, client, team_of(body), str(event["user"]))
 
     app.event("app_home_opened")(ack=noop, lazy=[home])
 
@@ -67,13 +62,9 @@ def register_direct_messages(app: App, deps: Deps) -> None:
         if context.get("referat_duplicate_event") or is_from_bot(event) or event.get("subtype"):
             return
         scope = Scope(team_of(body), str(event["channel"]))
-        reply = commands.run(
-            deps,
-            commands.CommandInput(
-                scope, str(event.get("user")), intent_of(str(event.get("text") or "")) or "help"
-            ),
+        reply = commands.ask(
+            deps, commands.CommandInput(scope, str(event.get("user")), str(event.get("text") or ""))
         )
-        reply.buttons = []
         client.chat_postMessage(channel=scope.channel_id, **blocks.message(reply))
 
     def im_only(event: dict[str, Any]) -> bool:

@@ -17,6 +17,14 @@ SUBCOMMANDS: dict[str, tuple[str, ...]] = {
     "done": ("done", "udført", "udfoert", "færdig"),
     "reopen": ("reopen", "genåbn", "genaabn"),
     "import": ("import", "importér", "importer"),
+    "open_items": ("open-items", "åbne", "aabne", "open", "åbne-punkter", "opgaver"),
+    "decisions": ("decisions", "beslutninger"),
+    "retract": ("retract", "annullér", "annuller", "annullere"),
+    "agenda": ("agenda", "dagsorden"),
+    "owner": ("owner", "ansvarlig"),
+    "export": ("export", "eksport", "eksportér", "eksporter"),
+    "language": ("language", "sprog"),
+    "reminders": ("reminders", "påmindelser", "paamindelser"),
 }
 _LOOKUP = {name: key for key, names in SUBCOMMANDS.items() for name in names}
 

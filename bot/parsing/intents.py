@@ -1,25 +1,78 @@
-"""Questions in plain words -> a subcommand. A table of phrasings (data), not branches."""
+"""Questions in plain words -> a `/referat` command. A table of phrasings (data), not branches.
+
+Each row is (pattern, command template); named groups fill the template. The
+first row that matches wins, so specific phrasings come before general ones.
+"""
 
 from __future__ import annotations
 
 import re
 
-# (pattern, subcommand text). First match wins; patterns see lower-cased text.
 INTENTS: list[tuple[str, str]] = [
-    (r"\b(hvornår|hvorn[aå]r)\b.*\bmøde", "next-meeting"),
+    # open items for someone
+    (
+        r"\b(?:åben|åbent|åbne|open|outstanding)\b.*\b(?:for|til|hos)\s+(?P<who><@[UW][A-Z0-9]+(?:\|[^>]*)?>)",
+        "open-items {who}",
+    ),
+    (
+        r"\b(?:hvad|what)\b.*\b(?:har|has)\s+(?P<who><@[UW][A-Z0-9]+(?:\|[^>]*)?>)",
+        "open-items {who}",
+    ),
+    (r"\b(?:mine|my)\b.*\b(?:opgaver|handlinger|actions|tasks|items)\b", "open-items me"),
+    (r"\bhvad\s+(?:skal|har)\s+jeg\b|\bwhat\s+(?:do|should)\s+i\b", "open-items me"),
+    (
+        r"\b(?:åbent|åbne|open|outstanding)\b.*\b(?:for|til|hos)\s+(?P<who>mig|me)\b",
+        "open-items me",
+    ),
+    (
+        r"\b(?:åbent|åbne|open|outstanding)\b.*\b(?:for|til|hos)\s+"
+        r"(?P<who>[\wæøåÆØÅ][\wæøåÆØÅ .\-/]{0,40}?)\s*\??$",
+        "open-items {who}",
+    ),
+    (r"\b(?:overskred\w*|forsinke\w*|forfald\w*|overdue|late)\b", "open-items overdue"),
+    (r"\b(?:åbent|åbne|åbne punkter|open items|open actions|outstanding)\b", "open-items"),
+    # decisions about a subject
+    (r"\bbesluttede\s+vi\s+(?:om|vedr\.?|angående)\s+(?P<words>.+?)\s*\??$", "decisions {words}"),
+    (r"\bbeslutning(?:er)?\s+(?:om|vedr\.?|angående)\s+(?P<words>.+?)\s*\??$", "decisions {words}"),
+    (r"\bdecide[d]?\s+(?:about|on|regarding)\s+(?P<words>.+?)\s*\??$", "decisions {words}"),
+    (r"\bdecisions?\s+(?:about|on|regarding)\s+(?P<words>.+?)\s*\??$", "decisions {words}"),
+    (r"\b(?:beslutninger|decisions)\b", "decisions"),
+    # the next meeting
+    (r"\b(?:hvornår|hvorn[aå]r)\b.*\bmøde", "next-meeting"),
     (r"\bnæste\s+møde\b", "next-meeting"),
-    (r"\b(when|what)\b.*\bnext\s+meeting\b", "next-meeting"),
     (r"\bnext\s+meeting\b", "next-meeting"),
-    (r"\b(hjælp|help|hvad kan du|what can you)\b", "help"),
+    (r"\bwhen\b.*\bmeet", "next-meeting"),
+    (r"\b(?:dagsorden|agenda)\b", "agenda"),
+    # help
+    (r"\b(?:hjælp|help|hvad kan du|what can you)\b", "help"),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), command) for p, command in INTENTS]
-_MENTION = re.compile(r"<@[UW][A-Z0-9]+(\|[^>]*)?>")
+_BOT_MENTION = re.compile(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s:,]*")
 
 
 def intent_of(text: str) -> str | None:
-    """The subcommand a question asks for, or None when it is not understood."""
-    cleaned = _MENTION.sub(" ", text).strip().lower()
+    """The command a question asks for, or None when it is not understood."""
+    cleaned = _BOT_MENTION.sub("", text).strip()
+    if not cleaned:
+        return "help"
     for pattern, command in _COMPILED:
-        if pattern.search(cleaned):
-            return command
+        match = pattern.search(cleaned)
+        if match:
+            values = {k: v.strip(" ?.!") for k, v in match.groupdict().items() if v}
+            if "words" in values:
+                values["words"] = _subject(values["words"])
+            return command.format(**values).strip()
     return None
+
+
+def _subject(words: str) -> str:
+    """'rammeaftalen' -> 'rammeaftale': search on the stem so both forms match."""
+    out = []
+    for word in words.split():
+        lowered = word.lower()
+        for ending in ("erne", "ene", "en", "et", "ne"):
+            if lowered.endswith(ending) and len(lowered) - len(ending) >= 5:
+                word = word[: -len(ending)]
+                break
+        out.append(word)
+    return " ".join(out)

@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from bot.parsing.commands import split_command
 from bot.parsing.messages import parse_meeting_text
-from bot.replies import Button, Reply
+from bot.replies import Reply
+from bot.services import asking, recording, settings
 from bot.services import meetings as meeting_service
-from bot.services import recording
 from bot.services import records as record_service
-from bot.services.deps import Deps, Prefs, Scope, channel_prefs, ensure_channel, prefs_for
+from bot.services.command_base import CommandInput, Handler, share_button, text_reply
+from bot.services.deps import Deps, Prefs, channel_prefs, ensure_channel, prefs_for
 from storage import queries
 from storage.session import transaction
 
 
-@dataclass(frozen=True)
-class CommandInput:
-    scope: Scope
-    user_id: str
-    text: str
+def ask(deps: Deps, command: CommandInput) -> Reply:
+    """A question in plain words (a mention or a direct message)."""
+    from bot.parsing.intents import intent_of
 
-
-Handler = Callable[[Deps, CommandInput, str, Prefs], Reply]
+    wanted = intent_of(command.text)
+    if wanted is None:
+        with deps.sessions() as session:
+            prefs = channel_prefs(session, command.scope, deps)
+        return _text(deps, prefs, "unknown_question")
+    reply = run(deps, CommandInput(command.scope, command.user_id, wanted))
+    reply.buttons = [b for b in reply.buttons if b.action_id != "share"]
+    return reply
 
 
 def run(deps: Deps, command: CommandInput) -> Reply:
@@ -35,8 +37,7 @@ def run(deps: Deps, command: CommandInput) -> Reply:
     return HANDLERS[key](deps, command, rest, prefs)
 
 
-def _text(deps: Deps, prefs: Prefs, template: str, *, ok: bool = True, **context: object) -> Reply:
-    return Reply(text=deps.renderer.render(prefs.language, template, **context), ok=ok)
+_text = text_reply
 
 
 def help_(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
@@ -70,8 +71,7 @@ def next_meeting(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> 
     return reply
 
 
-def _share_button(deps: Deps, prefs: Prefs, command_text: str) -> Button:
-    return Button(deps.renderer.string(prefs.language, "share"), "share", command_text)
+_share_button = share_button
 
 
 def set_meeting(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
@@ -135,8 +135,29 @@ def import_(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply
     return _text(deps, prefs, "import_help")
 
 
+def export(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
+    from bot.services.exports import FORMATS
+    from bot.services.exports import export as build
+
+    fmt = (rest.strip().lower() or "csv").lstrip(".")
+    if fmt not in FORMATS:
+        return _text(deps, prefs, "export_usage", ok=False)
+    file = build(deps, command.scope, fmt)
+    reply = _text(deps, prefs, "export_started", name=file.filename)
+    reply.attachment = file
+    return reply
+
+
 HANDLERS: dict[str, Handler] = {
     "import": import_,
+    "open_items": asking.open_items,
+    "decisions": asking.decisions,
+    "retract": asking.retract,
+    "agenda": asking.agenda,
+    "owner": settings.owner,
+    "export": export,
+    "language": settings.language,
+    "reminders": settings.reminders,
     "help": help_,
     "next_meeting": next_meeting,
     "meeting": set_meeting,

@@ -322,6 +322,15 @@ def undo(deps: Deps, scope: Scope, source_id: int, actor: str) -> int | None:
         return source.id
 
 
+def scope_of_record(deps: Deps, team_id: str, record_id: int) -> Scope | None:
+    """The channel of a record in this workspace (for buttons on the Home tab)."""
+    with deps.sessions() as session:
+        record = session.get(Record, record_id)
+        if record is None or record.team_id != team_id:
+            return None
+        return Scope(record.team_id, record.channel_id)
+
+
 def set_action_status(
     deps: Deps, scope: Scope, record_id: int, actor: str, done: bool
 ) -> tuple[str, Action | None]:

@@ -1,0 +1,77 @@
+"""Per-channel and per-person settings: owner names, language, reminders."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.config import LANGUAGES
+from bot.parsing.arguments import OFF, ON, alias
+from bot.replies import Reply
+from bot.services.command_base import CommandInput, text_reply
+from bot.services.deps import Deps, Prefs, ensure_channel, prefs_for
+from storage.models import OwnerAlias, Person, Workspace
+from storage.session import transaction
+
+
+def owner(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
+    parsed = alias(rest)
+    if parsed is None:
+        return text_reply(deps, prefs, "owner_usage", ok=False)
+    name, user = parsed
+    with transaction(deps.sessions) as session:
+        ensure_channel(session, command.scope, deps)
+        existing = session.scalar(
+            select(OwnerAlias).where(
+                OwnerAlias.team_id == command.scope.team_id, OwnerAlias.name_key == name.casefold()
+            )
+        )
+        if existing is None:
+            session.add(
+                OwnerAlias(
+                    team_id=command.scope.team_id,
+                    name=name,
+                    name_key=name.casefold(),
+                    user_id=user,
+                    created_at=deps.now(),
+                )
+            )
+        else:
+            existing.user_id, existing.name = user, name
+    return text_reply(deps, prefs, "owner_set", name=name, user=user)
+
+
+def language(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
+    wanted = rest.strip().lower()
+    if wanted not in LANGUAGES:
+        return text_reply(deps, prefs, "language_usage", ok=False)
+    with transaction(deps.sessions) as session:
+        channel = ensure_channel(session, command.scope, deps)
+        channel.language = wanted
+        prefs = prefs_for(channel, deps)
+    return text_reply(deps, prefs, "language_set")
+
+
+def reminders(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
+    wanted = rest.strip().lower()
+    if wanted not in ON | OFF:
+        return text_reply(deps, prefs, "reminders_usage", ok=False)
+    enabled = wanted in ON
+    with transaction(deps.sessions) as session:
+        ensure_channel(session, command.scope, deps)
+        set_reminders(session, command.scope.team_id, command.user_id, enabled)
+    return text_reply(deps, prefs, "reminders_set", enabled=enabled)
+
+
+def set_reminders(session: object, team_id: str, user_id: str, enabled: bool) -> None:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    if session.get(Workspace, team_id) is None:
+        return
+    person = session.scalar(
+        select(Person).where(Person.team_id == team_id, Person.user_id == user_id)
+    )
+    if person is None:
+        session.add(Person(team_id=team_id, user_id=user_id, reminders_enabled=enabled))
+    else:
+        person.reminders_enabled = enabled
