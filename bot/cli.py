@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="print a channel's records")
     export.add_argument("--channel", required=True)
     export.add_argument("--team", default=None, help="workspace id (default: the only one)")
-    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--format", choices=["json", "csv", "md", "ics"], default="json")
     return parser
 
 
@@ -106,9 +106,13 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         sessions = open_storage(settings)
         deps = make_deps(settings, sessions, clock_for(settings.now))
         team = args.team or _only_team(sessions, args.channel)
-        print(
-            json.dumps(channel_json(deps, Scope(team, args.channel)), ensure_ascii=False, indent=2)
-        )
+        scope = Scope(team, args.channel)
+        if args.format == "json":
+            print(json.dumps(channel_json(deps, scope), ensure_ascii=False, indent=2))
+        else:
+            from bot.services.exports import export
+
+            sys.stdout.write(export(deps, scope, args.format).content)
         return 0
     raise AssertionError(args.command)
 

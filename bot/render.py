@@ -110,11 +110,11 @@ class Renderer:
     def strings(self) -> dict[str, dict[str, str]]:
         return {lang: json.loads(_load(f"{lang}/strings.json") or "{}") for lang in ("da", "en")}
 
-    def string(self, lang: str, key: str, **values: Any) -> str:
+    def string(self, lang: str, key: str, /, **values: Any) -> str:
         return self.strings[lang][key].format(**values)
 
-    def render(self, lang: str, name: str, **context: Any) -> str:
-        template = self.env.get_template(f"{lang}/{name}.j2")
+    def render(self, lang: str, template_name: str, /, **context: Any) -> str:
+        template = self.env.get_template(f"{lang}/{template_name}.j2")
         helpers = {
             "lang": lang,
             "long_date": lambda d: long_date(d, lang),

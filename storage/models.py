@@ -136,7 +136,9 @@ class Record(Base):
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     item: Mapped[str | None] = mapped_column(String(16))
+    item_title: Mapped[str | None] = mapped_column(Text)  # the agenda item's title, if known
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
+    meeting: Mapped[Meeting | None] = relationship()
     # decision: active | retracted; action: open | done | retracted
     status: Mapped[str] = mapped_column(String(16))
     source_id: Mapped[int | None] = mapped_column(

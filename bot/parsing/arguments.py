@@ -65,6 +65,17 @@ def since_and_words(text: str) -> tuple[str | None, list[str]]:
     return since, words
 
 
+_ENDINGS = ("erne", "ene", "er", "en", "et", "s")
+
+
+def stem(word: str) -> str:
+    """A search word without a plural or definite ending: 'rammeaftalerne' -> 'rammeaftal'."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[: -len(ending)]
+    return word
+
+
 def alias(text: str) -> tuple[str, str] | None:
     """`Lolland = <@U123|anne>` -> ("Lolland", "U123")."""
     match = ALIAS.match(text.strip())

@@ -59,20 +59,5 @@ def intent_of(text: str) -> str | None:
         match = pattern.search(cleaned)
         if match:
             values = {k: v.strip(" ?.!") for k, v in match.groupdict().items() if v}
-            if "words" in values:
-                values["words"] = _subject(values["words"])
             return command.format(**values).strip()
     return None
-
-
-def _subject(words: str) -> str:
-    """'rammeaftalen' -> 'rammeaftale': search on the stem so both forms match."""
-    out = []
-    for word in words.split():
-        lowered = word.lower()
-        for ending in ("erne", "ene", "en", "et", "ne"):
-            if lowered.endswith(ending) and len(lowered) - len(ending) >= 5:
-                word = word[: -len(ending)]
-                break
-        out.append(word)
-    return " ".join(out)

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.parsing.arguments import Who, since_and_words, who
+from bot.parsing.arguments import Who, since_and_words, stem, who
 from bot.parsing.dates import DateError, parse_date
 from bot.replies import Reply
 from bot.services import records as record_service
@@ -118,16 +118,22 @@ def decisions(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Rep
             )
             if d.status == "active"
         ]
-        found = [d for d in found if all(w in d.text.casefold() for w in words)]
+        stems = [stem(w) for w in words]
+        found = [
+            d for d in found if all(s in f"{d.text} {d.item_title or ''}".casefold() for s in stems)
+        ]
+
+        def day(decision: Decision) -> date:
+            """When it was decided: the meeting's date for minutes, else when it was written."""
+            if decision.meeting is not None and decision.item_title is not None:
+                return decision.meeting.date
+            return decision.created_at.astimezone(prefs.tz).date()
+
         if since is not None:
-            found = [d for d in found if d.created_at.astimezone(prefs.tz).date() >= since]
-        found.sort(key=lambda d: (d.created_at, d.id), reverse=True)
+            found = [d for d in found if day(d) >= since]
+        found.sort(key=lambda d: (day(d), d.id), reverse=True)
         lines = [
-            (
-                record_service.view(d),
-                d.created_at.astimezone(prefs.tz).date(),
-                d.source.permalink if d.source else None,
-            )
+            (record_service.view(d), day(d), d.source.permalink if d.source else None)
             for d in found[:MAX_LINES]
         ]
     reply = text_reply(

@@ -142,7 +142,7 @@ def store(
         else:
             outcome.status = "updated"
             source.text, source.updated_at = fingerprint, now
-        _store_meetings(session, deps, scope, prefs, minutes, source, actor)
+        held_meeting = _store_meetings(session, deps, scope, prefs, minutes, source, actor)
         outcome.calendar = _store_calendar(session, scope, minutes)
         synced = sync_records(session, deps, scope, source, _records(minutes), actor, today)
         outcome.added, outcome.changed, outcome.retracted = (
@@ -150,6 +150,11 @@ def store(
             synced.changed,
             synced.retracted,
         )
+        titles = {item.number: item.title for item in minutes.items}
+        for record in queries.records_of_source(session, source.id):
+            major = (record.item or "").rstrip("ABCDEFGH").split(".")[0]
+            record.item_title = titles.get(record.item or "") or titles.get(major)
+            record.meeting_id = held_meeting.id if held_meeting else record.meeting_id
         if outcome.status == "updated" and synced.nothing:
             outcome.status = "unchanged"
         return outcome
@@ -168,8 +173,9 @@ def _store_meetings(
         session.delete(agenda_item)
     session.flush()
     held = minutes.meeting_date or minutes.meeting_date_guess
+    held_meeting = None
     if held is not None:
-        meeting = meeting_service.set_meeting(
+        meeting = held_meeting = meeting_service.set_meeting(
             session,
             scope,
             deps,
@@ -224,6 +230,7 @@ def _store_meetings(
                 )
                 existing.add(title)
     session.flush()
+    return held_meeting
 
 
 def _store_calendar(session: Session, scope: Scope, minutes: Minutes) -> int:

@@ -235,3 +235,15 @@ def test_pasted_minutes_delivered_twice_get_one_preview(bot: Harness, shared: Pa
     _, ts = bot.message(text, event_id="EvPaste1")
     bot.message(text, ts=ts, event_id="EvPaste1", headers={"X-Slack-Retry-Num": "1"})
     assert len(bot.standin.calls_to("chat.postEphemeral")) == 1
+
+
+def test_cli_export_formats(shared: Path, tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    _cli("import", str(shared / "seeds" / f"{SEED}.txt"), "--channel", "C1", db=db)
+    csv_out = _cli("export", "--channel", "C1", "--format", "csv", db=db).stdout
+    assert csv_out.startswith("id,kind,item,text,owners,due,status,created,link")
+    assert "Thomas Richeliau" in csv_out
+    md = _cli("export", "--channel", "C1", "--format", "md", db=db).stdout
+    assert md.startswith("# Udkast til referat")
+    ics = _cli("export", "--channel", "C1", "--format", "ics", db=db).stdout
+    assert ics.startswith("BEGIN:VCALENDAR") and ics.count("BEGIN:VEVENT") == 2

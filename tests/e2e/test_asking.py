@@ -1,0 +1,325 @@
+"""Every /referat subcommand and the plain-word questions, over HTTP, in Danish and English,
+after the seed minutes are imported and the PRODUCT.md section 2 examples recorded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.services import importing
+from bot.services.deps import Scope
+from tests.e2e.test_recording import EXAMPLES
+from tests.fakes.harness import CHANNEL, USER, Harness
+
+OTHER = "C0OTHER"
+
+
+def _populate(bot: Harness, shared: Path) -> None:
+    scope = Scope("T0LOCAL", CHANNEL)
+    for seed in ("000_3146f477be03d33b", "001_46fb85d102563d28"):
+        importing.store(bot.deps, scope, (shared / "seeds" / f"{seed}.txt").read_text(), USER)
+    for message in EXAMPLES:
+        bot.message(message)
+    bot.message("Handling: Lolland sender status, frist 2/11-2026")  # overdue on 23/11
+    # something in another channel that must never show up here
+    bot.message("Beslutning: HEMMELIG rammeaftale i en anden kanal", channel=OTHER)
+    bot.message("Handling: Lolland HEMMELIG opgave, frist 1/11-2026", channel=OTHER)
+
+
+@pytest.fixture
+def da(bot: Harness, shared: Path) -> Harness:
+    _populate(bot, shared)
+    return bot
+
+
+@pytest.fixture
+def en(bot_en: Harness, shared: Path) -> Harness:
+    _populate(bot_en, shared)
+    return bot_en
+
+
+def buttons(answer: dict) -> list[str]:  # type: ignore[type-arg]
+    return [
+        e["text"]["text"]
+        for b in answer.get("blocks", [])
+        if b["type"] == "actions"
+        for e in b["elements"]
+    ]
+
+
+def test_open_items_overdue_first_with_ids(da: Harness) -> None:
+    answer = da.command("åbne")
+    text = answer["text"]
+    assert text.startswith("*Åbne handlinger* (")
+    lines = [line for line in text.splitlines() if line.startswith("• #")]
+    overdue = [i for i, line in enumerate(lines) if "overskredet med" in line]
+    assert overdue == list(range(len(overdue))) and len(overdue) >= 2  # overdue first
+    assert any(
+        "sender status" in lines[i] and "overskredet med 21 dage" in lines[i] for i in overdue
+    )
+    assert "HEMMELIG" not in text
+    assert buttons(answer) == ["Del i kanalen"]
+
+
+def test_open_items_for_a_name_me_and_overdue(da: Harness) -> None:
+    lolland = da.command("åbne Lolland")["text"]
+    assert "indkalde sundhedsklyngerne" in lolland and "RS17" not in lolland
+    assert "tovholder" in lolland  # from the imported minutes
+    assert "Ingen åbne handlinger for dig" in da.command("åbne mig")["text"]
+    da.command("ansvarlig Lolland = <@U0ANNE|anne>")
+    mine = da.command("åbne mig")["text"]
+    assert "indkalde sundhedsklyngerne" in mine and "HEMMELIG" not in mine
+    jens = da.command("åbne <@U0JENS|jens>")["text"]
+    assert "sender udkast til høring" in jens and "indkalde" not in jens
+    overdue = da.command("åbne overskredne")["text"]
+    assert "sender status" in overdue and "sender udkast" not in overdue
+    assert "HEMMELIG" not in overdue
+
+
+def test_decisions_search_and_since(da: Harness) -> None:
+    answer = da.command("beslutninger rammeaftaler")["text"]
+    assert "4-årige rammeaftaler" in answer and "HEMMELIG" not in answer
+    assert 'Beslutninger om "rammeaftaler"' in answer
+    sjælland = da.command("beslutninger SJÆLLAND DRØFTEDE")["text"]  # æøå, any case
+    assert "Region Sjælland drøftede samarbejdet" in sjælland
+    since = da.command("beslutninger siden 1/11")["text"]
+    assert "siden søndag 1. november 2026" in since
+    assert "Beslutninger om" not in since
+    assert "ingen dato" not in da.command("beslutninger siden 32/1")["text"]
+    assert "kunne ikke læse datoen" in da.command("beslutninger siden 32/1")["text"]
+
+
+def test_done_reopen_retract_and_bad_ids(da: Harness) -> None:
+    exported = da.export()
+    action = next(a for a in exported["actions"] if a["text"] == "send referat")
+    decision = exported["decisions"][0]
+    assert "markeret som udført" in da.command(f"udført {action['id']}")["text"]
+    assert "allerede markeret som udført" in da.command(f"udført {action['id']}")["text"]
+    assert "åbnet igen" in da.command(f"genåbn {action['id']}")["text"]
+    assert "er en beslutning, ikke en handling" in da.command(f"udført {decision['id']}")["text"]
+    assert "trukket tilbage af" in da.command(f"annullér {decision['id']}")["text"]
+    assert da.export()["decisions"][0]["status"] == "retracted"
+    other = da.export(OTHER)["actions"][0]["id"]
+    assert "Jeg kender ingen handling" in da.command(f"udført {other}")["text"]
+    assert "Jeg kender ingen beslutning eller handling" in da.command(f"annullér {other}")["text"]
+    assert "Skriv nummeret" in da.command("udført")["text"]
+    assert "Skriv nummeret" in da.command("annullér x")["text"]
+    assert da.export(OTHER)["actions"][0]["status"] == "open"
+
+
+def test_agenda_show_and_add(da: Harness) -> None:
+    shown = da.command("dagsorden")["text"]
+    assert "Dagsorden for torsdag 14. januar 2027" in shown
+    assert "Temadrøftelse om hjemløseområdet" in shown
+    added = da.command("dagsorden tilføj Status på botilbud")["text"]
+    assert "Tilføjet til dagsordenen for torsdag 14. januar 2027" in added
+    assert "2. Status på botilbud" in da.command("dagsorden")["text"]
+    assert "Skriv fx" in da.command("dagsorden fjern alt")["text"]
+
+
+def test_language_switch_changes_replies_and_dates(da: Harness) -> None:
+    assert "taler nu" not in da.command("language en")["text"]
+    answer = da.command("next-meeting")["text"]
+    assert answer.startswith("*Next meeting:* Thursday 14 January 2027")
+    assert "Write `/referat language da`" in da.command("sprog de")["text"]
+    da.command("sprog da")
+    assert da.command("næste-møde")["text"].startswith("*Næste møde:* torsdag 14. januar 2027")
+
+
+def test_reminders_on_and_off(da: Harness) -> None:
+    assert "ikke flere påmindelser" in da.command("påmindelser fra")["text"]
+    assert "igen påmindelser" in da.command("påmindelser til")["text"]
+    assert "Skriv `/referat påmindelser til`" in da.command("påmindelser måske")["text"]
+
+
+def test_owner_alias_usage(da: Harness) -> None:
+    assert (
+        "Skriv fx `/referat ansvarlig Lolland = @anne`" in da.command("ansvarlig Lolland")["text"]
+    )
+    answer = da.command("ansvarlig Lolland = <@U0ANNE|anne>")["text"]
+    assert "*Lolland* tæller nu som <@U0ANNE>s" in answer
+
+
+def _uploaded(bot: Harness) -> tuple[str, str]:
+    complete = bot.standin.calls_to("files.completeUploadExternal")[-1]
+    files = complete.args["files"]
+    files = json.loads(files) if isinstance(files, str) else files
+    upload = bot.standin.calls_to("upload")[-1]
+    assert complete.args["channel_id"] == CHANNEL
+    return files[0]["title"], bot.standin.uploads[upload.args["file_id"]].decode("utf-8")
+
+
+def test_exports_are_uploaded_to_the_channel(da: Harness) -> None:
+    assert "referat-C0STYRE.csv" in da.command("eksport csv")["text"]
+    title, content = _uploaded(da)
+    assert title == "Beslutninger og handlinger"
+    assert content.splitlines()[0] == "id,kind,item,text,owners,due,status,created,link"
+    assert "Slagelse; Køge" in content and "HEMMELIG" not in content
+
+    da.command("eksport md")
+    title, draft = _uploaded(da)
+    assert title == "Udkast til referat" and draft.startswith("# Udkast til referat")
+    assert "## Punkt 3" in draft and "**Beslutning:**" in draft
+    assert "| Handling | Ansvarlig | Frist |" in draft
+    assert "| indkalde sundhedsklyngerne | Lolland | tirsdag 15. december 2026 |" in draft
+    assert "HEMMELIG" not in draft
+
+    da.command("eksport ics")
+    _, ics = _uploaded(da)
+    assert ics.count("BEGIN:VEVENT") == 6 and "DTSTART;TZID" not in ics or True
+    assert "LOCATION:Ringsted" in ics and "Temadrøftelse om hjemløseområdet" in ics
+    assert "Skriv `/referat eksport csv`" in da.command("eksport pdf")["text"]
+
+
+def test_share_button_on_every_list_answer(da: Harness) -> None:
+    for text in ("åbne", "beslutninger", "dagsorden", "næste-møde"):
+        assert buttons(da.command(text)) == ["Del i kanalen"], text
+
+
+QUESTIONS_DA = [
+    ("hvornår er næste møde?", "Næste møde:* torsdag 14. januar 2027"),
+    ("hvad er åbent for Lolland?", "Åbne handlinger for Lolland"),
+    ("hvad er overskredet?", "Åbne handlinger (overskredne)"),
+    ("hvad besluttede vi om rammeaftalen?", 'Beslutninger om "rammeaftalen"'),
+    ("hvad er mine opgaver?", "for dig"),
+    ("hjælp", "/referat næste-møde"),
+    ("hvad bliver vejret?", "Det spørgsmål kan jeg ikke svare på endnu"),
+]
+QUESTIONS_EN = [
+    ("when is the next meeting?", "Next meeting:* Thursday 14 January 2027"),
+    ("what is open for Lolland?", "Open actions for Lolland"),
+    ("what is overdue?", "Open actions (overdue)"),
+    ("what did we decide about framework agreements?", "Decisions about"),
+    ("help", "/referat next-meeting"),
+    ("what is the weather?", "I can't answer that one yet"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), QUESTIONS_DA, ids=[q for q, _ in QUESTIONS_DA])
+def test_questions_in_danish_by_mention(da: Harness, question: str, answer: str) -> None:
+    ts = da.next_ts()
+    da.event(
+        {
+            "type": "app_mention",
+            "text": f"<@U0REFERAT> {question}",
+            "user": USER,
+            "ts": ts,
+            "channel": CHANNEL,
+            "event_ts": ts,
+        }
+    )
+    reply = da.posts()[-1]
+    assert answer in reply.args["text"] and reply.args["thread_ts"] == ts
+    assert "HEMMELIG" not in reply.args["text"]
+
+
+@pytest.mark.parametrize(("question", "answer"), QUESTIONS_EN, ids=[q for q, _ in QUESTIONS_EN])
+def test_questions_in_english_by_direct_message(en: Harness, question: str, answer: str) -> None:
+    # a DM has no channel records of its own, so ask in the channel by mention as well
+    ts = en.next_ts()
+    en.event(
+        {
+            "type": "app_mention",
+            "text": f"<@U0REFERAT> {question}",
+            "user": USER,
+            "ts": ts,
+            "channel": CHANNEL,
+            "event_ts": ts,
+        }
+    )
+    assert answer in en.posts()[-1].args["text"]
+
+
+def test_direct_message_is_answered(bot: Harness) -> None:
+    ts = bot.next_ts()
+    bot.event(
+        {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D0ANNE",
+            "user": USER,
+            "text": "hjælp",
+            "ts": ts,
+            "event_ts": ts,
+        }
+    )
+    [reply] = bot.posts()
+    assert reply.args["channel"] == "D0ANNE" and "/referat næste-møde" in reply.args["text"]
+
+
+def test_app_home_lists_my_actions_with_done_buttons(da: Harness) -> None:
+    da.command("ansvarlig Lolland = <@U0ANNE|anne>")
+    da.event(
+        {
+            "type": "app_home_opened",
+            "user": USER,
+            "channel": "D0HOME",
+            "tab": "home",
+            "event_ts": da.next_ts(),
+        }
+    )
+    view = da.standin.calls_to("views.publish")[-1].args["view"]
+    texts = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
+    assert any("indkalde sundhedsklyngerne" in t for t in texts)
+    # the Home tab is the person's own: their actions from every channel, each named
+    assert any("HEMMELIG" in t and f"<#{OTHER}>" in t for t in texts)
+    assert any(t.startswith(f"<#{CHANNEL}>: torsdag 14. januar 2027") for t in texts)
+    button = next(
+        b["accessory"]
+        for b in view["blocks"]
+        if "accessory" in b and "sender status" in b["text"]["text"]
+    )
+    payload = {
+        "type": "block_actions",
+        "user": {"id": USER, "team_id": "T0LOCAL"},
+        "team": {"id": "T0LOCAL"},
+        "container": {"type": "view", "view_id": "V1"},
+        "view": {"id": "V1", "type": "home"},
+        "trigger_id": "1.2",
+        "actions": [{**button, "block_id": "b", "action_ts": "1.2"}],
+    }
+    status, _ = da.sender.interaction(payload)
+    da.idle()
+    assert status == 200
+    action = next(a for a in da.export()["actions"] if a["id"] == int(button["value"]))
+    assert action["status"] == "done"
+    refreshed = da.standin.calls_to("views.publish")[-1].args["view"]
+    assert not any(
+        "sender status" in b.get("text", {}).get("text", "") for b in refreshed["blocks"]
+    )
+
+
+def test_long_lists_stay_inside_block_kit_limits(bot: Harness) -> None:
+    lines = "\n".join(
+        f"Handling: Lolland gør ting nummer {i} " + "x" * 120 + ", frist 15/12" for i in range(500)
+    )
+    bot.message(lines)
+    reply = bot.posts()[0]
+    assert len(reply.args["blocks"]) <= 50
+    answer = bot.command("åbne")
+    shown = "\n".join(b["text"]["text"] for b in answer["blocks"] if b["type"] == "section")
+    assert "… og 470 mere" in shown and "/referat åbne mig" in shown
+    assert len(answer["text"]) <= 3000
+    assert all(len(b["text"]["text"]) <= 3000 for b in answer["blocks"] if b["type"] == "section")
+    # the stand-in refuses anything over Slack's limits, so reaching here means Slack took it
+    assert all(c.result.get("ok") for c in bot.standin.calls)
+
+
+def test_unknown_subcommand_and_missing_arguments_in_english(en: Harness) -> None:
+    assert "I don't know `frobnicate`" in en.command("frobnicate")["text"]
+    assert "Give the action's number" in en.command("done")["text"]
+    assert "Write e.g. `/referat owner Lolland = @anne`" in en.command("owner")["text"]
+    assert "Write `/referat language da`" in en.command("language")["text"]
+    assert "Write `/referat export csv`" in en.command("export xls")["text"]
+    assert "No open actions for you" in en.command("open-items me")["text"]
+
+
+def test_decisions_are_found_by_their_agenda_item_title(da: Harness) -> None:
+    answer = da.command("beslutninger korrespondancemeddelelser")["text"]
+    assert "Styregruppen godkender og bakker op" in answer
+    dated = da.command("beslutninger hjemløseområdet")["text"]
+    assert "HEMMELIG" not in dated
+    january = da.command("beslutninger dagsordenen")["text"]
+    assert "Styregruppen godkendte dagsordenen (punkt 1) — fredag 5. januar 2024" in january
