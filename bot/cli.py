@@ -30,6 +30,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None)
     serve.add_argument("--workers", type=int, default=2)
 
+    worker = sub.add_parser("worker", help="the digest and reminder scheduler alone")
+    worker.add_argument("--once", action="store_true", help="one pass, then exit")
+    worker.add_argument("--interval", type=float, default=60.0, help="seconds between passes")
+
+    dig = sub.add_parser("digest", help="build (and without --preview post) a digest now")
+    dig.add_argument("--channel", required=True)
+    dig.add_argument("--team", default=None, help="workspace id (default: the only one)")
+    dig.add_argument("--preview", action="store_true", help="print it, post nothing")
+
     db = sub.add_parser("db", help="database tasks")
     db.add_argument("action", choices=["upgrade"])
 
@@ -91,8 +100,19 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.app import create_app
 
         app = create_app(settings, socket_mode=True)
+        from bot.worker import start_in_background
+
+        start_in_background(settings, app.deps)  # type: ignore[attr-defined]
         SocketModeHandler(app, settings.app_token).start()
         return 0
+    if args.command == "worker":
+        from bot.worker import run_worker
+
+        return run_worker(settings, once=args.once, interval=args.interval)
+    if args.command == "digest":
+        from bot.worker import digest_now
+
+        return digest_now(settings, args.channel, args.team, preview=args.preview)
     if args.command == "import":
         from bot.importer_cli import run_import
 

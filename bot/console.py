@@ -331,12 +331,22 @@ class Console:
         return shown
 
     def readable(self, text: str) -> str:
+        return self.readable_text(text, self.users)
+
+    @staticmethod
+    def readable_text(text: str, users: dict[str, str] | None = None) -> str:
+        """Slack mrkdwn as a terminal shows it: names for mentions, no markup, no entities."""
+        known = users or {}
         text = re.sub(
-            r"<@([UW][A-Z0-9]+)>", lambda m: "@" + self.users.get(m.group(1), m.group(1)), text
+            r"<@([UW][A-Z0-9]+)>", lambda m: "@" + known.get(m.group(1), m.group(1)), text
+        )
+        text = re.sub(
+            r"<#([CGD][A-Z0-9]+)(?:\|([^>]*))?>", lambda m: "#" + (m.group(2) or m.group(1)), text
         )
         text = re.sub(r"<!subteam\^([A-Z0-9]+)>", r"@\1", text)
         text = re.sub(r"<(https?://[^|>]+)\|([^>]+)>", r"\2 (\1)", text)
         text = re.sub(r"\*([^*\n]+)\*", r"\1", text)
+        text = re.sub(r"(?<!\w)_([^_\n]+)_(?!\w)", r"\1", text)
         for code, emoji in EMOJI.items():
             text = text.replace(code, emoji)
         text = re.sub(r"\n{2,}", "\n", text)

@@ -14,6 +14,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -35,6 +36,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "users.info": ("user",),
     "conversations.info": ("channel",),
     "conversations.open": ("users",),
+    "conversations.history": ("channel",),
     "files.getUploadURLExternal": ("filename", "length"),
     "files.completeUploadExternal": ("files",),
 }
@@ -85,7 +87,10 @@ def _blocks_problem(blocks: Any, limit: int) -> str | None:
 class StandIn:
     """The fake Slack Web API, with state. `url` ends in /api/."""
 
-    def __init__(self, users: dict[str, dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self, users: dict[str, dict[str, Any]] | None = None, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.clock = clock  # message ts follow this clock (tests pin it)
         self.calls: list[Call] = []
         self.uploads: dict[str, bytes] = {}
         self.files: dict[str, bytes] = {}  # what url_private_download serves
@@ -215,7 +220,7 @@ class StandIn:
                 "bot_id": BOT_ID,
             }
         if method in ("chat.postMessage", "chat.update", "chat.delete"):
-            ts = args.get("ts") or f"{int(time.time())}.{next(self._ts):06d}"
+            ts = args.get("ts") or f"{self.clock():.0f}.{next(self._ts):06d}"
             return {
                 "ok": True,
                 "channel": args["channel"],
@@ -267,6 +272,12 @@ class StandIn:
                     "is_member": True,
                 },
             }
+        if method == "conversations.history":
+            return {
+                "ok": True,
+                "messages": self._history(args["channel"], float(args.get("oldest") or 0)),
+                "has_more": False,
+            }
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args["users"]).split(",")[0][1:]}}
         if method == "files.getUploadURLExternal":
@@ -277,6 +288,36 @@ class StandIn:
             files = json.loads(files) if isinstance(files, str) else files
             return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
         return {"ok": True}
+
+    def _history(self, channel: str, oldest: float) -> list[dict[str, Any]]:
+        """Messages the bot posted in a channel, newest first, as conversations.history gives."""
+        with self._lock:
+            posted = [
+                c
+                for c in self.calls
+                if c.method == "chat.postMessage"
+                and c.args.get("channel") == channel
+                and c.result.get("ok")
+            ]
+        messages = []
+        for call in reversed(posted):
+            ts = str(call.result["ts"])
+            if float(ts) < oldest:
+                continue
+            message = {
+                "type": "message",
+                "ts": ts,
+                "text": call.args.get("text", ""),
+                "bot_id": BOT_ID,
+                "user": BOT_USER,
+            }
+            if call.args.get("metadata"):
+                metadata = call.args["metadata"]
+                message["metadata"] = (
+                    json.loads(metadata) if isinstance(metadata, str) else metadata
+                )
+            messages.append(message)
+        return messages
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         standin = self

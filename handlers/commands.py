@@ -28,7 +28,8 @@ def register(app: App, deps: Deps) -> None:
         reply = commands.run(
             deps, commands.CommandInput(scope, str(body.get("user_id")), body.get("text") or "")
         )
-        ack(response_type="ephemeral", **blocks.message(reply))
+        # a digest posted with `/referat overblik nu` is the one answer shown to everyone
+        ack(response_type="ephemeral" if reply.ephemeral else "in_channel", **blocks.message(reply))
         if reply.attachment is not None:
             context["referat_export"] = body.get("text") or ""
         key, _, rest = split_command(body.get("text") or "")

@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, tuple[str, ...]] = {
     "export": ("export", "eksport", "eksportér", "eksporter"),
     "language": ("language", "sprog"),
     "reminders": ("reminders", "påmindelser", "paamindelser"),
+    "digest": ("digest", "overblik"),
 }
 _LOOKUP = {name: key for key, names in SUBCOMMANDS.items() for name in names}
 

@@ -124,10 +124,7 @@ def decisions(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Rep
         ]
 
         def day(decision: Decision) -> date:
-            """When it was decided: the meeting's date for minutes, else when it was written."""
-            if decision.meeting is not None and decision.item_title is not None:
-                return decision.meeting.date
-            return decision.created_at.astimezone(prefs.tz).date()
+            return record_service.decided_on(decision, prefs.tz)
 
         if since is not None:
             found = [d for d in found if day(d) >= since]

@@ -158,6 +158,7 @@ HANDLERS: dict[str, Handler] = {
     "export": export,
     "language": settings.language,
     "reminders": settings.reminders,
+    "digest": settings.digest,
     "help": help_,
     "next_meeting": next_meeting,
     "meeting": set_meeting,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -74,3 +74,19 @@ def log_change(
             after=snapshot(record),
         )
     )
+
+
+def decided_on(record: Record, tz: Any) -> date:
+    """The day a decision or action was made: its meeting's date for imported minutes.
+
+    Minutes without a stated date count as decided the day before the next meeting
+    they name (their source key holds both dates); anything else, the day it was written.
+    """
+    source = record.source
+    if source is not None and source.ts.startswith("import:"):
+        _, held, upcoming = (source.ts.split(":") + ["", ""])[:3]
+        if held:
+            return date.fromisoformat(held)
+        if upcoming:
+            return date.fromisoformat(upcoming) - timedelta(days=1)
+    return record.created_at.astimezone(tz).date()

@@ -75,3 +75,40 @@ def set_reminders(session: object, team_id: str, user_id: str, enabled: bool) ->
         session.add(Person(team_id=team_id, user_id=user_id, reminders_enabled=enabled))
     else:
         person.reminders_enabled = enabled
+
+
+def digest(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
+    """`/referat overblik [vis | nu | til | fra | mandag 08:00]`."""
+    import re
+
+    from bot.services.digest import WEEKDAYS, build_digest
+
+    words = rest.strip().lower().split()
+    if words and words[0] in ("vis", "preview", "forhåndsvis", "now", "nu"):
+        built = build_digest(deps, command.scope, deps.now())
+        if built is None:
+            return text_reply(deps, prefs, "digest_empty")
+        built.ephemeral = words[0] not in ("now", "nu")
+        return built
+    with transaction(deps.sessions) as session:
+        channel = ensure_channel(session, command.scope, deps)
+        if words and words[0] in ON | OFF:
+            channel.digest_enabled = words[0] in ON
+        elif words:
+            clock = re.fullmatch(r"(\d{1,2})[:.](\d{2})", words[1]) if len(words) == 2 else None
+            day = WEEKDAYS.get(words[0].rstrip("e") if words[0] not in WEEKDAYS else words[0])
+            if day is None or clock is None or int(clock.group(1)) > 23 or int(clock.group(2)) > 59:
+                return text_reply(deps, prefs, "digest_usage", ok=False)
+            channel.digest_weekday = day
+            channel.digest_time = f"{int(clock.group(1)):02d}:{clock.group(2)}"
+            channel.digest_enabled = True
+        settings = (channel.digest_enabled, channel.digest_weekday, channel.digest_time)
+    return text_reply(
+        deps,
+        prefs,
+        "digest_settings",
+        enabled=settings[0],
+        weekday=settings[1],
+        at=settings[2],
+        changed=bool(words),
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,10 +32,11 @@ class Harness:
     sender: Sender
     executor: TrackingExecutor
     settings: Settings
+    now: datetime
 
     @classmethod
     def start(cls, database_url: str, *, now: datetime, language: str = "da") -> Harness:
-        standin = StandIn().start()
+        standin = StandIn(clock=now.timestamp).start()
         settings = Settings.from_env(
             {
                 "SLACK_BOT_TOKEN": "xoxb-test",
@@ -50,7 +50,7 @@ class Harness:
         executor = TrackingExecutor()
         app = create_app(settings, executor=executor, clock=fixed_clock(now))
         server = LocalServer(app).start()
-        return cls(standin, app, server, Sender(server.url, SECRET), executor, settings)
+        return cls(standin, app, server, Sender(server.url, SECRET), executor, settings, now)
 
     def stop(self) -> None:
         self.executor.wait_idle(10)
@@ -67,10 +67,12 @@ class Harness:
 
     # -- requests ------------------------------------------------------------
 
-    _ts = itertools.count(1)
+    def __post_init__(self) -> None:
+        self._ts = itertools.count(1)
 
     def next_ts(self) -> str:
-        return f"{int(time.time())}.{next(self._ts):06d}"
+        """Message timestamps follow the pinned clock, so what tests print is stable."""
+        return f"{int(self.now.timestamp())}.{next(self._ts):06d}"
 
     def command(self, text: str, *, channel: str = CHANNEL, user: str = USER) -> dict[str, Any]:
         status, body = self.sender.command(

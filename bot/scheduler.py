@@ -1,0 +1,320 @@
+"""Digests, reminders and pre-meeting notices, each posted exactly once.
+
+How "exactly once" holds across several worker processes, crashes and restarts:
+
+1. Every run has a key (team, channel, kind, target, period) with a unique
+   constraint. A worker *claims* the run by inserting that row before it posts;
+   a second worker's insert fails, so it does not post.
+2. The post carries the run's id in Slack message metadata. A worker that died
+   after claiming leaves the row "claimed"; once that claim is stale another
+   worker takes it over (a conditional update, so only one can) and first looks
+   in the channel's recent history for a message with that id. Found: it only
+   records it. Not found: it posts.
+3. A run missed while everything was down is posted if less than a day late;
+   otherwise it is recorded as skipped and logged.
+
+Posts are paced to at most one per second per channel; a 429 from Slack is
+waited out by slack_sdk's rate-limit retry handler (Retry-After) and the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot import blocks
+from bot.replies import Reply
+from bot.services import digest
+from bot.services.deps import Deps, Scope, channel_prefs, prefs_for
+from storage.models import Channel, ScheduledRun, Workspace
+from storage.session import transaction
+
+log = logging.getLogger("referat.scheduler")
+
+LATE_LIMIT = timedelta(days=1)
+NOTICE_AT = "08:00"
+REMINDER_AT = "08:00"
+ALL_CHANNELS = "-"  # the channel key of a workspace-wide run (reminders)
+
+
+@dataclass
+class Report:
+    posted: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+
+
+class Scheduler:
+    def __init__(
+        self,
+        deps: Deps,
+        client_for: Callable[[str], WebClient | None],
+        *,
+        stale_after: timedelta = timedelta(minutes=5),
+        pace_seconds: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+        after_post: Callable[[int], None] | None = None,
+    ) -> None:
+        self.deps = deps
+        self.client_for = client_for
+        self.stale_after = stale_after
+        self.pace_seconds = pace_seconds
+        self.sleep = sleep
+        self.after_post = after_post  # a seam for tests: "crash" right after posting
+        self._last_post: dict[str, float] = {}
+
+    # -- the loop ------------------------------------------------------------------
+
+    def run_forever(self, interval: float = 60.0, stop: threading.Event | None = None) -> None:
+        stop = stop or threading.Event()
+        while not stop.is_set():
+            try:
+                self.run_once()
+            except Exception:  # one bad run must not stop the scheduler
+                log.exception("scheduler run failed")
+            stop.wait(interval)
+
+    def run_once(self, now: datetime | None = None) -> Report:
+        now = now or self.deps.now()
+        report = Report()
+        with self.deps.sessions() as session:
+            channels = [
+                (c.team_id, c.channel_id, c.digest_enabled, c.digest_weekday, c.digest_time)
+                for c in session.scalars(select(Channel))
+            ]
+            teams = list(session.scalars(select(Workspace.team_id)))
+        for team_id, channel_id, enabled, weekday, at in channels:
+            scope = Scope(team_id, channel_id)
+            if enabled:
+                self._digest(scope, weekday, at, now, report)
+            self._notice(scope, now, report)
+        for team_id in teams:
+            self._reminders(team_id, now, report)
+        return report
+
+    # -- what is due ---------------------------------------------------------------
+
+    def _digest(self, scope: Scope, weekday: int, at: str, now: datetime, report: Report) -> None:
+        with self.deps.sessions() as session:
+            prefs = channel_prefs(session, scope, self.deps)
+        today = prefs.today(now)
+        day = digest.digest_slot(weekday, at, today)
+        slot = digest.slot_datetime(day, at, prefs)
+        if slot > now:
+            day, slot = day - timedelta(days=7), slot - timedelta(days=7)
+        self._due(
+            scope,
+            "digest",
+            scope.channel_id,
+            digest.week_key(day),
+            slot,
+            now,
+            report,
+            lambda: digest.build_digest(self.deps, scope, now),
+            scope.channel_id,
+        )
+
+    def _notice(self, scope: Scope, now: datetime, report: Report) -> None:
+        with self.deps.sessions() as session:
+            prefs = channel_prefs(session, scope, self.deps)
+        slot = digest.slot_datetime(prefs.today(now), NOTICE_AT, prefs)
+        if slot > now:
+            return
+        built = digest.build_notice(self.deps, scope, now)
+        if built is None:
+            return
+        reply, meeting_day = built
+        self._due(
+            scope,
+            "notice",
+            scope.channel_id,
+            meeting_day.isoformat(),
+            slot,
+            now,
+            report,
+            lambda: reply,
+            scope.channel_id,
+        )
+
+    def _reminders(self, team_id: str, now: datetime, report: Report) -> None:
+        prefs = prefs_for(None, self.deps)
+        slot = digest.slot_datetime(prefs.today(now), REMINDER_AT, prefs)
+        if slot > now:
+            return
+        for reminder in digest.build_reminders(self.deps, team_id, now, prefs):
+            scope = Scope(team_id, ALL_CHANNELS)
+            self._due(
+                scope,
+                "reminder",
+                reminder.user_id,
+                prefs.today(now).isoformat(),
+                slot,
+                now,
+                report,
+                lambda r=reminder.reply: r,
+                None,
+            )
+
+    # -- claim, post, record -------------------------------------------------------
+
+    def _due(
+        self,
+        scope: Scope,
+        kind: str,
+        target: str,
+        period: str,
+        slot: datetime,
+        now: datetime,
+        report: Report,
+        build: Callable[[], Reply | None],
+        channel: str | None,
+    ) -> None:
+        name = f"{kind}:{scope.team_id}:{target}:{period}"
+        late = now - slot
+        if late >= LATE_LIMIT:
+            if self._claim(scope, kind, target, period, now, status="skipped") is not None:
+                log.warning("%s was due %s and missed by %s; skipped", name, slot, late)
+                report.skipped.append(name)
+            return
+        claim = self._claim(scope, kind, target, period, now)
+        if claim is None:
+            return
+        run_id, recovering = claim
+        client = self.client_for(scope.team_id)
+        if client is None:
+            log.warning("no bot token for %s; %s not posted", scope.team_id, name)
+            self._release(run_id)
+            return
+        try:
+            destination = channel or self._dm(client, target)
+            if recovering:
+                found = self._already_posted(client, destination, run_id, slot)
+                if found is not None:
+                    self._finish(run_id, "posted", found)
+                    return
+            reply = build()
+            if reply is None:
+                self._finish(run_id, "empty", None)
+                report.empty.append(name)
+                return
+            self._pace(destination)
+            posted = client.chat_postMessage(
+                channel=destination,
+                metadata={"event_type": "referat_run", "event_payload": {"run": run_id}},
+                **blocks.message(reply),
+            )
+        except SlackApiError as error:
+            log.error("%s could not be posted: %s", name, error.response.get("error"))
+            self._release(run_id)
+            return
+        if self.after_post is not None:
+            self.after_post(run_id)
+        self._finish(run_id, "posted", str(posted["ts"]))
+        report.posted.append(name)
+
+    def _claim(
+        self,
+        scope: Scope,
+        kind: str,
+        target: str,
+        period: str,
+        now: datetime,
+        status: str = "claimed",
+    ) -> tuple[int, bool] | None:
+        """(run id, taking over a stale claim) if this process may post; None otherwise."""
+        try:
+            with transaction(self.deps.sessions) as session:
+                run = ScheduledRun(
+                    team_id=scope.team_id,
+                    channel_id=scope.channel_id,
+                    kind=kind,
+                    target=target,
+                    period=period,
+                    claimed_at=now,
+                    status=status,
+                )
+                session.add(run)
+                session.flush()
+                return run.id, False
+        except IntegrityError:
+            pass
+        if status != "claimed":
+            return None
+        with transaction(self.deps.sessions) as session:
+            existing = session.scalar(
+                select(ScheduledRun).where(
+                    ScheduledRun.team_id == scope.team_id,
+                    ScheduledRun.channel_id == scope.channel_id,
+                    ScheduledRun.kind == kind,
+                    ScheduledRun.target == target,
+                    ScheduledRun.period == period,
+                )
+            )
+            if existing is None or existing.status != "claimed":
+                return None
+            if now - existing.claimed_at < self.stale_after:
+                return None  # another worker is on it right now
+            taken = session.execute(
+                update(ScheduledRun)
+                .where(
+                    ScheduledRun.id == existing.id,
+                    ScheduledRun.status == "claimed",
+                    ScheduledRun.claimed_at == existing.claimed_at,
+                )
+                .values(claimed_at=now)
+            )
+            if taken.rowcount != 1:  # type: ignore[attr-defined]
+                return None
+            log.warning("taking over a stale claim for %s %s %s", kind, target, period)
+            return existing.id, True
+
+    def _finish(self, run_id: int, status: str, ts: str | None) -> None:
+        with transaction(self.deps.sessions) as session:
+            run = session.get(ScheduledRun, run_id)
+            if run is not None:
+                run.status, run.message_ts = status, ts
+                run.posted_at = self.deps.now() if status == "posted" else None
+
+    def _release(self, run_id: int) -> None:
+        """Give a claim back so the next run tries again (Slack refused or is away)."""
+        with transaction(self.deps.sessions) as session:
+            run = session.get(ScheduledRun, run_id)
+            if run is not None and run.status == "claimed":
+                session.delete(run)
+
+    def _already_posted(
+        self, client: WebClient, channel: str, run_id: int, since: datetime
+    ) -> str | None:
+        history = client.conversations_history(
+            channel=channel,
+            oldest=f"{since.timestamp() - 60:.6f}",
+            limit=200,
+            include_all_metadata=True,
+        )
+        for message in history.get("messages", []):
+            payload: dict[str, Any] = (message.get("metadata") or {}).get("event_payload") or {}
+            if payload.get("run") == run_id:
+                return str(message.get("ts"))
+        return None
+
+    def _dm(self, client: WebClient, user: str) -> str:
+        opened = client.conversations_open(users=user)
+        return str(opened["channel"]["id"])
+
+    def _pace(self, channel: str) -> None:
+        """At most one post per second per channel (Slack's chat.postMessage limit)."""
+        last = self._last_post.get(channel)
+        now = time.monotonic()
+        if last is not None and now - last < self.pace_seconds:
+            self.sleep(self.pace_seconds - (now - last))
+        self._last_post[channel] = time.monotonic()
