@@ -232,6 +232,18 @@ class Scheduler:
         status: str = "claimed",
     ) -> tuple[int, bool] | None:
         """(run id, taking over a stale claim) if this process may post; None otherwise."""
+        with self.deps.sessions() as session:
+            seen = session.scalar(
+                select(ScheduledRun.status).where(
+                    ScheduledRun.team_id == scope.team_id,
+                    ScheduledRun.channel_id == scope.channel_id,
+                    ScheduledRun.kind == kind,
+                    ScheduledRun.target == target,
+                    ScheduledRun.period == period,
+                )
+            )
+        if seen is not None and (seen != "claimed" or status != "claimed"):
+            return None  # done already: the common case on every pass after the first
         try:
             with transaction(self.deps.sessions) as session:
                 run = ScheduledRun(

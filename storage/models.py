@@ -112,7 +112,9 @@ class AgendaItem(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     team_id: Mapped[str] = mapped_column(String(ID))
     channel_id: Mapped[str] = mapped_column(String(ID))
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
     number: Mapped[str | None] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -176,7 +178,7 @@ class ActionOwner(Base):
 
     __tablename__ = "action_owners"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     user_id: Mapped[str | None] = mapped_column(String(ID))
     group_id: Mapped[str | None] = mapped_column(String(ID))
@@ -202,7 +204,7 @@ class RecordChange(Base):
 
     __tablename__ = "record_changes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
     change: Mapped[str] = mapped_column(String(16))  # created|edited|done|reopened|retracted
     actor_id: Mapped[str | None] = mapped_column(String(ID))
     at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -17,7 +17,7 @@ from bot.services.asking import sort_actions
 from bot.services.deps import Deps, Prefs, Scope, channel_prefs
 from bot.services.meetings import view as meeting_view
 from storage import queries
-from storage.models import Action, Decision, OwnerAlias, Person
+from storage.models import Action, ActionOwner, Decision, OwnerAlias, Person
 
 MAX_DIGEST_DECISIONS = 30
 MAX_DIGEST_ACTIONS = 40  # more are counted, not listed: a digest stays readable and in limits
@@ -201,35 +201,32 @@ def build_reminders(deps: Deps, team_id: str, now: datetime, prefs: Prefs) -> li
                 )
             )
         )
-        actions = session.scalars(
-            select(Action).where(
+        # one light query over (owner, action) pairs; full rows only for who gets a message
+        pairs = session.execute(
+            select(ActionOwner.user_id, ActionOwner.name, Action.id, Action.due)
+            .join(Action, ActionOwner.record_id == Action.id)
+            .where(
                 Action.team_id == team_id,
                 Action.status == "open",
                 Action.due.is_not(None),
                 Action.due <= tomorrow,
             )
         ).all()
-        per_person: dict[str, list[Action]] = defaultdict(list)
+        per_person: dict[str, set[int]] = defaultdict(set)
         triggered: set[str] = set()
-        for action in actions:
-            people = {o.user_id for o in action.owners if o.user_id}
-            people |= {
-                aliases[o.name.casefold()] for o in action.owners if o.name.casefold() in aliases
-            }
-            assert action.due is not None
-            fires = (previous_working_day(action.due) == today and action.due > today) or (
-                action.due < today and next_working_day(action.due) == today
-            )
-            for person in people - muted:
-                per_person[person].append(action)
-                if fires:
-                    triggered.add(person)
+        for user_id, name, action_id, due in pairs:
+            person = user_id or aliases.get(name.casefold())
+            if person is None or person in muted:
+                continue
+            per_person[person].add(action_id)
+            if (previous_working_day(due) == today and due > today) or (
+                due < today and next_working_day(due) == today
+            ):
+                triggered.add(person)
         out: list[PersonReminder] = []
         for person in sorted(triggered):
-            items = [
-                (record_service.view(a), a.channel_id)
-                for a in sort_actions(per_person[person], today)
-            ]
+            actions = list(session.scalars(select(Action).where(Action.id.in_(per_person[person]))))
+            items = [(record_service.view(a), a.channel_id) for a in sort_actions(actions, today)]
             text = deps.renderer.render(
                 prefs.language,
                 "reminder",

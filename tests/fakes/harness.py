@@ -57,6 +57,7 @@ class Harness:
         self.server.stop()
         self.standin.stop()
         self.executor.shutdown(wait=True)
+        self.deps.sessions.kw["bind"].dispose()  # close pooled connections now, not at GC
 
     @property
     def deps(self) -> Deps:
