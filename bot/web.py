@@ -6,16 +6,64 @@ import threading
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
 from typing import Any
+from urllib.parse import parse_qsl
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from slack_bolt import App
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.request.internals import build_context
 
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
+class FormSafeRequest(BoltRequest):
+    """Bolt reads any form body that merely *contains* "payload" as an interactivity
+    payload, so `/referat beslutninger payload` (or a channel named payload-x) would
+    arrive empty and go unanswered. A form without a `payload` field is read as a form.
+    """
+
+    def __init__(
+        self,
+        body: str | dict[str, Any],
+        query: Any = None,
+        headers: Any = None,
+        context: dict[str, Any] | None = None,
+        mode: str = "http",
+    ) -> None:
+        super().__init__(body=body, query=query, headers=headers, context=context, mode=mode)
+        if (
+            mode == "http"
+            and isinstance(body, str)
+            and "payload" in body
+            and not body.lstrip().startswith("{")
+        ):
+            fields = dict(parse_qsl(body, keep_blank_values=True))
+            if "payload" not in fields:
+                self.body = fields
+                self.context = build_context(BoltContext(context or {}), fields)
+
+    def to_copyable(self) -> BoltRequest:
+        return FormSafeRequest(
+            body=self.raw_body if self.mode == "http" else self.body,
+            query=self.query,
+            headers=self.headers,
+            context=self.context.to_copyable(),
+            mode=self.mode,
+        )
+
+
+class ReferatRequestHandler(SlackRequestHandler):
+    def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
+        return self.app.dispatch(
+            FormSafeRequest(
+                body=request.get_body(), query=request.query_string, headers=request.get_headers()
+            )
+        )
+
+
 def wsgi_app(app: App) -> Wsgi:
-    slack = SlackRequestHandler(app)
+    slack = ReferatRequestHandler(app)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":

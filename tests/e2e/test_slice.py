@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 import urllib.parse
 
+import pytest
 from sqlalchemy import func, select
 
 from storage.models import Meeting
@@ -142,3 +144,21 @@ def test_healthz(bot: Harness) -> None:
 
 def test_signing_secret_is_the_one_configured(bot: Harness) -> None:
     assert bot.settings.signing_secret == SECRET
+
+
+def test_a_command_with_the_word_payload_is_answered(bot: Harness) -> None:
+    # Bolt alone reads any form body containing "payload" as an interactivity payload.
+    bot.command("dagsorden tilføj Ny payload-model for data")
+    assert "payload-model" in bot.command("dagsorden")["text"]
+    answer = bot.command("beslutninger payload")
+    assert answer["text"] == 'Ingen beslutninger om "payload".'
+
+
+def test_tokens_and_secrets_never_reach_the_logs(bot: Harness,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG):
+        bot.command("møde 5/2-2027 kl. 9-12 Ringsted")
+        bot.message("Handling: <@U0JENS> sender udkast, frist fredag")
+        bot.command("flyt alt")
+    assert caplog.records  # debug logging was on
+    assert "xoxb-test" not in caplog.text and SECRET not in caplog.text
