@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from bot.replies import Button, Reply
+from bot.replies import Reply
 from bot.services import records as record_service
 from bot.services.asking import sort_actions
 from bot.services.deps import Deps, Prefs, Scope, channel_prefs
@@ -21,32 +21,17 @@ from storage.models import Action, ActionOwner, Decision, OwnerAlias, Person
 
 MAX_DIGEST_DECISIONS = 30
 MAX_DIGEST_ACTIONS = 40  # more are counted, not listed: a digest stays readable and in limits
-WEEKDAYS = {
-    "mandag": 0,
-    "tirsdag": 1,
-    "onsdag": 2,
-    "torsdag": 3,
-    "fredag": 4,
-    "lørdag": 5,
-    "søndag": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-    "man": 0,
-    "tir": 1,
-    "ons": 2,
-    "tor": 3,
-    "fre": 4,
-    "mon": 0,
-    "tue": 1,
-    "wed": 2,
-    "thu": 3,
-    "fri": 4,
-}
+
+
+def weekday_named(word: str) -> int | None:
+    """`mandag`, `man`, `Monday`, `mon` -> 0 (the words are the date lexicon's)."""
+    from bot.parsing.dates import WEEKDAYS
+
+    word = word.lower()
+    if word in WEEKDAYS:
+        return WEEKDAYS[word]
+    found = {day for name, day in WEEKDAYS.items() if len(word) >= 3 and name.startswith(word)}
+    return found.pop() if len(found) == 1 else None
 
 
 def is_working_day(day: date) -> bool:
@@ -132,17 +117,9 @@ def build_digest(deps: Deps, scope: Scope, now: datetime) -> Reply | None:
         end_of_week=end_of_week,
         more_decisions=older_decisions,
     )
-    buttons = [
-        Button(
-            deps.renderer.string(prefs.language, "done_button", id=r.id),
-            f"done_{r.id}",
-            str(r.id),
-            "primary",
-        )
-        for g in groups
-        for r in g.actions
-        if r.due is not None and r.due < today
-    ][:10]
+    overdue = [r for g in groups for r in g.actions if r.due is not None and r.due < today]
+    buttons = [record_service.done_button(deps.renderer, prefs.language, r.id) for r in overdue]
+    buttons = buttons[:10]
     return Reply(text=text, buttons=buttons, ephemeral=False)
 
 
@@ -236,12 +213,7 @@ def build_reminders(deps: Deps, team_id: str, now: datetime, prefs: Prefs) -> li
                 tomorrow=tomorrow,
             )
             buttons = [
-                Button(
-                    deps.renderer.string(prefs.language, "done_button", id=r.id),
-                    f"done_{r.id}",
-                    str(r.id),
-                    "primary",
-                )
+                record_service.done_button(deps.renderer, prefs.language, r.id)
                 for r, _ in items[:20]
             ]
             out.append(

@@ -399,16 +399,11 @@ def build_reply(deps: Deps, source_id: int) -> tuple[Reply, SourceMessage] | Non
                     deps.renderer.string(lang, "undo"), f"undo_{first}", str(source.id), "danger"
                 )
             )
-            for record in live:
-                if record.kind == "action" and record.status == "open":
-                    buttons.append(
-                        Button(
-                            deps.renderer.string(lang, "done_button", id=record.id),
-                            f"done_{record.id}",
-                            str(record.id),
-                            "primary",
-                        )
-                    )
+            buttons += [
+                record_service.done_button(deps.renderer, lang, record.id)
+                for record in live
+                if record.kind == "action" and record.status == "open"
+            ]
         session.expunge(source)
         return Reply(text=text, buttons=buttons[:25], ephemeral=False), source
 

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.parsing.normalize import escape
+from bot.render import Renderer
+from bot.replies import Button
 from storage.models import Action, ActionOwner, Record, RecordChange
 
 
@@ -23,6 +25,15 @@ class RecordView:
     due_next_meeting: bool
     status: str
     item: str | None
+
+
+def done_button(renderer: Renderer, lang: str, record_id: int) -> Button:
+    return Button(
+        renderer.string(lang, "done_button", id=record_id),
+        f"done_{record_id}",
+        str(record_id),
+        "primary",
+    )
 
 
 def owner_label(owner: ActionOwner) -> str:

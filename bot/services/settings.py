@@ -81,7 +81,7 @@ def digest(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
     """`/referat overblik [vis | nu | til | fra | mandag 08:00]`."""
     import re
 
-    from bot.services.digest import WEEKDAYS, build_digest
+    from bot.services.digest import build_digest, weekday_named
 
     words = rest.strip().lower().split()
     if words and words[0] in ("vis", "preview", "forhåndsvis", "now", "nu"):
@@ -96,7 +96,7 @@ def digest(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
             channel.digest_enabled = words[0] in ON
         elif words:
             clock = re.fullmatch(r"(\d{1,2})[:.](\d{2})", words[1]) if len(words) == 2 else None
-            day = WEEKDAYS.get(words[0].rstrip("e") if words[0] not in WEEKDAYS else words[0])
+            day = weekday_named(words[0])
             if day is None or clock is None or int(clock.group(1)) > 23 or int(clock.group(2)) > 59:
                 return text_reply(deps, prefs, "digest_usage", ok=False)
             channel.digest_weekday = day

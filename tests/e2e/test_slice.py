@@ -154,8 +154,9 @@ def test_a_command_with_the_word_payload_is_answered(bot: Harness) -> None:
     assert answer["text"] == 'Ingen beslutninger om "payload".'
 
 
-def test_tokens_and_secrets_never_reach_the_logs(bot: Harness,
-                                                 caplog: pytest.LogCaptureFixture) -> None:
+def test_tokens_and_secrets_never_reach_the_logs(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.DEBUG):
         bot.command("møde 5/2-2027 kl. 9-12 Ringsted")
         bot.message("Handling: <@U0JENS> sender udkast, frist fredag")
