@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from slack_sdk import WebClient
@@ -161,7 +162,7 @@ class Scheduler:
                 slot,
                 now,
                 report,
-                lambda r=reminder.reply: r,
+                partial(_given, reminder.reply),
                 None,
             )
 
@@ -313,7 +314,8 @@ class Scheduler:
             limit=200,
             include_all_metadata=True,
         )
-        for message in history.get("messages", []):
+        messages: list[dict[str, Any]] = history.get("messages") or []
+        for message in messages:
             payload: dict[str, Any] = (message.get("metadata") or {}).get("event_payload") or {}
             if payload.get("run") == run_id:
                 return str(message.get("ts"))
@@ -330,3 +332,7 @@ class Scheduler:
         if last is not None and now - last < self.pace_seconds:
             self.sleep(self.pace_seconds - (now - last))
         self._last_post[channel] = time.monotonic()
+
+
+def _given(reply: Reply) -> Reply:
+    return reply

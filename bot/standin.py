@@ -116,8 +116,7 @@ class StandIn:
 
     @property
     def base(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self._server.server_port}"
 
     @property
     def url(self) -> str:
@@ -416,7 +415,7 @@ class Sender:
         timestamp: int | None = None,
     ) -> tuple[int, str]:
         stamp = str(timestamp if timestamp is not None else int(time.time()))
-        signature = self.verifier.generate_signature(timestamp=stamp, body=body)
+        signature = self.verifier.generate_signature(timestamp=stamp, body=body) or ""
         request = urllib.request.Request(
             self.app_url,
             data=body.encode("utf-8"),

@@ -102,8 +102,7 @@ class LocalServer:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}/slack/events"
+        return f"http://127.0.0.1:{self.server.server_port}/slack/events"
 
     def stop(self) -> None:
         self.server.shutdown()
@@ -114,7 +113,7 @@ def serve(factory: Callable[[], App], port: int, workers: int = 2) -> None:
     """Run on gunicorn; each worker builds its own app after the fork."""
     from gunicorn.app.base import BaseApplication
 
-    class Gunicorn(BaseApplication):  # type: ignore[misc]
+    class Gunicorn(BaseApplication):
         def load_config(self) -> None:
             self.cfg.set("bind", f"0.0.0.0:{port}")
             self.cfg.set("workers", workers)

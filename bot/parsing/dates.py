@@ -50,19 +50,13 @@ def _alt(items: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in items)
 
 
-MONTHS: dict[str, int] = {k: int(v) for k, v in merged("MONTHS").items()}  # type: ignore[call-overload]
-WEEKDAYS: dict[str, int] = {k: int(v) for k, v in merged("WEEKDAYS").items()}  # type: ignore[call-overload]
-NUMBERS: dict[str, int] = {k: int(v) for k, v in merged("NUMBERS").items()}  # type: ignore[call-overload]
-UNITS: dict[str, int] = {k: int(v) for k, v in merged("UNITS").items()}  # type: ignore[call-overload]
-RELATIVE_DAYS: dict[str, int] = {
-    k: int(v)
-    for k, v in merged("RELATIVE_DAYS").items()  # type: ignore[call-overload]
-}
-PERIOD_OF_MONTH: dict[str, int] = {
-    k: int(v)
-    for k, v in merged("PERIOD_OF_MONTH").items()  # type: ignore[call-overload]
-}
-PERIOD_OF_YEAR: dict[str, tuple[int, int]] = merged("PERIOD_OF_YEAR")  # type: ignore[assignment]
+MONTHS: dict[str, int] = merged("MONTHS")
+WEEKDAYS: dict[str, int] = merged("WEEKDAYS")
+NUMBERS: dict[str, int] = merged("NUMBERS")
+UNITS: dict[str, int] = merged("UNITS")
+RELATIVE_DAYS: dict[str, int] = merged("RELATIVE_DAYS")
+PERIOD_OF_MONTH: dict[str, int] = merged("PERIOD_OF_MONTH")
+PERIOD_OF_YEAR: dict[str, tuple[int, int]] = merged("PERIOD_OF_YEAR")
 
 _B = r"(?<![\w/])"  # left boundary that also refuses to start inside 12/34
 _E = r"(?![\w/])"

@@ -193,7 +193,7 @@ def build_reminders(deps: Deps, team_id: str, now: datetime, prefs: Prefs) -> li
         triggered: set[str] = set()
         for user_id, name, action_id, due in pairs:
             person = user_id or aliases.get(name.casefold())
-            if person is None or person in muted:
+            if person is None or person in muted or due is None:
                 continue
             per_person[person].add(action_id)
             if (previous_working_day(due) == today and due > today) or (

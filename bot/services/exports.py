@@ -49,7 +49,7 @@ def _csv(deps: Deps, scope: Scope) -> ExportFile:
                     record.item or "",
                     record.text,
                     "; ".join(shown.owner_names),
-                    record.due.isoformat() if shown.due else "",
+                    shown.due.isoformat() if shown.due else "",
                     record.status,
                     record.created_at.astimezone(prefs.tz).date().isoformat(),
                     record.source.permalink if record.source and record.source.permalink else "",

@@ -168,7 +168,8 @@ def _store_meetings(
     minutes: Minutes,
     source: SourceMessage,
     actor: str | None,
-) -> None:
+) -> Meeting | None:
+    """The meeting the minutes are from (if its date is known), and the next one."""
     for agenda_item in queries.agenda_of_source(session, source.id):
         session.delete(agenda_item)
     session.flush()
@@ -309,6 +310,7 @@ def preview(deps: Deps, scope: Scope, pending_id: int) -> Reply:
             ok=False,
         )
     owners = sorted({o for a in minutes.actions for o in a.owners})
+    held_day = minutes.meeting_date or minutes.meeting_date_guess
     upcoming = minutes.next_meeting
     text = deps.renderer.render(
         lang,
@@ -319,9 +321,7 @@ def preview(deps: Deps, scope: Scope, pending_id: int) -> Reply:
         unassigned=sum(1 for a in minutes.actions if not a.owners),
         next_when=long_date(upcoming.date, lang) if upcoming else None,
         next_time=time_range(upcoming.start, upcoming.end, lang) if upcoming else "",
-        held=long_date(minutes.meeting_date or minutes.meeting_date_guess, lang)
-        if (minutes.meeting_date or minutes.meeting_date_guess)
-        else None,
+        held=long_date(held_day, lang) if held_day else None,
         calendar={body: len(days) for body, days in minutes.calendar.items()},
     )
     return Reply(

@@ -198,7 +198,9 @@ def _apply_edit(
     for agenda_item in queries.agenda_of_source(session, source.id):
         session.delete(agenda_item)
     session.flush()
-    extra = [r for r in result.records if isinstance(r, parsed.Meeting | parsed.AgendaItem)]
+    extra: list[parsed.Record] = [
+        r for r in result.records if isinstance(r, parsed.Meeting | parsed.AgendaItem)
+    ]
     _store(session, deps, prefs, scope, source, extra, message.user_id, today)
     return source.id
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 from bot.parsing.lexicon import da, en
 
 LANGUAGES: dict[str, ModuleType] = {"da": da, "en": en}
 
 
-def merged(name: str) -> dict[str, object]:
+def merged(name: str) -> dict[str, Any]:
     """One table from both languages (Danish wins a clash)."""
-    table: dict[str, object] = {}
+    table: dict[str, Any] = {}
     for module in (en, da):
         table.update(getattr(module, name))
     return table
