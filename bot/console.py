@@ -61,8 +61,11 @@ def blocks_text(args: dict[str, Any]) -> tuple[str, list[tuple[str, str, dict[st
     texts: list[str] = []
     buttons: list[tuple[str, str, dict[str, Any]]] = []
     for block in blocks:
-        if block.get("type") == "section":
+        if block.get("type") in ("section", "header"):
             texts.append((block.get("text") or {}).get("text", ""))
+            accessory = block.get("accessory") or {}
+            if accessory.get("type") == "button":
+                buttons.append((accessory["text"]["text"], accessory["action_id"], accessory))
         elif block.get("type") == "actions":
             for element in block.get("elements", []):
                 if element.get("type") == "button":
@@ -100,6 +103,7 @@ class Console:
         self.seen = len(self.standin.calls)
         self.last_ts: str | None = None
         self.last_text = ""
+        self.show_home = False
         self._ts = 0
         self.labels = LABELS[self.settings.language]
 
@@ -141,6 +145,19 @@ class Console:
         match = re.match(r"^:(\w+)\s*(.*)$", line)
         if match and match.group(1) in ("edit", "delete"):
             return self._edit(match.group(1), match.group(2))
+        if match and match.group(1) == "home":
+            self.show_home = True
+            ts = self._next_ts()
+            status, _ = self.sender.event(
+                {
+                    "type": "app_home_opened",
+                    "user": self.user,
+                    "channel": "D0CONSOLE",
+                    "tab": "home",
+                    "event_ts": ts,
+                }
+            )
+            return self._status(status) + self._drain()
         if match and match.group(1) == "upload":
             return self._upload(match.group(2))
         if match and match.group(1) in ("confirm", "cancel", "gem", "annullér"):
@@ -311,6 +328,9 @@ class Console:
                 return None
             where = self.labels["ephemeral"]
         elif call.method == "views.publish":
+            if not self.show_home:
+                return None  # Home tab refreshes happen quietly; `:home` shows the tab
+            self.show_home = False
             where = self.labels["home"]
             view = args["view"] if isinstance(args["view"], dict) else json.loads(args["view"])
             args = {"blocks": view.get("blocks", [])}

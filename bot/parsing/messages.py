@@ -189,7 +189,7 @@ def _action(
     leading_mentions = _LEADING_MENTIONS.match(text)
     if leading_mentions:
         owners = mention_owners(leading_mentions.group(1)) + owners
-        text = text[leading_mentions.end() :]
+        text = re.sub(r"^to\s+", "", text[leading_mentions.end() :])  # "<@U1> to send …"
     else:
         found, after = leading_known_owners(text, known)
         english = _ENGLISH_OWNER.match(text)

@@ -48,7 +48,9 @@ def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
             upcoming = queries.next_meeting(session, team_id, channel.channel_id, today)
             if upcoming is not None:
                 m = meeting_view(upcoming, prefs)
-                when = f"{long_date(m.date, language)} {time_range(m.start, m.end, language)}"
+                separator = " " if language == "da" else ", "
+                clock = time_range(m.start, m.end, language)
+                when = long_date(m.date, language) + (separator + clock if clock else "")
                 meetings.append(
                     (channel.channel_id, when.strip(), m.place, days_to(m.date, today, language))
                 )

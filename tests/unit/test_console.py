@@ -64,3 +64,17 @@ def test_english_and_continued_lines(tmp_path: Path) -> None:
 
 def test_unknown_button_is_explained(tmp_path: Path) -> None:
     assert "Ingen knap 'done 9'" in run([":done 9"], tmp_path)
+
+
+def test_home_tab_and_english_mention_owner(tmp_path: Path) -> None:
+    shown = run(
+        [
+            "Action: <@U0LOCAL> to send the draft, due Friday",
+            ":home",
+        ],
+        tmp_path,
+        language="en",
+    )
+    assert "#1 Action: send the draft · owner @you · due Friday 27 November 2026" in shown
+    assert "[App Home] Your open actions" in shown
+    assert "#1 send the draft · #C0LOCAL · due Friday 27 November 2026" in shown
