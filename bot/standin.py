@@ -91,6 +91,7 @@ class StandIn:
         self, users: dict[str, dict[str, Any]] | None = None, clock: Callable[[], float] = time.time
     ) -> None:
         self.clock = clock  # message ts follow this clock (tests pin it)
+        self.socket_url: str | None = None  # what apps.connections.open hands out
         self.calls: list[Call] = []
         self.uploads: dict[str, bytes] = {}
         self.files: dict[str, bytes] = {}  # what url_private_download serves
@@ -271,6 +272,10 @@ class StandIn:
                     "is_member": True,
                 },
             }
+        if method == "apps.connections.open":
+            if not self.socket_url:
+                return {"ok": False, "error": "not_allowed_token_type"}
+            return {"ok": True, "url": self.socket_url}
         if method == "conversations.history":
             return {
                 "ok": True,
