@@ -26,6 +26,8 @@ def _populate(bot: Harness, shared: Path) -> None:
     # something in another channel that must never show up here
     bot.message("Beslutning: HEMMELIG rammeaftale i en anden kanal", channel=OTHER)
     bot.message("Handling: Lolland HEMMELIG opgave, frist 1/11-2026", channel=OTHER)
+    bot.message("Næste møde: 10/12-2026 kl. 9-10 i HEMMELIG sal", channel=OTHER)
+    bot.message("Dagsorden: HEMMELIG punkt", channel=OTHER)
 
 
 @pytest.fixture
@@ -111,6 +113,7 @@ def test_done_reopen_retract_and_bad_ids(da: Harness) -> None:
 
 def test_agenda_show_and_add(da: Harness) -> None:
     shown = da.command("dagsorden")["text"]
+    assert "HEMMELIG" not in shown and "HEMMELIG" not in da.command("næste-møde")["text"]
     assert "Dagsorden for torsdag 14. januar 2027" in shown
     assert "Temadrøftelse om hjemløseområdet" in shown
     added = da.command("dagsorden tilføj Status på botilbud")["text"]
@@ -170,6 +173,7 @@ def test_exports_are_uploaded_to_the_channel(da: Harness) -> None:
     _, ics = _uploaded(da)
     assert ics.count("BEGIN:VEVENT") == 6 and "DTSTART;TZID" not in ics or True
     assert "LOCATION:Ringsted" in ics and "Temadrøftelse om hjemløseområdet" in ics
+    assert "HEMMELIG" not in ics
     assert "Skriv `/referat eksport csv`" in da.command("eksport pdf")["text"]
 
 
@@ -323,3 +327,38 @@ def test_decisions_are_found_by_their_agenda_item_title(da: Harness) -> None:
     assert "HEMMELIG" not in dated
     january = da.command("beslutninger dagsordenen")["text"]
     assert "Styregruppen godkendte dagsordenen (punkt 1) — fredag 5. januar 2024" in january
+
+
+ENGLISH_COMMANDS = [
+    ("next-meeting", "*Next meeting:* Thursday 14 January 2027"),
+    ("open-items", "*Open actions* ("),
+    ("open-items overdue", "*Open actions (overdue)*"),
+    ("decisions framework", 'Decisions about "framework"'),
+    ("agenda", "*Agenda for Thursday 14 January 2027*"),
+    ("agenda add Budget", "Added to the agenda for Thursday 14 January 2027: Budget"),
+    (
+        "meeting 3/3-2027 13:00-15:00 Køge",
+        "Next meeting: Wednesday 3 March 2027, 13:00–15:00, Køge",
+    ),
+    ("digest", "The weekly digest is posted every Monday at 08:00"),
+    ("digest preview", "This week's digest"),
+    ("owner Lolland = <@U0ANNE|anne>", "Actions owned by *Lolland* now count as <@U0ANNE>'s"),
+    ("reminders off", "You will get no more reminders"),
+    ("export ics", "I am posting the file"),
+    ("import", ""),
+    ("retract 999", "I know no decision or action #999 in this channel"),
+    ("reopen 999", "I know no action #999 in this channel"),
+    ("help", "*Commands:*"),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "answer"), ENGLISH_COMMANDS, ids=[c for c, _ in ENGLISH_COMMANDS]
+)
+def test_every_subcommand_in_english(en: Harness, command: str, answer: str) -> None:
+    reply = en.command(command)
+    if command == "import":
+        assert reply == {} and en.standin.calls_to("views.open")  # the answer is the dialog
+        return
+    assert answer in reply["text"]
+    assert "HEMMELIG" not in reply["text"]

@@ -21,7 +21,7 @@ from storage.models import ScheduledRun
 from storage.session import make_engine, upgrade
 from tests.conftest import fresh_database_url
 from tests.e2e.test_recording import EXAMPLES
-from tests.fakes.harness import CHANNEL, Harness
+from tests.fakes.harness import CHANNEL, USER, Harness
 
 CPH = ZoneInfo("Europe/Copenhagen")
 MONDAY_0800 = datetime(2026, 11, 30, 8, 0, tzinfo=CPH)
@@ -261,3 +261,46 @@ def test_exactly_once_with_two_workers_on_postgresql(postgres_bot: Harness) -> N
     assert errors == []
     for channel in channels:
         assert len(_digests(bot, channel)) == 1, channel
+
+
+def test_digest_preview_on_the_command_line(tmp_path: Path, shared: Path) -> None:
+    """With the seeds imported and the examples recorded, Monday 30 November 08:00."""
+    import subprocess
+    import sys
+
+    from bot.services import importing
+    from bot.services.deps import Scope
+    from tests.conftest import ROOT
+
+    db = tmp_path / "week.db"
+    bot = Harness.start(f"sqlite:///{db}", now=datetime(2026, 11, 23, 9, 0, tzinfo=CPH))
+    try:
+        for seed in ("000_3146f477be03d33b", "001_46fb85d102563d28"):
+            importing.store(
+                bot.deps,
+                Scope("T0LOCAL", CHANNEL),
+                (shared / "seeds" / f"{seed}.txt").read_text(),
+                USER,
+            )
+        for message in EXAMPLES:
+            bot.message(message)
+    finally:
+        bot.stop()
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "REFERAT_NOW": "2026-11-30T08:00"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "digest", "--channel", CHANNEL, "--preview"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Ugens overblik · mandag 30. november 2026")
+    assert "Beslutninger de sidste 7 dage (3):" in out  # the imported minutes are older
+    assert (
+        "sender udkast til høring · frist fredag 27. november 2026 — overskredet med 3 dage" in out
+    )
+    assert "Næste møde: torsdag 14. januar 2027 kl. 10–12, Town Hall room 2 (om 45 dage)" in out
+    assert "Slagelse, Køge" in out and "Temadrøftelse om hjemløseområdet" in out

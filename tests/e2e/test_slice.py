@@ -163,3 +163,22 @@ def test_tokens_and_secrets_never_reach_the_logs(
         bot.command("flyt alt")
     assert caplog.records  # debug logging was on
     assert "xoxb-test" not in caplog.text and SECRET not in caplog.text
+
+
+def test_a_failing_command_gets_a_short_answer_in_the_channel_language(bot: Harness) -> None:
+    from sqlalchemy import text
+
+    engine = bot.deps.sessions.kw["bind"]
+    bot.command("møde 5/2-2027 kl. 9-12 Ringsted")
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE meetings RENAME TO away"))
+    try:
+        answer = bot.command("næste-møde")
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE away RENAME TO meetings"))
+    assert answer["response_type"] == "ephemeral"
+    assert (
+        answer["text"] == "Beklager, det gik galt hos mig. Prøv igen om lidt; intet er gået tabt."
+    )
+    assert "Traceback" not in answer["text"]
