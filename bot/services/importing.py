@@ -22,7 +22,7 @@ from bot.render import long_date, time_range
 from bot.replies import Button, Reply
 from bot.services import meetings as meeting_service
 from bot.services.deps import Deps, Prefs, Scope, channel_prefs, ensure_channel, prefs_for
-from bot.services.recording import known_owners, sync_records
+from bot.services.recording import known_owners, new_source, sync_records
 from storage import queries
 from storage.models import AgendaItem, CalendarEntry, Meeting, PendingImport, SourceMessage
 from storage.session import transaction
@@ -125,20 +125,7 @@ def store(
             outcome.status = "unchanged"
             return outcome
         if source is None:
-            source = SourceMessage(
-                team_id=scope.team_id,
-                channel_id=scope.channel_id,
-                ts=key,
-                author_id=actor,
-                text=fingerprint,
-                permalink=None,
-                warnings=[],
-                deleted=False,
-                created_at=now,
-                updated_at=now,
-            )
-            session.add(source)
-            session.flush()
+            source = new_source(session, deps, scope, key, fingerprint, actor)
         else:
             outcome.status = "updated"
             source.text, source.updated_at = fingerprint, now

@@ -62,24 +62,49 @@ def record_message(deps: Deps, message: Incoming) -> int | None:
         )
         if result.empty:
             return None
-        now = deps.now()
-        source = SourceMessage(
-            team_id=message.team_id,
-            channel_id=message.channel_id,
-            ts=message.ts,
+        source = new_source(
+            session,
+            deps,
+            message.scope,
+            message.ts,
+            normalized,
+            message.user_id,
             thread_ts=message.thread_ts,
-            author_id=message.user_id,
-            text=normalized,
-            permalink=message.permalink,
             warnings=[_warning_dict(w) for w in result.warnings],
-            deleted=False,
-            created_at=now,
-            updated_at=now,
         )
-        session.add(source)
-        session.flush()
+        source.permalink = message.permalink
         _store(session, deps, prefs, message.scope, source, result.records, message.user_id, today)
         return source.id
+
+
+def new_source(
+    session: Session,
+    deps: Deps,
+    scope: Scope,
+    ts: str,
+    text: str,
+    author: str | None,
+    *,
+    thread_ts: str | None = None,
+    warnings: list[dict[str, str]] | None = None,
+) -> SourceMessage:
+    """The row that records come from: a message (keyed by its ts) or imported minutes."""
+    now = deps.now()
+    source = SourceMessage(
+        team_id=scope.team_id,
+        channel_id=scope.channel_id,
+        ts=ts,
+        thread_ts=thread_ts,
+        author_id=author,
+        text=text,
+        warnings=warnings or [],
+        deleted=False,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(source)
+    session.flush()
+    return source
 
 
 def _warning_dict(warning: parsed.Warning) -> dict[str, str]:
@@ -492,20 +517,15 @@ def record_manual(
         now = deps.now()
         source = queries.source_message(session, scope.team_id, scope.channel_id, message.ts)
         if source is None:
-            source = SourceMessage(
-                team_id=scope.team_id,
-                channel_id=scope.channel_id,
-                ts=message.ts,
+            source = new_source(
+                session,
+                deps,
+                scope,
+                message.ts,
+                normalize(message.text),
+                message.user_id,
                 thread_ts=message.thread_ts,
-                author_id=message.user_id,
-                text=normalize(message.text),
-                warnings=[],
-                deleted=False,
-                created_at=now,
-                updated_at=now,
             )
-            session.add(source)
-            session.flush()
         position = 1000 + len(queries.records_of_source(session, source.id))
         text = form.text.strip()[:3000]
         item: parsed.Decision | parsed.Action
