@@ -122,8 +122,7 @@ def create_app(
     events.register(app, deps)
     events.register_direct_messages(app, deps)
     messages.register(app, deps)
-    if not settings.multi_workspace:
-        events.register_catch_all(app)
+    events.register_catch_all(app, revocation_handled=settings.multi_workspace)
     app.deps = deps  # type: ignore[attr-defined]
     return app
 

@@ -233,16 +233,9 @@ class Scheduler:
         status: str = "claimed",
     ) -> tuple[int, bool] | None:
         """(run id, taking over a stale claim) if this process may post; None otherwise."""
+        key = _run_key(scope, kind, target, period)
         with self.deps.sessions() as session:
-            seen = session.scalar(
-                select(ScheduledRun.status).where(
-                    ScheduledRun.team_id == scope.team_id,
-                    ScheduledRun.channel_id == scope.channel_id,
-                    ScheduledRun.kind == kind,
-                    ScheduledRun.target == target,
-                    ScheduledRun.period == period,
-                )
-            )
+            seen = session.scalar(select(ScheduledRun.status).where(*key))
         if seen is not None and (seen != "claimed" or status != "claimed"):
             return None  # done already: the common case on every pass after the first
         try:
@@ -264,15 +257,7 @@ class Scheduler:
         if status != "claimed":
             return None
         with transaction(self.deps.sessions) as session:
-            existing = session.scalar(
-                select(ScheduledRun).where(
-                    ScheduledRun.team_id == scope.team_id,
-                    ScheduledRun.channel_id == scope.channel_id,
-                    ScheduledRun.kind == kind,
-                    ScheduledRun.target == target,
-                    ScheduledRun.period == period,
-                )
-            )
+            existing = session.scalar(select(ScheduledRun).where(*key))
             if existing is None or existing.status != "claimed":
                 return None
             if now - existing.claimed_at < self.stale_after:
@@ -332,6 +317,17 @@ class Scheduler:
         if last is not None and now - last < self.pace_seconds:
             self.sleep(self.pace_seconds - (now - last))
         self._last_post[channel] = time.monotonic()
+
+
+def _run_key(scope: Scope, kind: str, target: str, period: str) -> tuple[Any, ...]:
+    """The unique key of a run, as query conditions."""
+    return (
+        ScheduledRun.team_id == scope.team_id,
+        ScheduledRun.channel_id == scope.channel_id,
+        ScheduledRun.kind == kind,
+        ScheduledRun.target == target,
+        ScheduledRun.period == period,
+    )
 
 
 def _given(reply: Reply) -> Reply:

@@ -78,15 +78,19 @@ def register_direct_messages(app: App, deps: Deps) -> None:
     app.event("message", matchers=[im_only])(ack=claim, lazy=[dm])
 
 
-def register_catch_all(app: App) -> None:
-    """Every other event type is answered 200 so Slack does not retry it."""
+def register_catch_all(app: App, *, revocation_handled: bool) -> None:
+    """Every other event type is answered 200 so Slack does not retry it.
+
+    With OAuth, Bolt's token revocation listeners already take app_uninstalled and
+    tokens_revoked; everything else is acknowledged here in both modes.
+    """
 
     def ignore(context: BoltContext) -> None:
         """Nothing to do."""
 
+    revocation = () if revocation_handled else ("app_uninstalled", "tokens_revoked")
     for event_type in (
-        "app_uninstalled",
-        "tokens_revoked",
+        *revocation,
         "member_joined_channel",
         "member_left_channel",
         "app_rate_limited",

@@ -11,7 +11,7 @@ from bot.blocks import chunks
 from bot.render import days_to, long_date, time_range
 from bot.services import records as record_service
 from bot.services.asking import belongs_to, names_of, sort_actions
-from bot.services.deps import Deps, Scope, channel_prefs
+from bot.services.deps import Deps, Scope, channel_prefs, prefs_for
 from bot.services.meetings import view as meeting_view
 from storage import queries
 from storage.models import Action, ActionOwner, Channel, SourceMessage
@@ -54,7 +54,7 @@ def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
                 meetings.append(
                     (channel.channel_id, when.strip(), m.place, days_to(m.date, today, language))
                 )
-        today = channel_prefs(session, Scope(team_id, ""), deps).today(deps.now())
+        today = prefs_for(None, deps).today(deps.now())
         ordered = sort_actions(mine, today)
         shown = [(record_service.view(a), a.channel_id) for a in ordered[:MAX_HOME_ACTIONS]]
     blocks: list[dict[str, Any]] = [
