@@ -1,6 +1,6 @@
 """Parsing speed: whole minutes (the seeds) and single channel messages, warm.
 
-Run: .venv/bin/python benchmarks/parse_minutes.py [--shared ../shared]
+Run: .venv/bin/python benchmarks/parse_minutes.py [--fixtures tests/fixtures]
 Prints the median and spread over repeated runs in this one process.
 """
 
@@ -39,11 +39,11 @@ def report(name: str, runs: list[float]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    parser.add_argument("--fixtures", default=str(Path(__file__).resolve().parents[1] / "tests" / "fixtures"))
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
     warm_up()
-    seeds = sorted((Path(args.shared) / "seeds").glob("*.txt"))
+    seeds = sorted((Path(args.fixtures) / "seeds").glob("*.txt"))
     for seed in seeds:
         text = seed.read_text(encoding="utf-8")
         parse_minutes(text, today=TODAY)  # warm

@@ -20,17 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
 
-def shared_dir() -> Path:
-    configured = os.environ.get("REFERAT_SHARED")
-    return Path(configured) if configured else ROOT.parent / "shared"
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = ROOT / "tests" / "corpus" / "minutes"
 
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    path = shared_dir()
-    if not (path / "slack-payloads").is_dir():
-        pytest.skip(f"shared/ not found at {path} (set REFERAT_SHARED)")
-    return path
+    """The seeds and Slack payloads, copied from the steering repo's shared/ into tests/fixtures."""
+    return FIXTURES
 
 
 def _database_params() -> list[object]:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.parsing.minutes import parse_minutes
+from tests.conftest import CORPUS
 from tests.fakes.corpus import same_text, score_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -97,7 +98,7 @@ def test_first_seed_meeting_date_is_offered_as_a_guess(shared: Path) -> None:
 
 def test_corpus_of_other_shapes(shared: Path) -> None:
     """The figures quoted in README.md (section Importing minutes)."""
-    score = score_corpus(shared / "corpus" / "minutes")
+    score = score_corpus(CORPUS)
     assert score.files == 4
     assert score.decision_recall >= 0.90, score.missed
     assert score.extra_rate <= 0.10, score.extras
