@@ -39,7 +39,8 @@ def report(name: str, runs: list[float]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--fixtures", default=str(Path(__file__).resolve().parents[1] / "tests" / "fixtures"))
+    fixtures = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+    parser.add_argument("--fixtures", default=str(fixtures))
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
     warm_up()

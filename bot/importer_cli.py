@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
+from bot.documents.read import DocumentError, extract_text
 from bot.parsing.minutes import parse_minutes
-from bot.services.documents import DocumentError, extract_text
 
 MESSAGES = {
     "empty": "the file is empty",

@@ -10,11 +10,11 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot import blocks, views
+from bot.documents.download import download
+from bot.documents.read import DocumentError, extract_text
 from bot.replies import Reply
 from bot.services import importing
 from bot.services.deps import Deps, Scope, channel_prefs
-from bot.services.documents import DocumentError, extract_text
-from bot.services.downloads import download
 from handlers.payloads import scope_of, team_of
 
 MODAL = "referat_import_modal"

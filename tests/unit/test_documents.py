@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.documents import DocumentError, extract_text
+from bot.documents.read import DocumentError, extract_text
 from tests.fakes.documents import docx, pdf, scanned_pdf
 
 LINES = ["Punkt 1. Godkendelse af dagsorden", "Beslutning:", "• Styregruppen godkendte (æøå)"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import urllib.request
 
-from bot.services.documents import MAX_BYTES, DocumentError
+from bot.documents.read import MAX_BYTES, DocumentError
 
 
 def download(url: str, token: str) -> bytes:
