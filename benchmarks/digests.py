@@ -17,9 +17,9 @@ from sqlalchemy import insert
 
 from bot.app import make_client
 from bot.clock import fixed_clock
+from bot.deps import Deps
 from bot.render import Renderer
 from bot.scheduler import Scheduler
-from bot.services.deps import Deps
 from bot.standin import StandIn
 from storage.models import ActionOwner, Channel, Record, Workspace
 from storage.session import make_engine, make_session_factory, upgrade

@@ -20,9 +20,9 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.clock import Clock, clock_for
 from bot.config import Settings
+from bot.deps import Deps
 from bot.parsing.dates import warm_up
 from bot.render import Renderer
-from bot.services.deps import Deps, channel_prefs
 from handlers import actions, commands, events, imports, messages, shortcuts
 from handlers.payloads import scope_of
 from storage.session import SessionFactory, make_engine, make_session_factory, upgrade
@@ -135,14 +135,11 @@ def _error_handler(deps: Deps) -> Callable[..., Any]:
 
     def handle(error: Exception, body: dict[str, Any], respond: Any) -> BoltResponse:
         log.exception("listener failed: %s", type(error).__name__, exc_info=error)
-        language = deps.default_language
         scope = scope_of(body) if isinstance(body, dict) else None
-        if scope is not None:
-            try:
-                with deps.sessions() as session:
-                    language = channel_prefs(session, scope, deps).language
-            except Exception:  # the database may be what failed
-                language = deps.default_language
+        try:
+            language = deps.language_of(scope)
+        except Exception:  # the database may be what failed
+            language = deps.default_language
         text = deps.renderer.string(language, "error")
         if body.get("type") == "event_callback":
             return BoltResponse(status=500, body="")

@@ -120,8 +120,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "export":
         from bot.app import make_deps, open_storage
         from bot.clock import clock_for
-        from bot.services.deps import Scope
-        from bot.services.export import channel_json
+        from bot.deps import Scope
+        from bot.services.exports import channel_json
 
         sessions = open_storage(settings)
         deps = make_deps(settings, sessions, clock_for(settings.now))

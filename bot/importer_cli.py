@@ -43,8 +43,8 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
     print("parsing", file=sys.stderr, flush=True)
     from bot.app import make_deps, open_storage
     from bot.clock import clock_for
+    from bot.deps import Scope
     from bot.services import importing
-    from bot.services.deps import Scope
 
     now = settings.now
     if args.dry_run:

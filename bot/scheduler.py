@@ -34,10 +34,11 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot import blocks
+from bot.deps import Deps, Prefs, Scope
 from bot.replies import Reply
 from bot.services import digest
-from bot.services.deps import Deps, Scope, channel_prefs, prefs_for
-from storage.models import Channel, ScheduledRun, Workspace
+from storage import channels as channel_rows
+from storage.models import ScheduledRun
 from storage.session import transaction
 
 log = logging.getLogger("referat.scheduler")
@@ -88,26 +89,31 @@ class Scheduler:
     def run_once(self, now: datetime | None = None) -> Report:
         now = now or self.deps.now()
         report = Report()
-        with self.deps.sessions() as session:
-            channels = [
-                (c.team_id, c.channel_id, c.digest_enabled, c.digest_weekday, c.digest_time)
-                for c in session.scalars(select(Channel))
+        with self.deps.unit() as unit:
+            rows = [
+                (
+                    Scope(c.team_id, c.channel_id),
+                    self.deps.prefs_for(c),
+                    c.digest_enabled,
+                    c.digest_weekday,
+                    c.digest_time,
+                )
+                for c in channel_rows.all_channels(unit.session)
             ]
-            teams = list(session.scalars(select(Workspace.team_id)))
-        for team_id, channel_id, enabled, weekday, at in channels:
-            scope = Scope(team_id, channel_id)
+            teams = channel_rows.team_ids(unit.session)
+        for scope, prefs, enabled, weekday, at in rows:
             if enabled:
-                self._digest(scope, weekday, at, now, report)
-            self._notice(scope, now, report)
+                self._digest(scope, prefs, weekday, at, now, report)
+            self._notice(scope, prefs, now, report)
         for team_id in teams:
             self._reminders(team_id, now, report)
         return report
 
     # -- what is due ---------------------------------------------------------------
 
-    def _digest(self, scope: Scope, weekday: int, at: str, now: datetime, report: Report) -> None:
-        with self.deps.sessions() as session:
-            prefs = channel_prefs(session, scope, self.deps)
+    def _digest(
+        self, scope: Scope, prefs: Prefs, weekday: int, at: str, now: datetime, report: Report
+    ) -> None:
         today = prefs.today(now)
         day = digest.digest_slot(weekday, at, today)
         slot = digest.slot_datetime(day, at, prefs)
@@ -121,17 +127,15 @@ class Scheduler:
             slot,
             now,
             report,
-            lambda: digest.build_digest(self.deps, scope, now),
+            lambda: digest.digest_for(self.deps, scope, now),
             scope.channel_id,
         )
 
-    def _notice(self, scope: Scope, now: datetime, report: Report) -> None:
-        with self.deps.sessions() as session:
-            prefs = channel_prefs(session, scope, self.deps)
+    def _notice(self, scope: Scope, prefs: Prefs, now: datetime, report: Report) -> None:
         slot = digest.slot_datetime(prefs.today(now), NOTICE_AT, prefs)
         if slot > now:
             return
-        built = digest.build_notice(self.deps, scope, now)
+        built = digest.notice_for(self.deps, scope, now)
         if built is None:
             return
         reply, meeting_day = built
@@ -148,7 +152,7 @@ class Scheduler:
         )
 
     def _reminders(self, team_id: str, now: datetime, report: Report) -> None:
-        prefs = prefs_for(None, self.deps)
+        prefs = self.deps.default_prefs
         slot = digest.slot_datetime(prefs.today(now), REMINDER_AT, prefs)
         if slot > now:
             return

@@ -12,9 +12,9 @@ from bot import blocks
 from bot.app import make_client, make_deps, open_storage
 from bot.clock import clock_for
 from bot.config import ConfigError, Settings
+from bot.deps import Deps, Scope
 from bot.scheduler import Scheduler
 from bot.services import digest
-from bot.services.deps import Deps, Scope
 
 log = logging.getLogger("referat.worker")
 
@@ -69,7 +69,7 @@ def digest_now(settings: Settings, channel: str, team: str | None, *, preview: b
 
     deps = make_deps(settings, open_storage(settings), clock_for(settings.now))
     scope = Scope(team or _only_team(deps.sessions, channel), channel)
-    reply = digest.build_digest(deps, scope, deps.now())
+    reply = digest.digest_for(deps, scope, deps.now())
     if reply is None:
         print("referat digest: nothing to say this week; nothing posted", file=sys.stderr)
         return 0

@@ -5,77 +5,50 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import App, BoltContext
-from slack_sdk import WebClient
 
-from bot import blocks
-from bot.services import commands
-from bot.services.deliveries import first_delivery
-from bot.services.deps import Deps, Scope
-from bot.services.home import publish_home
-from handlers.payloads import is_from_bot, team_of
+from bot.deps import Deps, Scope
+from bot.services import commands, home
+from bot.services.answers import CommandInput
+from handlers.payloads import OUTCOME, follow_up, is_from_bot, team_of
 
 
 def register(app: App, deps: Deps) -> None:
-    def answer(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:
-        scope = Scope(team_of(body), str(event["channel"]))
-        reply = commands.ask(
-            deps, commands.CommandInput(scope, str(event.get("user")), str(event.get("text") or ""))
-        )
-        client.chat_postMessage(
-            channel=scope.channel_id,
-            thread_ts=event.get("thread_ts") or event.get("ts"),
-            **blocks.message(reply),
+    def mention(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
+        context[OUTCOME] = commands.question(
+            deps,
+            _question(body, event),
+            body.get("event_id"),
+            event.get("thread_ts") or event.get("ts"),
         )
 
-    def claim(body: dict[str, Any], context: BoltContext) -> None:
-        """Before the answer to Slack: note the event id, so a retry is not answered twice."""
-        context["referat_duplicate_event"] = not first_delivery(
-            deps, body.get("event_id"), team_of(body)
-        )
+    app.event("app_mention")(ack=mention, lazy=[follow_up(deps)])
 
-    def noop(context: BoltContext) -> None:
-        """Acknowledged, nothing to do; the work runs lazily after the answer."""
+    def home_opened(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
+        if event.get("tab") in (None, "home"):
+            context[OUTCOME] = home.HomeRequest(team_of(body), str(event["user"]))
 
-    def mention(
-        body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
-    ) -> None:
-        if context.get("referat_duplicate_event"):
-            return
-        answer(body, event, client)
-
-    app.event("app_mention")(ack=claim, lazy=[mention])
-
-    def home(event: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
-        if event.get("tab") not in (None, "home"):
-            return
-        publish_home(deps, client, team_of(body), str(event["user"]))
-
-    app.event("app_home_opened")(ack=noop, lazy=[home])
+    app.event("app_home_opened")(ack=home_opened, lazy=[follow_up(deps)])
 
 
 def register_direct_messages(app: App, deps: Deps) -> None:
     """Direct messages are questions; they come as `message` events with channel_type im."""
 
-    def dm(
-        body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
-    ) -> None:
-        if context.get("referat_duplicate_event") or is_from_bot(event) or event.get("subtype"):
-            return
-        scope = Scope(team_of(body), str(event["channel"]))
-        reply = commands.ask(
-            deps, commands.CommandInput(scope, str(event.get("user")), str(event.get("text") or ""))
-        )
-        client.chat_postMessage(channel=scope.channel_id, **blocks.message(reply))
-
     def im_only(event: dict[str, Any]) -> bool:
         return event.get("channel_type") == "im"
 
-    def claim(body: dict[str, Any], context: BoltContext) -> None:
-        context["referat_duplicate_event"] = not first_delivery(
-            deps, body.get("event_id"), team_of(body)
+    def dm(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
+        if is_from_bot(event) or event.get("subtype"):
+            return
+        context[OUTCOME] = commands.question(
+            deps, _question(body, event), body.get("event_id"), None
         )
 
-    app.event("message", matchers=[im_only])(ack=claim, lazy=[dm])
+    app.event("message", matchers=[im_only])(ack=dm, lazy=[follow_up(deps)])
+
+
+def _question(body: dict[str, Any], event: dict[str, Any]) -> CommandInput:
+    scope = Scope(team_of(body), str(event["channel"]))
+    return CommandInput(scope, str(event.get("user")), str(event.get("text") or ""))
 
 
 def register_catch_all(app: App, *, revocation_handled: bool) -> None:

@@ -1,11 +1,38 @@
-"""Pulling primitives out of Slack payloads; no decisions are made here."""
+"""Pulling primitives out of Slack payloads, and the one way a listener's slow half runs.
+
+The fast half of every listener puts one typed outcome under `OUTCOME` in Bolt's
+context; the slow half (a lazy listener, after Slack has its answer) is
+`follow_up(deps)`, which delivers it through the Slack port. No decisions here.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from bot.services.deps import Scope
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
+from bot.deps import Deps, Scope
 from bot.services.recording import Incoming
+from bot.slack_port import SlackPort
+
+OUTCOME = "referat"
+
+
+class FollowUp(Protocol):
+    def deliver(self, deps: Deps, port: SlackPort) -> None: ...
+
+
+def follow_up(deps: Deps) -> Callable[..., None]:
+    def deliver(context: BoltContext, client: WebClient, respond: Any = None) -> None:
+        outcome: FollowUp | None = context.get(OUTCOME)
+        if outcome is not None:
+            if context.bot_token and not client.token:
+                client.token = context.bot_token
+            outcome.deliver(deps, SlackPort(client, respond))
+
+    return deliver
 
 
 def team_of(body: dict[str, Any]) -> str:
@@ -31,6 +58,20 @@ def channel_of(body: dict[str, Any]) -> str | None:
 def scope_of(body: dict[str, Any]) -> Scope | None:
     channel = channel_of(body)
     return Scope(team_of(body), channel) if channel else None
+
+
+def user_of(body: dict[str, Any]) -> str:
+    user = body.get("user")
+    if isinstance(user, dict):
+        return str(user.get("id"))
+    return str(body.get("user_id") or user)
+
+
+def thread_of(body: dict[str, Any]) -> str | None:
+    """The thread a button was pressed in (or the message it sits on)."""
+    message = body.get("message") or {}
+    container = body.get("container") or {}
+    return message.get("thread_ts") or container.get("thread_ts") or container.get("message_ts")
 
 
 def is_from_bot(message: dict[str, Any]) -> bool:

@@ -66,7 +66,10 @@ class SourceMessage(Base):
     """A Slack message the bot recorded from; its ts is the deduplication key."""
 
     __tablename__ = "source_messages"
-    __table_args__ = (UniqueConstraint("team_id", "channel_id", "ts"),)
+    __table_args__ = (
+        UniqueConstraint("team_id", "channel_id", "ts"),
+        Index("ix_source_messages_author", "team_id", "author_id", "channel_id"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     team_id: Mapped[str] = mapped_column(String(ID))
     channel_id: Mapped[str] = mapped_column(String(ID))
@@ -96,7 +99,7 @@ class Meeting(Base):
     place: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16), default="active")  # active | retracted
     source_id: Mapped[int | None] = mapped_column(
-        ForeignKey("source_messages.id", ondelete="SET NULL")
+        ForeignKey("source_messages.id", ondelete="SET NULL"), index=True
     )
     created_by: Mapped[str | None] = mapped_column(String(ID))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -109,6 +112,7 @@ class AgendaItem(Base):
     """An item on a meeting's agenda; without a meeting it waits for the next one set."""
 
     __tablename__ = "agenda_items"
+    __table_args__ = (Index("ix_agenda_items_scope", "team_id", "channel_id", "meeting_id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     team_id: Mapped[str] = mapped_column(String(ID))
     channel_id: Mapped[str] = mapped_column(String(ID))
@@ -119,7 +123,7 @@ class AgendaItem(Base):
     title: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
     source_id: Mapped[int | None] = mapped_column(
-        ForeignKey("source_messages.id", ondelete="SET NULL")
+        ForeignKey("source_messages.id", ondelete="SET NULL"), index=True
     )
     meeting: Mapped[Meeting | None] = relationship(back_populates="agenda")
 
@@ -131,6 +135,9 @@ class Record(Base):
     __table_args__ = (
         Index("ix_records_scope", "team_id", "channel_id", "kind", "status"),
         Index("ix_records_source", "source_id"),
+        # lists: open actions by deadline, decisions newest first (ORDER BY … LIMIT from these)
+        Index("ix_records_decided", "team_id", "channel_id", "kind", "status", "decided_on", "id"),
+        Index("ix_records_meeting_id", "meeting_id"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     team_id: Mapped[str] = mapped_column(String(ID))
@@ -139,6 +146,9 @@ class Record(Base):
     text: Mapped[str] = mapped_column(Text)
     item: Mapped[str | None] = mapped_column(String(16))
     item_title: Mapped[str | None] = mapped_column(Text)  # the agenda item's title, if known
+    # the day it was decided: the meeting's date for minutes, the day written for messages;
+    # None for minutes that do not say when the meeting was held
+    decided_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
     meeting: Mapped[Meeting | None] = relationship()
     # decision: active | retracted; action: open | done | retracted
@@ -173,6 +183,23 @@ class Action(Record):
     __mapper_args__ = {"polymorphic_identity": "action"}
 
 
+# open actions by deadline (`due` is Action's column, so the index is declared after it)
+Index(
+    "ix_records_due",
+    Record.team_id,
+    Record.channel_id,
+    Record.kind,
+    Record.status,
+    Action.due,
+    Record.id,
+)
+
+
+def _name_key(context: Any) -> str:
+    """An owner's name as matched: casefolded (SQLite's lower() knows only ASCII)."""
+    return str(context.get_current_parameters()["name"]).casefold()
+
+
 class ActionOwner(Base):
     """One owner of an action: a name, with a Slack user or user-group id when known."""
 
@@ -180,7 +207,8 @@ class ActionOwner(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
-    user_id: Mapped[str | None] = mapped_column(String(ID))
+    name_key: Mapped[str] = mapped_column(String(200), index=True, default=_name_key)
+    user_id: Mapped[str | None] = mapped_column(String(ID), index=True)
     group_id: Mapped[str | None] = mapped_column(String(ID))
     position: Mapped[int] = mapped_column(Integer, default=0)
     action: Mapped[Action] = relationship(back_populates="owners")
@@ -190,7 +218,10 @@ class OwnerAlias(Base):
     """`/referat owner Lolland = @anne`: Lolland's items count as Anne's."""
 
     __tablename__ = "owner_aliases"
-    __table_args__ = (UniqueConstraint("team_id", "name_key"),)
+    __table_args__ = (
+        UniqueConstraint("team_id", "name_key"),
+        Index("ix_owner_aliases_person", "team_id", "user_id"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     team_id: Mapped[str] = mapped_column(String(ID))
     name: Mapped[str] = mapped_column(String(200))

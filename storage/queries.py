@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import (
     Action,
+    ActionOwner,
     AgendaItem,
     CalendarEntry,
     Decision,
@@ -136,6 +137,9 @@ def channel_meetings(session: Session, team_id: str, channel_id: str) -> Sequenc
     ).all()
 
 
+Page = tuple[list[Action], int]
+
+
 def channel_decisions(session: Session, team_id: str, channel_id: str) -> Sequence[Decision]:
     return session.scalars(
         select(Decision)
@@ -184,3 +188,94 @@ def count_records(session: Session, team_id: str, channel_id: str) -> int:
         )
         or 0
     )
+
+
+def set_due_of_next_meeting_actions(
+    session: Session, team_id: str, channel_id: str, day: date
+) -> None:
+    """Actions due "til næste møde" get the next meeting's date once it is known."""
+    session.execute(
+        update(Action)
+        .where(
+            Action.team_id == team_id,
+            Action.channel_id == channel_id,
+            Action.kind == "action",
+            Action.due_next_meeting.is_(True),
+            Action.due.is_(None),
+            Action.status == "open",
+        )
+        .values(due=day)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def meetings_in_channel(session: Session, team_id: str, channel_id: str) -> Sequence[Meeting]:
+    """Every active meeting of a channel, with its agenda (exports)."""
+    return channel_meetings(session, team_id, channel_id)
+
+
+def calendar_entry_exists(
+    session: Session, team_id: str, channel_id: str, body: str, day: date
+) -> bool:
+    return (
+        session.scalar(
+            select(CalendarEntry.id).where(
+                CalendarEntry.team_id == team_id,
+                CalendarEntry.channel_id == channel_id,
+                CalendarEntry.body == body,
+                CalendarEntry.date == day,
+            )
+        )
+        is not None
+    )
+
+
+def actions_by_ids(session: Session, ids: set[int]) -> Sequence[Action]:
+    return session.scalars(
+        select(Action)
+        .where(Action.id.in_(ids))
+        .options(selectinload(Action.owners))
+        .order_by(Action.id)
+    ).all()
+
+
+def open_owner_pairs(
+    session: Session, team_id: str, until: date
+) -> Sequence[tuple[str | None, str, int, date | None]]:
+    """(owner's user id, owner's name, action id, due) of open actions due by a day."""
+    rows = session.execute(
+        select(ActionOwner.user_id, ActionOwner.name, Action.id, Action.due)
+        .join(Action, ActionOwner.record_id == Action.id)
+        .where(
+            Action.team_id == team_id,
+            Action.status == "open",
+            Action.due.is_not(None),
+            Action.due <= until,
+        )
+    ).all()
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def record_in_team(session: Session, team_id: str, record_id: int) -> Record | None:
+    record = session.get(Record, record_id)
+    return record if record is not None and record.team_id == team_id else None
+
+
+def recent_actions(session: Session, team_id: str, channel_id: str, since: datetime) -> Page:
+    """Actions done since a moment (the digest's "closed this week")."""
+    where = [
+        Action.team_id == team_id,
+        Action.channel_id == channel_id,
+        Action.kind == "action",
+        Action.status == "done",
+        Action.done_at >= since,
+    ]
+    total = int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
+    rows = session.scalars(
+        select(Action)
+        .where(*where)
+        .options(selectinload(Action.owners))
+        .order_by(Action.done_at, Action.id)
+        .limit(40)
+    ).all()
+    return list(rows), total

@@ -34,7 +34,11 @@ def make_engine(url: str) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> SessionFactory:
-    return sessionmaker(engine, expire_on_commit=False)
+    from storage.search import keep_index_in_step
+
+    factory = sessionmaker(engine, expire_on_commit=False)
+    keep_index_in_step(factory)
+    return factory
 
 
 def alembic_config(engine: Engine) -> Config:

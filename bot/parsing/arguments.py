@@ -5,32 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.parsing.lexicon import words as lexicon_words
+
 USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
-ME = {"me", "mig", "mine", "my", "mit", "egne"}
-OVERDUE = {"overdue", "overskredne", "overskredet", "forfaldne", "forsinkede", "late"}
-SINCE = re.compile(r"\b(?:since|siden|fra)\s+(?P<date>.+)$", re.IGNORECASE)
+ME = set(lexicon_words("ME"))
+OVERDUE = set(lexicon_words("OVERDUE"))
+SINCE = re.compile(
+    r"\b(?:" + "|".join(lexicon_words("SINCE")) + r")\s+(?P<date>.+)$", re.IGNORECASE
+)
 ALIAS = re.compile(r"^(?P<name>.+?)\s*=\s*(?P<who>.+)$")
-ADD = {"add", "tilføj", "tilfoej"}
-STOPWORDS = {
-    "the",
-    "an",
-    "of",
-    "about",
-    "our",
-    "om",
-    "den",
-    "det",
-    "de",
-    "vi",
-    "we",
-    "vores",
-    "og",
-    "and",
-    "til",
-    "to",
-}
-ON = {"on", "til", "tænd", "ja", "yes"}
-OFF = {"off", "fra", "sluk", "nej", "no"}
+ADD = set(lexicon_words("ADD"))
+STOPWORDS = set(lexicon_words("STOPWORDS"))
+ON = set(lexicon_words("ON"))
+OFF = set(lexicon_words("OFF"))
 
 
 @dataclass(frozen=True)
@@ -65,15 +52,9 @@ def since_and_words(text: str) -> tuple[str | None, list[str]]:
     return since, words
 
 
-_ENDINGS = ("erne", "ene", "er", "en", "et", "s")
-
-
-def stem(word: str) -> str:
-    """A search word without a plural or definite ending: 'rammeaftalerne' -> 'rammeaftal'."""
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 5:
-            return word[: -len(ending)]
-    return word
+def search_words(words: list[str]) -> list[str]:
+    """The words worth searching for: no stop words, no repeats, at most eight."""
+    return list(dict.fromkeys(w for w in words if w not in STOPWORDS))[:8]
 
 
 def alias(text: str) -> tuple[str, str] | None:

@@ -342,3 +342,12 @@ def parse_date(text: str, today: date, *, deadline: bool = False) -> date:
         if fallback is not None:
             return fallback
     raise DateError(stripped)
+
+
+def weekday_named(word: str) -> int | None:
+    """`mandag`, `man`, `Monday`, `mon` -> 0 (the words are the date lexicon's)."""
+    word = word.lower()
+    if word in WEEKDAYS:
+        return WEEKDAYS[word]
+    found = {day for name, day in WEEKDAYS.items() if len(word) >= 3 and name.startswith(word)}
+    return found.pop() if len(found) == 1 else None

@@ -1,167 +1,120 @@
-"""`/referat …`: each subcommand is a function returning a Reply. No Slack here."""
+"""`/referat …` and questions in plain words: one unit of work per request, the
+subcommand found in a table, one typed outcome for what happens after the answer."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from bot.deps import Deps, Unit
 from bot.parsing.commands import split_command
-from bot.parsing.messages import parse_meeting_text
+from bot.parsing.intents import intent_of
 from bot.replies import Reply
-from bot.services import asking, recording, settings
-from bot.services import meetings as meeting_service
-from bot.services import records as record_service
-from bot.services.command_base import CommandInput, Handler, share_button, text_reply
-from bot.services.deps import Deps, Prefs, channel_prefs, ensure_channel, prefs_for
-from storage import queries
-from storage.session import transaction
+from bot.services import asking, exports, home, meetings, settings
+from bot.services.answers import CommandInput, Subcommand
+from bot.services.recording import was_answered
+from bot.services.thread_reply import ReplyPlan, deliver
+from bot.slack_port import SlackPort
 
 
-def ask(deps: Deps, command: CommandInput) -> Reply:
+@dataclass
+class CommandOutcome:
+    """The answer, and what to do once Slack has it."""
+
+    command: CommandInput
+    reply: Reply
+    export: str | None = None  # a file format to build and upload
+    changed_action: int | None = None  # refresh the Home tabs this action shows on
+    thread: ReplyPlan | None = None  # the recorded message's reply, refreshed
+
+    def deliver(self, deps: Deps, port: SlackPort) -> None:
+        scope = self.command.scope
+        deliver(deps, port, self.thread)
+        if self.changed_action is not None:
+            home.refresh_for_action(
+                deps, port, scope.team_id, self.changed_action, also=self.command.user_id
+            )
+        if self.export is not None:
+            file = exports.export(deps, scope, self.export)
+            port.upload(scope.channel_id, file.filename, file.content, file.title)
+
+
+@dataclass(frozen=True)
+class QuestionOutcome:
+    """A question by mention or direct message, answered (in its thread) after the ack."""
+
+    command: CommandInput
+    thread_ts: str | None
+    duplicate: bool
+
+    def deliver(self, deps: Deps, port: SlackPort) -> None:
+        if self.duplicate:
+            return
+        answered = ask(deps, self.command)
+        port.post(self.command.scope.channel_id, answered.reply, thread_ts=self.thread_ts)
+        answered.deliver(deps, port)
+
+
+def question(
+    deps: Deps, command: CommandInput, event_id: str | None, thread_ts: str | None
+) -> QuestionOutcome:
+    """The fast half of a question: note the event, so a retry is not answered twice."""
+    return QuestionOutcome(command, thread_ts, was_answered(deps, command.scope, event_id))
+
+
+def run(deps: Deps, command: CommandInput) -> CommandOutcome:
+    key, word, rest = split_command(command.text)
+    with deps.unit(command.scope) as unit:
+        if key is None:
+            return CommandOutcome(command, unit.reply("unknown_command", ok=False, word=word))
+        if key in ("done", "reopen"):
+            return _status(unit, command, rest, done=key == "done")
+        reply = SUBCOMMANDS[key](unit, command, rest)
+        if key == "export" and reply.ok:
+            return CommandOutcome(command, reply, export=exports.format_of(rest))
+        return CommandOutcome(command, reply)
+
+
+def ask(deps: Deps, command: CommandInput) -> CommandOutcome:
     """A question in plain words (a mention or a direct message)."""
-    from bot.parsing.intents import intent_of
-
     wanted = intent_of(command.text)
     if wanted is None:
-        with deps.sessions() as session:
-            prefs = channel_prefs(session, command.scope, deps)
-        return _text(deps, prefs, "unknown_question")
-    reply = run(deps, CommandInput(command.scope, command.user_id, wanted))
-    reply.buttons = [b for b in reply.buttons if b.action_id != "share"]
-    return reply
+        with deps.unit(command.scope) as unit:
+            return CommandOutcome(command, unit.reply("unknown_question"))
+    outcome = run(deps, CommandInput(command.scope, command.user_id, wanted))
+    outcome.reply.buttons = [b for b in outcome.reply.buttons if b.action_id != "share"]
+    return outcome
 
 
-def run(deps: Deps, command: CommandInput) -> Reply:
-    key, word, rest = split_command(command.text)
-    with deps.sessions() as session:
-        prefs = channel_prefs(session, command.scope, deps)
-    if key is None:
-        return _text(deps, prefs, "unknown_command", ok=False, word=word)
-    return HANDLERS[key](deps, command, rest, prefs)
+def _status(unit: Unit, command: CommandInput, rest: str, *, done: bool) -> CommandOutcome:
+    raw = rest.lstrip("#").strip()
+    if not raw.isdigit():
+        return CommandOutcome(command, unit.reply("id_usage", ok=False, done=done))
+    change = asking.change_status(unit, int(raw), command.user_id, done)
+    changed = change.record_id if change.outcome == "ok" else None
+    return CommandOutcome(command, change.reply, changed_action=changed, thread=change.thread)
 
 
-_text = text_reply
+def help_(unit: Unit, command: CommandInput, rest: str) -> Reply:
+    return unit.reply("help")
 
 
-def help_(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
-    return _text(deps, prefs, "help")
-
-
-def next_meeting(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
-    scope = command.scope
-    today = prefs.today(deps.now())
-    with deps.sessions() as session:
-        upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, today)
-        if upcoming is None:
-            last = queries.last_meeting(session, scope.team_id, scope.channel_id, today)
-            return _text(
-                deps,
-                prefs,
-                "no_next_meeting",
-                last=meeting_service.view(last, prefs) if last else None,
-                today=today,
-            )
-        due = queries.open_actions_due_by(session, scope.team_id, scope.channel_id, upcoming.date)
-        reply = _text(
-            deps,
-            prefs,
-            "next_meeting",
-            m=meeting_service.view(upcoming, prefs),
-            today=today,
-            actions=[record_service.view(a) for a in due],
-        )
-    reply.buttons.append(_share_button(deps, prefs, "next-meeting"))
-    return reply
-
-
-_share_button = share_button
-
-
-def set_meeting(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
-    if not rest:
-        return _text(deps, prefs, "meeting_usage", ok=False, problem=None)
-    today = prefs.today(deps.now())
-    parsed, warnings = parse_meeting_text(rest, today=today)
-    if parsed is None:
-        bad = next((w.detail for w in warnings if w.code == "bad_date"), None)
-        return _text(deps, prefs, "meeting_usage", ok=False, problem=bad or rest)
-    if parsed.date < today:
-        return _text(deps, prefs, "meeting_in_past", ok=False, day=parsed.date)
-    with transaction(deps.sessions) as session:
-        channel = ensure_channel(session, command.scope, deps)
-        prefs = prefs_for(channel, deps)
-        meeting = meeting_service.set_meeting(
-            session,
-            command.scope,
-            deps,
-            prefs,
-            day=parsed.date,
-            start=parsed.start,
-            end=parsed.end,
-            place=parsed.place,
-            actor=command.user_id,
-        )
-        view = meeting_service.view(meeting, prefs)
-    return _text(deps, prefs, "meeting_set", m=view, today=today)
-
-
-def _status(done: bool) -> Handler:
-    def handler(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
-        raw = rest.lstrip("#").strip()
-        if not raw.isdigit():
-            return _text(deps, prefs, "id_usage", ok=False, done=done)
-        record_id = int(raw)
-        outcome, _ = recording.set_action_status(
-            deps, command.scope, record_id, command.user_id, done
-        )
-        return status_reply(deps, prefs, outcome, record_id, command.user_id, done)
-
-    return handler
-
-
-def status_reply(
-    deps: Deps, prefs: Prefs, outcome: str, record_id: int, user: str, done: bool
-) -> Reply:
-    key = {
-        "ok": "done" if done else "reopened",
-        "same": "already_done" if done else "already_open",
-        "missing": "missing",
-        "not_action": "not_action",
-        "retracted": "retracted_record",
-    }[outcome]
-    text = deps.renderer.string(prefs.language, key, id=record_id, user=user)
-    return Reply(text=text, ok=outcome in ("ok", "same"), ephemeral=outcome != "ok")
-
-
-def import_(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
+def import_(unit: Unit, command: CommandInput, rest: str) -> Reply:
     """Reached from a question or a shared answer; in Slack the command opens a modal."""
-    return _text(deps, prefs, "import_help")
+    return unit.reply("import_help")
 
 
-def export(deps: Deps, command: CommandInput, rest: str, prefs: Prefs) -> Reply:
-    from bot.services.exports import FORMATS
-    from bot.services.exports import export as build
-
-    fmt = (rest.strip().lower() or "csv").lstrip(".")
-    if fmt not in FORMATS:
-        return _text(deps, prefs, "export_usage", ok=False)
-    file = build(deps, command.scope, fmt)
-    reply = _text(deps, prefs, "export_started", name=file.filename)
-    reply.attachment = file
-    return reply
-
-
-HANDLERS: dict[str, Handler] = {
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "help": help_,
     "import": import_,
+    "next_meeting": meetings.next_meeting,
+    "meeting": meetings.meeting,
+    "agenda": meetings.agenda,
     "open_items": asking.open_items,
     "decisions": asking.decisions,
     "retract": asking.retract,
-    "agenda": asking.agenda,
     "owner": settings.owner,
-    "export": export,
     "language": settings.language,
     "reminders": settings.reminders,
     "digest": settings.digest,
-    "help": help_,
-    "next_meeting": next_meeting,
-    "meeting": set_meeting,
-    "done": _status(True),
-    "reopen": _status(False),
+    "export": exports.command,
 }

@@ -8,24 +8,25 @@ edited message) and says what.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
+from bot.deps import Deps, Scope, Unit
+from bot.documents.download import download
+from bot.documents.read import DocumentError, extract_text
+from bot.domain import lifecycle
+from bot.domain.owners import known_names
 from bot.parsing import messages as parsed
 from bot.parsing.minutes import Minutes, parse_minutes
 from bot.parsing.owners import Owner
 from bot.render import long_date, time_range
 from bot.replies import Button, Reply
 from bot.services import meetings as meeting_service
-from bot.services.deps import Deps, Prefs, Scope, channel_prefs, ensure_channel, prefs_for
-from bot.services.recording import known_owners, new_source, sync_records
-from storage import queries
-from storage.models import AgendaItem, CalendarEntry, Meeting, PendingImport, SourceMessage
-from storage.session import transaction
+from bot.slack_port import SlackPort
+from storage import imports, queries, sources
+from storage.models import AgendaItem, CalendarEntry, Meeting, SourceMessage
 
 MIN_PASTED_LENGTH = 600  # a pasted message shorter than this is never taken for minutes
 
@@ -52,10 +53,13 @@ class ImportOutcome:
 
 
 def read(deps: Deps, scope: Scope, text: str) -> Minutes:
-    with deps.sessions() as session:
-        prefs = channel_prefs(session, scope, deps)
-        known = known_owners(session, scope.team_id)
-    return parse_minutes(text, today=prefs.today(deps.now()), known_owners=known)
+    with deps.unit(scope) as unit:
+        return read_in(unit, text)
+
+
+def read_in(unit: Unit, text: str) -> Minutes:
+    known = known_names(unit.session, unit.where.team_id)
+    return parse_minutes(text, today=unit.today, known_owners=known)
 
 
 def looks_like_minutes(minutes: Minutes, text: str) -> bool:
@@ -101,62 +105,69 @@ def store(
     deps: Deps, scope: Scope, text: str, actor: str | None, filename: str | None = None
 ) -> ImportOutcome:
     """Store minutes in a channel; the same minutes twice store nothing new."""
-    minutes = read(deps, scope, text)
+    with deps.unit(scope, create=True) as unit:
+        return store_in(unit, text, actor)
+
+
+def store_in(unit: Unit, text: str, actor: str | None) -> ImportOutcome:
+    minutes = read_in(unit, text)
     if minutes.empty:
         raise ValueError("no_structure")
     fingerprint = _fingerprint(text)
-    with transaction(deps.sessions) as session:
-        channel = ensure_channel(session, scope, deps)
-        prefs = prefs_for(channel, deps)
-        today = prefs.today(deps.now())
-        key = _key(minutes)
-        source = queries.source_message(session, scope.team_id, scope.channel_id, key)
-        outcome = ImportOutcome(
-            status="stored",
-            decisions=len(minutes.decisions),
-            actions=len(minutes.actions),
-            meeting=minutes.meeting_date or minutes.meeting_date_guess,
-            next_meeting=minutes.next_meeting.date if minutes.next_meeting else None,
-            items=len(minutes.items),
-            warnings=list(minutes.warnings),
-        )
-        now = deps.now()
-        if source is not None and source.text == fingerprint:
-            outcome.status = "unchanged"
-            return outcome
-        if source is None:
-            source = new_source(session, deps, scope, key, fingerprint, actor)
-        else:
-            outcome.status = "updated"
-            source.text, source.updated_at = fingerprint, now
-        held_meeting = _store_meetings(session, deps, scope, prefs, minutes, source, actor)
-        outcome.calendar = _store_calendar(session, scope, minutes)
-        synced = sync_records(session, deps, scope, source, _records(minutes), actor, today)
-        outcome.added, outcome.changed, outcome.retracted = (
-            synced.added,
-            synced.changed,
-            synced.retracted,
-        )
-        titles = {item.number: item.title for item in minutes.items}
-        for record in queries.records_of_source(session, source.id):
-            major = (record.item or "").rstrip("ABCDEFGH").split(".")[0]
-            record.item_title = titles.get(record.item or "") or titles.get(major)
-            record.meeting_id = held_meeting.id if held_meeting else record.meeting_id
-        if outcome.status == "updated" and synced.nothing:
-            outcome.status = "unchanged"
+    session, scope = unit.session, unit.where
+    key = _key(minutes)
+    source = queries.source_message(session, scope.team_id, scope.channel_id, key)
+    outcome = ImportOutcome(
+        status="stored",
+        decisions=len(minutes.decisions),
+        actions=len(minutes.actions),
+        meeting=minutes.meeting_date or minutes.meeting_date_guess,
+        next_meeting=minutes.next_meeting.date if minutes.next_meeting else None,
+        items=len(minutes.items),
+        warnings=list(minutes.warnings),
+    )
+    if source is not None and source.text == fingerprint:
+        outcome.status = "unchanged"
         return outcome
+    if source is None:
+        source = sources.create(
+            session, scope.team_id, scope.channel_id, key, fingerprint, actor, unit.now
+        )
+    else:
+        outcome.status = "updated"
+        source.text, source.updated_at = fingerprint, unit.now
+    held_meeting = _store_meetings(unit, minutes, source, actor)
+    outcome.calendar = _store_calendar(unit, minutes)
+    where = lifecycle.Placement(
+        team_id=scope.team_id,
+        channel_id=scope.channel_id,
+        source=source,
+        actor=actor,
+        now=unit.now,
+        today=unit.today,
+        decided_on=minutes.meeting_date or minutes.meeting_date_guess,
+    )
+    synced = lifecycle.sync(session, where, _records(minutes))
+    outcome.added, outcome.changed, outcome.retracted = (
+        synced.added,
+        synced.changed,
+        synced.retracted,
+    )
+    titles = {item.number: item.title for item in minutes.items}
+    for record in queries.records_of_source(session, source.id):
+        major = (record.item or "").rstrip("ABCDEFGH").split(".")[0]
+        record.item_title = titles.get(record.item or "") or titles.get(major)
+        record.meeting_id = held_meeting.id if held_meeting else record.meeting_id
+    if outcome.status == "updated" and synced.nothing:
+        outcome.status = "unchanged"
+    return outcome
 
 
 def _store_meetings(
-    session: Session,
-    deps: Deps,
-    scope: Scope,
-    prefs: Prefs,
-    minutes: Minutes,
-    source: SourceMessage,
-    actor: str | None,
+    unit: Unit, minutes: Minutes, source: SourceMessage, actor: str | None
 ) -> Meeting | None:
     """The meeting the minutes are from (if its date is known), and the next one."""
+    session, scope = unit.session, unit.where
     for agenda_item in queries.agenda_of_source(session, source.id):
         session.delete(agenda_item)
     session.flush()
@@ -164,10 +175,7 @@ def _store_meetings(
     held_meeting = None
     if held is not None:
         meeting = held_meeting = meeting_service.set_meeting(
-            session,
-            scope,
-            deps,
-            prefs,
+            unit,
             day=held,
             start=None,
             end=None,
@@ -191,10 +199,7 @@ def _store_meetings(
     upcoming = minutes.next_meeting
     if upcoming is not None:
         meeting = meeting_service.set_meeting(
-            session,
-            scope,
-            deps,
-            prefs,
+            unit,
             day=upcoming.date,
             start=upcoming.start,
             end=upcoming.end,
@@ -221,19 +226,14 @@ def _store_meetings(
     return held_meeting
 
 
-def _store_calendar(session: Session, scope: Scope, minutes: Minutes) -> int:
+def _store_calendar(unit: Unit, minutes: Minutes) -> int:
+    session, scope = unit.session, unit.where
     added = 0
     for body, days in minutes.calendar.items():
         for day in days:
-            exists = session.scalar(
-                select(CalendarEntry.id).where(
-                    CalendarEntry.team_id == scope.team_id,
-                    CalendarEntry.channel_id == scope.channel_id,
-                    CalendarEntry.body == body,
-                    CalendarEntry.date == day,
-                )
-            )
-            if exists is None:
+            if not queries.calendar_entry_exists(
+                session, scope.team_id, scope.channel_id, body, day
+            ):
                 session.add(
                     CalendarEntry(
                         team_id=scope.team_id, channel_id=scope.channel_id, body=body, date=day
@@ -249,48 +249,26 @@ def _store_calendar(session: Session, scope: Scope, minutes: Minutes) -> int:
 def create_pending(
     deps: Deps, scope: Scope, user: str, text: str, filename: str | None = None
 ) -> int:
-    with transaction(deps.sessions) as session:
-        pending = PendingImport(
-            team_id=scope.team_id,
-            channel_id=scope.channel_id,
-            user_id=user,
-            filename=filename,
-            text=text,
-            status="pending",
-            created_at=deps.now(),
-        )
-        session.add(pending)
-        session.flush()
-        return pending.id
-
-
-def find_pending(deps: Deps, scope: Scope, text: str) -> int | None:
-    with deps.sessions() as session:
-        return session.scalar(
-            select(PendingImport.id)
-            .where(
-                PendingImport.team_id == scope.team_id,
-                PendingImport.channel_id == scope.channel_id,
-                PendingImport.text == text,
-            )
-            .limit(1)
+    with deps.unit(scope) as unit:
+        return imports.create(
+            unit.session, scope.team_id, scope.channel_id, user, text, filename, unit.now
         )
 
 
 def preview(deps: Deps, scope: Scope, pending_id: int) -> Reply:
     """What the import would store, with Confirm and Cancel; nothing is stored yet."""
-    with deps.sessions() as session:
-        pending = session.get(PendingImport, pending_id)
-        prefs = channel_prefs(session, scope, deps)
-    lang = prefs.language
-    if pending is None or (pending.team_id, pending.channel_id) != (
-        scope.team_id,
-        scope.channel_id,
-    ):
+    with deps.unit(scope) as unit:
+        return _preview(unit, pending_id)
+
+
+def _preview(unit: Unit, pending_id: int) -> Reply:
+    deps, lang, scope = unit.deps, unit.language, unit.where
+    pending = imports.find(unit.session, scope.team_id, scope.channel_id, pending_id)
+    if pending is None:
         return Reply(
             text=deps.renderer.render(lang, "import_error", code="gone", detail=""), ok=False
         )
-    minutes = read(deps, scope, pending.text)
+    minutes = read_in(unit, pending.text)
     if minutes.empty:
         return Reply(
             text=deps.renderer.render(lang, "import_error", code="no_structure", detail=""),
@@ -328,52 +306,31 @@ def preview(deps: Deps, scope: Scope, pending_id: int) -> Reply:
 def confirm(
     deps: Deps, scope: Scope, pending_id: int, user: str
 ) -> tuple[str, ImportOutcome | None]:
-    """("stored" | "already" | "cancelled" | "gone", outcome). Only Confirm stores."""
-    with transaction(deps.sessions) as session:
-        pending = session.get(PendingImport, pending_id, with_for_update=True)
-        if pending is None or (pending.team_id, pending.channel_id) != (
-            scope.team_id,
-            scope.channel_id,
-        ):
+    """("stored" | "already" | "cancelled" | "gone", outcome). Only Confirm stores.
+
+    One unit of work: the preview row is locked, the minutes stored and the row marked
+    stored together, so a failure leaves the preview as it was (Confirm works again).
+    """
+    with deps.unit(scope, create=True) as unit:
+        pending = imports.find(
+            unit.session, scope.team_id, scope.channel_id, pending_id, for_update=True
+        )
+        if pending is None:
             return "gone", None
         if pending.status != "pending":
             return ("already" if pending.status == "stored" else "cancelled"), None
-        pending.status = "storing"
-        text, filename = pending.text, pending.filename
-    try:
-        outcome = store(deps, scope, text, user, filename)
-    except Exception:
-        with transaction(deps.sessions) as session:
-            again = session.get(PendingImport, pending_id)
-            if again is not None:
-                again.status = "pending"
-        raise
-    with transaction(deps.sessions) as session:
-        done = session.get(PendingImport, pending_id)
-        if done is not None:
-            done.status, done.result = "stored", outcome.as_dict()
-    return "stored", outcome
+        outcome = store_in(unit, pending.text, user)
+        pending.status, pending.result = "stored", outcome.as_dict()
+        return "stored", outcome
 
 
-def cancel(deps: Deps, scope: Scope, pending_id: int) -> bool:
-    with transaction(deps.sessions) as session:
-        pending = session.get(PendingImport, pending_id)
-        if pending is None or pending.status != "pending" or pending.channel_id != scope.channel_id:
-            return False
-        pending.status = "cancelled"
-        return True
-
-
-def outcome_reply(deps: Deps, scope: Scope, outcome: ImportOutcome, user: str) -> Reply:
-    with deps.sessions() as session:
-        lang = channel_prefs(session, scope, deps).language
-    return Reply(
-        text=deps.renderer.render(lang, "import_done", o=outcome, user=user), ephemeral=False
-    )
-
-
-def meeting_of(session: Session, scope: Scope, day: date) -> Meeting | None:
-    return queries.meeting_on(session, scope.team_id, scope.channel_id, day)
+def cancel(deps: Deps, scope: Scope, pending_id: int) -> str:
+    """Cancel a preview; returns what the person is told, in the channel's language."""
+    with deps.unit(scope) as unit:
+        pending = imports.find(unit.session, scope.team_id, scope.channel_id, pending_id)
+        if pending is not None and pending.status == "pending":
+            pending.status = "cancelled"
+        return unit.string("import_cancelled")
 
 
 # --- the JSON shape (PRODUCT.md section 10) for a dry run ------------------------------
@@ -445,3 +402,131 @@ def minutes_json(minutes: Minutes, channel: str) -> dict[str, Any]:
         },
         "warnings": minutes.warnings,
     }
+
+
+# --- what Slack triggers: previews, the modal, confirm -----------------------------------
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """Minutes to preview for a person: already pending, or a file still to be read."""
+
+    scope: Scope
+    user: str
+    pending_id: int | None = None
+    file_name: str | None = None
+    file_url: str | None = None
+
+    def deliver(self, deps: Deps, port: SlackPort) -> None:
+        show_preview(deps, port, self)
+
+
+def is_pasted_minutes(unit: Unit, text: str) -> bool:
+    """A long message that reads as minutes (it is previewed as an import, not recorded)."""
+    return len(text) >= MIN_PASTED_LENGTH and looks_like_minutes(read_in(unit, text), text)
+
+
+def hold_pasted_minutes(unit: Unit, text: str, user: str) -> int:
+    """Pasted minutes wait as a pending import for the person's Confirm."""
+    from bot.parsing.normalize import normalize, to_plain
+
+    scope = unit.where
+    return imports.create(
+        unit.session,
+        scope.team_id,
+        scope.channel_id,
+        user,
+        to_plain(normalize(text)),
+        None,
+        unit.now,
+    )
+
+
+def show_preview(deps: Deps, port: SlackPort, request: ImportRequest) -> None:
+    """Read an uploaded file if there is one, then show the person the preview."""
+    scope, pending_id = request.scope, request.pending_id
+    if pending_id is None:
+        name = request.file_name or "referat"
+        with deps.unit(scope) as unit:
+            reading = Reply(text=unit.string("import_reading", name=name))
+        port.tell(scope.channel_id, request.user, reading)
+        try:
+            data = download(str(request.file_url), port.token)
+            text = extract_text(data, name)
+        except DocumentError as error:
+            with deps.unit(scope) as unit:
+                problem = unit.reply("import_error", code=error.code, detail=error.detail)
+            port.tell(scope.channel_id, request.user, problem)
+            return
+        pending_id = create_pending(deps, scope, request.user, text, name)
+    port.tell(scope.channel_id, request.user, preview(deps, scope, pending_id))
+
+
+MODAL = "referat_import_modal"
+
+
+def modal(deps: Deps, scope: Scope) -> dict[str, Any]:
+    """The `/referat import` modal, in the channel's language."""
+    from bot.modals import import_modal
+
+    with deps.unit(scope) as unit:
+        language = unit.language
+    metadata = json.dumps({"team": scope.team_id, "channel": scope.channel_id})
+    return import_modal(deps.renderer, language, MODAL, metadata)
+
+
+@dataclass(frozen=True)
+class ModalOutcome:
+    errors: dict[str, str]  # field -> message; empty when the preview follows
+    request: ImportRequest | None = None
+
+
+def submit_modal(
+    deps: Deps, scope: Scope, user: str, text: str, file: dict[str, Any] | None
+) -> ModalOutcome:
+    """The import modal: a chosen file, or pasted text that must read as minutes."""
+    with deps.unit(scope) as unit:
+        if file is not None:
+            name = str(file.get("name") or "referat")
+            url = str(file.get("url_private_download") or file.get("url_private"))
+            return ModalOutcome({}, ImportRequest(scope, user, file_name=name, file_url=url))
+        if not text.strip():
+            return ModalOutcome({"minutes": unit.string("import_too_short")})
+        if read_in(unit, text).empty:
+            return ModalOutcome({"minutes": unit.string("import_no_structure")})
+        pending = imports.create(
+            unit.session, scope.team_id, scope.channel_id, user, text, None, unit.now
+        )
+        return ModalOutcome({}, ImportRequest(scope, user, pending_id=pending))
+
+
+@dataclass(frozen=True)
+class ConfirmOutcome:
+    """After Confirm: the preview goes, and the channel is told what was stored."""
+
+    scope: Scope
+    stored: Reply | None  # posted in the channel
+    problem: Reply | None  # told to the person instead
+
+    def deliver(self, deps: Deps, port: SlackPort) -> None:
+        if self.stored is None:
+            port.respond(self.problem, replace=True)
+            return
+        port.respond(None, delete=True)
+        port.post(self.scope.channel_id, self.stored)
+
+
+def press_confirm(deps: Deps, scope: Scope, pending_id: int, user: str) -> ConfirmOutcome:
+    status, outcome = confirm(deps, scope, pending_id, user)
+    with deps.unit(scope) as unit:
+        if status == "stored" and outcome is not None:
+            done = unit.reply("import_done", o=outcome, user=user)
+            done.ephemeral = False
+            return ConfirmOutcome(scope, done, None)
+        key = {"already": "import_already", "cancelled": "import_cancelled"}.get(status)
+        text = (
+            unit.string(key)
+            if key
+            else unit.deps.renderer.render(unit.language, "import_error", code="gone", detail="")
+        )
+        return ConfirmOutcome(scope, None, Reply(text=text))

@@ -1,28 +1,18 @@
-"""Setting and reading the next meeting."""
+"""The next meeting and its agenda: `/referat næste-møde`, `møde`, `dagsorden`, and the
+meetings that messages and minutes record."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from bot.render import local_times
-from bot.services.deps import Deps, Prefs, Scope
+from bot.deps import Prefs, Unit
+from bot.domain.shown import meeting_view, view
+from bot.parsing.arguments import ADD
+from bot.parsing.messages import parse_meeting_text
+from bot.replies import Reply
+from bot.services.answers import CommandInput, share_button
 from storage import queries
-from storage.models import Action, Meeting
-
-
-@dataclass
-class MeetingView:
-    id: int
-    date: date
-    start: time | None
-    end: time | None
-    place: str | None
-    body: str | None
-    agenda: list[str] = field(default_factory=list)
+from storage.models import AgendaItem, Meeting
 
 
 def to_utc(day: date, at: time | None, prefs: Prefs) -> datetime | None:
@@ -31,24 +21,8 @@ def to_utc(day: date, at: time | None, prefs: Prefs) -> datetime | None:
     return datetime.combine(day, at, tzinfo=prefs.tz).astimezone(UTC)
 
 
-def view(meeting: Meeting, prefs: Prefs) -> MeetingView:
-    start, end = local_times(meeting.starts_at, meeting.ends_at, prefs.tz)
-    return MeetingView(
-        id=meeting.id,
-        date=meeting.date,
-        start=start,
-        end=end,
-        place=meeting.place,
-        body=meeting.body,
-        agenda=[item.title for item in meeting.agenda],
-    )
-
-
 def set_meeting(
-    session: Session,
-    scope: Scope,
-    deps: Deps,
-    prefs: Prefs,
+    unit: Unit,
     *,
     day: date,
     start: time | None,
@@ -59,6 +33,7 @@ def set_meeting(
     actor: str | None = None,
 ) -> Meeting:
     """Record a meeting; one on the same day is updated, not duplicated."""
+    session, scope = unit.session, unit.where
     meeting = queries.meeting_on(session, scope.team_id, scope.channel_id, day)
     if meeting is None:
         meeting = Meeting(
@@ -67,40 +42,108 @@ def set_meeting(
             date=day,
             status="active",
             created_by=actor,
-            created_at=deps.now(),
+            created_at=unit.now,
             source_id=source_id,
             body=body,
         )
         session.add(meeting)
     if start is not None:
-        meeting.starts_at = to_utc(day, start, prefs)
-        meeting.ends_at = to_utc(day, end, prefs)
+        meeting.starts_at = to_utc(day, start, unit.prefs)
+        meeting.ends_at = to_utc(day, end, unit.prefs)
     if place:
         meeting.place = place
     if body and not meeting.body:
         meeting.body = body
     session.flush()
-    today = prefs.today(deps.now())
-    if day >= today:
+    if day >= unit.today:
         for item in queries.pending_agenda(session, scope.team_id, scope.channel_id):
             item.meeting_id = meeting.id
-        resolve_next_meeting_deadlines(session, scope, today)
+        upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, unit.today)
+        if upcoming is not None:
+            queries.set_due_of_next_meeting_actions(
+                session, scope.team_id, scope.channel_id, upcoming.date
+            )
     return meeting
 
 
-def resolve_next_meeting_deadlines(session: Session, scope: Scope, today: date) -> None:
-    """Actions due "til næste møde" get the next meeting's date once it is known."""
-    upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, today)
-    if upcoming is None:
-        return
-    waiting = session.scalars(
-        select(Action).where(
-            Action.team_id == scope.team_id,
-            Action.channel_id == scope.channel_id,
-            Action.due_next_meeting.is_(True),
-            Action.due.is_(None),
-            Action.status == "open",
+def add_agenda_item(unit: Unit, title: str, *, source_id: int | None = None) -> Meeting | None:
+    """An item for the next meeting (or for whichever is set next); returns that meeting."""
+    session, scope = unit.session, unit.where
+    upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, unit.today)
+    session.add(
+        AgendaItem(
+            team_id=scope.team_id,
+            channel_id=scope.channel_id,
+            title=title[:1000],
+            meeting_id=upcoming.id if upcoming else None,
+            source_id=source_id,
+            position=len(upcoming.agenda) if upcoming else 0,
         )
-    ).all()
-    for action in waiting:
-        action.due = upcoming.date
+    )
+    return upcoming
+
+
+# --- `/referat …` ---------------------------------------------------------------
+
+
+def next_meeting(unit: Unit, command: CommandInput, rest: str) -> Reply:
+    scope, today = unit.where, unit.today
+    upcoming = queries.next_meeting(unit.session, scope.team_id, scope.channel_id, today)
+    if upcoming is None:
+        last = queries.last_meeting(unit.session, scope.team_id, scope.channel_id, today)
+        return unit.reply(
+            "no_next_meeting", last=meeting_view(last, unit.prefs) if last else None, today=today
+        )
+    due = queries.open_actions_due_by(unit.session, scope.team_id, scope.channel_id, upcoming.date)
+    reply = unit.reply(
+        "next_meeting",
+        m=meeting_view(upcoming, unit.prefs),
+        today=today,
+        actions=[view(a) for a in due],
+    )
+    reply.buttons.append(share_button(unit, "next-meeting"))
+    return reply
+
+
+def meeting(unit: Unit, command: CommandInput, rest: str) -> Reply:
+    if not rest:
+        return unit.reply("meeting_usage", ok=False, problem=None)
+    parsed, warnings = parse_meeting_text(rest, today=unit.today)
+    if parsed is None:
+        bad = next((w.detail for w in warnings if w.code == "bad_date"), None)
+        return unit.reply("meeting_usage", ok=False, problem=bad or rest)
+    if parsed.date < unit.today:
+        return unit.reply("meeting_in_past", ok=False, day=parsed.date)
+    unit.ensure_channel()
+    stored = set_meeting(
+        unit,
+        day=parsed.date,
+        start=parsed.start,
+        end=parsed.end,
+        place=parsed.place,
+        actor=command.user_id,
+    )
+    return unit.reply("meeting_set", m=meeting_view(stored, unit.prefs), today=unit.today)
+
+
+def agenda(unit: Unit, command: CommandInput, rest: str) -> Reply:
+    first, _, text = rest.partition(" ")
+    scope = unit.where
+    if first.lower() in ADD:
+        title = text.strip()
+        if not title:
+            return unit.reply("agenda_usage", ok=False)
+        unit.ensure_channel()
+        upcoming = add_agenda_item(unit, title)
+        shown = meeting_view(upcoming, unit.prefs) if upcoming else None
+        return unit.reply("agenda_added", title=title, m=shown)
+    if rest.strip():
+        return unit.reply("agenda_usage", ok=False)
+    upcoming = queries.next_meeting(unit.session, scope.team_id, scope.channel_id, unit.today)
+    pending = [
+        a.title for a in queries.pending_agenda(unit.session, scope.team_id, scope.channel_id)
+    ]
+    shown = meeting_view(upcoming, unit.prefs) if upcoming else None
+    reply = unit.reply("agenda", m=shown, pending=pending, today=unit.today)
+    reply.buttons.append(share_button(unit, "agenda"))
+    return reply

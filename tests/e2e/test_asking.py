@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.deps import Scope
 from bot.services import importing
-from bot.services.deps import Scope
 from tests.e2e.test_recording import EXAMPLES
 from tests.fakes.harness import CHANNEL, USER, Harness
 

@@ -15,8 +15,8 @@ from slack_sdk import WebClient
 
 from bot.app import make_client
 from bot.clock import fixed_clock
+from bot.deps import Deps
 from bot.scheduler import Scheduler
-from bot.services.deps import Deps
 from storage.models import ScheduledRun
 from storage.session import make_engine, upgrade
 from tests.conftest import fresh_database_url
@@ -268,8 +268,8 @@ def test_digest_preview_on_the_command_line(tmp_path: Path, shared: Path) -> Non
     import subprocess
     import sys
 
+    from bot.deps import Scope
     from bot.services import importing
-    from bot.services.deps import Scope
     from tests.conftest import ROOT
 
     db = tmp_path / "week.db"

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
+from bot.deps import Scope
 from bot.services import importing
-from bot.services.deps import Scope
+from bot.slack_port import SlackPort
 from tests.conftest import ROOT
 from tests.fakes.documents import docx, pdf, scanned_pdf
 from tests.fakes.harness import CHANNEL, USER, Harness
@@ -181,9 +182,8 @@ def test_cancel_stores_nothing(bot: Harness, shared: Path) -> None:
     text = (shared / "seeds" / f"{SEED}.txt").read_text()
     scope = Scope("T0LOCAL", CHANNEL)
     pending = importing.create_pending(bot.deps, scope, USER, text)
-    from handlers.imports import post_preview
-
-    post_preview(bot.deps, bot.app.client, scope, USER, pending)
+    request = importing.ImportRequest(scope, USER, pending_id=pending)
+    request.deliver(bot.deps, SlackPort(bot.app.client))
     assert bot.press(_preview(bot), "import_cancel") == 200
     assert bot.export()["decisions"] == []
     assert "annulleret" in bot.standin.calls_to("response_url")[-1].args["text"]

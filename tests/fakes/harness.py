@@ -14,8 +14,8 @@ from slack_bolt import App
 from bot.app import create_app
 from bot.clock import fixed_clock
 from bot.config import Settings
+from bot.deps import Deps
 from bot.executor import TrackingExecutor
-from bot.services.deps import Deps
 from bot.standin import Call, Sender, StandIn
 from bot.web import LocalServer
 
@@ -151,7 +151,8 @@ class Harness:
         return self.standin.calls_to(method)
 
     def export(self, channel: str = CHANNEL) -> dict[str, Any]:
-        from bot.services.deps import Scope
-        from bot.services.export import channel_json
+        from bot.services.exports import channel_json
+
+        from bot.deps import Scope
 
         return channel_json(self.deps, Scope(self.sender.team_id, channel))

@@ -1,0 +1,122 @@
+"""Plumbing every use case shares: its collaborators (Deps), where it acts (Scope),
+the channel's settings (Prefs), and one unit of work per request (Unit).
+
+A service opens exactly one `deps.unit(scope)` per request: one session, one
+transaction, the channel's settings read once. Handlers never open sessions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.clock import Clock
+from bot.render import Renderer
+from bot.replies import Reply
+from storage import channels
+from storage.models import Channel
+from storage.session import SessionFactory, transaction
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A workspace and a channel: every query is limited to one."""
+
+    team_id: str
+    channel_id: str
+
+
+@dataclass(frozen=True)
+class Prefs:
+    language: str
+    tz: ZoneInfo
+
+    def today(self, now: datetime) -> date:
+        return now.astimezone(self.tz).date()
+
+
+@dataclass
+class Deps:
+    sessions: SessionFactory
+    clock: Clock
+    renderer: Renderer
+    default_language: str = "da"
+    default_timezone: str = "Europe/Copenhagen"
+
+    def now(self) -> datetime:
+        return self.clock().astimezone(UTC)
+
+    def prefs_for(self, channel: Channel | None) -> Prefs:
+        language = (channel.language if channel else None) or self.default_language
+        timezone = (channel.timezone if channel else None) or self.default_timezone
+        return Prefs(language=language, tz=ZoneInfo(timezone))
+
+    @property
+    def default_prefs(self) -> Prefs:
+        return self.prefs_for(None)
+
+    def language_of(self, scope: Scope | None) -> str:
+        """The channel's language, for an answer outside any use case (errors)."""
+        if scope is None:
+            return self.default_language
+        with self.unit(scope) as unit:
+            return unit.language
+
+    @contextmanager
+    def unit(self, scope: Scope | None = None, *, create: bool = False) -> Iterator[Unit]:
+        """One session and transaction; the channel's row and settings read once.
+
+        `create=True` makes the workspace and channel rows first (idempotent,
+        safe against a concurrent twin), for use cases that write.
+        """
+        with transaction(self.sessions) as session:
+            channel = None
+            if scope is not None:
+                if create:
+                    channel = channels.ensure(session, scope.team_id, scope.channel_id, self.now())
+                else:
+                    channel = channels.find(session, scope.team_id, scope.channel_id)
+            now = self.now()
+            prefs = self.prefs_for(channel)
+            yield Unit(session, scope, channel, prefs, now, prefs.today(now), self)
+
+
+@dataclass
+class Unit:
+    """What one request works with: its session, channel and settings, and the time."""
+
+    session: Session
+    scope: Scope | None
+    channel: Channel | None
+    prefs: Prefs
+    now: datetime
+    today: date
+    deps: Deps
+
+    @property
+    def where(self) -> Scope:
+        assert self.scope is not None, "this use case needs a channel"
+        return self.scope
+
+    @property
+    def language(self) -> str:
+        return self.prefs.language
+
+    def reply(self, template: str, *, ok: bool = True, **context: object) -> Reply:
+        """An answer rendered from a template in the channel's language."""
+        return Reply(text=self.deps.renderer.render(self.language, template, **context), ok=ok)
+
+    def string(self, key: str, **values: object) -> str:
+        return self.deps.renderer.string(self.language, key, **values)
+
+    def ensure_channel(self) -> Channel:
+        """The channel's row, made the first time something is stored in it."""
+        if self.channel is None:
+            scope = self.where
+            self.channel = channels.ensure(self.session, scope.team_id, scope.channel_id, self.now)
+        return self.channel

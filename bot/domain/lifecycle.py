@@ -1,0 +1,205 @@
+"""The life of a decision or action: the only code that creates records, changes their
+status, and writes their history (`record_changes`).
+
+Every function works inside the caller's unit of work and takes the moment and
+the actor, so history says who did what and when.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.parsing import messages as parsed
+from storage import queries
+from storage.models import Action, ActionOwner, Decision, Record, RecordChange, SourceMessage
+
+LIVE = {"decision": "active", "action": "open"}
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where new records go: their channel, source and the meeting they were decided at."""
+
+    team_id: str
+    channel_id: str
+    source: SourceMessage
+    actor: str | None
+    now: datetime
+    today: date
+    decided_on: date | None  # the meeting's date for minutes, today for messages
+
+
+@dataclass
+class SyncResult:
+    added: int = 0
+    changed: int = 0
+    retracted: int = 0
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.added or self.changed or self.retracted)
+
+
+def snapshot(record: Record) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": record.text, "status": record.status, "item": record.item}
+    if isinstance(record, Action):
+        data["due"] = record.due.isoformat() if record.due else None
+        data["owners"] = [o.name for o in record.owners]
+    return data
+
+
+def _log(
+    session: Session,
+    record: Record,
+    change: str,
+    actor: str | None,
+    at: datetime,
+    before: dict[str, Any] | None,
+) -> None:
+    session.add(
+        RecordChange(
+            record_id=record.id,
+            change=change,
+            actor_id=actor,
+            at=at,
+            before=before,
+            after=snapshot(record),
+        )
+    )
+
+
+def _owners(item: parsed.Action) -> list[ActionOwner]:
+    return [
+        ActionOwner(
+            name=o.name,
+            name_key=o.name.casefold(),
+            user_id=o.user_id,
+            group_id=o.group_id,
+            position=i,
+        )
+        for i, o in enumerate(item.owners)
+    ]
+
+
+def create(
+    session: Session, where: Placement, item: parsed.Decision | parsed.Action, position: int
+) -> Record:
+    """A new decision or action from a message, minutes or the shortcut's form."""
+    meeting_id = None
+    if item.item:
+        latest = queries.last_meeting(session, where.team_id, where.channel_id, where.today)
+        latest = latest or queries.next_meeting(
+            session, where.team_id, where.channel_id, where.today
+        )
+        meeting_id = latest.id if latest else None
+    record: Record
+    if isinstance(item, parsed.Decision):
+        record = Decision(status="active")
+    else:
+        record = Action(
+            status="open",
+            due=item.due,
+            due_next_meeting=item.due_next_meeting,
+            owners=_owners(item),
+        )
+        _due_next_meeting(session, where, record)
+    record.team_id, record.channel_id = where.team_id, where.channel_id
+    record.text, record.item, record.meeting_id = item.text, item.item, meeting_id
+    record.source_id, record.position, record.author_id = where.source.id, position, where.actor
+    record.created_at = record.updated_at = where.now
+    record.decided_on = where.decided_on
+    session.add(record)
+    session.flush()
+    _log(session, record, "created", where.actor, where.now, None)
+    return record
+
+
+def _due_next_meeting(session: Session, where: Placement, action: Action) -> None:
+    if action.due_next_meeting and action.due is None:
+        upcoming = queries.next_meeting(session, where.team_id, where.channel_id, where.today)
+        if upcoming is not None:
+            action.due = upcoming.date
+
+
+def sync(
+    session: Session, where: Placement, items: list[parsed.Decision | parsed.Action]
+) -> SyncResult:
+    """Make a source's decisions and actions match a new reading of it (an edit, a
+    corrected import). Records are matched by kind and position, so ids survive; what
+    changed is updated with history, what is gone is retracted."""
+    outcome = SyncResult()
+    old = {(r.kind, r.position): r for r in queries.records_of_source(session, where.source.id)}
+    kept: set[int] = set()
+    for position, item in enumerate(items):
+        record = old.get((item.kind, position))
+        if record is None:
+            record = create(session, where, item, position)
+            outcome.added += 1
+        elif _update(session, where, record, item):
+            outcome.changed += 1
+        kept.add(record.id)
+    for record in old.values():
+        if record.id not in kept and record.status != "retracted":
+            set_status(session, record, "retracted", "retracted", where.actor, where.now)
+            outcome.retracted += 1
+    session.flush()
+    return outcome
+
+
+def _update(
+    session: Session, where: Placement, record: Record, item: parsed.Decision | parsed.Action
+) -> bool:
+    before = snapshot(record)
+    record.text, record.item = item.text, item.item
+    if record.status == "retracted":
+        record.status = LIVE[record.kind]
+    if isinstance(record, Action) and isinstance(item, parsed.Action):
+        record.due, record.due_next_meeting = item.due, item.due_next_meeting
+        _due_next_meeting(session, where, record)
+        wanted = [(o.name, o.user_id, o.group_id) for o in item.owners]
+        if [(o.name, o.user_id, o.group_id) for o in record.owners] != wanted:
+            record.owners = _owners(item)
+    if snapshot(record) == before:
+        return False
+    record.updated_at = where.now
+    _log(session, record, "edited", where.actor, where.now, before)
+    return True
+
+
+def set_status(
+    session: Session,
+    record: Record,
+    status: str,
+    change: str,
+    actor: str | None,
+    now: datetime,
+) -> None:
+    """done | open | retracted, with the change (done, reopened, retracted, undone) logged."""
+    before = snapshot(record)
+    record.status, record.updated_at = status, now
+    if isinstance(record, Action):
+        record.done_at, record.done_by = (now, actor) if status == "done" else (None, None)
+    _log(session, record, change, actor, now, before)
+
+
+def retract_source(
+    session: Session, source: SourceMessage, actor: str | None, change: str, now: datetime
+) -> int:
+    """Everything one message recorded is withdrawn (history keeps it)."""
+    count = 0
+    for record in queries.records_of_source(session, source.id):
+        if record.status != "retracted":
+            set_status(session, record, "retracted", change, actor, now)
+            count += 1
+    for meeting in queries.meetings_of_source(session, source.id):
+        if meeting.status != "retracted":
+            meeting.status = "retracted"
+            count += 1
+    for agenda_item in queries.agenda_of_source(session, source.id):
+        session.delete(agenda_item)
+        count += 1
+    return count

@@ -1,0 +1,49 @@
+"""Owner resolution in one place: which names the parser knows, and which people an
+action concerns (mentions, and names mapped with `/referat owner NAME = @user`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import ColumnElement
+from sqlalchemy.orm import Session
+
+from bot.parsing.arguments import Who
+from bot.parsing.owners import DEFAULT_OWNER_NAMES
+from storage import lists
+from storage import owners as owner_queries
+
+
+def known_names(session: Session, team_id: str) -> tuple[str, ...]:
+    """Names the parser takes as owners at the start of a task."""
+    return tuple(
+        dict.fromkeys([*DEFAULT_OWNER_NAMES, *owner_queries.alias_names(session, team_id)])
+    )
+
+
+def person(team_id: str, user_id: str) -> ColumnElement[bool]:
+    """Actions that are this person's: by mention or through a name mapped to them."""
+    return owner_queries.owned_by(team_id, user_id)
+
+
+def filter_for(team_id: str, who: Who, asker: str, today: date) -> list[ColumnElement[bool]]:
+    """SQL conditions for `/referat åbne [mig | @user | NAME | overskredne]`."""
+    if who.kind == "me":
+        return [person(team_id, asker)]
+    if who.kind == "user":
+        return [person(team_id, who.value)]
+    if who.kind == "name":
+        return [owner_queries.owned_by_name(team_id, who.value)]
+    if who.kind == "overdue":
+        return [lists.overdue(today)]
+    return []
+
+
+def people_to_tell(session: Session, team_id: str, record_id: int) -> list[str]:
+    """People whose Home tab shows this action."""
+    return owner_queries.people_of_action(session, team_id, record_id)
+
+
+def resolve_person(aliases: dict[str, str], user_id: str | None, name: str) -> str | None:
+    """The Slack user an owner stands for: the mention, else a mapped name."""
+    return user_id or aliases.get(name.casefold())

@@ -1,0 +1,112 @@
+"""The one reply a recorded message gets in its thread: planned inside the request's
+unit of work (built from what was just stored, and claimed so only one delivery
+posts it), delivered after Slack has its answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slack_sdk.errors import SlackApiError
+
+from bot.deps import Deps, Unit
+from bot.domain.shown import done_button, meeting_view, view
+from bot.replies import Button, Reply
+from bot.slack_port import SlackPort
+from storage import queries, sources
+from storage.models import SourceMessage
+
+PENDING = "pending"
+
+
+@dataclass(frozen=True)
+class ReplyPlan:
+    source_id: int
+    channel_id: str
+    thread_ts: str
+    message_ts: str
+    reply: Reply
+    update_ts: str | None  # the reply to update; None: post a new one
+    wants_permalink: bool
+
+
+def plan(unit: Unit, source: SourceMessage) -> ReplyPlan | None:
+    """What the thread should show now; None when nothing needs posting or changing."""
+    reply = build(unit, source)
+    if source.reply_ts and source.reply_ts != PENDING:
+        if source.reply_text == reply.text:
+            return None
+        source.reply_text = reply.text
+        update_ts: str | None = source.reply_ts
+    elif source.reply_ts == PENDING or not sources.claim_reply(unit.session, source.id):
+        return None  # another delivery of the same message is replying
+    else:
+        update_ts = None
+    return ReplyPlan(
+        source_id=source.id,
+        channel_id=source.channel_id,
+        thread_ts=source.thread_ts or source.ts,
+        message_ts=source.ts,
+        reply=reply,
+        update_ts=update_ts,
+        wants_permalink=source.permalink is None,
+    )
+
+
+def build(unit: Unit, source: SourceMessage) -> Reply:
+    """The reply's text and buttons, rendered from what is stored for the message."""
+    session, prefs = unit.session, unit.prefs
+    records = [view(r) for r in queries.records_of_source(session, source.id)]
+    meetings = [
+        meeting_view(m, prefs)
+        for m in queries.meetings_of_source(session, source.id)
+        if m.status == "active"
+    ]
+    agenda = [a.title for a in queries.agenda_of_source(session, source.id)]
+    upcoming = (
+        queries.next_meeting(session, source.team_id, source.channel_id, unit.today)
+        if agenda
+        else None
+    )
+    text = unit.deps.renderer.render(
+        unit.language,
+        "recorded",
+        records=records,
+        meetings=meetings,
+        agenda=agenda,
+        agenda_meeting=meeting_view(upcoming, prefs) if upcoming else None,
+        warnings=source.warnings or [],
+        deleted=source.deleted,
+        today=unit.today,
+    )
+    buttons: list[Button] = []
+    live = [r for r in records if r.status != "retracted"]
+    if (live or meetings or agenda) and not source.deleted:
+        first = live[0].id if live else source.id
+        buttons.append(Button(unit.string("undo"), f"undo_{first}", str(source.id), "danger"))
+        buttons += [
+            done_button(unit.deps.renderer, unit.language, r.id)
+            for r in live
+            if r.kind == "action" and r.status == "open"
+        ]
+    return Reply(text=text, buttons=buttons[:25], ephemeral=False)
+
+
+def deliver(deps: Deps, port: SlackPort, planned: ReplyPlan | None) -> None:
+    """Post or update the reply, then note its ts (and the message's permalink)."""
+    if planned is None:
+        return
+    if planned.update_ts is not None:
+        port.update(planned.channel_id, planned.update_ts, planned.reply)
+        return
+    try:
+        ts = port.post(planned.channel_id, planned.reply, thread_ts=planned.thread_ts)
+    except SlackApiError:
+        with deps.unit() as unit:
+            sources.save_reply(unit.session, planned.source_id, None, None, None)
+        raise
+    link = (
+        port.permalink(planned.channel_id, planned.message_ts) if planned.wants_permalink else None
+    )
+    with deps.unit() as unit:
+        sources.save_reply(unit.session, planned.source_id, ts, planned.reply.text, link)

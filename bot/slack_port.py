@@ -1,0 +1,74 @@
+"""The small port through which use cases talk to Slack after the answer.
+
+Services ask for what a person should see (post, update, tell one person,
+publish a Home tab, upload a file); this adapter turns it into Web API calls.
+Tests and the console reach the same code through the local stand-in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import blocks
+from bot.replies import Reply
+
+log = logging.getLogger(__name__)
+Respond = Callable[..., Any]
+
+
+class SlackPort:
+    def __init__(self, client: WebClient, respond: Respond | None = None) -> None:
+        self.client = client
+        self._respond = respond
+
+    @property
+    def token(self) -> str:
+        return str(self.client.token or "")
+
+    def post(self, channel: str, reply: Reply, *, thread_ts: str | None = None) -> str:
+        """A message in a channel (or thread); returns its ts."""
+        posted = self.client.chat_postMessage(
+            channel=channel, thread_ts=thread_ts, **blocks.message(reply)
+        )
+        return str(posted["ts"])
+
+    def update(self, channel: str, ts: str, reply: Reply) -> None:
+        self.client.chat_update(channel=channel, ts=ts, **blocks.message(reply))
+
+    def tell(self, channel: str, user: str, reply: Reply) -> None:
+        """An ephemeral message only this person sees."""
+        self.client.chat_postEphemeral(channel=channel, user=user, **blocks.message(reply))
+
+    def respond(self, reply: Reply | None, *, replace: bool = False, delete: bool = False) -> None:
+        """Answer through the interaction's response_url (ephemeral)."""
+        if self._respond is None:
+            return
+        if delete:
+            self._respond(delete_original=True)
+            return
+        assert reply is not None
+        self._respond(response_type="ephemeral", replace_original=replace, **blocks.message(reply))
+
+    def permalink(self, channel: str, ts: str) -> str | None:
+        try:
+            link = self.client.chat_getPermalink(channel=channel, message_ts=ts)
+        except SlackApiError:
+            log.warning("no permalink for %s/%s", channel, ts)
+            return None
+        return str(link["permalink"])
+
+    def publish_home(self, user: str, view: dict[str, Any]) -> None:
+        self.client.views_publish(user_id=user, view=view)
+
+    def open_view(self, trigger_id: str, view: dict[str, Any]) -> None:
+        self.client.views_open(trigger_id=trigger_id, view=view)
+
+    def upload(self, channel: str, filename: str, content: str, title: str) -> None:
+        self.client.files_upload_v2(
+            channel=channel, filename=filename, content=content, title=title
+        )

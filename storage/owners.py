@@ -1,0 +1,101 @@
+"""Owner names and the people they stand for (`/referat owner Lolland = @anne`).
+
+The queries here are the one place where "whose action is this?" becomes SQL;
+bot/domain/owners.py is the one place that decides it in Python.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session
+
+from storage.models import Action, ActionOwner, OwnerAlias
+
+
+def alias_names(session: Session, team_id: str) -> list[str]:
+    return list(
+        session.scalars(
+            select(OwnerAlias.name).where(OwnerAlias.team_id == team_id).order_by(OwnerAlias.id)
+        )
+    )
+
+
+def alias_map(session: Session, team_id: str) -> dict[str, str]:
+    """name key -> user id, for the whole workspace (reminders)."""
+    return {
+        key: user
+        for key, user in session.execute(
+            select(OwnerAlias.name_key, OwnerAlias.user_id).where(OwnerAlias.team_id == team_id)
+        )
+    }
+
+
+def user_of_name(session: Session, team_id: str, name: str) -> str | None:
+    return session.scalar(
+        select(OwnerAlias.user_id).where(
+            OwnerAlias.team_id == team_id, OwnerAlias.name_key == name.casefold()
+        )
+    )
+
+
+def set_alias(session: Session, team_id: str, name: str, user_id: str, now: datetime) -> str | None:
+    """Map NAME to a person; returns who it was mapped to before (None if new)."""
+    existing = session.scalar(
+        select(OwnerAlias).where(
+            OwnerAlias.team_id == team_id, OwnerAlias.name_key == name.casefold()
+        )
+    )
+    if existing is None:
+        session.add(
+            OwnerAlias(
+                team_id=team_id,
+                name=name,
+                name_key=name.casefold(),
+                user_id=user_id,
+                created_at=now,
+            )
+        )
+        return None
+    before = existing.user_id
+    existing.user_id, existing.name = user_id, name
+    return before
+
+
+def owned_by(team_id: str, user_id: str) -> ColumnElement[bool]:
+    """Actions owned by a person: as a mention, or through a name mapped to them."""
+    names = select(OwnerAlias.name_key).where(
+        OwnerAlias.team_id == team_id, OwnerAlias.user_id == user_id
+    )
+    owners = select(ActionOwner.record_id).where(
+        or_(ActionOwner.user_id == user_id, ActionOwner.name_key.in_(names))
+    )
+    return Action.id.in_(owners)
+
+
+def owned_by_name(team_id: str, name: str) -> ColumnElement[bool]:
+    """Actions owned by NAME, or by the person NAME is mapped to."""
+    key = name.casefold()
+    mapped = select(OwnerAlias.user_id).where(
+        OwnerAlias.team_id == team_id, OwnerAlias.name_key == key
+    )
+    owners = select(ActionOwner.record_id).where(
+        or_(ActionOwner.name_key == key, ActionOwner.user_id.in_(mapped))
+    )
+    return Action.id.in_(owners)
+
+
+def people_of_action(session: Session, team_id: str, record_id: int) -> list[str]:
+    """Slack users an action concerns: owners by mention and people their names map to."""
+    mentioned = select(ActionOwner.user_id).where(
+        ActionOwner.record_id == record_id, ActionOwner.user_id.is_not(None)
+    )
+    through_names = select(OwnerAlias.user_id).where(
+        OwnerAlias.team_id == team_id,
+        OwnerAlias.name_key.in_(
+            select(ActionOwner.name_key).where(ActionOwner.record_id == record_id)
+        ),
+    )
+    found = set(session.scalars(mentioned)) | set(session.scalars(through_names))
+    return sorted(u for u in found if u)

@@ -1,0 +1,190 @@
+"""Full-text search over decisions, with stemming for the channel's language.
+
+PostgreSQL: generated `tsvector` columns (`danish` and `english` configurations)
+with GIN indexes, made by migration 0005. SQLite: an FTS5 table `records_fts`
+holding the Snowball stems of each record's text, in both languages, kept in
+step by a flush hook. Both rank alike, so both answer alike: the number of
+search words a decision matches, then the newest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import snowballstemmer
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    bindparam,
+    cast,
+    column,
+    event,
+    func,
+    literal,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session, joinedload
+
+from storage.models import Decision, Record
+
+CONFIGS = {"da": "danish", "en": "english"}
+_WORD = re.compile(r"\w+")
+_STEMMERS: dict[str, Any] = {}
+
+
+def _stemmer(language: str) -> Any:
+    if language not in _STEMMERS:
+        _STEMMERS[language] = snowballstemmer.stemmer(CONFIGS[language])
+    return _STEMMERS[language]
+
+
+def stems(text: str, language: str) -> list[str]:
+    """The Snowball stems of a text's words, as PostgreSQL's configuration makes them."""
+    words = _WORD.findall(text.casefold())
+    return [str(s) for s in _stemmer(language).stemWords(words)]
+
+
+def indexed_text(record: Record) -> str:
+    return f"{record.text} {record.item_title or ''}"
+
+
+# --- SQLite: keep records_fts in step with records ------------------------------------
+
+
+def index_rows(session: Session, records: Iterable[Record]) -> None:
+    rows = [
+        {
+            "id": r.id,
+            "da": " ".join(stems(indexed_text(r), "da")),
+            "en": " ".join(stems(indexed_text(r), "en")),
+        }
+        for r in records
+        if r.kind == "decision"
+    ]
+    if not rows:
+        return
+    session.execute(
+        text("DELETE FROM records_fts WHERE rowid = :id"), [{"id": r["id"]} for r in rows]
+    )
+    session.execute(
+        text("INSERT INTO records_fts (rowid, body_da, body_en) VALUES (:id, :da, :en)"), rows
+    )
+
+
+def keep_index_in_step(session_class: Any) -> None:
+    """After each flush on SQLite, re-index the decisions that were added or changed."""
+
+    @event.listens_for(session_class, "after_flush")
+    def _reindex(session: Session, _context: Any) -> None:
+        if session.get_bind().dialect.name != "sqlite":
+            return
+        changed = [
+            obj
+            for obj in (*session.new, *session.dirty)
+            if isinstance(obj, Record) and obj.id is not None
+        ]
+        if changed:
+            index_rows(session, changed)
+
+
+def rebuild(session: Session) -> int:
+    """Index every decision again (after bulk inserts that bypass the ORM)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return 0
+    session.execute(text("DELETE FROM records_fts"))
+    count = 0
+    last = 0
+    while True:
+        batch = session.scalars(
+            select(Record)
+            .where(Record.kind == "decision", Record.id > last)
+            .order_by(Record.id)
+            .limit(2000)
+        ).all()
+        if not batch:
+            return count
+        index_rows(session, batch)
+        count += len(batch)
+        last = batch[-1].id
+
+
+# --- the search -------------------------------------------------------------------
+
+
+def search_decisions(
+    session: Session,
+    team_id: str,
+    channel_id: str,
+    words: list[str],
+    language: str,
+    since: date | None,
+    limit: int,
+) -> tuple[list[Decision], int]:
+    """Active decisions matching any of the words, best match first, then newest."""
+    language = language if language in CONFIGS else "da"
+    where: list[ColumnElement[bool]] = [
+        Decision.team_id == team_id,
+        Decision.channel_id == channel_id,
+        Decision.kind == "decision",
+        Decision.status == "active",
+    ]
+    if since is not None:
+        where.append(Decision.decided_on >= since)
+    if session.get_bind().dialect.name == "postgresql":
+        matched, rank = _postgres(words, language)
+    else:
+        found, rank = _sqlite(words, language)
+        if found is None:
+            return [], 0
+        matched = found
+    total = int(session.scalar(select(func.count(Decision.id)).where(*where, matched)) or 0)
+    rows = session.scalars(
+        select(Decision)
+        .where(*where, matched)
+        .order_by(rank.desc(), Decision.decided_on.desc().nulls_last(), Decision.id.desc())
+        .options(joinedload(Decision.source))
+        .limit(limit)
+    ).all()
+    return list(rows), total
+
+
+def _postgres(words: list[str], language: str) -> tuple[ColumnElement[bool], ColumnElement[Any]]:
+    vector: ColumnElement[Any] = literal_column(f"records.search_{language}")  # a fixed name
+    config = literal(CONFIGS[language]).op("::")(text("regconfig"))
+    queries = [
+        func.plainto_tsquery(config, bindparam(f"w{i}", word)) for i, word in enumerate(words)
+    ]
+    any_query: ColumnElement[Any] = queries[0]
+    for query in queries[1:]:
+        any_query = any_query.op("||")(query)
+    matched = vector.op("@@")(any_query)
+    rank: Any = literal(0)
+    for query in queries:
+        rank = rank + cast(vector.op("@@")(query), Integer)
+    return matched, rank
+
+
+def _sqlite(
+    words: list[str], language: str
+) -> tuple[ColumnElement[bool] | None, ColumnElement[Any]]:
+    wanted = list(dict.fromkeys(s for w in words for s in stems(w, language)))
+    if not wanted:
+        return None, literal(0)
+    body = f"body_{language}"  # one of two fixed names, never user text
+    fts = " OR ".join(f'"{s}"' for s in wanted)
+    ids = (
+        text("SELECT rowid FROM records_fts WHERE records_fts MATCH :fts")
+        .bindparams(fts=f"{body} : ({fts})")
+        .columns(column("rowid", Integer))
+    )
+    matched = Decision.id.in_(ids)
+    own = text(f"(SELECT ' ' || {body} || ' ' FROM records_fts WHERE rowid = records.id)")  # noqa: S608 (a fixed column name)
+    rank: Any = literal(0)
+    for i, stem in enumerate(wanted):
+        rank = rank + cast(func.instr(own, bindparam(f"s{i}", f" {stem} ")) > 0, Integer)
+    return matched, rank

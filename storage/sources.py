@@ -1,0 +1,66 @@
+"""Source messages (a Slack message or imported minutes that records come from), and
+the claim on the one thread reply each gets."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from storage.models import SourceMessage
+
+
+def create(
+    session: Session,
+    team_id: str,
+    channel_id: str,
+    ts: str,
+    text: str,
+    author: str | None,
+    now: datetime,
+    *,
+    thread_ts: str | None = None,
+    warnings: list[dict[str, str]] | None = None,
+    permalink: str | None = None,
+) -> SourceMessage:
+    source = SourceMessage(
+        team_id=team_id,
+        channel_id=channel_id,
+        ts=ts,
+        thread_ts=thread_ts,
+        author_id=author,
+        text=text,
+        warnings=warnings or [],
+        deleted=False,
+        permalink=permalink,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(source)
+    session.flush()
+    return source
+
+
+def claim_reply(session: Session, source_id: int) -> bool:
+    """Only one delivery posts the first reply for a message."""
+    claimed = session.execute(
+        update(SourceMessage)
+        .where(SourceMessage.id == source_id, SourceMessage.reply_ts.is_(None))
+        .values(reply_ts="pending")
+        .execution_options(synchronize_session=False)
+    )
+    return bool(claimed.rowcount)  # type: ignore[attr-defined]
+
+
+def save_reply(
+    session: Session,
+    source_id: int,
+    reply_ts: str | None,
+    text: str | None,
+    permalink: str | None,
+) -> None:
+    values: dict[str, object] = {"reply_ts": reply_ts, "reply_text": text}
+    if permalink:
+        values["permalink"] = permalink[:500]
+    session.execute(update(SourceMessage).where(SourceMessage.id == source_id).values(**values))
