@@ -10,77 +10,43 @@ from typing import Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+from bot.parsing.lexicon import LANGUAGES
 from bot.parsing.normalize import escape, mrkdwn
 
-WEEKDAY_NAMES = {
-    "da": ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"],
-    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-}
-MONTH_NAMES = {
-    "da": [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+
+def _words(lang: str) -> Any:
+    return LANGUAGES[lang]
 
 
 def long_date(value: date, lang: str) -> str:
     """`fredag 5. februar 2027` / `Friday 5 February 2027`: every date in full."""
-    weekday = WEEKDAY_NAMES[lang][value.weekday()]
-    month = MONTH_NAMES[lang][value.month - 1]
-    if lang == "da":
-        return f"{weekday} {value.day}. {month} {value.year}"
-    return f"{weekday} {value.day} {month} {value.year}"
+    words = _words(lang)
+    weekday = words.WEEKDAY_NAMES[value.weekday()]
+    month = words.MONTH_NAMES[value.month - 1]
+    return str(words.LONG_DATE.format(weekday=weekday, day=value.day, month=month, year=value.year))
 
 
 def clock(value: time, lang: str) -> str:
-    if lang == "da":
-        return f"{value.hour}" if value.minute == 0 else f"{value.hour}.{value.minute:02d}"
-    return f"{value.hour}:{value.minute:02d}"
+    words = _words(lang)
+    form = words.CLOCK_WHOLE_HOUR if value.minute == 0 else words.CLOCK_TIME
+    return str(form.format(hour=value.hour, minute=value.minute))
 
 
 def time_range(start: time | None, end: time | None, lang: str) -> str:
     if start is None:
         return ""
     text = clock(start, lang) + (f"–{clock(end, lang)}" if end else "")
-    return f"kl. {text}" if lang == "da" else text
+    return str(_words(lang).CLOCK_RANGE.format(text))
 
 
 def days_to(target: date, today: date, lang: str) -> str:
     days = (target - today).days
-    words = {
-        "da": {0: "i dag", 1: "i morgen", -1: "i går"},
-        "en": {0: "today", 1: "tomorrow", -1: "yesterday"},
-    }[lang]
-    if days in words:
-        return words[days]
+    words = _words(lang)
+    if days in words.DAYS_NEAR:
+        return str(words.DAYS_NEAR[days])
     if days > 0:
-        return f"om {days} dage" if lang == "da" else f"in {days} days"
-    return f"for {-days} dage siden" if lang == "da" else f"{-days} days ago"
+        return str(words.DAYS_AHEAD.format(days))
+    return str(words.DAYS_AGO.format(-days))
 
 
 def _load(name: str) -> str | None:

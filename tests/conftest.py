@@ -4,6 +4,8 @@ and the whole bot running over HTTP against the local Slack stand-in."""
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -43,9 +45,25 @@ def _database_params() -> list[object]:
     return params
 
 
+_MIGRATED: dict[str, Path] = {}
+
+
+def migrated_sqlite(tmp_path: Path, name: str = "referat-test.db") -> str:
+    """A SQLite file at the migrations' head: migrated once per test run, then copied."""
+    if "template" not in _MIGRATED:
+        template = Path(tempfile.mkdtemp(prefix="referat-schema-")) / "template.db"
+        engine = make_engine(f"sqlite:///{template}")
+        upgrade(engine)
+        engine.dispose()
+        _MIGRATED["template"] = template
+    target = tmp_path / name
+    shutil.copyfile(_MIGRATED["template"], target)
+    return f"sqlite:///{target}"
+
+
 def fresh_database_url(kind: str, tmp_path: Path) -> str:
     if kind == "sqlite":
-        return f"sqlite:///{tmp_path / 'referat-test.db'}"
+        return migrated_sqlite(tmp_path)
     url = normalize_database_url(os.environ["TEST_DATABASE_URL"])
     engine = make_engine(url)
     with engine.begin() as connection:
@@ -63,7 +81,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture
 def sessions(database_url: str) -> Iterator[SessionFactory]:
     engine = make_engine(database_url)
-    upgrade(engine)
+    if not database_url.startswith("sqlite"):  # a SQLite copy is at head already
+        upgrade(engine)
     yield make_session_factory(engine)
     engine.dispose()
 
@@ -71,13 +90,13 @@ def sessions(database_url: str) -> Iterator[SessionFactory]:
 @pytest.fixture
 def bot(tmp_path: Path) -> Iterator[Harness]:
     """The real app over HTTP, SQLite file, clock at Monday 23 November 2026 09:00."""
-    harness = Harness.start(f"sqlite:///{tmp_path / 'bot.db'}", now=NOW)
+    harness = Harness.start(migrated_sqlite(tmp_path, "bot.db"), now=NOW)
     yield harness
     harness.stop()
 
 
 @pytest.fixture
 def bot_en(tmp_path: Path) -> Iterator[Harness]:
-    harness = Harness.start(f"sqlite:///{tmp_path / 'bot.db'}", now=NOW, language="en")
+    harness = Harness.start(migrated_sqlite(tmp_path, "bot.db"), now=NOW, language="en")
     yield harness
     harness.stop()

@@ -1,31 +1,11 @@
-"""`/referat` subcommand names in both languages (data), and splitting the text."""
+"""Splitting `/referat` text into a subcommand (named in the lexicon) and the rest."""
 
 from __future__ import annotations
 
+from bot.parsing.lexicon import da, en
+
 SUBCOMMANDS: dict[str, tuple[str, ...]] = {
-    "help": ("help", "hjælp", "hjaelp", "?"),
-    "next_meeting": (
-        "next-meeting",
-        "næste-møde",
-        "naeste-moede",
-        "nextmeeting",
-        "næstemøde",
-        "next",
-        "næste",
-    ),
-    "meeting": ("meeting", "møde", "moede"),
-    "done": ("done", "udført", "udfoert", "færdig"),
-    "reopen": ("reopen", "genåbn", "genaabn"),
-    "import": ("import", "importér", "importer"),
-    "open_items": ("open-items", "åbne", "aabne", "open", "åbne-punkter", "opgaver"),
-    "decisions": ("decisions", "beslutninger"),
-    "retract": ("retract", "annullér", "annuller", "annullere"),
-    "agenda": ("agenda", "dagsorden"),
-    "owner": ("owner", "ansvarlig"),
-    "export": ("export", "eksport", "eksportér", "eksporter"),
-    "language": ("language", "sprog"),
-    "reminders": ("reminders", "påmindelser", "paamindelser"),
-    "digest": ("digest", "overblik"),
+    key: (*en.SUBCOMMANDS[key], *da.SUBCOMMANDS[key]) for key in en.SUBCOMMANDS
 }
 _LOOKUP = {name: key for key, names in SUBCOMMANDS.items() for name in names}
 

@@ -69,9 +69,9 @@ def test_product_examples_give_exactly_the_listed_records(bot: Harness) -> None:
 
 
 def test_reply_writes_dates_in_full_with_buttons(bot: Harness) -> None:
-    bot.message("Handling: <@U0JENS> sender udkast til høring, frist fredag")
+    _, ts = bot.message("Handling: <@U0JENS> sender udkast til høring, frist fredag")
     [reply] = bot.posts()
-    assert reply.args["thread_ts"] == reply.args["thread_ts"]
+    assert reply.args["thread_ts"] == ts  # in the thread of the message it answers
     assert "Registreret:* 1 handling" in reply_text(reply)
     assert "ansvarlig <@U0JENS> · frist fredag 27. november 2026" in reply_text(reply)
     labels = [

@@ -151,8 +151,7 @@ class Harness:
         return self.standin.calls_to(method)
 
     def export(self, channel: str = CHANNEL) -> dict[str, Any]:
-        from bot.services.exports import channel_json
-
         from bot.deps import Scope
+        from bot.services.exports import channel_json
 
         return channel_json(self.deps, Scope(self.sender.team_id, channel))

@@ -259,3 +259,36 @@ STOPWORDS = (
     "sådan",
     "vores",
 )
+
+# how dates and times are written in answers
+WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+MONTH_NAMES = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)
+LONG_DATE = "{weekday} {day}. {month} {year}"
+CLOCK_WHOLE_HOUR = "{hour}"
+CLOCK_TIME = "{hour}.{minute:02d}"
+CLOCK_RANGE = "kl. {}"
+DAYS_NEAR = {0: "i dag", 1: "i morgen", -1: "i går"}
+DAYS_AHEAD = "om {} dage"
+DAYS_AGO = "for {} dage siden"
+
+# `/referat` subcommands (the English names work in every channel too)
+SUBCOMMANDS = {
+    "help": ("hjælp", "hjaelp", "?"),
+    "next_meeting": ("næste-møde", "naeste-moede", "næstemøde", "næste"),
+    "meeting": ("møde", "moede"),
+    "done": ("udført", "udfoert", "færdig"),
+    "reopen": ("genåbn", "genaabn"),
+    "import": ("importér", "importer"),
+    "open_items": ("åbne", "aabne", "åbne-punkter", "opgaver"),
+    "decisions": ("beslutninger",),
+    "retract": ("annullér", "annuller", "annullere"),
+    "agenda": ("dagsorden",),
+    "owner": ("ansvarlig",),
+    "export": ("eksport", "eksportér", "eksporter"),
+    "language": ("sprog",),
+    "reminders": ("påmindelser", "paamindelser"),
+    "digest": ("overblik",),
+}

@@ -264,3 +264,36 @@ STOPWORDS = (
     "should",
     "now",
 )
+
+# how dates and times are written in answers
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+LONG_DATE = "{weekday} {day} {month} {year}"
+CLOCK_WHOLE_HOUR = "{hour}:{minute:02d}"
+CLOCK_TIME = "{hour}:{minute:02d}"
+CLOCK_RANGE = "{}"
+DAYS_NEAR = {0: "today", 1: "tomorrow", -1: "yesterday"}
+DAYS_AHEAD = "in {} days"
+DAYS_AGO = "{} days ago"
+
+# `/referat` subcommands
+SUBCOMMANDS = {
+    "help": ("help",),
+    "next_meeting": ("next-meeting", "nextmeeting", "next"),
+    "meeting": ("meeting",),
+    "done": ("done",),
+    "reopen": ("reopen",),
+    "import": ("import",),
+    "open_items": ("open-items", "open"),
+    "decisions": ("decisions",),
+    "retract": ("retract",),
+    "agenda": ("agenda",),
+    "owner": ("owner",),
+    "export": ("export",),
+    "language": ("language",),
+    "reminders": ("reminders",),
+    "digest": ("digest",),
+}

@@ -1,0 +1,204 @@
+"""The work each request does in the database, on SQLite and on PostgreSQL: full-text
+search that stems, lists cut by the database, indexes for every lookup, and first
+contact with a new channel that tolerates a concurrent twin."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, text
+
+from bot.clock import fixed_clock
+from bot.deps import Deps, Scope
+from bot.render import Renderer
+from bot.services import commands, home, importing
+from bot.services.answers import CommandInput
+from bot.services.recording import Incoming, record_message
+from storage import channels
+from storage.models import Action
+from storage.session import SessionFactory
+from tests.conftest import FIXTURES
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+SCOPE = Scope("T1", "C1")
+SEED_2025 = FIXTURES / "seeds" / "001_46fb85d102563d28.txt"
+
+
+@pytest.fixture
+def deps(sessions: SessionFactory) -> Deps:
+    return Deps(sessions=sessions, clock=fixed_clock(NOW), renderer=Renderer())
+
+
+def ask(deps: Deps, text: str, scope: Scope = SCOPE) -> str:
+    return commands.run(deps, CommandInput(scope, "U1", text)).reply.text
+
+
+def say(deps: Deps, text: str, ts: str, scope: Scope = SCOPE) -> None:
+    record_message(deps, Incoming(scope.team_id, scope.channel_id, ts, "U1", text))
+
+
+# --- search -------------------------------------------------------------------------
+
+
+def test_search_stems_danish_and_ranks_the_best_match_first(deps: Deps) -> None:
+    importing.store(deps, SCOPE, SEED_2025.read_text(encoding="utf-8"), "U1")
+    answer = commands.ask(
+        deps, CommandInput(SCOPE, "U1", "hvad besluttede vi om sikrede institutioner?")
+    ).reply.text
+    assert "det sikrede område" in answer  # "sikrede" and "sikrede" share the stem "sikr"
+    say(
+        deps,
+        "Beslutning: Rammeaftalen forlænges for sikrede institutioner i Region Sjælland",
+        "1.1",
+    )
+    say(deps, "Beslutning: Budgettet for rammeaftalerne godkendes", "1.2")
+    ranked = ask(deps, "beslutninger sikrede institutioner")
+    lines = [line for line in ranked.splitlines() if line.startswith("•")]
+    assert "sikrede institutioner i Region Sjælland" in lines[0]  # both words beat one word
+    plural = ask(deps, "beslutninger rammeaftale")
+    assert "Rammeaftalen forlænges" in plural and "rammeaftalerne godkendes" in plural
+    only_stop_words = ask(deps, "beslutninger om og den")
+    assert only_stop_words.startswith("*Beslutninger* (")  # as without words: all, newest first
+
+
+def test_search_stems_english(deps: Deps) -> None:
+    ask(deps, "language en")
+    say(deps, "Decision: The framework agreements are extended to 2028", "2.1")
+    say(deps, "Decision: Budget approved", "2.2")
+    answer = ask(deps, "decisions agreement extending")
+    assert "framework agreements are extended" in answer and "Budget" not in answer
+
+
+def test_search_sees_edits_and_retractions(deps: Deps) -> None:
+    say(deps, "Beslutning: Høringssvaret sendes til ministeriet", "3.1")
+    say(deps, "Beslutning: Høringssvaret sendes til regionen", "3.1")  # an edit
+    answer = ask(deps, "beslutninger regionen")
+    assert "sendes til regionen" in answer
+    assert "Ingen beslutninger" in ask(deps, "beslutninger ministeriet")
+
+
+def test_search_never_crosses_channels(deps: Deps) -> None:
+    say(deps, "Beslutning: HEMMELIG aftale om sikrede pladser", "4.1", Scope("T1", "C2"))
+    assert "HEMMELIG" not in ask(deps, "beslutninger sikrede hemmelig")
+
+
+# --- lists are cut by the database ------------------------------------------------------
+
+
+@pytest.fixture
+def loaded_actions(deps: Deps) -> Iterator[list[int]]:
+    loaded: list[int] = []
+
+    def count(target: Any, _context: Any) -> None:
+        loaded.append(1)
+
+    event.listen(Action, "load", count)
+    yield loaded
+    event.remove(Action, "load", count)
+
+
+def test_open_items_load_only_what_they_show(deps: Deps, loaded_actions: list[int]) -> None:
+    lines = "\n".join(
+        f"Handling: Lolland sender bilag {i}, frist {1 + i % 28}/12" for i in range(120)
+    )
+    say(deps, lines, "5.1")
+    loaded_actions.clear()
+    answer = ask(deps, "åbne")
+    assert "(120, overskredne først)" in answer and "… og 90 mere" in answer
+    assert len(loaded_actions) <= 30
+    loaded_actions.clear()
+    mine = ask(deps, "åbne Lolland")
+    assert "(120, overskredne først)" in mine and len(loaded_actions) <= 30
+    loaded_actions.clear()
+    view = home.home_view(deps, "T1", "U1")
+    assert len(loaded_actions) <= 40 and view["type"] == "home"
+
+
+# --- every lookup a request makes has an index -----------------------------------------
+
+GROWING = ("records", "action_owners", "meetings", "agenda_items", "source_messages")
+
+
+def test_no_request_scans_a_growing_table(deps: Deps, sessions: SessionFactory) -> None:
+    importing.store(deps, SCOPE, SEED_2025.read_text(encoding="utf-8"), "U1")
+    say(deps, "Handling: <@U2> sender udkast, frist fredag\nBeslutning: Godkendt", "6.1")
+    ask(deps, "ansvarlig Lolland = <@U1>")
+    engine = sessions.kw["bind"]
+    seen: list[tuple[str, Any]] = []
+
+    def capture(
+        conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool
+    ) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and not many:
+            seen.append((statement, params))
+
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        for question in (
+            "næste-møde",
+            "åbne",
+            "åbne mig",
+            "åbne Lolland",
+            "åbne overskredne",
+            "beslutninger",
+            "beslutninger sikrede",
+            "dagsorden",
+        ):
+            ask(deps, question)
+        home.home_view(deps, "T1", "U1")
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    assert len(seen) > 10
+    scans = []
+    with engine.connect() as connection:
+        postgres = connection.dialect.name == "postgresql"
+        if postgres:
+            connection.exec_driver_sql("SET enable_seqscan = off")
+        for statement, params in seen:
+            prefix = "EXPLAIN " if postgres else "EXPLAIN QUERY PLAN "
+            plan = connection.exec_driver_sql(prefix + statement, params).all()
+            for row in plan:
+                line = str(row[-1] if not postgres else row[0])
+                for table in GROWING:
+                    if (postgres and f"Seq Scan on {table}" in line) or (
+                        not postgres and re.match(rf"SCAN {table}\b", line) and "USING" not in line
+                    ):
+                        scans.append((table, line, statement[:300]))
+    assert scans == []
+
+
+# --- first contact ---------------------------------------------------------------------
+
+
+def test_a_new_channel_met_by_many_requests_at_once(sessions: SessionFactory) -> None:
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def meet(i: int) -> None:
+        try:
+            start.wait()
+            with sessions() as session, session.begin():
+                channels.ensure(session, "T9", "C9", NOW)
+                channels.set_reminders(session, "T9", f"U{i % 2}", True, NOW)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=meet, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with sessions() as session:
+        count = session.execute(text("SELECT count(*) FROM channels WHERE channel_id = 'C9'"))
+        assert count.scalar() == 1
+
+
+def test_fixture_seed_is_present() -> None:
+    assert Path(SEED_2025).is_file()
