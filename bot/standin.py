@@ -133,10 +133,6 @@ class StandIn:
 
     # -- what tests and the console read ------------------------------------
 
-    def calls_to(self, method: str) -> list[Call]:
-        with self._lock:
-            return [c for c in self.calls if c.method == method]
-
     def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
         """Wait (with a deadline, not a sleep) until `count` calls of `method` arrived."""
         deadline = time.monotonic() + timeout
@@ -152,16 +148,6 @@ class StandIn:
                         f"{[c.method for c in self.calls]}"
                     )
                 self._lock.wait(remaining)
-
-    def fail_next(
-        self,
-        method: str,
-        status: int = 429,
-        error: str = "ratelimited",
-        retry_after: int | None = 1,
-    ) -> None:
-        with self._lock:
-            self.faults.setdefault(method, []).append(Fault(status, error, retry_after))
 
     # -- the server ----------------------------------------------------------
 

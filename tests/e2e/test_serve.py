@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.standin import Sender, StandIn
 from bot.web import LocalServer
 from tests.fakes.harness import CHANNEL, USER, Harness
+from tests.fakes.slack import StandInForTests
 
 
 def _free_port() -> int:
@@ -28,7 +29,7 @@ def _free_port() -> int:
 
 @pytest.fixture
 def standin() -> Iterator[StandIn]:
-    server = StandIn().start()
+    server = StandInForTests().start()
     yield server
     server.stop()
 

@@ -14,12 +14,13 @@ from bot.app import create_app
 from bot.config import Settings
 from bot.standin import StandIn
 from tests.fakes.payloads import load
+from tests.fakes.slack import StandInForTests
 from tests.fakes.socket_server import SocketModeServer
 
 
 @pytest.fixture
 def socket_app(tmp_path: Path) -> Iterator[tuple[SocketModeServer, StandIn]]:
-    standin = StandIn().start()
+    standin = StandInForTests().start()
     server = SocketModeServer().start()
     standin.socket_url = server.url
     settings = Settings.from_env(

@@ -18,6 +18,7 @@ from bot.deps import Deps
 from bot.executor import TrackingExecutor
 from bot.standin import Call, Sender, StandIn
 from bot.web import LocalServer
+from tests.fakes.slack import StandInForTests
 
 CHANNEL = "C0STYRE"
 USER = "U0ANNE"
@@ -36,7 +37,7 @@ class Harness:
 
     @classmethod
     def start(cls, database_url: str, *, now: datetime, language: str = "da") -> Harness:
-        standin = StandIn(clock=now.timestamp).start()
+        standin = StandInForTests(clock=now.timestamp).start()
         settings = Settings.from_env(
             {
                 "SLACK_BOT_TOKEN": "xoxb-test",

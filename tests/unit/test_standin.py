@@ -11,11 +11,12 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.standin import StandIn
+from tests.fakes.slack import StandInForTests
 
 
 @pytest.fixture
 def standin() -> Iterator[StandIn]:
-    server = StandIn().start()
+    server = StandInForTests().start()
     yield server
     server.stop()
 
