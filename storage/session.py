@@ -50,7 +50,20 @@ def alembic_config(engine: Engine) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the migrations (`referat db upgrade`; automatic for a SQLite file)."""
-    command.upgrade(alembic_config(engine), revision)
+    config = alembic_config(engine)
+    if revision == "head" and at_head(engine, config):
+        return  # nothing to do: skip Alembic's environment (most starts of a SQLite file)
+    command.upgrade(config, revision)
+
+
+def at_head(engine: Engine, config: Config | None = None) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory.from_config(config or alembic_config(engine)).get_heads())
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == heads
 
 
 @contextmanager
