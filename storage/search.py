@@ -56,7 +56,7 @@ def indexed_text(record: Record) -> str:
 # --- SQLite: keep records_fts in step with records ------------------------------------
 
 
-def index_rows(session: Session, records: Iterable[Record]) -> None:
+def index_rows(session: Session, records: Iterable[Record], *, new: bool = False) -> None:
     rows = [
         {
             "id": r.id,
@@ -68,9 +68,10 @@ def index_rows(session: Session, records: Iterable[Record]) -> None:
     ]
     if not rows:
         return
-    session.execute(
-        text("DELETE FROM records_fts WHERE rowid = :id"), [{"id": r["id"]} for r in rows]
-    )
+    if not new:
+        session.execute(
+            text("DELETE FROM records_fts WHERE rowid = :id"), [{"id": r["id"]} for r in rows]
+        )
     session.execute(
         text("INSERT INTO records_fts (rowid, body_da, body_en) VALUES (:id, :da, :en)"), rows
     )
@@ -83,11 +84,10 @@ def keep_index_in_step(session_class: Any) -> None:
     def _reindex(session: Session, _context: Any) -> None:
         if session.get_bind().dialect.name != "sqlite":
             return
-        changed = [
-            obj
-            for obj in (*session.new, *session.dirty)
-            if isinstance(obj, Record) and obj.id is not None
-        ]
+        added = [obj for obj in session.new if isinstance(obj, Record) and obj.id is not None]
+        changed = [obj for obj in session.dirty if isinstance(obj, Record) and obj.id is not None]
+        if added:
+            index_rows(session, added, new=True)
         if changed:
             index_rows(session, changed)
 

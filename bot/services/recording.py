@@ -26,7 +26,7 @@ from bot.services.importing import (
     hold_pasted_minutes,
     is_pasted_minutes,
 )
-from bot.services.thread_reply import ReplyPlan, deliver, plan
+from bot.services.thread_reply import ReplyPlan, Stored, deliver, plan
 from bot.slack_port import SlackPort
 from storage import events, queries, sources
 from storage.models import SourceMessage
@@ -73,8 +73,8 @@ def record_message(deps: Deps, message: Incoming) -> ReplyPlan | None:
             warnings=[_warning(w) for w in result.warnings],
             permalink=message.permalink,
         )
-        _store(unit, source, result.records, message.user_id)
-        return plan(unit, source)
+        stored = _store(unit, source, result.records, message.user_id)
+        return plan(unit, source, stored)
 
 
 edit_message = record_message  # `message_changed`: the same, unchanged text changes nothing
@@ -115,12 +115,13 @@ def _placement(unit: Unit, source: SourceMessage, actor: str | None) -> lifecycl
 
 def _store(
     unit: Unit, source: SourceMessage, records: list[parsed.Record], actor: str | None
-) -> None:
+) -> Stored:
     where = _placement(unit, source, actor)
+    stored = Stored([], [], [])
     position = -1  # decisions and actions count positions among themselves (see lifecycle.sync)
     for item in records:
         if isinstance(item, parsed.Meeting):
-            meetings.set_meeting(
+            meeting = meetings.set_meeting(
                 unit,
                 day=item.date,
                 start=item.start,
@@ -129,12 +130,16 @@ def _store(
                 source_id=source.id,
                 actor=actor,
             )
+            if meeting.source_id == source.id:
+                stored.meetings.append(meeting)
         elif isinstance(item, parsed.AgendaItem):
             meetings.add_agenda_item(unit, item.title, source_id=source.id)
+            stored.agenda.append(item.title)
         else:
             position += 1
-            lifecycle.create(unit.session, where, item, position)
+            stored.records.append(lifecycle.create(unit.session, where, item, position))
     unit.session.flush()
+    return stored
 
 
 def _edit(

@@ -14,7 +14,7 @@ from bot.domain.shown import done_button, meeting_view, view
 from bot.replies import Button, Reply
 from bot.slack_port import SlackPort
 from storage import queries, sources
-from storage.models import SourceMessage
+from storage.models import Meeting, Record, SourceMessage
 
 PENDING = "pending"
 
@@ -30,9 +30,18 @@ class ReplyPlan:
     wants_permalink: bool
 
 
-def plan(unit: Unit, source: SourceMessage) -> ReplyPlan | None:
+@dataclass(frozen=True)
+class Stored:
+    """What a new message stored, so its reply is built without reading it back."""
+
+    records: list[Record]
+    meetings: list[Meeting]
+    agenda: list[str]
+
+
+def plan(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> ReplyPlan | None:
     """What the thread should show now; None when nothing needs posting or changing."""
-    reply = build(unit, source)
+    reply = build(unit, source, stored)
     if source.reply_ts and source.reply_ts != PENDING:
         if source.reply_text == reply.text:
             return None
@@ -53,16 +62,18 @@ def plan(unit: Unit, source: SourceMessage) -> ReplyPlan | None:
     )
 
 
-def build(unit: Unit, source: SourceMessage) -> Reply:
+def build(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Reply:
     """The reply's text and buttons, rendered from what is stored for the message."""
     session, prefs = unit.session, unit.prefs
-    records = [view(r) for r in queries.records_of_source(session, source.id)]
-    meetings = [
-        meeting_view(m, prefs)
-        for m in queries.meetings_of_source(session, source.id)
-        if m.status == "active"
-    ]
-    agenda = [a.title for a in queries.agenda_of_source(session, source.id)]
+    if stored is None:
+        stored = Stored(
+            list(queries.records_of_source(session, source.id)),
+            list(queries.meetings_of_source(session, source.id)),
+            [a.title for a in queries.agenda_of_source(session, source.id)],
+        )
+    records = [view(r) for r in stored.records]
+    meetings = [meeting_view(m, prefs) for m in stored.meetings if m.status == "active"]
+    agenda = stored.agenda
     upcoming = (
         queries.next_meeting(session, source.team_id, source.channel_id, unit.today)
         if agenda

@@ -263,8 +263,18 @@ STOPWORDS = (
 # how dates and times are written in answers
 WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 MONTH_NAMES = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 LONG_DATE = "{weekday} {day}. {month} {year}"
 CLOCK_WHOLE_HOUR = "{hour}"

@@ -268,8 +268,18 @@ STOPWORDS = (
 # how dates and times are written in answers
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 LONG_DATE = "{weekday} {day} {month} {year}"
 CLOCK_WHOLE_HOUR = "{hour}:{minute:02d}"
