@@ -131,13 +131,19 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+BACK = timedelta(days=92)  # a date without a year: from about three months back …
+AHEAD = timedelta(days=275)  # … to about nine months ahead
+
+
 def _next_such(today: date, month: int, day: int) -> date | None:
-    """The next date with this day and month, today included. None if none exists."""
+    """The nearest date with this day and month, from about three months back to nine
+    ahead (`20/11` typed on 23 November is last Friday, not next year's). None when no
+    such date exists in that window (`29/2` in a year without one, `31/2`)."""
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    for year in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
+    for year in (today.year - 1, today.year, today.year + 1):
         found = _safe_date(year, month, day)
-        if found is not None and found >= today:
+        if found is not None and today - BACK <= found <= today + AHEAD:
             return found
     return None
 
@@ -212,7 +218,7 @@ def _resolve(kind: str, m: re.Match[str], today: date, deadline: bool) -> tuple[
             # "næste fredag" / "next Friday": the Friday of next week.
             monday_next = today + timedelta(days=7 - today.weekday())
             return monday_next + timedelta(days=target), False
-        return today + timedelta(days=ahead), False
+        return today + timedelta(days=ahead or 7), False  # a bare weekday is never today
     raise AssertionError(kind)
 
 

@@ -302,3 +302,29 @@ SUBCOMMANDS = {
     "reminders": ("påmindelser", "paamindelser"),
     "digest": ("overblik",),
 }
+
+# times people write after a deadline word that are not dates: reported as unreadable
+TIME_WORDS = (
+    "jul",
+    "julen",
+    "påske",
+    "påsken",
+    "pinse",
+    "pinsen",
+    "sommerferien",
+    "sommerferie",
+    "efterårsferien",
+    "vinterferien",
+    "nytår",
+    "årsskiftet",
+    "sommer",
+    "sommeren",
+    "efteråret",
+    "foråret",
+    "vinteren",
+    "snarest",
+    "hurtigst muligt",
+    "næste uge",
+    "næste måned",
+)
+TIME_PREPOSITIONS = ("efter", "før", "til", "omkring")

@@ -307,3 +307,23 @@ SUBCOMMANDS = {
     "reminders": ("reminders",),
     "digest": ("digest",),
 }
+
+# times people write after a deadline word that are not dates: reported as unreadable
+TIME_WORDS = (
+    "christmas",
+    "easter",
+    "the summer",
+    "summer",
+    "the holidays",
+    "year end",
+    "year-end",
+    "the end of the year",
+    "asap",
+    "as soon as possible",
+    "next week",
+    "next month",
+    "autumn",
+    "spring",
+    "winter",
+)
+TIME_PREPOSITIONS = ("after", "before", "until", "around", "the")
