@@ -279,3 +279,22 @@ def recent_actions(session: Session, team_id: str, channel_id: str, since: datet
         .limit(40)
     ).all()
     return list(rows), total
+
+
+def move_next_meeting_deadlines(
+    session: Session, team_id: str, channel_id: str, old: date, new: date
+) -> None:
+    """Actions due "til næste møde" follow the meeting when it moves."""
+    session.execute(
+        update(Action)
+        .where(
+            Action.team_id == team_id,
+            Action.channel_id == channel_id,
+            Action.kind == "action",
+            Action.due_next_meeting.is_(True),
+            Action.due == old,
+            Action.status == "open",
+        )
+        .values(due=new)
+        .execution_options(synchronize_session="fetch")
+    )

@@ -272,11 +272,19 @@ def _clock(hour: str, minute: str | None, ampm: str | None = None) -> time | Non
     return time(h, mi)
 
 
-def find_time_range(text: str) -> TimeRange | None:
-    """The first clock time or range: `kl. 9-12`, `kl. 9.30-12`, `10:00-12:00`, `2pm`."""
+# after a meeting's date, `9-12` or `9.30-12` is a time even without "kl."
+_BARE_RANGE = re.compile(
+    r"(?<![\w.:/-])(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s*(?:-|–)\s*"
+    r"(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?(?![\w/])"
+)
+
+
+def find_time_range(text: str, *, bare: bool = False) -> TimeRange | None:
+    """The first clock time or range: `kl. 9-12`, `kl. 9.30-12`, `10:00-12:00`, `2pm`;
+    with `bare=True` a plain range such as `9-12` (after a meeting's date)."""
     lowered = text.lower()
     best: TimeRange | None = None
-    for pattern in _TIME_PATTERNS:
+    for pattern in [_BARE_RANGE] if bare else _TIME_PATTERNS:
         for m in pattern.finditer(lowered):
             g = m.groupdict()
             begins = _clock(g["h1"], g.get("m1"), g.get("ap1") or g.get("ap2"))

@@ -44,10 +44,11 @@ class Action:
 
 @dataclass
 class Meeting:
-    date: date
+    date: date | None  # None only when cancelled without a date ("Næste møde: aflyst")
     start: time | None = None
     end: time | None = None
     place: str | None = None
+    cancelled: bool = False
     kind: str = "meeting"
 
 
@@ -230,9 +231,16 @@ def parse_meeting_text(text: str, *, today: date) -> tuple[Meeting | None, list[
     return _meeting(normalize(text), today, warnings), warnings
 
 
+_CANCELLED = re.compile(rf"\b(?:{_alt(words('CANCELLED'))})\b", re.IGNORECASE)
+
+
 def _meeting(rest: str, today: date, warnings: list[Warning]) -> Meeting | None:
     plain = to_plain(rest)
     dates = find_dates(plain, today)
+    cancelled = _CANCELLED.search(plain)
+    if cancelled:
+        day = dates[0].value if dates else None
+        return Meeting(date=day, cancelled=True)
     if not dates:
         warnings.append(Warning("meeting_without_date", _clean(plain)[:60], "meeting"))
         return None
@@ -241,7 +249,7 @@ def _meeting(rest: str, today: date, warnings: list[Warning]) -> Meeting | None:
         warnings.append(Warning("bad_date", first.text, "meeting"))
         return None
     remainder = plain[: first.start] + " " + plain[first.end :]
-    clock = find_time_range(remainder)
+    clock = find_time_range(remainder) or find_time_range(remainder, bare=True)
     start = end = None
     if clock:
         start, end = clock.begins, clock.ends

@@ -121,17 +121,12 @@ def _store(
     position = -1  # decisions and actions count positions among themselves (see lifecycle.sync)
     for item in records:
         if isinstance(item, parsed.Meeting):
-            meeting = meetings.set_meeting(
-                unit,
-                day=item.date,
-                start=item.start,
-                end=item.end,
-                place=item.place,
-                source_id=source.id,
-                actor=actor,
-            )
-            if meeting.source_id == source.id:
-                stored.meetings.append(meeting)
+            news = meetings.announce(unit, item, source_id=source.id, actor=actor)
+            if news.meeting is not None and news.meeting.status == "active":
+                stored.meetings.append(news.meeting)
+            note = news.note()
+            if note is not None:
+                source.warnings = [*(source.warnings or []), note]
         elif isinstance(item, parsed.AgendaItem):
             meetings.add_agenda_item(unit, item.title, source_id=source.id)
             stored.agenda.append(item.title)
@@ -147,13 +142,14 @@ def _edit(
 ) -> ReplyPlan | None:
     """An edited message: records are updated in place, matched by kind and position."""
     result = _parse(unit, normalized)
+    # The message's word about meetings is taken back first (a moved meeting goes back;
+    # one it set stays to be moved by the new reading), then the new reading is stored.
+    says_meeting = any(isinstance(r, parsed.Meeting) for r in result.records)
+    lifecycle.withdraw_meetings(unit.session, source, keep=says_meeting)
     source.text, source.updated_at = normalized, unit.now
     source.warnings = [_warning(w) for w in result.warnings]
     wanted = [r for r in result.records if isinstance(r, parsed.Decision | parsed.Action)]
     lifecycle.sync(unit.session, _placement(unit, source, message.user_id), wanted)
-    # Meetings and agenda items from the message are replaced by the new reading.
-    for meeting in queries.meetings_of_source(unit.session, source.id):
-        meeting.status = "retracted"
     for agenda_item in queries.agenda_of_source(unit.session, source.id):
         unit.session.delete(agenda_item)
     unit.session.flush()

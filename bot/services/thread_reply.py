@@ -17,6 +17,7 @@ from storage import queries, sources
 from storage.models import Meeting, Record, SourceMessage
 
 PENDING = "pending"
+NEWS = ("meeting_moved", "meeting_changed", "meeting_cancelled", "meeting_none_to_cancel")
 
 
 @dataclass(frozen=True)
@@ -86,13 +87,15 @@ def build(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Re
         meetings=meetings,
         agenda=agenda,
         agenda_meeting=meeting_view(upcoming, prefs) if upcoming else None,
-        warnings=source.warnings or [],
+        news=[w for w in source.warnings or [] if str(w.get("code", "")).startswith(NEWS)],
+        warnings=[w for w in source.warnings or [] if not str(w.get("code", "")).startswith(NEWS)],
         deleted=source.deleted,
         today=unit.today,
     )
     buttons: list[Button] = []
     live = [r for r in records if r.status != "retracted"]
-    if (live or meetings or agenda) and not source.deleted:
+    news = any(str(w.get("code", "")).startswith(NEWS) for w in source.warnings or [])
+    if (live or meetings or agenda or news) and not source.deleted:
         first = live[0].id if live else source.id
         buttons.append(Button(unit.string("undo"), f"undo_{first}", str(source.id), "danger"))
         buttons += [

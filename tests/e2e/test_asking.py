@@ -173,7 +173,7 @@ def test_exports_are_uploaded_to_the_channel(da: Harness) -> None:
     _, ics = _uploaded(da)
     meetings = da.export()["meetings"]
     assert len(meetings) >= 4 and ics.count("BEGIN:VEVENT") == len(meetings)  # each, once
-    assert "LOCATION:Ringsted" in ics and "Temadrøftelse om hjemløseområdet" in ics
+    assert "LOCATION:Town Hall room 2" in ics and "Temadrøftelse om hjemløseområdet" in ics
     assert "HEMMELIG" not in ics
     assert "Skriv `/referat eksport csv`" in da.command("eksport pdf")["text"]
 

@@ -54,6 +54,8 @@ def test_product_examples_give_exactly_the_listed_records(bot: Harness) -> None:
     meetings = [
         (m["date"], m["start"], m["end"], m["place"], m["agenda"]) for m in exported["meetings"]
     ]
+    # the two "next meeting" examples, said in one channel: the latest word wins, so the
+    # meeting set for 5 February moved to 14 January (time and place as said last)
     assert meetings == [
         (
             "2027-01-14",
@@ -62,7 +64,6 @@ def test_product_examples_give_exactly_the_listed_records(bot: Harness) -> None:
             "Town Hall room 2",
             [{"number": "1", "title": "Temadrøftelse om hjemløseområdet"}],
         ),
-        ("2027-02-05", "09:00", "12:00", "Ringsted", []),
     ]
     # one reply per recorded message; the sentence without a keyword got none
     assert len(bot.posts()) == len(EXAMPLES) - 1

@@ -328,3 +328,6 @@ TIME_WORDS = (
     "næste måned",
 )
 TIME_PREPOSITIONS = ("efter", "før", "til", "omkring")
+
+# a meeting that will not be held
+CANCELLED = ("aflyst", "aflyses", "udgår", "udsat på ubestemt tid")

@@ -327,3 +327,6 @@ TIME_WORDS = (
     "winter",
 )
 TIME_PREPOSITIONS = ("after", "before", "until", "around", "the")
+
+# a meeting that will not be held
+CANCELLED = ("cancelled", "canceled", "called off", "postponed indefinitely")
