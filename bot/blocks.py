@@ -58,6 +58,14 @@ def to_blocks(reply: Reply) -> list[dict[str, Any]]:
             }
             if button.style:
                 element["style"] = button.style
+            if button.confirm:
+                title, text, yes, no = button.confirm
+                element["confirm"] = {
+                    "title": {"type": "plain_text", "text": title[:100]},
+                    "text": {"type": "plain_text", "text": text[:300]},
+                    "confirm": {"type": "plain_text", "text": yes[:30]},
+                    "deny": {"type": "plain_text", "text": no[:30]},
+                }
             elements.append(element)
         blocks.append({"type": "actions", "elements": elements})
     return blocks

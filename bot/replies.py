@@ -11,6 +11,7 @@ class Button:
     action_id: str
     value: str
     style: str | None = None  # "primary" | "danger"
+    confirm: tuple[str, str, str, str] | None = None  # title, text, yes, no: Slack asks first
 
 
 @dataclass

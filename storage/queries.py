@@ -17,6 +17,7 @@ from storage.models import (
     Meeting,
     OwnerAlias,
     Record,
+    RecordChange,
     SourceMessage,
 )
 
@@ -297,4 +298,29 @@ def move_next_meeting_deadlines(
         )
         .values(due=new)
         .execution_options(synchronize_session="fetch")
+    )
+
+
+def latest_changes_of_source(
+    session: Session, source_id: int, limit: int = 50
+) -> Sequence[RecordChange]:
+    """The last changes to the records a message recorded, newest first (what Undo reads)."""
+    return session.scalars(
+        select(RecordChange)
+        .join(Record, RecordChange.record_id == Record.id)
+        .where(Record.source_id == source_id)
+        .order_by(RecordChange.id.desc())
+        .limit(limit)
+    ).all()
+
+
+def source_by_id(
+    session: Session, team_id: str, channel_id: str, source_id: int
+) -> SourceMessage | None:
+    return session.scalar(
+        select(SourceMessage).where(
+            SourceMessage.id == source_id,
+            SourceMessage.team_id == team_id,
+            SourceMessage.channel_id == channel_id,
+        )
     )

@@ -70,20 +70,23 @@ def decisions(unit: Unit, command: CommandInput, rest: str) -> Reply:
     return reply
 
 
-def retract(unit: Unit, command: CommandInput, rest: str) -> Reply:
+def retract(unit: Unit, command: CommandInput, rest: str) -> tuple[Reply, ReplyPlan | None]:
+    """`/referat annullér ID`; the recorded message's thread reply follows."""
     raw = rest.lstrip("#").strip()
     if not raw.isdigit():
-        return unit.reply("retract_usage", ok=False)
+        return unit.reply("retract_usage", ok=False), None
     record_id = int(raw)
     scope = unit.where
     record = queries.record_in_scope(unit.session, record_id, scope.team_id, scope.channel_id)
     if record is None:
-        return unit.reply("record_missing", ok=False, id=record_id)
+        return unit.reply("record_missing", ok=False, id=record_id), None
     if record.status == "retracted":
-        return unit.reply("already_retracted", id=record_id)
+        return unit.reply("already_retracted", id=record_id), None
     lifecycle.set_status(unit.session, record, "retracted", "retracted", command.user_id, unit.now)
+    unit.session.flush()
     kind = "decision" if isinstance(record, Decision) else "action"
-    return unit.reply("retracted", id=record_id, kind=kind, user=command.user_id)
+    thread = plan(unit, record.source) if record.source is not None else None
+    return unit.reply("retracted", id=record_id, kind=kind, user=command.user_id), thread
 
 
 # --- done and reopen, by command or by button --------------------------------------

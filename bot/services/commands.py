@@ -68,6 +68,9 @@ def run(deps: Deps, command: CommandInput) -> CommandOutcome:
             return CommandOutcome(command, unit.reply("unknown_command", ok=False, word=word))
         if key in ("done", "reopen"):
             return _status(unit, command, rest, done=key == "done")
+        if key == "retract":
+            reply, thread = asking.retract(unit, command, rest)
+            return CommandOutcome(command, reply, thread=thread)
         reply = SUBCOMMANDS[key](unit, command, rest)
         if key == "export" and reply.ok:
             return CommandOutcome(command, reply, export=exports.format_of(rest))
@@ -111,7 +114,6 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "agenda": meetings.agenda,
     "open_items": asking.open_items,
     "decisions": asking.decisions,
-    "retract": asking.retract,
     "owner": settings.owner,
     "language": settings.language,
     "reminders": settings.reminders,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from slack_sdk.errors import SlackApiError
 
 from bot.deps import Deps, Unit
-from bot.domain.shown import done_button, meeting_view, view
+from bot.domain.shown import done_button, meeting_view, reopen_button, view
 from bot.replies import Button, Reply
 from bot.slack_port import SlackPort
 from storage import queries, sources
@@ -97,12 +97,20 @@ def build(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Re
     news = any(str(w.get("code", "")).startswith(NEWS) for w in source.warnings or [])
     if (live or meetings or agenda or news) and not source.deleted:
         first = live[0].id if live else source.id
-        buttons.append(Button(unit.string("undo"), f"undo_{first}", str(source.id), "danger"))
-        buttons += [
-            done_button(unit.deps.renderer, unit.language, r.id)
-            for r in live
-            if r.kind == "action" and r.status == "open"
-        ]
+        ask_first = (
+            unit.string("undo_confirm_title"),
+            unit.string("undo_confirm_text"),
+            unit.string("undo_confirm_yes"),
+            unit.string("undo_confirm_no"),
+        )
+        buttons.append(
+            Button(unit.string("undo"), f"undo_{first}", str(source.id), "danger", ask_first)
+        )
+        for r in live:
+            if r.kind == "action" and r.status == "open":
+                buttons.append(done_button(unit.deps.renderer, unit.language, r.id))
+            elif r.kind == "action" and r.status == "done":
+                buttons.append(reopen_button(unit.deps.renderer, unit.language, r.id))
     return Reply(text=text, buttons=buttons[:25], ephemeral=False)
 
 
