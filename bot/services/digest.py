@@ -109,7 +109,7 @@ def build_digest(unit: Unit, now: datetime) -> Reply | None:
     buttons = [
         record_service.done_button(unit.deps.renderer, prefs.language, r.id) for r in overdue
     ]
-    return Reply(text=text, buttons=buttons[:10], ephemeral=False)
+    return Reply(text=text, buttons=buttons[:10], ephemeral=False, cut_note=unit.string("cut_note"))
 
 
 def _by_owner(actions: list[Action]) -> list[OwnerGroup]:
