@@ -249,7 +249,7 @@ def test_bad_input_answers(bot: Harness) -> None:
     bot.message("Handling: send referatet, frist 2/11-2026")
     empty, impossible, past = (reply_text(c) for c in bot.posts())
     assert "Intet er registreret" in empty and '"Beslutning:" er tom' in empty
-    assert '"31/2" er ikke en dato' in impossible and "frist 28/2" in impossible
+    assert '"31/2" er ikke en dato' in impossible and "frist 27/2" in impossible
     assert "mandag 2. november 2026 er allerede overskredet" in past
     assert bot.export()["actions"][1]["due"] == "2026-11-02"
 
