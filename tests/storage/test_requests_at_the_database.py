@@ -83,6 +83,15 @@ def test_search_sees_edits_and_retractions(deps: Deps) -> None:
     assert "Ingen beslutninger" in ask(deps, "beslutninger ministeriet")
 
 
+def test_a_word_finds_its_inflections(deps: Deps) -> None:
+    say(deps, "Beslutning: Styregruppen godkender budgettet for 2027", "3.2")
+    say(deps, "Beslutning: Budgetterne for klyngerne fremlægges", "3.3")
+    answer = ask(
+        deps, "beslutninger budget"
+    )  # Snowball: "budget" -> "budg", "budgettet" -> "budget"
+    assert "godkender budgettet" in answer and "Budgetterne" in answer
+
+
 def test_search_never_crosses_channels(deps: Deps) -> None:
     say(deps, "Beslutning: HEMMELIG aftale om sikrede pladser", "4.1", Scope("T1", "C2"))
     assert "HEMMELIG" not in ask(deps, "beslutninger sikrede hemmelig")
