@@ -211,3 +211,21 @@ def test_a_new_channel_met_by_many_requests_at_once(sessions: SessionFactory) ->
 
 def test_fixture_seed_is_present() -> None:
     assert Path(SEED_2025).is_file()
+
+
+# --- bad input gets the usage answer on both databases ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["udført 99999999999", "udført ²", "annullér 99999999999", "genåbn #x", "udført \x00"]
+)
+def test_ids_that_are_not_ids_get_the_usage_answer(deps: Deps, text: str) -> None:
+    answer = ask(deps, text)
+    assert "Skriv nummeret" in answer
+
+
+def test_nul_and_control_characters_are_taken_out(deps: Deps) -> None:
+    say(deps, "Beslutning: Budget\x00tet godkendes\x07", "7.1")
+    answer = ask(deps, "beslutninger budgettet")
+    assert "Budgettet godkendes" in answer
+    assert "Ingen" not in ask(deps, "dagsorden tilføj Punkt\x00 om NUL")
