@@ -147,6 +147,7 @@ def test_an_edit_updates_the_records_and_the_reply(bot: Harness, shared: Path) -
     _, ts = bot.message("Handling: send referat, frist 31/2")
     event = event_from(shared, "message_changed_edit.json")
     event["message"].update({"text": "Handling: send referat, frist 28/2", "ts": ts, "user": USER})
+    event["message"]["edited"] = {"user": USER, "ts": f"{float(ts) + 60:.6f}"}  # after the ts
     event["message"].pop("bot_id", None)
     event["previous_message"].update({"text": "Handling: send referat, frist 31/2", "ts": ts})
     assert bot.event(event) == 200
@@ -322,3 +323,49 @@ def test_other_subscribed_events_are_acknowledged(bot: Harness) -> None:
             {"type": event_type, "user": USER, "channel": CHANNEL, "event_ts": bot.next_ts()}
         )
         assert status == 200, event_type
+
+
+def _edit(bot: Harness, ts: str, text: str, edited: float) -> None:
+    bot.event(
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "channel": "C0STYRE",
+            "ts": f"{edited:.6f}",
+            "event_ts": f"{edited:.6f}",
+            "message": {
+                "type": "message",
+                "user": USER,
+                "ts": ts,
+                "text": text,
+                "edited": {"user": USER, "ts": f"{edited:.6f}"},
+            },
+        }
+    )
+
+
+def test_edits_and_deletes_out_of_order_leave_the_newest_version(bot: Harness) -> None:
+    ts = "1795420900.000100"
+    _edit(bot, ts, "Beslutning: anden udgave", float(ts) + 20)  # the edit comes first
+    bot.message("Beslutning: første udgave", ts=ts)  # the original, late
+    assert [d["text"] for d in bot.export()["decisions"]] == ["anden udgave"]
+    _edit(bot, ts, "Beslutning: tredje udgave", float(ts) + 40)
+    _edit(bot, ts, "Beslutning: anden udgave", float(ts) + 20)  # an older edit, retried
+    assert [d["text"] for d in bot.export()["decisions"]] == ["tredje udgave"]
+
+
+def test_a_delete_before_the_original_leaves_a_tombstone(bot: Harness) -> None:
+    ts = "1795420900.000200"
+    bot.event(
+        {
+            "type": "message",
+            "subtype": "message_deleted",
+            "channel": "C0STYRE",
+            "deleted_ts": ts,
+            "ts": "1795420999.000000",
+            "event_ts": "1795420999.000000",
+        }
+    )
+    bot.message("Beslutning: skulle aldrig have været her", ts=ts)
+    assert bot.export()["decisions"] == []
+    assert bot.posts() == []

@@ -39,8 +39,11 @@ def ask(deps: Deps, text: str, scope: Scope = SCOPE) -> str:
     return commands.run(deps, CommandInput(scope, "U1", text)).reply.text
 
 
-def say(deps: Deps, text: str, ts: str, scope: Scope = SCOPE) -> None:
-    record_message(deps, Incoming(scope.team_id, scope.channel_id, ts, "U1", text))
+def say(
+    deps: Deps, text: str, ts: str, scope: Scope = SCOPE, edited: str | None = None
+) -> None:
+    message = Incoming(scope.team_id, scope.channel_id, ts, "U1", text, version=edited)
+    record_message(deps, message)
 
 
 # --- search -------------------------------------------------------------------------
@@ -77,7 +80,7 @@ def test_search_stems_english(deps: Deps) -> None:
 
 def test_search_sees_edits_and_retractions(deps: Deps) -> None:
     say(deps, "Beslutning: Høringssvaret sendes til ministeriet", "3.1")
-    say(deps, "Beslutning: Høringssvaret sendes til regionen", "3.1")  # an edit
+    say(deps, "Beslutning: Høringssvaret sendes til regionen", "3.1", edited="3.5")  # an edit
     answer = ask(deps, "beslutninger regionen")
     assert "sendes til regionen" in answer
     assert "Ingen beslutninger" in ask(deps, "beslutninger ministeriet")
