@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, joinedload
 
+from storage.lists import active_decisions
 from storage.models import Decision, Record
 
 CONFIGS = {"da": "danish", "en": "english"}
@@ -127,12 +128,7 @@ def search_decisions(
 ) -> tuple[list[Decision], int]:
     """Active decisions matching any of the words, best match first, then newest."""
     language = language if language in CONFIGS else "da"
-    where: list[ColumnElement[bool]] = [
-        Decision.team_id == team_id,
-        Decision.channel_id == channel_id,
-        Decision.kind == "decision",
-        Decision.status == "active",
-    ]
+    where = active_decisions(team_id, channel_id)
     if since is not None:
         where.append(Decision.decided_on >= since)
     wanted = search_stems(words, language)

@@ -238,8 +238,8 @@ def withdraw_meetings(session: Session, source: SourceMessage, *, keep: bool = F
             moved_from = meeting.date
             restore_meeting(meeting, before)
             if meeting.date != moved_from:  # deadlines "til næste møde" follow it back
-                queries.move_next_meeting_deadlines(
-                    session, meeting.team_id, meeting.channel_id, moved_from, meeting.date
+                queries.set_next_meeting_deadlines(
+                    session, meeting.team_id, meeting.channel_id, meeting.date, old=moved_from
                 )
             count += 1
         elif not keep and meeting.status != "retracted":

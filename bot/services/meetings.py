@@ -65,7 +65,7 @@ def set_meeting(
             item.meeting_id = meeting.id
         upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, unit.today)
         if upcoming is not None:
-            queries.set_due_of_next_meeting_actions(
+            queries.set_next_meeting_deadlines(
                 session, scope.team_id, scope.channel_id, upcoming.date
             )
     return meeting
@@ -146,8 +146,8 @@ def announce(
         upcoming.source_id = source_id
     session.flush()
     if upcoming.date != old_day:
-        queries.move_next_meeting_deadlines(
-            session, scope.team_id, scope.channel_id, old_day, upcoming.date
+        queries.set_next_meeting_deadlines(
+            session, scope.team_id, scope.channel_id, upcoming.date, old=old_day
         )
         return MeetingNews("moved", upcoming, before)
     after = meeting_snapshot(upcoming)
