@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+from bot.parsing.dates import holiday_name
 from bot.parsing.lexicon import LANGUAGES
 from bot.parsing.normalize import escape, mrkdwn
 
@@ -86,6 +87,7 @@ class Renderer:
             "long_date": lambda d: long_date(d, lang),
             "time_range": lambda a, b: time_range(a, b, lang),
             "days_to": lambda d, today: days_to(d, today, lang),
+            "holiday": lambda d: holiday_name(d, lang),
             "s": self.strings[lang],
         }
         return template.render(**helpers, **context).strip()

@@ -13,6 +13,7 @@ from bot.deps import Deps, Prefs, Scope, Unit
 from bot.domain import shown as record_service
 from bot.domain.owners import resolve_person
 from bot.domain.shown import meeting_view
+from bot.parsing.dates import is_working_day, next_working_day, previous_working_day
 from bot.replies import Reply
 from storage import channels, lists, queries
 from storage import owners as owner_queries
@@ -20,24 +21,6 @@ from storage.models import Action
 
 MAX_DIGEST_DECISIONS = 30
 MAX_DIGEST_ACTIONS = 40  # more are counted, not listed: a digest stays readable and in limits
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5
-
-
-def next_working_day(day: date) -> date:
-    day += timedelta(days=1)
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
-
-
-def previous_working_day(day: date) -> date:
-    day -= timedelta(days=1)
-    while not is_working_day(day):
-        day -= timedelta(days=1)
-    return day
 
 
 def week_key(day: date) -> str:
