@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import minutes from .txt, .pdf or .docx")
     imp.add_argument("file")
     imp.add_argument("--channel", required=True)
-    imp.add_argument("--team", default="T0LOCAL", help="workspace id (default: T0LOCAL)")
+    imp.add_argument("--team", default=None, help="workspace id (default: the one installed)")
     imp.add_argument("--dry-run", action="store_true", help="read and show, store nothing")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
 
