@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 
 from bot.parsing import messages as parsed
 from storage import queries
-from storage.models import Action, ActionOwner, Decision, Record, RecordChange, SourceMessage
+from storage.models import (
+    Action,
+    ActionOwner,
+    Decision,
+    Meeting,
+    Record,
+    RecordChange,
+    SourceMessage,
+)
 
 LIVE = {"decision": "active", "action": "open"}
 
@@ -186,6 +194,21 @@ def set_status(
     _log(session, record, change, actor, now, before)
 
 
+def meeting_changed(meeting: Meeting, now: datetime) -> None:
+    """A meeting's time, place or status changed: calendars must update (SEQUENCE, DTSTAMP)."""
+    meeting.sequence = (meeting.sequence or 0) + 1
+    meeting.changed_at = now
+
+
+def retract_meeting(meeting: Meeting, now: datetime) -> bool:
+    """A meeting withdrawn (its message edited or deleted); calendars show it cancelled."""
+    if meeting.status == "retracted":
+        return False
+    meeting.status = "retracted"
+    meeting_changed(meeting, now)
+    return True
+
+
 def retract_source(
     session: Session, source: SourceMessage, actor: str | None, change: str, now: datetime
 ) -> int:
@@ -196,8 +219,7 @@ def retract_source(
             set_status(session, record, "retracted", change, actor, now)
             count += 1
     for meeting in queries.meetings_of_source(session, source.id):
-        if meeting.status != "retracted":
-            meeting.status = "retracted"
+        if retract_meeting(meeting, now):
             count += 1
     for agenda_item in queries.agenda_of_source(session, source.id):
         session.delete(agenda_item)

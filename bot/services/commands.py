@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot import directory
 from bot.deps import Deps, Unit
 from bot.parsing.commands import split_command
 from bot.parsing.intents import intent_of
 from bot.replies import Reply
-from bot.services import asking, exports, home, meetings, settings
+from bot.services import asking, calendar, exports, home, meetings, settings
 from bot.services.answers import CommandInput, Subcommand
 from bot.services.recording import was_answered
 from bot.services.thread_reply import ReplyPlan, deliver
@@ -22,7 +23,7 @@ class CommandOutcome:
 
     command: CommandInput
     reply: Reply
-    export: str | None = None  # a file format to build and upload
+    export: str | None = None  # what `/referat eksport …` asked for: files to build and upload
     changed_action: int | None = None  # refresh the Home tabs this action shows on
     thread: ReplyPlan | None = None  # the recorded message's reply, refreshed
 
@@ -34,8 +35,9 @@ class CommandOutcome:
                 deps, port, scope.team_id, self.changed_action, also=self.command.user_id
             )
         if self.export is not None:
-            file = exports.export(deps, scope, self.export)
-            port.upload(scope.channel_id, file.filename, file.content, file.title)
+            directory.refresh_channel(deps, port.client, scope)  # names, not ids
+            for file in exports.files_for(deps, scope, self.export):
+                port.upload(scope.channel_id, file.filename, file.content, file.title)
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def run(deps: Deps, command: CommandInput) -> CommandOutcome:
             return _status(unit, command, rest, done=key == "done")
         reply = SUBCOMMANDS[key](unit, command, rest)
         if key == "export" and reply.ok:
-            return CommandOutcome(command, reply, export=exports.format_of(rest))
+            return CommandOutcome(command, reply, export=rest)
         return CommandOutcome(command, reply)
 
 
@@ -117,4 +119,5 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "reminders": settings.reminders,
     "digest": settings.digest,
     "export": exports.command,
+    "calendar": calendar.command,
 }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 from bot.deps import Prefs, Unit
+from bot.domain import lifecycle
 from bot.domain.shown import meeting_view, view
 from bot.parsing.arguments import ADD
 from bot.parsing.messages import parse_meeting_text
@@ -47,6 +48,8 @@ def set_meeting(
             body=body,
         )
         session.add(meeting)
+        meeting.changed_at = unit.now
+    shown = (meeting.starts_at, meeting.ends_at, meeting.place, meeting.body)
     if start is not None:
         meeting.starts_at = to_utc(day, start, unit.prefs)
         meeting.ends_at = to_utc(day, end, unit.prefs)
@@ -54,6 +57,13 @@ def set_meeting(
         meeting.place = place
     if body and not meeting.body:
         meeting.body = body
+    if meeting.id is not None and shown != (
+        meeting.starts_at,
+        meeting.ends_at,
+        meeting.place,
+        meeting.body,
+    ):
+        lifecycle.meeting_changed(meeting, unit.now)
     session.flush()
     if day >= unit.today:
         for item in queries.pending_agenda(session, scope.team_id, scope.channel_id):

@@ -148,7 +148,7 @@ def _edit(
     lifecycle.sync(unit.session, _placement(unit, source, message.user_id), wanted)
     # Meetings and agenda items from the message are replaced by the new reading.
     for meeting in queries.meetings_of_source(unit.session, source.id):
-        meeting.status = "retracted"
+        lifecycle.retract_meeting(meeting, unit.now)
     for agenda_item in queries.agenda_of_source(unit.session, source.id):
         unit.session.delete(agenda_item)
     unit.session.flush()

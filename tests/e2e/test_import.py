@@ -253,12 +253,22 @@ def test_cli_export_formats(shared: Path, tmp_path: Path) -> None:
         db=db,
     )
     csv_out = _cli("export", "--channel", "C1", "--format", "csv", db=db).stdout
-    assert csv_out.startswith("id,kind,item,text,owners,due,status,created,link")
+    assert csv_out.startswith("\ufeffNr.;Type;Punkt;Tekst;Ansvarlig;Frist;Status;Oprettet;Link")
     assert "Thomas Richeliau" in csv_out
-    md = _cli("export", "--channel", "C1", "--format", "md", db=db).stdout
-    assert md.startswith("# Udkast til referat")
+    md = _cli("export", "--channel", "C1", "--format", "md", "--meeting", "2024-01-05", db=db)
+    assert md.stdout.startswith("# Referat: Styregruppen"), md.stderr
+    assert "## Punkt 1. Godkendelse af dagsorden" in md.stdout
+    docx = tmp_path / "referat.docx"
+    word = _cli("export", "--channel", "C1", "--format", "docx", "--output", str(docx), db=db)
+    assert word.returncode == 0 and docx.read_bytes().startswith(b"PK"), word.stderr
+    binary = _cli("export", "--channel", "C1", "--format", "xlsx", db=db)
+    assert binary.returncode == 2 and "pass --output FILE" in binary.stderr
+    history = _cli("export", "--channel", "C1", "--format", "history", db=db).stdout
+    assert history.startswith("\ufeffRegistrering;Type;Ændring;Af;Tidspunkt;Før;Efter")
+    assert history.count("oprettet") >= 34
     ics = _cli("export", "--channel", "C1", "--format", "ics", db=db).stdout
-    assert ics.startswith("BEGIN:VCALENDAR") and ics.count("BEGIN:VEVENT") == 2
+    assert ics.startswith("BEGIN:VCALENDAR") and ics.count("UID:referat-T0LOCAL-C1-") == 2 + 13
+    assert "BEGIN:VTIMEZONE" in ics and "TZID:Europe/Copenhagen" in ics
 
 
 def test_import_without_team_uses_the_one_installed_workspace(shared: Path, tmp_path: Path) -> None:
