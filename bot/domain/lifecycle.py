@@ -97,13 +97,14 @@ def create(
     session: Session, where: Placement, item: parsed.Decision | parsed.Action, position: int
 ) -> Record:
     """A new decision or action from a message, minutes or the shortcut's form."""
-    meeting_id = None
-    if item.item:
-        latest = queries.last_meeting(session, where.team_id, where.channel_id, where.today)
-        latest = latest or queries.next_meeting(
-            session, where.team_id, where.channel_id, where.today
-        )
-        meeting_id = latest.id if latest else None
+    # the meeting it was decided at: the one held on the day it was decided, if any (never
+    # a guess from the day it is stored; the referat of a meeting is chosen by this)
+    held = (
+        queries.meeting_on(session, where.team_id, where.channel_id, where.decided_on)
+        if where.decided_on is not None
+        else None
+    )
+    meeting_id = held.id if held else None
     record: Record
     if isinstance(item, parsed.Decision):
         record = Decision(status="active")

@@ -105,3 +105,17 @@ def test_a_meeting_held_today_gets_the_records_decided_today(bot: Harness, share
     assert "- NY beslutning fra i dag" in markdown
     assert "Godkendelse af dagsorden" not in markdown  # the 2024 meeting's, not this one's
     assert "**Tid:** kl. 13–15" in markdown and "**Sted:** Ringsted" in markdown
+
+
+def test_minutes_without_a_meeting_date_belong_to_no_later_meeting(
+    bot: Harness, shared: Path
+) -> None:
+    """The December 2025 minutes do not say when the meeting was held: their decisions are
+    not the referat of the next meeting they name (6/2-2026), whatever day they are stored."""
+    scope = Scope(bot.sender.team_id, CHANNEL)
+    text = (shared / "seeds" / "001_46fb85d102563d28.txt").read_text()
+    importing.store(bot.deps, scope, text, USER)
+    markdown = _files(bot, scope, "6/2-2026")["referat-2026-02-06.md"]
+    assert isinstance(markdown, str)
+    assert "Beslutning" not in markdown and "## Punkt" not in markdown
+    assert "## Mødekalender 2026" in markdown
