@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.parsing.dates import (
     DateError,
@@ -164,3 +166,21 @@ def test_a_period_deadline_is_marked_and_an_explicit_date_is_not_moved() -> None
     assert not friday.period and friday.value == date(2027, 3, 26)
     (meeting_week,) = find_dates("uge 12", TODAY)
     assert not meeting_week.period and meeting_week.value == date(2027, 3, 22)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_working_day_neighbours_are_working_days(day: date) -> None:
+    before, after = previous_working_day(day), next_working_day(day)
+    assert before < day < after and is_working_day(before) and is_working_day(after)
+    assert (after - before).days <= 7  # never more than a few days off in a row
+    assert not any(
+        is_working_day(before + timedelta(days=i)) for i in range(1, (day - before).days)
+    )
+
+
+@given(st.integers(min_value=1, max_value=52), st.integers(min_value=2025, max_value=2035))
+def test_a_week_deadline_is_a_working_day_of_that_week(week: int, year: int) -> None:
+    today = date(year, 1, 1)
+    (found,) = find_dates(f"frist uge {week} {year}", today, deadline=True)
+    assert found.value is not None and found.period and is_working_day(found.value)
+    assert found.value.isocalendar()[:2] == (year, week)
