@@ -1,7 +1,8 @@
-"""A channel's records as files (CSV for a Danish Excel, .xlsx, the history as CSV, a draft
-referat in Markdown, iCalendar) and as the JSON shape of `referat export`. An export is the
-whole channel by nature: it is built after Slack has its answer (or on the command line),
-never inside a request. People are shown by name (`bot/domain/names.py`), never by id."""
+"""A channel's records as files (CSV for a Danish Excel, .xlsx, the history as CSV; the
+iCalendar file from `calendar.py`, a meeting's referat from `referat.py`) and as the JSON
+shape of `referat export`. An export is the whole channel by nature: it is built after
+Slack has its answer (or on the command line), never inside a request. People are shown
+by name (`bot/domain/names.py`), never by id."""
 
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ from storage.models import Action, Decision, Meeting, Record, RecordChange
 ExportFile = referat.Document  # a file to upload: name, content, title
 
 
-FORMATS = ("csv", "xlsx", "ics", "history")
 FORMAT_WORDS: dict[str, str] = merged("EXPORT_FORMATS")
 
 
