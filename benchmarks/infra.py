@@ -261,6 +261,8 @@ def percentile(values: Sequence[float], q: float) -> float:
 def ms(seconds: float) -> str:
     if seconds != seconds:  # NaN
         return "—"
+    if seconds == float("inf"):
+        return "timed out"
     value = seconds * 1000
     return f"{value:.1f}" if value < 100 else f"{value:,.0f}"
 
