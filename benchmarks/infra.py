@@ -84,7 +84,8 @@ class Server:
     @classmethod
     def referat(cls, database_url: str, api_url: str, log_dir: Path, workers: int = 2) -> Server:
         port = free_port()
-        argv = [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)]
+        # `referat serve` itself, but with garbage collected before the fork (benchmarks/serve.py)
+        argv = [sys.executable, "-m", "benchmarks.serve", "--port", str(port)]
         argv += ["--workers", str(workers)]
         return cls(
             "referat",
