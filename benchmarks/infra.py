@@ -170,7 +170,9 @@ class Server:
             self.process.wait(timeout=30)
 
     def __enter__(self) -> Server:
-        return self.start()
+        if self.process is None:
+            self.start()
+        return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop()

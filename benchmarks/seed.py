@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, create_engine, insert, select, text
 
 from storage.models import ActionOwner, Channel, Meeting, OwnerAlias, Record, Workspace
 from storage.session import make_engine, upgrade
@@ -182,3 +182,10 @@ def seed(url: str, *, small: int, big: int = 0, channels: int = 0, per_channel: 
                     half = per_channel // 2
                     _channel(connection, BIG_TEAM, channel, per_channel - half, half)
     engine.dispose()
+    if engine.dialect.name == "postgresql":
+        # what autovacuum would do soon after such an insert; done now, so that it does
+        # not happen halfway through a measurement
+        vacuum = create_engine(url, isolation_level="AUTOCOMMIT")
+        with vacuum.connect() as connection:
+            connection.execute(text("VACUUM ANALYZE"))
+        vacuum.dispose()
