@@ -93,10 +93,13 @@ class DigestRun:
     second: list[float]  # seconds for each second pass (nothing due)
 
 
-def measure(url: str, channels: int, records: int, reps: int = 1) -> DigestRun:
-    """Seed `url` (a new, empty database), then time `reps` pairs of scheduler passes:
-    one with every digest due, one with nothing due. Between pairs the claims are
-    deleted, so every digest is due again."""
+def measure(
+    url: str, channels: int, records: int, reps: int = 1, budget: float = float("inf")
+) -> DigestRun:
+    """Seed `url` (a new, empty database), then time `reps` pairs of scheduler passes
+    (fewer once `budget` seconds are spent, at least one): one with every digest due,
+    one with nothing due. Between pairs the claims are deleted, so every digest is due
+    again."""
     started = time.perf_counter()
     seed(url, channels, records)
     seeded = time.perf_counter() - started
@@ -114,6 +117,8 @@ def measure(url: str, channels: int, records: int, reps: int = 1) -> DigestRun:
         second: list[float] = []
         posted = 0
         for rep in range(max(1, reps)):
+            if rep and sum(first) + sum(second) > budget:
+                break
             if rep:
                 with engine.begin() as connection:
                     connection.execute(delete(ScheduledRun))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import platform
+import signal
 import socket
 import statistics
 import subprocess
@@ -162,7 +163,7 @@ class Server:
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
             return
-        self.process.terminate()
+        self.process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:

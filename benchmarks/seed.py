@@ -9,8 +9,8 @@ break the seed. Two workspaces:
   decisions (the "at 100 records" comparison and the channel of the latency runs),
   and `C0INDGANG`, an empty channel the message events are sent to.
 
-Every query channel has a meeting ahead; the person `U0ANNE` owns about a quarter
-of the actions, directly or through the alias "Anne".
+Every channel has a meeting behind and one ahead; the person `U0ANNE` owns over a
+third of the actions, directly or through the alias "Anne".
 """
 
 from __future__ import annotations

@@ -79,7 +79,7 @@ def test_every_benchmark_runs_on_tiny_sizes_on_sqlite(tmp_path: Path) -> None:
     assert ingest[0] == "SQLite" and _number(ingest[3]) > 0, ingest
     _check_queries(text, "SQLite")
     [digest] = _section(text, 4)
-    assert digest[4] == "3 (0 refused)", digest
+    assert digest[5] == "3 (0 refused)", digest
     startup = _section(text, 5)
     assert [(r[0], r[1]) for r in startup] == [("floor", "—"), ("`referat serve`", "SQLite")]
     for row in startup:
@@ -93,7 +93,7 @@ def test_the_postgres_benchmarks_run_on_tiny_sizes(tmp_path: Path) -> None:
     _check_requests(text, "PostgreSQL", [2])
     _check_queries(text, "PostgreSQL")
     [digest] = _section(text, 4)
-    assert digest[0] == "PostgreSQL" and digest[4] == "3 (0 refused)", digest
+    assert digest[0] == "PostgreSQL" and digest[5] == "3 (0 refused)", digest
 
 
 def test_percentile_is_nearest_rank() -> None:
