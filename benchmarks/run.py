@@ -718,7 +718,7 @@ class Bench:
 
 def render(tables: Sequence[Table], options: Options, problems: Sequence[str]) -> str:
     parts = [
-        "## Benchmarks (`make bench`)",
+        "## Latest `make bench` figures",
         "",
         machine() + ".",
         f"Each figure is the median of {options.reps} run(s); load runs last "
