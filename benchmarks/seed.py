@@ -18,12 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, create_engine, insert, select, text
 
 from storage.models import ActionOwner, Channel, Meeting, OwnerAlias, Record, Workspace
 from storage.session import make_engine, upgrade
 
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # REFERAT_NOW=2026-11-23T09:00 in Copenhagen
 TODAY = date(2026, 11, 23)
 BIG_TEAM, BIG = "T0LOCAL", "C0STOR"
@@ -96,9 +98,16 @@ def _owners(connection: Connection, team: str, channel: str) -> None:
         connection.execute(insert(ActionOwner), batch)
 
 
+# Columns added to records after this seed was written, filled when present.
+OPTIONAL = {"decided_on": lambda row: row["created_at"].astimezone(COPENHAGEN).date()}
+
+
 def _channel(connection: Connection, team: str, channel: str, actions: int, decisions: int) -> None:
+    extra = {name: fill for name, fill in OPTIONAL.items() if name in Record.__table__.c}
     batch: list[dict[str, Any]] = []
     for row in _records(team, channel, actions, decisions):
+        for name, fill in extra.items():
+            row[name] = fill(row)
         batch.append(row)
         if len(batch) >= CHUNK:
             connection.execute(insert(Record), batch)
