@@ -655,6 +655,7 @@ class Bench:
                 "database",
                 "seeded in",
                 "first pass (all due)",
+                "runs",
                 "ms a channel",
                 "posted",
                 "second pass (none due)",

@@ -63,6 +63,15 @@ def _check_requests(text: str, database: str, clients: list[int]) -> None:
         assert row[10] in ("yes", "**no**", "—"), row
 
 
+def _check_shape(text: str) -> None:
+    """Every table has as many cells in each row as in its header."""
+    for number in range(1, 6):
+        match = re.search(rf"^### {number}\..*?\n\n(.*?)(?:\n\n|\Z)", text, re.S | re.M)
+        assert match, f"no table for section {number}"
+        lines = match.group(1).strip().splitlines()
+        assert len({line.count("|") for line in lines}) == 1, lines
+
+
 def _check_queries(text: str, database: str) -> None:
     rows = [r for r in _section(text, 3) if r[1] == database]
     assert [r[0] for r in rows[:-1]] == [name for name, _, _ in run.QUERIES]
@@ -74,6 +83,7 @@ def _check_queries(text: str, database: str) -> None:
 
 def test_every_benchmark_runs_on_tiny_sizes_on_sqlite(tmp_path: Path) -> None:
     text = _bench(tmp_path, "--databases", "sqlite")
+    _check_shape(text)
     _check_requests(text, "SQLite", [2])
     [ingest] = _section(text, 2)
     assert ingest[0] == "SQLite" and _number(ingest[3]) > 0, ingest
