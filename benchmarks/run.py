@@ -145,7 +145,7 @@ SMOKE = {
 
 DEFAULTS = {
     "sections": ("1,2,3,4,5", "sections to run"),
-    "databases": ("", "sqlite,postgres (default: both when PostgreSQL is configured)"),
+    "databases": ("", "sqlite, postgres or both (default both when PostgreSQL is configured)"),
     "clients": ("1,10,50", "concurrent clients of the load runs"),
     "reps": ("3", "runs per figure (the table shows the median)"),
     "seconds": ("2.5", "length of one load run"),
@@ -161,7 +161,7 @@ DEFAULTS = {
     "digest_records": ("150", "records in each"),
     "workers": ("2", "gunicorn workers of every server (the floor's too)"),
     "fresh": ("yes", "a fresh referat server for sections 1 and 2 after section 3 (yes/no)"),
-    "out": ("", "also write the tables to this file"),
+    "out": ("", "also write the tables to this file"),  # and always to stdout
 }
 
 
@@ -173,7 +173,9 @@ def parse(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs)")
     for key, (default, what) in DEFAULTS.items():
         parser.add_argument(
-            "--" + key.replace("_", "-"), default=None, help=f"{what} (default {default or '-'})"
+            "--" + key.replace("_", "-"),
+            default=None,
+            help=f"{what} (default {default})" if default else what,
         )
     args = parser.parse_args(argv)
     values: dict[str, str] = {}
