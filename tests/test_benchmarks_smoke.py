@@ -74,7 +74,7 @@ def _check_shape(text: str) -> None:
 
 def _check_queries(text: str, database: str) -> None:
     rows = [r for r in _section(text, 3) if r[1] == database]
-    assert [r[0] for r in rows[:-1]] == [name for name, _, _ in run.QUERIES]
+    assert [r[0] for r in rows[:-1]] == [name for name, *_ in run.QUERIES]
     for row in rows:
         assert "timed out" not in row[2] + row[3], row
         assert _number(row[2]) > 0 and _number(row[3]) > 0, row
