@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, make_url, text
 
@@ -35,6 +36,12 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def calls_to(standin: Any, method: str) -> list[Any]:
+    """The stand-in's recorded calls of one method (its own `calls_to` is test-only
+    since issue 10, so read its `calls` list)."""
+    return [c for c in list(standin.calls) if c.method == method]
 
 
 # -- memory -------------------------------------------------------------------

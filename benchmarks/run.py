@@ -43,6 +43,7 @@ from benchmarks.infra import (
     Database,
     Server,
     Table,
+    calls_to,
     log,
     machine,
     median,
@@ -289,7 +290,7 @@ class Bench:
         return Result(**data)
 
     def replies(self) -> int:
-        return len(self.standin.calls_to("chat.postMessage"))
+        return len(calls_to(self.standin, "chat.postMessage"))
 
     def wait_replies(self, count: int, timeout: float) -> float | None:
         """Wait (with a deadline) until `count` replies reached the stand-in; when the
@@ -317,7 +318,7 @@ class Bench:
         if scenario.kind == "message" and scenario.expect:
             if self.wait_replies(before + 1, 30) is None:
                 raise RuntimeError(f"{server.name}: no thread reply to {scenario.name}")
-            text = str(self.standin.calls_to("chat.postMessage")[before].args.get("text"))
+            text = str(calls_to(self.standin, "chat.postMessage")[before].args.get("text"))
             if scenario.expect not in text:
                 raise RuntimeError(f"{server.name}: thread reply was {text[:300]!r}")
 
@@ -608,7 +609,7 @@ class Bench:
                 self.expect(scenario, f"{team}/{channel}", body)
             return took
         spec = self.spec(server, scenario, 1, team=team, user=PERSON)
-        before = len(self.standin.calls_to("views.publish"))
+        before = len(calls_to(self.standin, "views.publish"))
         sent = time.time()
         status, body, _ = send_one(spec, timeout=QUERY_TIMEOUT)
         if status != 200:
