@@ -202,7 +202,11 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
         {"actions": [], "more": 0, "total": 0, "filter": Who("overdue"), "today": TODAY},
         {"actions": [], "more": 0, "total": 0, "filter": Who("name", "Lolland"), "today": TODAY},
     ],
-    "owner_set": [{"name": "Lolland", "user": "U0JENS"}],
+    "owner_set": [
+        {"name": "Lolland", "user": "U0JENS", "before": None},
+        {"name": "Lolland", "user": "U0JENS", "before": "U0ANNE"},
+    ],
+    "owner_moved": [{"name": "Lolland", "user": "U0JENS", "by": "U0BO", "channel": "C1"}],
     "owner_usage": [{}],
     "record_missing": [{"id": 99}],
     "recorded": [
