@@ -2,17 +2,23 @@
 against the local Slack stand-in and a SQLite file, in a terminal.
 
 Lines starting with `/` are slash commands, `@referat …` a mention, `:done 3`
-presses a button, `:edit …` and `:delete` change your last message; anything
-else is a channel message. A line ending in `\\` continues on the next line.
+presses a button, `:edit …` and `:delete` change your last message, `:upload FILE`
+shares a file, any other `:word` shows the console's help; anything else is a
+channel message. A line ending in `\\` continues on the next line. Every event
+gets a fresh id and every message a wall-clock ts, so a second run on the same
+database is never taken for a retry of the first.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import secrets
 import sys
 import time
+import unicodedata
+import uuid
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -20,37 +26,11 @@ from typing import Any, TextIO
 from bot.app import create_app
 from bot.config import Settings
 from bot.executor import TrackingExecutor
+from bot.render import Renderer
 from bot.standin import BOT_USER, Call, Sender, StandIn
 from bot.web import LocalServer
 
-LABELS = {
-    "da": {
-        "thread": "i tråden",
-        "channel": "i kanalen",
-        "ephemeral": "kun til dig",
-        "updated": "rettet i tråden",
-        "home": "App Home",
-        "modal": "vindue",
-        "error": "fejl",
-        "no_button": "Ingen knap '{verb} {n}' i de seneste svar.",
-        "no_message": "Du har ikke skrevet nogen besked endnu.",
-        "banner": "referat · #{name} ({channel}) · du er @{user_name} ({user}) · "
-        "/referat hjælp viser kommandoerne · :quit afslutter",
-    },
-    "en": {
-        "thread": "in thread",
-        "channel": "in channel",
-        "ephemeral": "only you",
-        "updated": "updated in thread",
-        "home": "App Home",
-        "modal": "modal",
-        "error": "error",
-        "no_button": "No button '{verb} {n}' in the recent replies.",
-        "no_message": "You have not written a message yet.",
-        "banner": "referat · #{name} ({channel}) · you are @{user_name} ({user}) · "
-        "/referat help lists the commands · :quit ends",
-    },
-}
+log = logging.getLogger(__name__)
 EMOJI = {":warning:": "⚠️", ":information_source:": "ℹ️", ":white_check_mark:": "✅"}
 
 
@@ -72,6 +52,28 @@ def blocks_text(args: dict[str, Any]) -> tuple[str, list[tuple[str, str, dict[st
                     buttons.append((element["text"]["text"], element["action_id"], element))
     text = "\n".join(texts) if texts else str(args.get("text") or "")
     return text, buttons
+
+
+def fold(word: str) -> str:
+    """A word as typed on any keyboard: no case, æøå as ae/oe/aa and accents dropped."""
+    word = word.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# `:words` that press a button, by its action id; the labels work too (`:udført 3`).
+BUTTON_WORDS = {
+    "done": "done",
+    "reopen": "reopen",
+    "undo": "undo",
+    "share": "share",
+    "confirm": "import_confirm",
+    "cancel": "import_cancel",
+    "gem": "import_confirm",
+    "annuller": "import_cancel",
+}
+BUTTON_SOURCES = ("chat.postMessage", "chat.update", "response_url", "chat.postEphemeral")
+FILE_LINES = 6  # how much of an uploaded file the console shows
+QUIT = (":quit", ":q", ":exit", ":afslut", "exit")
 
 
 class Console:
@@ -101,11 +103,12 @@ class Console:
         self.server = LocalServer(self.app).start()
         self.sender = Sender(self.server.url, self.settings.signing_secret or "")
         self.seen = len(self.standin.calls)
+        self.recent: list[Call] = []  # what was shown that can carry buttons, oldest first
         self.last_ts: str | None = None
         self.last_text = ""
         self.show_home = False
-        self._ts = 0
-        self.labels = LABELS[self.settings.language]
+        self._last_us = 0
+        self.labels = Renderer().strings[self.settings.language]
 
     def close(self) -> None:
         self.executor.wait_idle(5)
@@ -113,8 +116,12 @@ class Console:
         self.standin.stop()
         self.executor.shutdown(wait=True)
 
+    def label(self, key: str, **values: Any) -> str:
+        return self.labels[f"console_{key}"].format(**values)
+
     def banner(self) -> str:
-        return self.labels["banner"].format(
+        return self.label(
+            "banner",
             name=self.channel_name,
             channel=self.channel,
             user=self.user,
@@ -124,8 +131,14 @@ class Console:
     # -- input ---------------------------------------------------------------
 
     def _next_ts(self) -> str:
-        self._ts += 1
-        return f"{int(time.time())}.{self._ts:06d}"
+        """A message ts from the wall clock, rising within a run and unique across runs."""
+        self._last_us = max(time.time_ns() // 1000, self._last_us + 1)
+        return f"{self._last_us // 1_000_000}.{self._last_us % 1_000_000:06d}"
+
+    def _send_event(self, event: dict[str, Any]) -> list[str]:
+        """An event with an id of its own: a second run on the same database is not a retry."""
+        status, _ = self.sender.event(event, event_id=f"Ev{uuid.uuid4().hex.upper()}")
+        return self._status(status) + self._drain()
 
     def handle(self, line: str) -> list[str]:
         line = line.strip()
@@ -142,38 +155,47 @@ class Console:
             )
             shown = self._ack(status, body)
             return shown + self._drain()
-        match = re.match(r"^:(\w+)\s*(.*)$", line)
-        if match and match.group(1) in ("edit", "delete"):
-            return self._edit(match.group(1), match.group(2))
-        if match and match.group(1) == "home":
-            self.show_home = True
-            ts = self._next_ts()
-            status, _ = self.sender.event(
-                {
-                    "type": "app_home_opened",
-                    "user": self.user,
-                    "channel": "D0CONSOLE",
-                    "tab": "home",
-                    "event_ts": ts,
-                }
-            )
-            return self._status(status) + self._drain()
-        if match and match.group(1) == "upload":
-            return self._upload(match.group(2))
-        if match and match.group(1) in ("confirm", "cancel", "gem", "annullér"):
-            verb = "import_confirm" if match.group(1) in ("confirm", "gem") else "import_cancel"
-            return self._press(verb, "")
-        if match and match.group(2).lstrip("#").isdigit():
-            return self._press(match.group(1), match.group(2).lstrip("#"))
+        match = re.match(r"^:([^\s:]+)\s*(.*)$", line, re.DOTALL)
+        if match:
+            return self._colon(fold(match.group(1)), match.group(2).strip())
         if re.match(r"^@referat\b", line, re.IGNORECASE):
             text = re.sub(r"^@referat", f"<@{BOT_USER}>", line, flags=re.IGNORECASE)
-            event = self._message_event(text, "app_mention")
-            status, _ = self.sender.event(event)
-            return self._status(status) + self._drain()
+            return self._send_event(self._message_event(text, "app_mention"))
         ts = self._next_ts()
         self.last_ts, self.last_text = ts, line
-        status, _ = self.sender.event(self._message_event(line, "message", ts))
-        return self._status(status) + self._drain()
+        return self._send_event(self._message_event(line, "message", ts))
+
+    def safely(self, line: str) -> list[str]:
+        """`handle`, with a fault in the console itself as one line (its traceback in the log)."""
+        try:
+            return self.handle(line)
+        except Exception as error:  # the REPL goes on; the log keeps the traceback
+            log.exception("console line failed: %r", line)
+            return [self.label("failed", error=type(error).__name__)]
+
+    def _colon(self, word: str, argument: str) -> list[str]:
+        """`:word …`: the console's own commands, else a button, else the console's help."""
+        if word in ("edit", "ret", "delete", "slet"):
+            return self._edit("edit" if word in ("edit", "ret") else "delete", argument)
+        if word == "home":
+            self.show_home = True
+            ts = self._next_ts()
+            event = {
+                "type": "app_home_opened",
+                "user": self.user,
+                "channel": "D0CONSOLE",
+                "tab": "home",
+                "event_ts": ts,
+            }
+            return self._send_event(event)
+        if word == "upload":
+            return self._upload(argument)
+        number = argument.lstrip("#")
+        if (number == "" or number.isdigit()) and self._button(word, number) is not None:
+            return self._press(word, number)
+        if word in BUTTON_WORDS:
+            return [self.label("no_button", press=f"{word} {number}".strip())]
+        return [self.label("help")]
 
     def _message_event(self, text: str, kind: str, ts: str | None = None) -> dict[str, Any]:
         ts = ts or self._next_ts()
@@ -190,7 +212,7 @@ class Console:
 
     def _edit(self, verb: str, text: str) -> list[str]:
         if self.last_ts is None:
-            return [self.labels["no_message"]]
+            return [self.label("no_message")]
         now = self._next_ts()
         if verb == "edit":
             event = {
@@ -233,67 +255,72 @@ class Console:
                     "ts": self.last_ts,
                 },
             }
-        status, _ = self.sender.event(event)
-        return self._status(status) + self._drain()
+        return self._send_event(event)
 
     def _upload(self, argument: str) -> list[str]:
         """`:upload FILE [message]`: share a file in the channel, as Slack's file_share."""
         path_text, _, comment = argument.partition(" ")
         path = Path(path_text).expanduser()
-        if not path.is_file():
-            return [self.labels["no_file"].format(path=path_text)]
-        url = self.standin.add_file(path.name, path.read_bytes())
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return [self.label("no_file", path=path_text or "?")]
+        shared = self._preview(self.label("you_shared"), [self._file_lines(path.name, None, data)])
+        url = self.standin.add_file(path.name, data)
         ts = self._next_ts()
         event = self._message_event(comment or "referat", "message", ts)
         event["subtype"] = "file_share"
         event["files"] = [
             {"id": f"F{ts.replace('.', '')}", "name": path.name, "url_private_download": url}
         ]
-        status, _ = self.sender.event(event)
-        return self._status(status) + self._drain()
+        return [shared, *self._send_event(event)]
+
+    def _button(self, verb: str, number: str) -> tuple[Call, str, dict[str, Any]] | None:
+        """The newest button `:verb number` means: by action id, `:done 3` or `:share`, or by
+        its label's first word in either spelling (`:udført 3`, `:del`)."""
+        wanted = BUTTON_WORDS.get(verb, verb)
+        for call in reversed(self.recent):
+            _, buttons = blocks_text(call.args)
+            for label, action_id, element in buttons:
+                by_label = fold(label.split()[0]) == verb if label.split() else False
+                if action_id == f"{wanted}_{number}" or (
+                    (action_id == wanted or by_label)
+                    and number in ("", element.get("value"), action_id.rpartition("_")[2])
+                ):
+                    return call, action_id, element
+        return None
 
     def _press(self, verb: str, number: str) -> list[str]:
-        wanted = f"{verb}_{number}"
-        for call in reversed(self.standin.calls):
-            if call.method not in (
-                "chat.postMessage",
-                "chat.update",
-                "response_url",
-                "chat.postEphemeral",
-            ):
-                continue
-            _, buttons = blocks_text(call.args)
-            for _, action_id, element in buttons:
-                if action_id == wanted or (
-                    action_id == verb and number in ("", element.get("value"))
-                ):
-                    message = {
-                        "type": "message",
-                        "user": BOT_USER,
-                        "text": call.args.get("text"),
-                        "ts": call.result.get("ts") or call.args.get("ts") or "0",
-                        "thread_ts": call.args.get("thread_ts"),
-                    }
-                    status, _ = self.sender.button(
-                        {
-                            "action_id": action_id,
-                            "block_id": "b",
-                            "type": "button",
-                            "value": element.get("value", ""),
-                            "text": element["text"],
-                        },
-                        channel=self.channel,
-                        user=self.user,
-                        message=message,
-                        response_url=self.standin.response_url("action"),
-                    )
-                    return self._status(status) + self._drain()
-        return [self.labels["no_button"].format(verb=verb, n=number)]
+        found = self._button(verb, number)
+        if found is None:
+            return [self.label("no_button", press=f"{verb} {number}".strip())]
+        call, action_id, element = found
+        message = {
+            "type": "message",
+            "user": BOT_USER,
+            "text": call.args.get("text"),
+            "ts": call.result.get("ts") or call.args.get("ts") or self._next_ts(),
+            "thread_ts": call.args.get("thread_ts"),
+        }
+        status, _ = self.sender.button(
+            {
+                "action_id": action_id,
+                "block_id": "b",
+                "type": "button",
+                "value": element.get("value", ""),
+                "text": element["text"],
+            },
+            channel=self.channel,
+            user=self.user,
+            message=message,
+            response_url=self.standin.response_url("action"),
+        )
+        return self._status(status) + self._drain()
 
     # -- output --------------------------------------------------------------
 
     def _status(self, status: int) -> list[str]:
-        return [] if status < 400 else [f"[{self.labels['error']} {status}]"]
+        return [] if status < 400 else [f"[{self.label('error')} {status}]"]
 
     def _ack(self, status: int, body: str) -> list[str]:
         if status >= 400:
@@ -304,43 +331,111 @@ class Console:
             payload = json.loads(body)
         except ValueError:
             return [body]
+        self.recent.append(Call("ack", payload, None, {"ok": True}))  # its buttons can be pressed
+        where = "channel" if payload.get("response_type") == "in_channel" else "ephemeral"
         text, buttons = blocks_text(payload)
-        return [self._show(self.labels["ephemeral"], text, buttons)]
+        return [self._show(self.label(where), text, buttons)]
 
     def _drain(self) -> list[str]:
         self.executor.wait_idle(15)
         calls = self.standin.calls[self.seen :]
         self.seen = len(self.standin.calls)
+        self.recent += [c for c in calls if c.method in BUTTON_SOURCES]
         return [shown for call in calls if (shown := self._render(call))]
 
     def _render(self, call: Call) -> str | None:
         args = call.args
         if call.result.get("ok") is False:
-            return f"[{self.labels['error']}] {call.method}: {call.result.get('error')}"
+            return f"[{self.label('error')}] {call.method}: {call.result.get('error')}"
         if call.method == "chat.postMessage":
-            where = self.labels["thread"] if args.get("thread_ts") else self.labels["channel"]
+            if str(args.get("channel", "")).startswith("D"):
+                where = self.label("direct")
+            else:
+                where = self.label("thread" if args.get("thread_ts") else "channel")
         elif call.method == "chat.update":
-            where = self.labels["updated"]
+            where = self.label("updated")
         elif call.method == "chat.postEphemeral":
-            where = self.labels["ephemeral"]
+            where = self.label("ephemeral")
         elif call.method == "response_url":
             if args.get("delete_original") in (True, "true"):
                 return None
-            where = self.labels["ephemeral"]
+            in_channel = args.get("response_type") == "in_channel"
+            where = self.label("channel" if in_channel else "ephemeral")
         elif call.method == "views.publish":
             if not self.show_home:
                 return None  # Home tab refreshes happen quietly; `:home` shows the tab
             self.show_home = False
-            where = self.labels["home"]
+            where = self.label("home")
             view = args["view"] if isinstance(args["view"], dict) else json.loads(args["view"])
             args = {"blocks": view.get("blocks", [])}
         elif call.method == "views.open":
-            where = self.labels["modal"]
-            return f"[{where}]"
+            return self._dialog(args["view"])
+        elif call.method == "files.completeUploadExternal":
+            return self._files(args)
         else:
             return None
         text, buttons = blocks_text(args)
         return self._show(where, text, buttons)
+
+    def _dialog(self, raw: Any) -> str:
+        """A modal as a person sees it: its title, each field's label, its buttons."""
+        view = raw if isinstance(raw, dict) else json.loads(raw)
+        lines = [(view.get("title") or {}).get("text", "")]
+        for block in view.get("blocks", []):
+            if block.get("type") == "input":
+                label = (block.get("label") or {}).get("text", "")
+                optional = f" ({self.label('optional')})" if block.get("optional") else ""
+                element = block.get("element") or {}
+                value = element.get("initial_value") or (
+                    (element.get("initial_option") or {}).get("text") or {}
+                ).get("text", "")
+                kinds = element.get("filetypes")
+                hint = f" [{', '.join(kinds)}]" if kinds else ""
+                lines.append(f"{label}{optional}{hint}: {value or '____'}")
+            elif block.get("type") in ("section", "header"):
+                lines.append((block.get("text") or {}).get("text", ""))
+        buttons: list[tuple[str, str, dict[str, Any]]] = [
+            ((view.get(key) or {}).get("text", ""), key, {})
+            for key in ("submit", "close")
+            if view.get(key)
+        ]
+        return self._show(self.label("modal"), "\n".join(lines), buttons)
+
+    def _files(self, args: dict[str, Any]) -> str:
+        """Files the bot uploaded, as the channel shows them."""
+        files = args.get("files")
+        files = json.loads(files) if isinstance(files, str) else (files or [])
+        names = {
+            str(c.result.get("file_id")): str(c.args.get("filename"))
+            for c in self.standin.calls
+            if c.method == "files.getUploadURLExternal"
+        }
+        shown = [
+            self._file_lines(
+                names.get(str(file.get("id")), str(file.get("id"))),
+                file.get("title"),
+                self.standin.uploads.get(str(file.get("id")), b""),
+            )
+            for file in files
+        ]
+        return self._preview(self.label("file"), shown)
+
+    def _file_lines(self, name: str, title: str | None, data: bytes) -> list[str]:
+        """A file's name (and title) and its first lines, or its size when it is not text."""
+        head = f"📎 {name}" + (f" · {title}" if title and title != name else "")
+        try:
+            lines = data.decode("utf-8").lstrip("\ufeff").splitlines()
+        except UnicodeDecodeError:
+            return [f"{head} {self.label('file_binary', size=len(data))}"]
+        preview = [head, *(f"│ {line}" for line in lines[:FILE_LINES])]
+        if len(lines) > FILE_LINES:
+            preview.append(self.label("file_lines", n=len(lines) - FILE_LINES))
+        return preview
+
+    @staticmethod
+    def _preview(where: str, files: list[list[str]]) -> str:
+        lines = [line for file in files for line in file] or [""]
+        return f"[{where}] {lines[0]}" + "".join(f"\n  {line}" for line in lines[1:])
 
     def _show(self, where: str, text: str, buttons: list[tuple[str, str, dict[str, Any]]]) -> str:
         readable = self.readable(text)
@@ -390,18 +485,18 @@ def run(
             if interactive:
                 print("> " if not pending else "… ", end="", file=out, flush=True)
             raw = stdin.readline()
-            if not raw:
+            if not raw and not pending:
                 break
             line = raw.rstrip("\n")
-            if line.endswith("\\"):
-                pending += line[:-1] + "\n"
+            if raw and line.endswith("\\"):
+                pending += line[:-1].rstrip() + "\n"
                 continue
             line, pending = pending + line, ""
-            if line.strip() in (":quit", ":q", "exit"):
+            if line.strip() in QUIT:
                 break
             if not interactive and line.strip():
-                print(f"> {line}", file=out)
-            for shown in console.handle(line):
+                print("> " + line.replace("\n", "\n… "), file=out)
+            for shown in console.safely(line):
                 print(shown, file=out, flush=True)
     except KeyboardInterrupt:
         print(file=out)
