@@ -58,6 +58,10 @@ DANISH = [
     ("Jens' opgaver?", "open-items Jens"),
     ("hvad mangler Køge at gøre?", "open-items Køge"),
     ("hvad ligger hos Slagelse?", "open-items Slagelse"),
+    ("hvem mangler at levere?", "open-items"),
+    ("hvad skal Region Sjælland lave?", "open-items Region Sjælland"),
+    ("hvilke opgaver har jeg?", "open-items me"),
+    ("hvad er der af deadlines?", "open-items"),
     # overdue
     ("hvad er overskredet?", "open-items overdue"),
     ("hvilke frister er overskredne?", "open-items overdue"),
@@ -77,6 +81,8 @@ DANISH = [
     ("beslutninger siden 1/11", "decisions siden 1/11"),
     ("hvad besluttede vi om sundhedsklynger siden 1/10?", "decisions sundhedsklynger siden 1/10"),
     ("hvad er aftalt om høringen?", "decisions høringen"),
+    ("hvad sagde vi om budgettet?", "decisions budgettet"),
+    ("hvad besluttede vi på sidste møde?", "decisions"),
     # who is responsible: a search by words (decisions)
     ("hvem er ansvarlig for høringen?", "decisions høringen"),
     ("hvem er ansvarlig for hoeringen", "decisions hoeringen"),
@@ -141,6 +147,10 @@ ENGLISH = [
     ("open actions for Region Zealand", "open-items Region Zealand"),
     ("what is jens working on?", "open-items jens"),
     ("what has Anna got to do?", "open-items Anna"),
+    ("what is Køge supposed to do?", "open-items Køge"),
+    ("what tasks does jens have?", "open-items jens"),
+    ("what's outstanding for me?", "open-items me"),
+    ("what are the deadlines?", "open-items"),
     # overdue
     ("what is overdue?", "open-items overdue"),
     ("what's late?", "open-items overdue"),
@@ -162,6 +172,8 @@ ENGLISH = [
         "decisions health clusters since 1 October",
     ),
     ("what was approved?", "decisions"),
+    ("any decisions on the budget?", "decisions budget"),
+    ("what did we say about the budget?", "decisions budget"),
     # who is responsible: a search by words
     ("who is responsible for the hearing?", "decisions hearing"),
     ("who's in charge of the budget?", "decisions budget"),
@@ -266,13 +278,13 @@ def test_both_lexicons_have_cues_and_examples_for_the_same_intents() -> None:
     [
         (
             "da",
-            "hvornår er fristen?",
+            "hvornår?",
             "Det spørgsmål kan jeg ikke svare på endnu. Mente du et af disse?\n"
             "• _hvornår er næste møde?_\n",
         ),
         (
             "en",
-            "when is the deadline?",
+            "when?",
             "I can't answer that one yet. Did you mean one of these?\n"
             "• _when is the next meeting?_\n",
         ),

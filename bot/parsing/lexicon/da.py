@@ -327,6 +327,7 @@ INTENT_CUES = {
         "enige": 2,
         "konklu": 2,
         "godkend": 2,
+        "sagde vi": 2,
     },
     "open_items": {
         "åben": 2,
@@ -334,8 +335,9 @@ INTENT_CUES = {
         "åbent": 2,
         "opgave": 2,
         "handling": 2,
-        "mangl": 2,
+        "mangl": 3,
         "udestå": 2,
+        "deadline": 2,
         "todo": 2,
         "ansvar": 1,
         "skal": 1,
@@ -382,4 +384,16 @@ INTENT_EXAMPLES = {
     "help": "hvad kan du?",
 }
 # Words that end an owner's name in a question ("har Roskilde nogen opgaver?").
-INTENT_NOT_NAMES = ("nogen", "noget", "nogle", "lige", "stadig", "endnu", "egentlig", "så", "gang")
+INTENT_NOT_NAMES = (
+    "nogen",
+    "noget",
+    "nogle",
+    "lige",
+    "stadig",
+    "endnu",
+    "egentlig",
+    "så",
+    "gang",
+    "gerne",
+    "mon",
+)

@@ -321,6 +321,7 @@ INTENT_CUES = {
         "resolved": 2,
         "concluded": 2,
         "approved": 2,
+        "did we say": 2,
     },
     "open_items": {
         "open": 2,
@@ -337,6 +338,7 @@ INTENT_CUES = {
         "plate": 2,
         "left": 1,
         "due": 2,
+        "deadline": 2,
         "owe": 1,
         "items": 1,
         "working on": 2,
@@ -369,4 +371,18 @@ INTENT_EXAMPLES = {
     "responsible": "who is responsible for the consultation?",
     "help": "what can you do?",
 }
-INTENT_NOT_NAMES = ("got", "working", "doing", "still", "currently", "any", "anything", "left")
+INTENT_NOT_NAMES = (
+    "got",
+    "working",
+    "doing",
+    "still",
+    "currently",
+    "any",
+    "anything",
+    "left",
+    "supposed",
+    "meant",
+    "going",
+    "need",
+    "needs",
+)
