@@ -107,6 +107,7 @@ class Console:
         self.last_ts: str | None = None
         self.last_text = ""
         self.show_home = False
+        self.dialog: dict[str, Any] | None = None  # the view `:submit` fills in
         self._last_us = 0
         self.labels = Renderer().strings[self.settings.language]
 
@@ -190,6 +191,8 @@ class Console:
             return self._send_event(event)
         if word == "upload":
             return self._upload(argument)
+        if word in ("submit", "send"):
+            return self._submit(argument)
         number = argument.lstrip("#")
         if (number == "" or number.isdigit()) and self._button(word, number) is not None:
             return self._press(word, number)
@@ -274,6 +277,61 @@ class Console:
             {"id": f"F{ts.replace('.', '')}", "name": path.name, "url_private_download": url}
         ]
         return [shared, *self._send_event(event)]
+
+    def _submit(self, argument: str) -> list[str]:
+        """`:submit TEXT` or `:submit FILE`: fill in the open dialog's field and send it."""
+        if self.dialog is None:
+            return [self.label("no_dialog")]
+        path = Path(argument).expanduser()
+        is_file = bool(argument) and "\n" not in argument and path.is_file()
+        values: dict[str, Any] = {}
+        for block in self.dialog.get("blocks", []):
+            element = block.get("element") or {}
+            kind, action = element.get("type"), element.get("action_id", "value")
+            if kind == "file_input" and is_file:
+                url = self.standin.add_file(path.name, path.read_bytes())
+                file = {"id": f"F{self._next_ts().replace('.', '')}", "name": path.name}
+                value: dict[str, Any] = {
+                    "type": kind,
+                    "files": [{**file, "url_private_download": url}],
+                }
+                values[block["block_id"]] = {action: value}
+                is_file = False
+            elif kind == "plain_text_input" and not is_file and argument:
+                values[block["block_id"]] = {action: {"type": kind, "value": argument}}
+                argument = ""
+        view = {
+            "id": self.dialog.get("id", "V0CONSOLE"),
+            "type": "modal",
+            "callback_id": self.dialog.get("callback_id"),
+            "private_metadata": self.dialog.get("private_metadata", ""),
+            "state": {"values": values},
+        }
+        payload = {
+            "type": "view_submission",
+            "api_app_id": "A0LOCAL",
+            "team": {"id": self.sender.team_id},
+            "user": {"id": self.user, "team_id": self.sender.team_id},
+            "trigger_id": f"{self._next_ts()}.console.trigger",
+            "view": view,
+        }
+        status, body = self.sender.interaction(payload)
+        try:
+            answer = json.loads(body) if body.strip() else {}
+        except ValueError:
+            answer = {}
+        if answer.get("response_action") == "errors":
+            labels = {
+                b.get("block_id"): (b.get("label") or {}).get("text", "")
+                for b in self.dialog.get("blocks", [])
+            }
+            problems = [
+                self.label("dialog_error", field=labels.get(field, field), error=error)
+                for field, error in answer.get("errors", {}).items()
+            ]
+            return [self._show(self.label("modal"), "\n".join(problems), [])]
+        self.dialog = None
+        return self._status(status) + self._drain()
 
     def _button(self, verb: str, number: str) -> tuple[Call, str, dict[str, Any]] | None:
         """The newest button `:verb number` means: by action id, `:done 3` or `:share`, or by
@@ -369,7 +427,9 @@ class Console:
             view = args["view"] if isinstance(args["view"], dict) else json.loads(args["view"])
             args = {"blocks": view.get("blocks", [])}
         elif call.method == "views.open":
-            return self._dialog(args["view"])
+            view = args["view"] if isinstance(args["view"], dict) else json.loads(args["view"])
+            self.dialog = view
+            return self._dialog(view)
         elif call.method == "files.completeUploadExternal":
             return self._files(args)
         else:
@@ -399,7 +459,8 @@ class Console:
             for key in ("submit", "close")
             if view.get(key)
         ]
-        return self._show(self.label("modal"), "\n".join(lines), buttons)
+        shown = self._show(self.label("modal"), "\n".join(lines), buttons)
+        return f"{shown}\n  {self.label('dialog_hint')}"
 
     def _files(self, args: dict[str, Any]) -> str:
         """Files the bot uploaded, as the channel shows them."""

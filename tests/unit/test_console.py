@@ -186,3 +186,22 @@ def test_unknown_colon_words_get_the_consoles_help(tmp_path: Path) -> None:
     assert "Konsollens kommandoer" in shown and ":upload FIL [besked]" in shown
     assert "Ingen knap 'done'" in shown
     assert "The console's commands" in run([":what"], tmp_path, language="en")
+
+
+def test_the_import_dialog_can_be_filled_in_and_sent(tmp_path: Path) -> None:
+    seed = Path(__file__).parents[1] / "fixtures" / "seeds" / "000_3146f477be03d33b.txt"
+    shown = run(
+        [
+            ":submit noget",
+            "/referat importér",
+            ":submit",
+            f":submit {seed}",
+            ":confirm",
+        ],
+        tmp_path,
+    )
+    assert "Der er intet åbent vindue" in shown
+    assert "(:submit TEKST eller :submit FIL udfylder og sender vinduet)" in shown
+    assert "[vindue] Indsæt referatets tekst (op til 3.000 tegn): Indsæt referatets tekst" in shown
+    assert "[kun til dig] Forhåndsvisning af referat (000_3146f477be03d33b.txt)" in shown
+    assert "[i kanalen] Referat gemt af @dig" in shown
