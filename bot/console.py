@@ -17,7 +17,6 @@ import re
 import secrets
 import sys
 import time
-import unicodedata
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any, TextIO
 from bot.app import create_app
 from bot.config import Settings
 from bot.executor import TrackingExecutor
+from bot.parsing.intents import fold
 from bot.render import Renderer
 from bot.standin import BOT_USER, Call, Sender, StandIn
 from bot.web import LocalServer
@@ -54,12 +54,6 @@ def blocks_text(args: dict[str, Any]) -> tuple[str, list[tuple[str, str, dict[st
     return text, buttons
 
 
-def fold(word: str) -> str:
-    """A word as typed on any keyboard: no case, æøå as ae/oe/aa and accents dropped."""
-    word = word.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 # `:words` that press a button, by its action id; the labels work too (`:udført 3`).
 BUTTON_WORDS = {
     "done": "done",
@@ -70,6 +64,10 @@ BUTTON_WORDS = {
     "cancel": "import_cancel",
     "gem": "import_confirm",
     "annuller": "import_cancel",
+    "udfort": "done",
+    "genabn": "reopen",
+    "fortryd": "undo",
+    "del": "share",
 }
 BUTTON_SOURCES = ("chat.postMessage", "chat.update", "response_url", "chat.postEphemeral")
 FILE_LINES = 6  # how much of an uploaded file the console shows
@@ -158,7 +156,7 @@ class Console:
             return shown + self._drain()
         match = re.match(r"^:([^\s:]+)\s*(.*)$", line, re.DOTALL)
         if match:
-            return self._colon(fold(match.group(1)), match.group(2).strip())
+            return self._colon(match.group(1), match.group(2).strip())
         if re.match(r"^@referat\b", line, re.IGNORECASE):
             text = re.sub(r"^@referat", f"<@{BOT_USER}>", line, flags=re.IGNORECASE)
             return self._send_event(self._message_event(text, "app_mention"))
@@ -174,8 +172,9 @@ class Console:
             log.exception("console line failed: %r", line)
             return [self.label("failed", error=type(error).__name__)]
 
-    def _colon(self, word: str, argument: str) -> list[str]:
+    def _colon(self, typed: str, argument: str) -> list[str]:
         """`:word …`: the console's own commands, else a button, else the console's help."""
+        word = fold(typed)
         if word in ("edit", "ret", "delete", "slet"):
             return self._edit("edit" if word in ("edit", "ret") else "delete", argument)
         if word == "home":
@@ -197,7 +196,7 @@ class Console:
         if (number == "" or number.isdigit()) and self._button(word, number) is not None:
             return self._press(word, number)
         if word in BUTTON_WORDS:
-            return [self.label("no_button", press=f"{word} {number}".strip())]
+            return [self.label("no_button", press=f"{typed} {number}".strip())]
         return [self.label("help")]
 
     def _message_event(self, text: str, kind: str, ts: str | None = None) -> dict[str, Any]:
@@ -514,7 +513,9 @@ class Console:
         """Slack mrkdwn as a terminal shows it: names for mentions, no markup, no entities."""
         known = users or {}
         text = re.sub(
-            r"<@([UW][A-Z0-9]+)>", lambda m: "@" + known.get(m.group(1), m.group(1)), text
+            r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>",
+            lambda m: "@" + known.get(m.group(1), m.group(2) or m.group(1)),
+            text,
         )
         text = re.sub(
             r"<#([CGD][A-Z0-9]+)(?:\|([^>]*))?>", lambda m: "#" + (m.group(2) or m.group(1)), text

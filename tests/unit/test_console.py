@@ -64,6 +64,21 @@ def test_english_and_continued_lines(tmp_path: Path) -> None:
 
 def test_unknown_button_is_explained(tmp_path: Path) -> None:
     assert "Ingen knap 'done 9'" in run([":done 9"], tmp_path)
+    assert "Ingen knap 'udført 9'" in run([":udført 9"], tmp_path)
+
+
+def test_buttons_pressed_by_their_danish_words(tmp_path: Path) -> None:
+    shown = run(
+        [
+            "Handling: <@U0JENS|jens> sender udkast, frist fredag",
+            ":udført 1",
+            ":fortryd 1",
+        ],
+        tmp_path,
+    )
+    assert "ansvarlig @jens" in shown
+    assert "[i tråden] #1 er markeret som udført af @dig." in shown
+    assert "Ingen knap" not in shown and "Konsollens kommandoer" not in shown
 
 
 def test_home_tab_and_english_mention_owner(tmp_path: Path) -> None:
