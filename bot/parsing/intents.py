@@ -34,9 +34,15 @@ MAX_NAME_WORDS = 4
 
 def fold(word: str) -> str:
     """A word as any keyboard types it: no case or accents, æ/ae/a, ø/oe/o, å/aa/a as one."""
-    word = word.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return word.replace("aa", "a").replace("ae", "a").replace("oe", "o").replace("’", "'")
+    word = unicodedata.normalize("NFKD", word.casefold())
+    word = "".join(c for c in word if not unicodedata.combining(c)).casefold()
+    word = word.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    word = word.replace("’", "'")
+    while True:  # until nothing changes, so folding twice is folding once ("ååå")
+        folded = word.replace("aa", "a").replace("ae", "a").replace("oe", "o")
+        if folded == word:
+            return word
+        word = folded
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ in Danish and English, with and without æøå, in any word order."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from bot.parsing.commands import SUBCOMMANDS, split_command
 from bot.parsing.intents import closest, fold, intent_of
@@ -305,3 +307,48 @@ def test_the_unknown_answer_offers_the_nearest_questions(
     )
     # without suggestions (as asked before) it still says what it can do
     assert "/referat" in renderer.render(language, "unknown_question")
+
+
+WORDS = st.sampled_from(
+    [
+        "hvad",
+        "har",
+        "jens",
+        "af",
+        "opgaver",
+        "møde",
+        "næste",
+        "for",
+        "Lolland",
+        "om",
+        "<@U0JENS>",
+        "siden",
+        "1/11",
+        "who",
+        "is",
+        "open",
+        "?",
+        "hvem",
+        "ansvarlig",
+        "æøå",
+        "'s",
+        "-",
+        "'",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS | st.text(max_size=8), max_size=12))
+def test_reading_a_question_never_raises_and_gives_a_known_command(parts: list[str]) -> None:
+    command = intent_of(" ".join(parts))
+    known = ("next-meeting", "open-items", "decisions", "agenda", "help")
+    assert command is None or command.split(" ")[0] in known
+
+
+@given(st.text(max_size=20))
+@example("aaa")
+@example("ååå")
+@example("oee")
+def test_folding_twice_changes_nothing(word: str) -> None:
+    assert fold(fold(word)) == fold(word)
