@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from types import ModuleType
 
 from bot.parsing.lexicon import LANGUAGES
@@ -132,15 +133,21 @@ def closest(text: str, language: str, count: int = 2) -> list[str]:
 # -- slots ---------------------------------------------------------------------
 
 
-def _stop(words: ModuleType) -> set[str]:
+@cache
+def _stop(words: ModuleType) -> frozenset[str]:
     """Words that are never a name or a subject."""
-    return {fold(w) for w in (*words.STOPWORDS, *words.INTENT_NOT_NAMES)}
+    return frozenset(fold(w) for w in (*words.STOPWORDS, *words.INTENT_NOT_NAMES))
+
+
+@cache
+def _stems(words: ModuleType) -> tuple[str, ...]:
+    """Every one-word cue of a language, folded."""
+    cues = [c for table in words.INTENT_CUES.values() for c in table] + list(words.INTENT_OVERDUE)
+    return tuple(fold(c) for c in cues if " " not in c)
 
 
 def _is_cue(words: ModuleType, token: _Token) -> bool:
-    stems = [fold(c) for cues in words.INTENT_CUES.values() for c in cues if " " not in c]
-    stems += [fold(c) for c in words.INTENT_OVERDUE if " " not in c]
-    return any(token.folded.startswith(stem) for stem in stems)
+    return token.folded.startswith(_stems(words))
 
 
 def _owner(words: ModuleType, tokens: tuple[_Token, ...]) -> str | None:
