@@ -31,6 +31,8 @@ COMMANDS = {
     "help": "help",
 }
 MAX_NAME_WORDS = 4
+# what an unknown question is offered, most asked first when nothing is near
+SUGGESTED = ("next_meeting", "open_items", "decisions", "agenda", "responsible")
 
 
 def fold(word: str) -> str:
@@ -125,8 +127,8 @@ def intent_of(text: str) -> str | None:
 def closest(text: str, language: str, count: int = 2) -> list[str]:
     """Example questions for the intents a question came nearest to, in `language`."""
     words = LANGUAGES[language]
-    reading = _read(_BOT_MENTION.sub("", text), language)
-    ranked = [intent for intent, _ in reading.scores if intent != "help"]
+    scores = dict(_read(_BOT_MENTION.sub("", text), language).scores)
+    ranked = sorted(SUGGESTED, key=lambda intent: (-scores[intent], SUGGESTED.index(intent)))
     return [words.INTENT_EXAMPLES[intent] for intent in ranked[:count]]
 
 

@@ -64,6 +64,7 @@ DANISH = [
     ("hvad skal Region Sjælland lave?", "open-items Region Sjælland"),
     ("hvilke opgaver har jeg?", "open-items me"),
     ("hvad er der af deadlines?", "open-items"),
+    ("hvornår er fristen?", "open-items"),
     # overdue
     ("hvad er overskredet?", "open-items overdue"),
     ("hvilke frister er overskredne?", "open-items overdue"),
@@ -224,11 +225,13 @@ def test_small_talk_is_not_understood(question: str) -> None:
 
 
 def test_a_question_not_understood_gets_the_nearest_examples_in_the_channels_language() -> None:
-    assert closest("hvornår er fristen?", "da")[0] == da.INTENT_EXAMPLES["next_meeting"]
+    assert closest("hvornår er fristen?", "da")[0] == da.INTENT_EXAMPLES["open_items"]
+    assert closest("hvornår", "da")[0] == da.INTENT_EXAMPLES["next_meeting"]
     assert closest("hvad bliver vejret?", "da") == [
-        da.INTENT_EXAMPLES["agenda"],
         da.INTENT_EXAMPLES["next_meeting"],
+        da.INTENT_EXAMPLES["open_items"],
     ]
+    assert closest("hvad med punkterne til dagsordenen", "da")[0] == da.INTENT_EXAMPLES["agenda"]
     assert closest("what about the budget", "en") != closest("what about the budget", "da")
     assert len(closest("anything", "en")) == 2
     assert all(example not in da.INTENT_EXAMPLES.values() for example in closest("x", "en"))
