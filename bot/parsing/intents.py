@@ -188,7 +188,21 @@ def _owner(words: ModuleType, tokens: tuple[_Token, ...]) -> str | None:
             and _is_cue(words, after)
         ):
             return token.text[:-1]
-    return None
+    return _capitalized(words, tokens)
+
+
+def _capitalized(words: ModuleType, tokens: tuple[_Token, ...]) -> str | None:
+    """Last resort: capitalized words inside the question ("hvad er Lolland ansvarlig for?")."""
+    calendar = {fold(w) for w in (*words.MONTHS, *words.WEEKDAYS)}
+    stop, me = _stop(words), {fold(w) for w in words.INTENT_ME}
+    name: list[str] = []
+    for token in tokens[1:]:
+        plain = token.text[:1].isupper() and not _MENTION.match(token.text)
+        if plain and not ({token.folded} & (stop | me | calendar)) and not _is_cue(words, token):
+            name.append(token.text)
+        elif name:
+            break
+    return " ".join(name) or None
 
 
 def _overdue(words: ModuleType, tokens: tuple[_Token, ...]) -> bool:

@@ -309,7 +309,14 @@ SUBCOMMANDS = {
 # words start with (a cue with a space is a phrase). The best sum wins; ties go to
 # the intent listed first. Word order and endings do not matter.
 INTENT_CUES = {
-    "agenda": {"dagsorden": 3, "drøft": 3, "punkter til": 2, "tage op": 2},
+    "agenda": {
+        "dagsorden": 3,
+        "drøft": 3,
+        "punkter til": 2,
+        "tage op": 2,
+        "program": 2,
+        "behandl": 2,
+    },
     "next_meeting": {
         "møde": 2,
         "hvornår": 1,
@@ -317,6 +324,7 @@ INTENT_CUES = {
         "ses vi": 2,
         "samles": 2,
         "hvor": 0.5,
+        "sidste": -1.5,
     },
     "decisions": {
         "beslut": 3,
@@ -328,6 +336,7 @@ INTENT_CUES = {
         "konklu": 2,
         "godkend": 2,
         "sagde vi": 2,
+        "frem til": 2,
     },
     "open_items": {
         "åben": 2,
@@ -345,6 +354,10 @@ INTENT_CUES = {
         "gøre": 1,
         "ligger": 1,
         "frist": 2,
+        "står": 0.5,
+        "status": 1.5,
+        "lovet": 2,
+        "lovede": 2,
         "tildelt": 2,
         "bord": 1,
     },
@@ -367,7 +380,7 @@ INTENT_ME = ("mig", "mine", "min", "mit", "jeg", "egne", "selv")
 # Words after which an owner's name (open items) or a subject (decisions, who is
 # responsible) follows: "har jens", "skal Lolland", "for Køge", "om rammeaftalen".
 INTENT_SLOTS = {
-    "open_items": ("for", "har", "skal", "hos", "til", "mangler", "ligger"),
+    "open_items": ("for", "har", "skal", "hos", "til", "mangler", "ligger", "står"),
     "decisions": ("om", "omkring", "vedrørende", "vedr", "angående", "ang", "af"),
     "responsible": ("for", "på", "med", "af", "om"),
 }

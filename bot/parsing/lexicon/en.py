@@ -312,14 +312,21 @@ SUBCOMMANDS = {
 # See da.py: cues matched by how a word begins, weights summed per intent.
 INTENT_CUES = {
     "agenda": {"agenda": 3, "discuss": 3, "topics": 2, "bring up": 2},
-    "next_meeting": {"meet": 2, "when": 1, "next": 1, "where": 0.5, "session": 1},
+    "next_meeting": {
+        "meet": 2,
+        "when": 1,
+        "next": 1,
+        "where": 0.5,
+        "session": 1,
+        "last": -1.5,
+    },
     "decisions": {
         "decid": 3,
         "decision": 3,
         "agreed": 2,
         "agree on": 2,
         "resolved": 2,
-        "concluded": 2,
+        "conclu": 2,
         "approved": 2,
         "did we say": 2,
     },
@@ -342,6 +349,8 @@ INTENT_CUES = {
         "owe": 1,
         "items": 1,
         "working on": 2,
+        "status": 1.5,
+        "promis": 2,
         "responsib": 1,
     },
     "responsible": {"who": 2.5, "responsib": 2, "owner": 1, "owns": 1, "in charge": 2},
