@@ -113,7 +113,7 @@ def test_a_second_run_on_the_same_database_still_answers(tmp_path: Path) -> None
     assert "sender udkast" in third
 
 
-def test_message_ts_and_event_ids_are_unique_across_consoles(tmp_path: Path) -> None:
+def test_message_ts_rise_and_are_unique_across_consoles(tmp_path: Path) -> None:
     settings = Settings.from_env(
         {"DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}", "REFERAT_LANGUAGE": "da"}
     )
