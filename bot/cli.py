@@ -9,6 +9,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
+from alembic.util import CommandError
+from sqlalchemy.exc import DBAPIError
+
 from bot.config import ConfigError, Settings
 
 log = logging.getLogger("referat")
@@ -22,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     console.add_argument("--channel", default="C0LOCAL")
     console.add_argument("--user", default="U0LOCAL")
     console.add_argument(
-        "--db", default=None, help="SQLite file (default: DATABASE_URL or referat.db)"
+        "--db", default=None, help="a SQLite file or a database URL (default: DATABASE_URL)"
     )
 
     sub.add_parser("socket", help="run in Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN)")
@@ -60,12 +63,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     args = _parser().parse_args(argv)
+    url = ""
     try:
         settings = Settings.from_env()
+        url = database_url_of(args.db) if getattr(args, "db", None) else settings.database_url
         return _run(args, settings)
     except ConfigError as error:
         print(f"referat: {error}", file=sys.stderr)
         return 2
+    except DBAPIError as error:
+        print(f"referat: {unreachable(error, url)}", file=sys.stderr)
+        return 1
+    except CommandError as error:  # Alembic: a schema this version does not know
+        print(
+            f"referat: the database's schema is not one this version knows ({error}); "
+            "was it upgraded by a newer referat?",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def database_url_of(value: str) -> str:
+    """`--db` takes a SQLite file or a database URL."""
+    from bot.config import normalize_database_url
+
+    return normalize_database_url(value) if "://" in value else f"sqlite:///{value}"
+
+
+def unreachable(error: DBAPIError, url: str) -> str:
+    """One line for a database that cannot be reached: where, and what to check."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    where = (
+        f"the SQLite file {parsed.database}"
+        if parsed.get_backend_name() == "sqlite"
+        else f"{parsed.get_backend_name()} on {parsed.host or 'localhost'}:{parsed.port or 5432}"
+    )
+    reason = str(error.orig or error).strip().splitlines()[0][:160]
+    return (
+        f"cannot reach the database ({where}): {reason}. Check DATABASE_URL (or --db), "
+        "that the server is running and accepts connections from here, and the password."
+    )
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -74,10 +113,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
         _log_to_file("referat-console.log")
         if args.db:
-            settings = replace(settings, database_url=f"sqlite:///{args.db}")
-        if not settings.database_url.startswith("sqlite"):
-            print("referat console: uses a SQLite file; pass --db FILE", file=sys.stderr)
-            return 2
+            settings = replace(settings, database_url=database_url_of(args.db))
+        from storage.session import make_engine, upgrade
+
+        upgrade(make_engine(settings.database_url))  # says at once if it cannot be reached
         return console.run(settings, channel=args.channel, user=args.user)
     if args.command == "db":
         from storage.session import make_engine, upgrade
@@ -149,12 +188,10 @@ def _log_to_file(path: str) -> None:
 
 
 def _only_team(sessions: object, channel: str) -> str:
-    from sqlalchemy import select
-
-    from storage.models import Channel
+    from storage.channels import teams_of_channel
 
     with sessions() as session:  # type: ignore[operator]
-        teams = session.scalars(select(Channel.team_id).where(Channel.channel_id == channel)).all()
+        teams = teams_of_channel(session, channel)
     if len(teams) > 1:
         raise ConfigError(f"channel {channel} is in several workspaces; pass --team")
     return teams[0] if teams else "T0LOCAL"

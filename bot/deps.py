@@ -109,7 +109,8 @@ class Unit:
 
     def reply(self, template: str, *, ok: bool = True, **context: object) -> Reply:
         """An answer rendered from a template in the channel's language."""
-        return Reply(text=self.deps.renderer.render(self.language, template, **context), ok=ok)
+        text = self.deps.renderer.render(self.language, template, **context)
+        return Reply(text=text, ok=ok, cut_note=self.string("cut_note"))
 
     def string(self, key: str, **values: object) -> str:
         return self.deps.renderer.string(self.language, key, **values)

@@ -11,6 +11,7 @@ class Button:
     action_id: str
     value: str
     style: str | None = None  # "primary" | "danger"
+    confirm: tuple[str, str, str, str] | None = None  # title, text, yes, no: Slack asks first
 
 
 @dataclass
@@ -20,3 +21,4 @@ class Reply:
     ephemeral: bool = True
     ok: bool = True  # False for answers to bad input
     attachment: object | None = None  # a file to upload after the answer (exports)
+    cut_note: str = "…"  # ends a reply cut to fit Slack (in the channel's language)

@@ -62,6 +62,28 @@ class Fault:
     retry_after: int | None = None
 
 
+def _loaded(blocks: Any) -> Any:
+    try:
+        return json.loads(blocks) if isinstance(blocks, str) else blocks
+    except ValueError:
+        return []
+
+
+MAX_MESSAGE_TEXT = 12_000  # all text in a message's blocks (Slack: msg_blocks_too_long)
+
+
+def _text_in(node: Any) -> int:
+    """How many text characters blocks hold, in every nested text field."""
+    if isinstance(node, dict):
+        own = len(node["text"]) if isinstance(node.get("text"), str) else 0
+        return own + sum(
+            _text_in(v) for k, v in node.items() if k != "text" or not isinstance(v, str)
+        )
+    if isinstance(node, list):
+        return sum(_text_in(v) for v in node)
+    return 0
+
+
 def _blocks_problem(blocks: Any, limit: int) -> str | None:
     if isinstance(blocks, str):
         try:
@@ -184,6 +206,8 @@ class StandIn:
             return 200, {"ok": False, "error": "no_text"}, {}
         if "blocks" in args:
             problem = _blocks_problem(args["blocks"], MAX_MESSAGE_BLOCKS)
+            if problem is None and _text_in(_loaded(args["blocks"])) > MAX_MESSAGE_TEXT:
+                problem = "msg_blocks_too_long"
             if problem:
                 return 200, {"ok": False, "error": problem}, {}
         if "view" in args:

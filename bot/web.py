@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import io
+import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -14,6 +19,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
 
+log = logging.getLogger(__name__)
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
@@ -62,13 +68,59 @@ class ReferatRequestHandler(SlackRequestHandler):
         )
 
 
-def wsgi_app(app: App) -> Wsgi:
+MAX_BODY = 1024 * 1024  # Slack's payloads are small (files come by URL); 1 MiB is plenty
+MAX_AGE = 60 * 5  # a signed request older than five minutes is a replay
+
+
+def _plain(start_response: Callable[..., Any], status: str, text: str) -> Iterable[bytes]:
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
+    return [text.encode()]
+
+
+def checked_body(environ: dict[str, Any], secret: str, now: float) -> tuple[bytes | None, str]:
+    """The request body if it is within bounds and signed by Slack, else (None, why).
+
+    Read at most MAX_BODY + 1 bytes; a larger body is refused before it is read whole.
+    Any failure (no or non-numeric timestamp, stale, bad signature) is a 401 and nothing
+    else happens: Bolt never sees the request, so its error handler and its log line with
+    the whole body never run.
+    """
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None, "413"
+    if length > MAX_BODY:
+        return None, "413"
+    body = environ["wsgi.input"].read(min(length, MAX_BODY + 1) if length else MAX_BODY + 1)
+    if len(body) > MAX_BODY:
+        return None, "413"
+    timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or "")
+    signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
+    if not timestamp.isdigit() or abs(now - int(timestamp)) > MAX_AGE:
+        return None, "401"
+    base = f"v0:{timestamp}:".encode() + body
+    expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        return None, "401"
+    return body, ""
+
+
+def wsgi_app(app: App, clock: Callable[[], float] = time.time) -> Wsgi:
     slack = ReferatRequestHandler(app)
+    secret = str(getattr(app, "_signing_secret", "") or "")
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":
-            start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"ok\n"]
+            return _plain(start_response, "200 OK", "ok\n")
+        if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") == "/slack/events":
+            body, problem = checked_body(environ, secret, clock())
+            if body is None:
+                log.warning("refused a request to /slack/events: %s", problem)
+                if problem == "413":
+                    return _plain(start_response, "413 Payload Too Large", "too large\n")
+                return _plain(start_response, "401 Unauthorized", "invalid request\n")
+            environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
         return slack(environ, start_response)
 
     return application

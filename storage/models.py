@@ -80,6 +80,9 @@ class SourceMessage(Base):
     permalink: Mapped[str | None] = mapped_column(String(500))
     reply_ts: Mapped[str | None] = mapped_column(String(ID))
     reply_text: Mapped[str | None] = mapped_column(Text)
+    # Slack's timestamp of the version stored (the message's ts, or its edited.ts): an
+    # older version arriving late changes nothing
+    version: Mapped[str | None] = mapped_column(String(ID))
     warnings: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -17,6 +17,7 @@ from storage.models import (
     Meeting,
     OwnerAlias,
     Record,
+    RecordChange,
     SourceMessage,
 )
 
@@ -190,10 +191,11 @@ def count_records(session: Session, team_id: str, channel_id: str) -> int:
     )
 
 
-def set_due_of_next_meeting_actions(
-    session: Session, team_id: str, channel_id: str, day: date
+def set_next_meeting_deadlines(
+    session: Session, team_id: str, channel_id: str, new: date, *, old: date | None = None
 ) -> None:
-    """Actions due "til næste møde" get the next meeting's date once it is known."""
+    """Actions due "til næste møde" get the next meeting's date once it is known
+    (`old=None`), and follow the meeting when it moves (`old=` its date before)."""
     session.execute(
         update(Action)
         .where(
@@ -201,10 +203,10 @@ def set_due_of_next_meeting_actions(
             Action.channel_id == channel_id,
             Action.kind == "action",
             Action.due_next_meeting.is_(True),
-            Action.due.is_(None),
+            Action.due.is_(None) if old is None else Action.due == old,
             Action.status == "open",
         )
-        .values(due=day)
+        .values(due=new)
         .execution_options(synchronize_session="fetch")
     )
 
@@ -279,3 +281,28 @@ def recent_actions(session: Session, team_id: str, channel_id: str, since: datet
         .limit(40)
     ).all()
     return list(rows), total
+
+
+def latest_changes_of_source(
+    session: Session, source_id: int, limit: int = 50
+) -> Sequence[RecordChange]:
+    """The last changes to the records a message recorded, newest first (what Undo reads)."""
+    return session.scalars(
+        select(RecordChange)
+        .join(Record, RecordChange.record_id == Record.id)
+        .where(Record.source_id == source_id)
+        .order_by(RecordChange.id.desc())
+        .limit(limit)
+    ).all()
+
+
+def source_by_id(
+    session: Session, team_id: str, channel_id: str, source_id: int
+) -> SourceMessage | None:
+    return session.scalar(
+        select(SourceMessage).where(
+            SourceMessage.id == source_id,
+            SourceMessage.team_id == team_id,
+            SourceMessage.channel_id == channel_id,
+        )
+    )

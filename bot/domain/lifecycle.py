@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 
 from bot.parsing import messages as parsed
 from storage import queries
-from storage.models import Action, ActionOwner, Decision, Record, RecordChange, SourceMessage
+from storage.models import (
+    Action,
+    ActionOwner,
+    Decision,
+    Meeting,
+    Record,
+    RecordChange,
+    SourceMessage,
+)
 
 LIVE = {"decision": "active", "action": "open"}
 
@@ -186,6 +194,60 @@ def set_status(
     _log(session, record, change, actor, now, before)
 
 
+# --- meetings a message set, moved, changed or cancelled ----------------------------------
+
+
+def meeting_snapshot(meeting: Meeting) -> dict[str, Any]:
+    return {
+        "meeting": meeting.id,
+        "date": meeting.date.isoformat(),
+        "starts_at": meeting.starts_at.isoformat() if meeting.starts_at else None,
+        "ends_at": meeting.ends_at.isoformat() if meeting.ends_at else None,
+        "place": meeting.place,
+        "status": meeting.status,
+        "source_id": meeting.source_id,
+    }
+
+
+def restore_meeting(meeting: Meeting, before: dict[str, Any]) -> None:
+    """Undo a move, change or cancellation: the meeting as it was."""
+    meeting.date = date.fromisoformat(before["date"])
+    meeting.starts_at = datetime.fromisoformat(before["starts_at"]) if before["starts_at"] else None
+    meeting.ends_at = datetime.fromisoformat(before["ends_at"]) if before["ends_at"] else None
+    meeting.place, meeting.status = before["place"], before["status"]
+    meeting.source_id = before["source_id"]
+
+
+def meeting_before(source: SourceMessage, meeting_id: int) -> dict[str, Any] | None:
+    """How a meeting was before this message moved, changed or cancelled it."""
+    for note in source.warnings or []:
+        before = note.get("before") if isinstance(note, dict) else None
+        if isinstance(before, dict) and before.get("meeting") == meeting_id:
+            return before
+    return None
+
+
+def withdraw_meetings(session: Session, source: SourceMessage, *, keep: bool = False) -> int:
+    """A message's word about meetings is taken back: a moved, changed or cancelled meeting
+    goes back to how it was; one the message set is retracted (or, with `keep`, left
+    for a new reading of the message to move)."""
+    count = 0
+    for meeting in queries.meetings_of_source(session, source.id):
+        before = meeting_before(source, meeting.id)
+        if before is not None:
+            moved_from = meeting.date
+            restore_meeting(meeting, before)
+            if meeting.date != moved_from:  # deadlines "til næste møde" follow it back
+                queries.set_next_meeting_deadlines(
+                    session, meeting.team_id, meeting.channel_id, meeting.date, old=moved_from
+                )
+            count += 1
+        elif not keep and meeting.status != "retracted":
+            meeting.status = "retracted"
+            count += 1
+    return count
+
+
 def retract_source(
     session: Session, source: SourceMessage, actor: str | None, change: str, now: datetime
 ) -> int:
@@ -195,10 +257,7 @@ def retract_source(
         if record.status != "retracted":
             set_status(session, record, "retracted", change, actor, now)
             count += 1
-    for meeting in queries.meetings_of_source(session, source.id):
-        if meeting.status != "retracted":
-            meeting.status = "retracted"
-            count += 1
+    count += withdraw_meetings(session, source)
     for agenda_item in queries.agenda_of_source(session, source.id):
         session.delete(agenda_item)
         count += 1

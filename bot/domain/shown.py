@@ -45,6 +45,12 @@ def done_button(renderer: Renderer, lang: str, record_id: int) -> Button:
     )
 
 
+def reopen_button(renderer: Renderer, lang: str, record_id: int) -> Button:
+    return Button(
+        renderer.string(lang, "reopen_button", id=record_id), f"reopen_{record_id}", str(record_id)
+    )
+
+
 def owner_label(owner: ActionOwner) -> str:
     if owner.user_id:
         return f"<@{owner.user_id}>"

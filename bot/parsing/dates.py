@@ -131,13 +131,19 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+BACK = timedelta(days=92)  # a date without a year: from about three months back …
+AHEAD = timedelta(days=275)  # … to about nine months ahead
+
+
 def _next_such(today: date, month: int, day: int) -> date | None:
-    """The next date with this day and month, today included. None if none exists."""
+    """The nearest date with this day and month, from about three months back to nine
+    ahead (`20/11` typed on 23 November is last Friday, not next year's). None when no
+    such date exists in that window (`29/2` in a year without one, `31/2`)."""
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    for year in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
+    for year in (today.year - 1, today.year, today.year + 1):
         found = _safe_date(year, month, day)
-        if found is not None and found >= today:
+        if found is not None and today - BACK <= found <= today + AHEAD:
             return found
     return None
 
@@ -212,7 +218,7 @@ def _resolve(kind: str, m: re.Match[str], today: date, deadline: bool) -> tuple[
             # "næste fredag" / "next Friday": the Friday of next week.
             monday_next = today + timedelta(days=7 - today.weekday())
             return monday_next + timedelta(days=target), False
-        return today + timedelta(days=ahead), False
+        return today + timedelta(days=ahead or 7), False  # a bare weekday is never today
     raise AssertionError(kind)
 
 
@@ -266,11 +272,19 @@ def _clock(hour: str, minute: str | None, ampm: str | None = None) -> time | Non
     return time(h, mi)
 
 
-def find_time_range(text: str) -> TimeRange | None:
-    """The first clock time or range: `kl. 9-12`, `kl. 9.30-12`, `10:00-12:00`, `2pm`."""
+# after a meeting's date, `9-12` or `9.30-12` is a time even without "kl."
+_BARE_RANGE = re.compile(
+    r"(?<![\w.:/-])(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?\s*(?:-|–)\s*"
+    r"(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?(?![\w/])"
+)
+
+
+def find_time_range(text: str, *, bare: bool = False) -> TimeRange | None:
+    """The first clock time or range: `kl. 9-12`, `kl. 9.30-12`, `10:00-12:00`, `2pm`;
+    with `bare=True` a plain range such as `9-12` (after a meeting's date)."""
     lowered = text.lower()
     best: TimeRange | None = None
-    for pattern in _TIME_PATTERNS:
+    for pattern in [_BARE_RANGE] if bare else _TIME_PATTERNS:
         for m in pattern.finditer(lowered):
             g = m.groupdict()
             begins = _clock(g["h1"], g.get("m1"), g.get("ap1") or g.get("ap2"))

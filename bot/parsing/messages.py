@@ -44,10 +44,11 @@ class Action:
 
 @dataclass
 class Meeting:
-    date: date
+    date: date | None  # None only when cancelled without a date ("Næste møde: aflyst")
     start: time | None = None
     end: time | None = None
     place: str | None = None
+    cancelled: bool = False
     kind: str = "meeting"
 
 
@@ -92,7 +93,9 @@ KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("deadline", ("frist", "deadline", "due")),
 ]
 _KEYWORD = re.compile("|".join(rf"(?P<{kind}>{_alt(ws)})" for kind, ws in KINDS), re.IGNORECASE)
-_DECORATION = re.compile(r"^(?:[\s•·◦▪►‣*_~>\-–—]|&gt;|:[a-z0-9_+\-]+:)+", re.IGNORECASE)
+_EMOJI = "\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3"
+_DECORATION = re.compile(rf"^(?:[\s•·◦▪►‣*_~>\-–—{_EMOJI}]|&gt;|:[a-z0-9_+\-]+:)+", re.IGNORECASE)
+_TRAILING_EMOJI_CODE = re.compile(r":[a-z0-9_+\-]+:$", re.IGNORECASE)
 _ITEM = re.compile(
     rf"^(?:{_alt(words('ITEM'))})\s*(?P<item>\d{{1,3}}[a-zA-Z]?)\s*(?:[:.)–—\-]|\s)\s*",
     re.IGNORECASE,
@@ -116,6 +119,11 @@ _NEXT_MEETING_DUE = re.compile(
 _ENGLISH_OWNER = re.compile(
     r"^(?P<who>[A-Z][\w.'-]*(?:\s+(?:and\s+|&amp;\s+)?[A-Z][\w.'-]*){0,4})\s+to\s+(?P<task>\S.*)$"
 )
+# Words that name a time no date was given for ("inden jul"): reported, never dropped.
+_TIME_WORDS = re.compile(
+    rf"^\s*(?:(?:{_alt(words('TIME_PREPOSITIONS'))})\s+)?(?:{_alt(words('TIME_WORDS'))})\b",
+    re.IGNORECASE,
+)
 # Keywords after which words that are not a date must be reported, not ignored.
 _STRICT_DEADLINE = {"frist", "deadline", "due"}
 
@@ -129,8 +137,14 @@ def _strip_decoration(line: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" \t*_~")
-    text = text.strip(" ,;:–—-").strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    for mark in "*_~":  # a stray bold/italic mark goes; a balanced pair (`*vigtig*`) stays
+        if text.count(mark) % 2 == 1:
+            text = text.strip(mark).strip()
+    if _TRAILING_EMOJI_CODE.search(text):  # `… :rocket:` keeps its colons
+        text = text.lstrip(" ,;:–—-").rstrip(" ,;–—-").strip()
+    else:
+        text = text.strip(" ,;:–—-").strip()
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1].rstrip()
     return text[:MAX_TEXT]
@@ -167,11 +181,14 @@ def _deadline(text: str, today: date, warnings: list[Warning]) -> tuple[str, dat
                 warnings.append(Warning("bad_date", first.text.strip(), "action"))
                 return _clean(remainder), None, False
             return _clean(remainder), first.value, False
-        if keyword in _STRICT_DEADLINE:
+        if keyword in _STRICT_DEADLINE or _TIME_WORDS.search(phrase):
             shown = _clean(phrase)[:60]
             if shown:
-                warnings.append(Warning("unreadable_date", shown, "action"))
-            return _clean(text[: match.start()]), None, False
+                warnings.append(
+                    Warning("unreadable_date", f"{match.group('kw')} {shown}", "action")
+                )
+            if keyword in _STRICT_DEADLINE:
+                return _clean(text[: match.start()]), None, False
     if _NEXT_MEETING_DUE.search(text):
         return _clean(text), None, True
     return text, None, False
@@ -214,9 +231,16 @@ def parse_meeting_text(text: str, *, today: date) -> tuple[Meeting | None, list[
     return _meeting(normalize(text), today, warnings), warnings
 
 
+_CANCELLED = re.compile(rf"\b(?:{_alt(words('CANCELLED'))})\b", re.IGNORECASE)
+
+
 def _meeting(rest: str, today: date, warnings: list[Warning]) -> Meeting | None:
     plain = to_plain(rest)
     dates = find_dates(plain, today)
+    cancelled = _CANCELLED.search(plain)
+    if cancelled:
+        day = dates[0].value if dates else None
+        return Meeting(date=day, cancelled=True)
     if not dates:
         warnings.append(Warning("meeting_without_date", _clean(plain)[:60], "meeting"))
         return None
@@ -225,7 +249,7 @@ def _meeting(rest: str, today: date, warnings: list[Warning]) -> Meeting | None:
         warnings.append(Warning("bad_date", first.text, "meeting"))
         return None
     remainder = plain[: first.start] + " " + plain[first.end :]
-    clock = find_time_range(remainder)
+    clock = find_time_range(remainder) or find_time_range(remainder, bare=True)
     start = end = None
     if clock:
         start, end = clock.begins, clock.ends

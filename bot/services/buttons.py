@@ -3,6 +3,7 @@ Share (an ephemeral answer posted for everyone)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.deps import Deps, Scope
@@ -14,7 +15,7 @@ from bot.services.asking import StatusChange, change_status
 from bot.services.thread_reply import ReplyPlan, deliver, plan
 from bot.slack_port import SlackPort
 from storage import queries
-from storage.models import SourceMessage
+from storage.models import RecordChange
 
 
 @dataclass(frozen=True)
@@ -79,18 +80,43 @@ class UndoPress:
 def press_undo(
     deps: Deps, scope: Scope, source_id: int, user: str, thread_ts: str | None
 ) -> UndoPress:
-    """Undo: everything one message recorded is withdrawn (history keeps it)."""
+    """Undo takes back the last step: an action just marked done (or reopened) goes back;
+    otherwise everything the message recorded is withdrawn (history keeps it)."""
     with deps.unit(scope) as unit:
-        source = unit.session.get(SourceMessage, source_id)
-        if source is None or (source.team_id, source.channel_id) != (
-            scope.team_id,
-            scope.channel_id,
-        ):
+        session = unit.session
+        source = queries.source_by_id(session, scope.team_id, scope.channel_id, source_id)
+        if source is None:
             return UndoPress(scope, None, thread_ts, None)
-        lifecycle.retract_source(unit.session, source, user, "undone", unit.now)
-        unit.session.flush()
+        latest = last_step(queries.latest_changes_of_source(session, source.id))
+        record = latest.record if latest is not None else None
+        if latest is not None and record is not None and latest.change in ("done", "reopened"):
+            back = "open" if latest.change == "done" else "done"
+            if record.status != back:
+                lifecycle.set_status(session, record, back, f"undo_{latest.change}", user, unit.now)
+                session.flush()
+                text = unit.string(f"undone_{latest.change}", user=user, id=record.id)
+                went_back = Reply(text=text, ephemeral=False)
+                return UndoPress(scope, went_back, thread_ts, plan(unit, source))
+        lifecycle.retract_source(session, source, user, "undone", unit.now)
+        session.flush()
         said = Reply(text=unit.string("undone", user=user), ephemeral=False)
         return UndoPress(scope, said, thread_ts, plan(unit, source))
+
+
+def last_step(changes: Sequence[RecordChange]) -> RecordChange | None:
+    """The newest status change not already undone (`undo_done` cancels a `done`)."""
+    undone: dict[tuple[int, str], int] = {}
+    for change in changes:  # newest first
+        if change.change.startswith("undo_"):
+            key = (change.record_id, change.change.removeprefix("undo_"))
+            undone[key] = undone.get(key, 0) + 1
+            continue
+        key = (change.record_id, change.change)
+        if undone.get(key):
+            undone[key] -= 1
+            continue
+        return change
+    return None
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def week_key(day: date) -> str:
 
 @dataclass
 class OwnerGroup:
-    owner: str  # mrkdwn-safe label
+    owners: list[str]  # mrkdwn-safe labels
     actions: list[record_service.RecordView]
 
 
@@ -109,16 +109,15 @@ def build_digest(unit: Unit, now: datetime) -> Reply | None:
     buttons = [
         record_service.done_button(unit.deps.renderer, prefs.language, r.id) for r in overdue
     ]
-    return Reply(text=text, buttons=buttons[:10], ephemeral=False)
+    return Reply(text=text, buttons=buttons[:10], ephemeral=False, cut_note=unit.string("cut_note"))
 
 
 def _by_owner(actions: list[Action]) -> list[OwnerGroup]:
-    groups: dict[str, list[record_service.RecordView]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[record_service.RecordView]] = defaultdict(list)
     for action in actions:
         shown = record_service.view(action)
-        key = ", ".join(shown.owners) if shown.owners else ""
-        groups[key].append(shown)
-    return [OwnerGroup(owner, items) for owner, items in groups.items()]
+        groups[tuple(shown.owners)].append(shown)
+    return [OwnerGroup(list(owners), items) for owners, items in groups.items()]
 
 
 def build_notice(unit: Unit, now: datetime) -> tuple[Reply, date] | None:

@@ -198,16 +198,12 @@ def _store_meetings(
             )
     upcoming = minutes.next_meeting
     if upcoming is not None:
-        meeting = meeting_service.set_meeting(
-            unit,
-            day=upcoming.date,
-            start=upcoming.start,
-            end=upcoming.end,
-            place=None,
-            body=upcoming.body,
-            source_id=source.id,
-            actor=actor,
+        said = parsed.Meeting(date=upcoming.date, start=upcoming.start, end=upcoming.end)
+        news = meeting_service.announce(
+            unit, said, source_id=source.id, actor=actor, body=upcoming.body
         )
+        assert news.meeting is not None
+        meeting = news.meeting
         existing = {a.title for a in meeting.agenda}
         for title in upcoming.proposed_agenda:
             if title not in existing:

@@ -3,12 +3,17 @@ meetings that messages and minutes record."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from bot.deps import Prefs, Unit
+from bot.domain.lifecycle import meeting_snapshot
 from bot.domain.shown import meeting_view, view
 from bot.parsing.arguments import ADD
+from bot.parsing.messages import Meeting as ParsedMeeting
 from bot.parsing.messages import parse_meeting_text
+from bot.render import local_times
 from bot.replies import Reply
 from bot.services.answers import CommandInput, share_button
 from storage import queries
@@ -60,10 +65,94 @@ def set_meeting(
             item.meeting_id = meeting.id
         upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, unit.today)
         if upcoming is not None:
-            queries.set_due_of_next_meeting_actions(
+            queries.set_next_meeting_deadlines(
                 session, scope.team_id, scope.channel_id, upcoming.date
             )
     return meeting
+
+
+@dataclass(frozen=True)
+class MeetingNews:
+    """What a word about the next meeting did: set | moved | changed | same | cancelled |
+    none_to_cancel; `before` is how the meeting was (to say so, and to undo it)."""
+
+    kind: str
+    meeting: Meeting | None
+    before: dict[str, Any] | None = None
+
+    def note(self) -> dict[str, Any] | None:
+        """A note for the message's reply (kept with the message, so Undo can go back)."""
+        if self.kind not in ("moved", "changed", "cancelled", "none_to_cancel"):
+            return None
+        detail = self.before["date"] if self.before else ""
+        note: dict[str, Any] = {"code": f"meeting_{self.kind}", "detail": detail, "kind": "meeting"}
+        if self.before is not None:
+            note["before"] = self.before
+        if self.kind == "moved" and self.meeting is not None:
+            note["to"] = self.meeting.date.isoformat()
+        return note
+
+
+def announce(
+    unit: Unit,
+    said: ParsedMeeting,
+    *,
+    source_id: int | None = None,
+    actor: str | None = None,
+    body: str | None = None,
+) -> MeetingNews:
+    """A word about the next meeting: the latest word wins. The channel's next meeting is
+    moved (earlier or later), its time or place changed, or it is cancelled; a date in the
+    past only records that meeting (minutes of earlier meetings)."""
+    session, scope = unit.session, unit.where
+    upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, unit.today)
+    if said.cancelled:
+        if upcoming is None or (said.date is not None and said.date != upcoming.date):
+            return MeetingNews("none_to_cancel", None)
+        before = meeting_snapshot(upcoming)
+        upcoming.status = "cancelled"
+        upcoming.source_id = source_id or upcoming.source_id
+        return MeetingNews("cancelled", upcoming, before)
+    assert said.date is not None
+    if said.date < unit.today or upcoming is None:
+        meeting = set_meeting(
+            unit,
+            day=said.date,
+            start=said.start,
+            end=said.end,
+            place=said.place,
+            body=body,
+            source_id=source_id,
+            actor=actor,
+        )
+        return MeetingNews("set", meeting)
+    before = meeting_snapshot(upcoming)
+    old_day = upcoming.date
+    if said.date != upcoming.date:
+        start, end = said.start, said.end
+        if start is None:  # moved without a time: the same time of day on the new date
+            start, end = local_times(upcoming.starts_at, upcoming.ends_at, unit.prefs.tz)
+        upcoming.date = said.date
+        upcoming.starts_at = to_utc(said.date, start, unit.prefs)
+        upcoming.ends_at = to_utc(said.date, end, unit.prefs)
+    elif said.start is not None:
+        upcoming.starts_at = to_utc(said.date, said.start, unit.prefs)
+        upcoming.ends_at = to_utc(said.date, said.end, unit.prefs)
+    if said.place:
+        upcoming.place = said.place
+    if body and not upcoming.body:
+        upcoming.body = body
+    if source_id is not None:
+        upcoming.source_id = source_id
+    session.flush()
+    if upcoming.date != old_day:
+        queries.set_next_meeting_deadlines(
+            session, scope.team_id, scope.channel_id, upcoming.date, old=old_day
+        )
+        return MeetingNews("moved", upcoming, before)
+    after = meeting_snapshot(upcoming)
+    changed = any(after[k] != before[k] for k in ("starts_at", "ends_at", "place"))
+    return MeetingNews("changed" if changed else "same", upcoming, before)
 
 
 def add_agenda_item(unit: Unit, title: str, *, source_id: int | None = None) -> Meeting | None:
@@ -112,18 +201,12 @@ def meeting(unit: Unit, command: CommandInput, rest: str) -> Reply:
     if parsed is None:
         bad = next((w.detail for w in warnings if w.code == "bad_date"), None)
         return unit.reply("meeting_usage", ok=False, problem=bad or rest)
-    if parsed.date < unit.today:
+    if parsed.date is not None and parsed.date < unit.today:
         return unit.reply("meeting_in_past", ok=False, day=parsed.date)
     unit.ensure_channel()
-    stored = set_meeting(
-        unit,
-        day=parsed.date,
-        start=parsed.start,
-        end=parsed.end,
-        place=parsed.place,
-        actor=command.user_id,
-    )
-    return unit.reply("meeting_set", m=meeting_view(stored, unit.prefs), today=unit.today)
+    news = announce(unit, parsed, actor=command.user_id)
+    shown = meeting_view(news.meeting, unit.prefs) if news.meeting else None
+    return unit.reply("meeting_set", m=shown, news=news.note(), today=unit.today)
 
 
 def agenda(unit: Unit, command: CommandInput, rest: str) -> Reply:

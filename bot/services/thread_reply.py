@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from slack_sdk.errors import SlackApiError
 
 from bot.deps import Deps, Unit
-from bot.domain.shown import done_button, meeting_view, view
+from bot.domain.shown import done_button, meeting_view, reopen_button, view
 from bot.replies import Button, Reply
 from bot.slack_port import SlackPort
 from storage import queries, sources
 from storage.models import Meeting, Record, SourceMessage
 
 PENDING = "pending"
+NEWS = ("meeting_moved", "meeting_changed", "meeting_cancelled", "meeting_none_to_cancel")
 
 
 @dataclass(frozen=True)
@@ -86,21 +87,31 @@ def build(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Re
         meetings=meetings,
         agenda=agenda,
         agenda_meeting=meeting_view(upcoming, prefs) if upcoming else None,
-        warnings=source.warnings or [],
+        news=[w for w in source.warnings or [] if str(w.get("code", "")).startswith(NEWS)],
+        warnings=[w for w in source.warnings or [] if not str(w.get("code", "")).startswith(NEWS)],
         deleted=source.deleted,
         today=unit.today,
     )
     buttons: list[Button] = []
     live = [r for r in records if r.status != "retracted"]
-    if (live or meetings or agenda) and not source.deleted:
+    news = any(str(w.get("code", "")).startswith(NEWS) for w in source.warnings or [])
+    if (live or meetings or agenda or news) and not source.deleted:
         first = live[0].id if live else source.id
-        buttons.append(Button(unit.string("undo"), f"undo_{first}", str(source.id), "danger"))
-        buttons += [
-            done_button(unit.deps.renderer, unit.language, r.id)
-            for r in live
-            if r.kind == "action" and r.status == "open"
-        ]
-    return Reply(text=text, buttons=buttons[:25], ephemeral=False)
+        ask_first = (
+            unit.string("undo_confirm_title"),
+            unit.string("undo_confirm_text"),
+            unit.string("undo_confirm_yes"),
+            unit.string("undo_confirm_no"),
+        )
+        buttons.append(
+            Button(unit.string("undo"), f"undo_{first}", str(source.id), "danger", ask_first)
+        )
+        for r in live:
+            if r.kind == "action" and r.status == "open":
+                buttons.append(done_button(unit.deps.renderer, unit.language, r.id))
+            elif r.kind == "action" and r.status == "done":
+                buttons.append(reopen_button(unit.deps.renderer, unit.language, r.id))
+    return Reply(text=text, buttons=buttons[:25], ephemeral=False, cut_note=unit.string("cut_note"))
 
 
 def deliver(deps: Deps, port: SlackPort, planned: ReplyPlan | None) -> None:

@@ -206,9 +206,9 @@ def test_meeting_notice_the_working_day_before(bot: Harness) -> None:
 
 
 def test_digest_command_settings(bot: Harness) -> None:
-    assert "postes hver mandag kl. 08:00" in bot.command("overblik")["text"]
+    assert "postes hver mandag kl. 8.00" in bot.command("overblik")["text"]
     assert (
-        "Gemt. Ugens overblik postes hver fredag kl. 14:30"
+        "Gemt. Ugens overblik postes hver fredag kl. 14.30"
         in bot.command("overblik fredag 14:30")["text"]
     )
     assert "slået fra" in bot.command("overblik fra")["text"]
@@ -303,4 +303,4 @@ def test_digest_preview_on_the_command_line(tmp_path: Path, shared: Path) -> Non
         "sender udkast til høring · frist fredag 27. november 2026 — overskredet med 3 dage" in out
     )
     assert "Næste møde: torsdag 14. januar 2027 kl. 10–12, Town Hall room 2 (om 45 dage)" in out
-    assert "Slagelse, Køge" in out and "Temadrøftelse om hjemløseområdet" in out
+    assert "Slagelse og Køge" in out and "Temadrøftelse om hjemløseområdet" in out

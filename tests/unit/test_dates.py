@@ -16,7 +16,7 @@ DEADLINES = [
     ("19/1", date(2027, 1, 19)),  # no year: the next such date
     ("15/12", date(2026, 12, 15)),
     ("23/11", date(2026, 11, 23)),  # today counts as the next such date
-    ("22/11", date(2027, 11, 22)),
+    ("22/11", date(2026, 11, 22)),  # the nearest 22 November: yesterday, so overdue
     ("1/1 2027", date(2027, 1, 1)),
     ("15/3-24", date(2024, 3, 15)),
     ("05.02.2027", date(2027, 2, 5)),
@@ -26,7 +26,7 @@ DEADLINES = [
     ("den 15. december", date(2026, 12, 15)),
     ("fredag 5. februar 2027", date(2027, 2, 5)),
     ("fredag", date(2026, 11, 27)),
-    ("mandag", date(2026, 11, 23)),
+    ("mandag", date(2026, 11, 30)),  # a bare weekday is never today
     ("næste fredag", date(2026, 12, 4)),  # the Friday of next week
     ("i dag", date(2026, 11, 23)),
     ("i morgen", date(2026, 11, 24)),
@@ -120,3 +120,25 @@ def test_several_dates_in_prose_are_found_in_order() -> None:
 
 def test_ranges_of_years_are_not_dates() -> None:
     assert find_dates("Rammeaftale 2027-2028 og 2025-26", TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20/11", date(2026, 11, 20)),  # three days ago: the past, not next year
+        ("1/9", date(2026, 9, 1)),  # within three months back
+        ("15/8", date(2027, 8, 15)),  # more than three months back: next year's
+        ("19/1", date(2027, 1, 19)),
+        ("15. marts", date(2027, 3, 15)),
+        ("fredag", date(2026, 11, 27)),
+        ("Monday", date(2026, 11, 30)),
+    ],
+)
+def test_a_date_without_a_year_is_the_nearest_one(text: str, expected: date) -> None:
+    assert parse_date(text, date(2026, 11, 23), deadline=True) == expected
+
+
+@pytest.mark.parametrize("text", ["29/2", "31/2", "30/2-2027"])
+def test_dates_that_do_not_exist_in_the_window_are_errors(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_date(text, date(2026, 11, 23), deadline=True)

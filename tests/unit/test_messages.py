@@ -213,3 +213,48 @@ def test_normalizing_twice_changes_nothing(text: str) -> None:
 def test_escaped_text_never_carries_markup(text: str) -> None:
     shown = mrkdwn(to_plain(normalize(text)))
     assert "<!" not in shown.replace("<!subteam^", "")
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "text"),
+    [
+        (
+            "🎉 Beslutning: Styregruppen godkender budgettet",
+            "decision",
+            "Styregruppen godkender budgettet",
+        ),
+        ("✅ Handling: RS17 sender referatet", "action", "RS17 sender referatet"),
+        ("👉🏽 Decision: Extend the agreement", "decision", "Extend the agreement"),
+        (
+            "Beslutning: Lanceringen er godkendt :rocket:",
+            "decision",
+            "Lanceringen er godkendt :rocket:",
+        ),
+        ("Beslutning: Det er *vigtigt*", "decision", "Det er *vigtigt*"),
+        ("*Beslutning:* Budgettet godkendes*", "decision", "Budgettet godkendes"),
+    ],
+)
+def test_emoji_and_markup_around_keywords_and_text(message: str, kind: str, text: str) -> None:
+    [record] = parse_message(message, today=TODAY).records
+    assert (record.kind, record.text) == (kind, text)
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("Handling: RS17 sender udkast inden jul", "inden jul"),
+        ("Handling: RS17 sender udkast senest efter sommerferien", "senest efter sommerferien"),
+        ("Handling: Lolland holder sig inden for rammerne", None),
+        ("Action: Ann sends the draft before Christmas", "before Christmas"),
+        ("Handling: send bilag, frist snart", "frist snart"),
+    ],
+)
+def test_a_time_that_is_not_a_date_is_reported(message: str, said: str | None) -> None:
+    result = parse_message(message, today=TODAY)
+    [action] = result.records
+    assert action.due is None
+    details = [w.detail for w in result.warnings if w.code == "unreadable_date"]
+    if said is None:
+        assert details == []
+    else:
+        assert details == [said]

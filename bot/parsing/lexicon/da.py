@@ -303,6 +303,35 @@ SUBCOMMANDS = {
     "digest": ("overblik",),
 }
 
+# times people write after a deadline word that are not dates: reported as unreadable
+TIME_WORDS = (
+    "jul",
+    "julen",
+    "påske",
+    "påsken",
+    "pinse",
+    "pinsen",
+    "sommerferien",
+    "sommerferie",
+    "efterårsferien",
+    "vinterferien",
+    "nytår",
+    "årsskiftet",
+    "sommer",
+    "sommeren",
+    "efteråret",
+    "foråret",
+    "vinteren",
+    "snarest",
+    "hurtigst muligt",
+    "næste uge",
+    "næste måned",
+)
+TIME_PREPOSITIONS = ("efter", "før", "til", "omkring")
+
+# a meeting that will not be held
+CANCELLED = ("aflyst", "aflyses", "udgår", "udsat på ubestemt tid")
+
 # --- questions in plain words (bot/parsing/intents.py) -----------------------
 # A question's words are matched by how they begin, with or without æøå ("mode",
 # "moede" and "møde" are one word): each intent sums the weights of the cues its

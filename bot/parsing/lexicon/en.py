@@ -308,6 +308,29 @@ SUBCOMMANDS = {
     "digest": ("digest",),
 }
 
+# times people write after a deadline word that are not dates: reported as unreadable
+TIME_WORDS = (
+    "christmas",
+    "easter",
+    "the summer",
+    "summer",
+    "the holidays",
+    "year end",
+    "year-end",
+    "the end of the year",
+    "asap",
+    "as soon as possible",
+    "next week",
+    "next month",
+    "autumn",
+    "spring",
+    "winter",
+)
+TIME_PREPOSITIONS = ("after", "before", "until", "around", "the")
+
+# a meeting that will not be held
+CANCELLED = ("cancelled", "canceled", "called off", "postponed indefinitely")
+
 # --- questions in plain words (bot/parsing/intents.py) -----------------------
 # See da.py: cues matched by how a word begins, weights summed per intent.
 INTENT_CUES = {
