@@ -106,6 +106,8 @@ class Console:
         self.last_text = ""
         self.show_home = False
         self.dialog: dict[str, Any] | None = None  # the view `:submit` fills in
+        # a button's confirmation waiting for the next line: verb, number, yes and no labels
+        self.asking: tuple[str, str, str, str] | None = None
         self._last_us = 0
         self.labels = Renderer().strings[self.settings.language]
 
@@ -143,6 +145,16 @@ class Console:
         line = line.strip()
         if not line:
             return []
+        asking, self.asking = self.asking, None  # a confirmation lasts one line
+        answer = re.match(r"^:(\S+)\s*(.*)$", line)
+        if asking is not None and answer is not None:
+            verb, number, yes, no = asking
+            word = fold(answer.group(1))
+            again = (word, answer.group(2).lstrip("#").strip()) == (verb, number)
+            if word in ("ja", "yes", "j", "y", fold(yes)) or again:
+                return self._press(verb, number, confirmed=True)
+            if word in ("nej", "no", "n", fold(no)):
+                return []  # as in Slack: the dialog closes, nothing is sent
         if line.startswith("/"):
             command, _, text = line.partition(" ")
             status, body = self.sender.command(
@@ -347,11 +359,24 @@ class Console:
                     return call, action_id, element
         return None
 
-    def _press(self, verb: str, number: str) -> list[str]:
+    def _press(self, verb: str, number: str, *, confirmed: bool = False) -> list[str]:
         found = self._button(verb, number)
         if found is None:
             return [self.label("no_button", press=f"{verb} {number}".strip())]
         call, action_id, element = found
+        confirm = element.get("confirm")
+        if confirm and not confirmed:  # Slack asks first; so does the console
+            yes = (confirm.get("confirm") or {}).get("text", "")
+            no = (confirm.get("deny") or {}).get("text", "")
+            self.asking = (verb, number, yes, no)
+            title = (confirm.get("title") or {}).get("text", "")
+            text = (confirm.get("text") or {}).get("text", "")
+            buttons: list[tuple[str, str, dict[str, Any]]] = [
+                (yes, "confirm", {}),
+                (no, "deny", {}),
+            ]
+            shown = self._show(self.label("modal"), f"{title}\n{text}", buttons)
+            return [f"{shown}\n  {self.label('confirm_hint', yes=yes, no=no)}"]
         message = {
             "type": "message",
             "user": BOT_USER,

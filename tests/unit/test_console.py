@@ -220,3 +220,24 @@ def test_the_import_dialog_can_be_filled_in_and_sent(tmp_path: Path) -> None:
     assert "[vindue] Indsæt referatets tekst (op til 3.000 tegn): Indsæt referatets tekst" in shown
     assert "[kun til dig] Forhåndsvisning af referat (000_3146f477be03d33b.txt)" in shown
     assert "[i kanalen] Referat gemt af @dig" in shown
+
+
+def test_a_button_that_asks_first_asks_in_the_console_too(tmp_path: Path) -> None:
+    shown = run(
+        [
+            "Handling: <@U0JENS> sender udkast, frist fredag",
+            ":udført 1",
+            ":fortryd 1",
+            ":nej",
+            ":fortryd 1",
+            ":ja",
+        ],
+        tmp_path,
+    )
+    asked = shown[shown.index("> :fortryd 1") :]
+    assert asked.startswith("> :fortryd 1\n[vindue] Fortryd?\n")
+    assert "[Fortryd] [Behold]\n  (:ja trykker på [Fortryd]; alt andet er [Behold])" in asked
+    declined = asked[asked.index("> :nej") :]
+    assert declined.startswith("> :nej\n> :fortryd 1\n[vindue] Fortryd?")  # :nej sends nothing
+    confirmed = declined[declined.index("> :ja") :]
+    assert "[i tråden] Fortrudt af @dig: #1 er åben igen." in confirmed
