@@ -208,6 +208,7 @@ ENGLISH = [
 
 NOT_UNDERSTOOD = [
     "hvad bliver vejret?",
+    "hvornår er der frokost?",
     "tak for i dag",
     "godmorgen",
     "what is the weather?",

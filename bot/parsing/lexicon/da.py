@@ -352,7 +352,6 @@ INTENT_CUES = {
         "næste": 1,
         "ses vi": 2,
         "samles": 2,
-        "hvor": 0.5,
         "sidste": -1.5,
     },
     "decisions": {
