@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from bot import console
 from bot.config import Settings
 
@@ -241,3 +243,15 @@ def test_a_button_that_asks_first_asks_in_the_console_too(tmp_path: Path) -> Non
     assert declined.startswith("> :nej\n> :fortryd 1\n[vindue] Fortryd?")  # :nej sends nothing
     confirmed = declined[declined.index("> :ja") :]
     assert "[i tråden] Fortrudt af @dig: #1 er åben igen." in confirmed
+
+
+def test_a_fault_in_the_console_is_one_line_and_the_console_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: console.Console, argument: str) -> list[str]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(console.Console, "_upload", broken)
+    shown = run([":upload x.txt", "/referat næste-møde"], tmp_path)
+    assert "[fejl] Konsollen kunne ikke udføre linjen (RuntimeError)" in shown
+    assert "Traceback" not in shown and "Jeg kender intet kommende møde" in shown
