@@ -37,6 +37,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "conversations.info": ("channel",),
     "conversations.open": ("users",),
     "conversations.history": ("channel",),
+    "conversations.members": ("channel",),
     "files.getUploadURLExternal": ("filename", "length"),
     "files.completeUploadExternal": ("files",),
 }
@@ -118,6 +119,8 @@ class StandIn:
         self.uploads: dict[str, bytes] = {}
         self.files: dict[str, bytes] = {}  # what url_private_download serves
         self.users: dict[str, dict[str, Any]] = users or {}
+        # who is in which channel; a channel not listed has every known user in it
+        self.members: dict[str, list[str]] = {}
         self.faults: dict[str, list[Fault]] = {}
         self._ts = itertools.count(1)
         self._lock = threading.Condition()
@@ -292,6 +295,9 @@ class StandIn:
                 "messages": self._history(args["channel"], float(args.get("oldest") or 0)),
                 "has_more": False,
             }
+        if method == "conversations.members":
+            found = self.members.get(args["channel"], [*self.users, BOT_USER])
+            return {"ok": True, "members": found, "response_metadata": {"next_cursor": ""}}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args["users"]).split(",")[0][1:]}}
         if method == "files.getUploadURLExternal":

@@ -48,6 +48,19 @@ class Channel(Base):
     digest_weekday: Mapped[int] = mapped_column(Integer, default=0)  # Monday
     digest_time: Mapped[str] = mapped_column(String(5), default="08:00")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # when the channel's members were last read from Slack (channel_members holds them)
+    members_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ChannelMember(Base):
+    """A person in a channel, as Slack said (a cache): who may see the channel's records
+    outside it (App Home, reminders)."""
+
+    __tablename__ = "channel_members"
+    __table_args__ = (Index("ix_channel_members_person", "team_id", "user_id"),)
+    team_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
 
 
 class Person(Base):

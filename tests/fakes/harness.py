@@ -37,7 +37,8 @@ class Harness:
 
     @classmethod
     def start(cls, database_url: str, *, now: datetime, language: str = "da") -> Harness:
-        standin = StandInForTests(clock=now.timestamp).start()
+        people = {user: {"name": user[3:].lower()} for user in (USER, "U0JENS", "U0LOCAL")}
+        standin = StandInForTests(users=people, clock=now.timestamp).start()
         settings = Settings.from_env(
             {
                 "SLACK_BOT_TOKEN": "xoxb-test",
