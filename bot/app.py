@@ -64,6 +64,7 @@ def make_deps(settings: Settings, session_factory: SessionFactory, clock: Clock)
         renderer=Renderer(),
         default_language=settings.language,
         default_timezone=settings.timezone,
+        public_url=settings.public_url or f"http://localhost:{settings.port}",
     )
 
 

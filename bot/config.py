@@ -51,6 +51,7 @@ class Settings:
     language: str = "da"
     now: datetime | None = None
     port: int = 3000
+    public_url: str | None = None  # REFERAT_PUBLIC_URL: the base of calendar feed URLs
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -112,6 +113,7 @@ class Settings:
             language=language,
             now=now,
             port=port,
+            public_url=get("REFERAT_PUBLIC_URL"),
         )
 
     @property

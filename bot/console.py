@@ -514,7 +514,8 @@ class Console:
             return [f"{head} {self.label('file_binary', size=len(data))}"]
         preview = [head, *(f"│ {line}" for line in lines[:FILE_LINES])]
         if len(lines) > FILE_LINES:
-            preview.append(self.label("file_lines", n=len(lines) - FILE_LINES))
+            more = len(lines) - FILE_LINES
+            preview.append(self.label("file_line" if more == 1 else "file_lines", n=more))
         return preview
 
     @staticmethod

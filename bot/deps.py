@@ -47,6 +47,7 @@ class Deps:
     renderer: Renderer
     default_language: str = "da"
     default_timezone: str = "Europe/Copenhagen"
+    public_url: str = "http://localhost:3000"  # where `referat serve` is reached (feeds)
 
     def now(self) -> datetime:
         return self.clock().astimezone(UTC)

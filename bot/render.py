@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+from bot.parsing.dates import holiday_name
 from bot.parsing.lexicon import LANGUAGES
 from bot.parsing.normalize import escape, mrkdwn
 
@@ -103,6 +104,7 @@ class Renderer:
             "time_range": lambda a, b: time_range(a, b, lang),
             "days_to": lambda d, today: days_to(d, today, lang),
             "clock_of": lambda hhmm: clock_text(hhmm, lang),
+            "holiday": lambda d: holiday_name(d, lang),
             "s": self.strings[lang],
         }
         return template.render(**helpers, **context).strip()

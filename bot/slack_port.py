@@ -85,7 +85,7 @@ class SlackPort:
     def open_view(self, trigger_id: str, view: dict[str, Any]) -> None:
         self.client.views_open(trigger_id=trigger_id, view=view)
 
-    def upload(self, channel: str, filename: str, content: str, title: str) -> None:
+    def upload(self, channel: str, filename: str, content: str | bytes, title: str) -> None:
         self.client.files_upload_v2(
             channel=channel, filename=filename, content=content, title=title
         )

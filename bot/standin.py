@@ -34,6 +34,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "views.publish": ("user_id", "view"),
     "views.open": ("trigger_id", "view"),
     "users.info": ("user",),
+    "usergroups.users.list": ("usergroup",),
     "conversations.info": ("channel",),
     "conversations.open": ("users",),
     "conversations.history": ("channel",),
@@ -121,6 +122,8 @@ class StandIn:
         self.users: dict[str, dict[str, Any]] = users or {}
         # who is in which channel; a channel not listed has every known user in it
         self.members: dict[str, list[str]] = {}
+        # user groups by id: {"handle": "styregruppen", "name": "…", "users": ["U…"]}
+        self.groups: dict[str, dict[str, Any]] = {}
         self.faults: dict[str, list[Fault]] = {}
         self._ts = itertools.count(1)
         self._lock = threading.Condition()
@@ -263,18 +266,50 @@ class StandIn:
         if method == "users.info":
             user_id = args["user"]
             user = self.users.get(user_id, {})
+            name = user.get("name", user_id.lower())
+            real_name = user.get("real_name", user_id)
             return {
                 "ok": True,
                 "user": {
                     "id": user_id,
                     "team_id": TEAM,
-                    "name": user.get("name", user_id.lower()),
-                    "real_name": user.get("real_name", user_id),
+                    "name": name,
+                    "real_name": real_name,
                     "tz": user.get("tz", "Europe/Copenhagen"),
                     "is_bot": False,
                     "deleted": False,
+                    "profile": {
+                        "display_name": user.get("display_name", ""),
+                        "display_name_normalized": user.get("display_name", ""),
+                        "real_name": real_name,
+                        "real_name_normalized": real_name,
+                        "team": TEAM,
+                    },
                 },
             }
+        if method == "usergroups.list":
+            with_users = str(args.get("include_users", "")).lower() in ("true", "1")
+            return {
+                "ok": True,
+                "usergroups": [
+                    {
+                        "id": group_id,
+                        "team_id": TEAM,
+                        "is_usergroup": True,
+                        "name": group.get("name", group["handle"]),
+                        "handle": group["handle"],
+                        "date_delete": 0,
+                        "user_count": len(group.get("users", [])),
+                        **({"users": list(group.get("users", []))} if with_users else {}),
+                    }
+                    for group_id, group in sorted(self.groups.items())
+                ],
+            }
+        if method == "usergroups.users.list":
+            group = self.groups.get(args["usergroup"])
+            if group is None:
+                return {"ok": False, "error": "no_such_subteam"}
+            return {"ok": True, "users": list(group.get("users", []))}
         if method == "conversations.info":
             return {
                 "ok": True,

@@ -1,4 +1,5 @@
-"""The WSGI app for `referat serve`: Slack at /slack/*, and GET /healthz."""
+"""The WSGI app for `referat serve`: Slack at /slack/*, GET /healthz, and the calendar
+feeds at GET /calendar/<secret>.ics."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
+
+from bot.services import calendar
 
 log = logging.getLogger(__name__)
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -112,6 +115,8 @@ def wsgi_app(app: App, clock: Callable[[], float] = time.time) -> Wsgi:
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":
             return _plain(start_response, "200 OK", "ok\n")
+        if str(environ.get("PATH_INFO", "")).startswith(calendar.FEED_PATH):
+            return _calendar_feed(app, environ, start_response)
         if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") == "/slack/events":
             body, problem = checked_body(environ, secret, clock())
             if body is None:
@@ -124,6 +129,28 @@ def wsgi_app(app: App, clock: Callable[[], float] = time.time) -> Wsgi:
         return slack(environ, start_response)
 
     return application
+
+
+def _calendar_feed(
+    app: App, environ: dict[str, Any], start_response: Callable[..., Any]
+) -> Iterable[bytes]:
+    """GET /calendar/<secret>.ics: the channel's feed; 404 for an unknown or revoked secret."""
+    found = None
+    if environ.get("REQUEST_METHOD", "GET") in ("GET", "HEAD"):
+        found = calendar.feed(app.deps, str(environ["PATH_INFO"]))  # type: ignore[attr-defined]
+    if found is None:
+        start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+        return [b"not found\n"]
+    body = found.encode("utf-8")
+    start_response(
+        "200 OK",
+        [
+            ("Content-Type", "text/calendar; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-cache"),
+        ],
+    )
+    return [body]
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):

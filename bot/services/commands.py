@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot import directory
 from bot.deps import Deps, Unit
 from bot.parsing.commands import split_command
 from bot.parsing.intents import intent_of
 from bot.parsing.normalize import without_control
 from bot.replies import Reply
-from bot.services import asking, exports, home, meetings, settings
+from bot.services import asking, calendar, exports, home, meetings, settings
 from bot.services.answers import CommandInput, Subcommand, record_id
 from bot.services.recording import was_answered
 from bot.services.thread_reply import ReplyPlan, deliver
@@ -24,7 +25,7 @@ class CommandOutcome:
 
     command: CommandInput
     reply: Reply
-    export: str | None = None  # a file format to build and upload
+    export: str | None = None  # what `/referat eksport …` asked for: files to build and upload
     changed_action: int | None = None  # refresh the Home tabs this action shows on
     thread: ReplyPlan | None = None  # the recorded message's reply, refreshed
 
@@ -36,8 +37,9 @@ class CommandOutcome:
                 deps, port, scope.team_id, self.changed_action, also=self.command.user_id
             )
         if self.export is not None:
-            file = exports.export(deps, scope, self.export)
-            port.upload(scope.channel_id, file.filename, file.content, file.title)
+            directory.refresh_channel(deps, port.client, scope)  # names, not ids
+            for file in exports.files_for(deps, scope, self.export):
+                port.upload(scope.channel_id, file.filename, file.content, file.title)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def run(deps: Deps, command: CommandInput) -> CommandOutcome:
             return CommandOutcome(command, reply, thread=thread)
         reply = SUBCOMMANDS[key](unit, command, rest)
         if key == "export" and reply.ok:
-            return CommandOutcome(command, reply, export=exports.format_of(rest))
+            return CommandOutcome(command, reply, export=rest)
         return CommandOutcome(command, reply)
 
 
@@ -141,4 +143,5 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "reminders": settings.reminders,
     "digest": settings.digest,
     "export": exports.command,
+    "calendar": calendar.command,
 }

@@ -176,7 +176,7 @@ def _edit(
     # The message's word about meetings is taken back first (a moved meeting goes back;
     # one it set stays to be moved by the new reading), then the new reading is stored.
     says_meeting = any(isinstance(r, parsed.Meeting) for r in result.records)
-    lifecycle.withdraw_meetings(unit.session, source, keep=says_meeting)
+    lifecycle.withdraw_meetings(unit.session, source, now=unit.now, keep=says_meeting)
     source.text, source.updated_at, source.version = normalized, unit.now, message.stamp
     source.warnings = [_warning(w) for w in result.warnings]
     wanted = [r for r in result.records if isinstance(r, parsed.Decision | parsed.Action)]

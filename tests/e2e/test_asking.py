@@ -145,34 +145,42 @@ def test_owner_alias_usage(da: Harness) -> None:
     assert "*Lolland* tæller nu med hos <@U0ANNE>" in answer
 
 
-def _uploaded(bot: Harness) -> tuple[str, str]:
-    complete = bot.standin.calls_to("files.completeUploadExternal")[-1]
+def _uploaded_bytes(bot: Harness, back: int = 1) -> tuple[str, bytes]:
+    complete = bot.standin.calls_to("files.completeUploadExternal")[-back]
     files = complete.args["files"]
     files = json.loads(files) if isinstance(files, str) else files
-    upload = bot.standin.calls_to("upload")[-1]
+    upload = bot.standin.calls_to("upload")[-back]
     assert complete.args["channel_id"] == CHANNEL
-    return files[0]["title"], bot.standin.uploads[upload.args["file_id"]].decode("utf-8")
+    return files[0]["title"], bot.standin.uploads[upload.args["file_id"]]
+
+
+def _uploaded(bot: Harness, back: int = 1) -> tuple[str, str]:
+    title, data = _uploaded_bytes(bot, back)
+    return title, data.decode("utf-8")
 
 
 def test_exports_are_uploaded_to_the_channel(da: Harness) -> None:
     assert "referat-C0STYRE.csv" in da.command("eksport csv")["text"]
     title, content = _uploaded(da)
     assert title == "Beslutninger og handlinger"
-    assert content.splitlines()[0] == "id,kind,item,text,owners,due,status,created,link"
+    assert (
+        content.splitlines()[0] == "\ufeffNr.;Type;Punkt;Tekst;Ansvarlig;Frist;Status;Oprettet;Link"
+    )
     assert "Slagelse; Køge" in content and "HEMMELIG" not in content
 
-    da.command("eksport md")
+    da.command("eksport referat 5/1-2024")  # one meeting's referat, Word and Markdown
     title, draft = _uploaded(da)
-    assert title == "Udkast til referat" and draft.startswith("# Udkast til referat")
-    assert "## Punkt 3" in draft and "**Beslutning:**" in draft
-    assert "| Handling | Ansvarlig | Frist |" in draft
-    assert "| indkalde sundhedsklyngerne | Lolland | tirsdag 15. december 2026 |" in draft
+    assert title == "Referat 05.01.2024" and draft.startswith("# Referat: Styregruppen")
+    assert "## Punkt 3. Status fra Rammeaftale" in draft and "### Beslutning" in draft
     assert "HEMMELIG" not in draft
 
     da.command("eksport ics")
     _, ics = _uploaded(da)
     meetings = da.export()["meetings"]
-    assert len(meetings) >= 4 and ics.count("BEGIN:VEVENT") == len(meetings)  # each, once
+    meeting_uids = [
+        line for line in ics.splitlines() if line.startswith("UID:") and "-cal-" not in line
+    ]
+    assert len(meetings) >= 4 and len(meeting_uids) == len(meetings)  # each, once
     assert "LOCATION:Town Hall room 2" in ics and "Temadrøftelse om hjemløseområdet" in ics
     assert "HEMMELIG" not in ics
     assert "Skriv `/referat eksport csv`" in da.command("eksport pdf")["text"]
@@ -363,3 +371,89 @@ def test_every_subcommand_in_english(en: Harness, command: str, answer: str) -> 
         return
     assert answer in reply["text"]
     assert "HEMMELIG" not in reply["text"]
+
+
+def test_csv_opens_in_a_danish_excel(da: Harness) -> None:
+    """UTF-8 with a BOM, `;` between columns, Danish headers and words; read back as Excel does."""
+    import csv
+    import io
+
+    da.command("eksport csv")
+    _, data = _uploaded_bytes(da)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert set(rows[0]) == {
+        "Nr.",
+        "Type",
+        "Punkt",
+        "Tekst",
+        "Ansvarlig",
+        "Frist",
+        "Status",
+        "Oprettet",
+        "Link",
+    }
+    lolland = next(r for r in rows if r["Tekst"] == "indkalde sundhedsklyngerne")
+    assert (lolland["Type"], lolland["Ansvarlig"], lolland["Status"]) == (
+        "handling",
+        "Lolland",
+        "åben",
+    )
+    assert lolland["Frist"] == "2026-12-15"
+    assert {r["Type"] for r in rows} == {"beslutning", "handling"}
+    assert {r["Status"] for r in rows} <= {"gældende", "åben", "udført", "trukket tilbage"}
+    assert any("æ" in r["Tekst"] or "ø" in r["Tekst"] for r in rows)
+
+
+def test_csv_in_an_english_channel_uses_commas_and_english(en: Harness) -> None:
+    import csv
+    import io
+
+    en.command("export csv")
+    _, data = _uploaded_bytes(en)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0])[:3] == ["No.", "Kind", "Item"]
+    assert {r["Status"] for r in rows} <= {"active", "open", "done", "retracted"}
+
+
+def test_xlsx_has_a_sheet_each_for_actions_decisions_and_meetings(da: Harness) -> None:
+    import io
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    assert "referat-C0STYRE.xlsx" in da.command("eksport xlsx")["text"]
+    title, data = _uploaded_bytes(da)
+    assert title == "Beslutninger, handlinger og møder"
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Handlinger", "Beslutninger", "Møder"]
+    actions = list(book["Handlinger"].values)
+    assert actions[0][:6] == ("Nr.", "Type", "Punkt", "Tekst", "Ansvarlig", "Frist")
+    lolland = next(r for r in actions if r[3] == "indkalde sundhedsklyngerne")
+    assert lolland[4] == "Lolland" and lolland[5] == datetime(2026, 12, 15)
+    assert all(r[1] == "beslutning" for r in list(book["Beslutninger"].values)[1:])
+    meetings = list(book["Møder"].values)
+    assert meetings[0][:5] == ("Forum", "Dato", "Start", "Slut", "Sted")
+    assert any(r[4] == "Town Hall room 2" for r in meetings[1:])
+    for sheet in book.worksheets:
+        assert "HEMMELIG" not in str(list(sheet.values))
+
+
+def test_history_in_the_json_export_and_a_csv_of_its_own(da: Harness) -> None:
+    import csv
+    import io
+
+    action = next(a for a in da.export()["actions"] if a["text"] == "send referat")
+    da.command(f"udført {action['id']}")
+    da.command(f"genåbn {action['id']}", user="U0JENS")
+    changes = [c for c in da.export()["record_changes"] if c["record"] == action["id"]]
+    assert [c["change"] for c in changes] == ["created", "done", "reopened"]
+    assert [c["actor_id"] for c in changes[1:]] == ["U0ANNE", "U0JENS"]
+    assert all(c["at"] for c in changes)
+    da.command("eksport historik")
+    title, data = _uploaded_bytes(da)
+    assert title == "Historik"
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    mine = [r for r in rows if r["Registrering"] == str(action["id"])]
+    assert [r["Ændring"] for r in mine] == ["oprettet", "udført", "genåbnet"]
+    assert all(r["Tidspunkt"].startswith("2026-11-23") for r in mine)

@@ -46,7 +46,7 @@ def test_product_examples_give_exactly_the_listed_records(bot: Harness) -> None:
     assert actions == [
         ("sender udkast til høring", ["<@U0JENS>"], "2026-11-27"),
         ("indkalde sundhedsklyngerne", ["Lolland"], "2026-12-15"),
-        ("kommunikerer ud og evaluerer", ["RS17"], "2027-01-31"),
+        ("kommunikerer ud og evaluerer", ["RS17"], "2027-01-29"),
         ("bidrager til oplægget", ["Slagelse", "Køge"], "2027-01-15"),
         ("forbereder temadrøftelse til næste møde", ["<@U0JENS>"], "2027-01-14"),
         ("send referat", [], None),
@@ -369,3 +369,21 @@ def test_a_delete_before_the_original_leaves_a_tombstone(bot: Harness) -> None:
     bot.message("Beslutning: skulle aldrig have været her", ts=ts)
     assert bot.export()["decisions"] == []
     assert bot.posts() == []
+
+
+def test_a_period_deadline_is_its_last_working_day_and_a_holiday_is_noted(bot: Harness) -> None:
+    bot.message("Handling: Lolland sender notat, frist uge 12")
+    bot.message("Handling: Køge sender bilag, frist 26/3-2027")
+    week, friday = (reply_text(c) for c in bot.posts())
+    assert "frist onsdag 24. marts 2027" in week  # 25/3 and 26/3-2027 are Easter holidays
+    assert "periodens sidste arbejdsdag: onsdag 24. marts 2027" in week
+    assert "frist fredag 26. marts 2027" in friday  # written explicitly: kept
+    assert "er langfredag, ikke en arbejdsdag; den står som skrevet" in friday
+
+
+def test_a_weekend_deadline_is_noted_in_english(bot_en: Harness) -> None:
+    bot_en.message("Action: Anna to draft the letter, due 16 January 2027")
+    bot_en.message("Action: Bo to send it, due end of January")
+    saturday, end = (reply_text(c) for c in bot_en.posts())
+    assert "is a weekend day, not a working day; it stays as written" in saturday
+    assert "due Friday 29 January 2027" in end and "period's last working day" in end

@@ -17,10 +17,11 @@ from sqlalchemy import event, text
 from bot.clock import fixed_clock
 from bot.deps import Deps, Scope
 from bot.render import Renderer
-from bot.services import commands, home, importing
+from bot.services import calendar, commands, home, importing, referat
 from bot.services.answers import CommandInput
 from bot.services.recording import Incoming, record_message
 from storage import channels
+from storage.directory import people_of_channel
 from storage.models import Action
 from storage.session import SessionFactory
 from tests.conftest import FIXTURES
@@ -39,9 +40,7 @@ def ask(deps: Deps, text: str, scope: Scope = SCOPE) -> str:
     return commands.run(deps, CommandInput(scope, "U1", text)).reply.text
 
 
-def say(
-    deps: Deps, text: str, ts: str, scope: Scope = SCOPE, edited: str | None = None
-) -> None:
+def say(deps: Deps, text: str, ts: str, scope: Scope = SCOPE, edited: str | None = None) -> None:
     message = Incoming(scope.team_id, scope.channel_id, ts, "U1", text, version=edited)
     record_message(deps, message)
 
@@ -161,9 +160,18 @@ def test_no_request_scans_a_growing_table(deps: Deps, sessions: SessionFactory) 
             "beslutninger",
             "beslutninger sikrede",
             "dagsorden",
+            "kalender",
+            "eksport referat",
+            "eksport referat 6/2-2026",
         ):
             ask(deps, question)
         home.home_view(deps, "T1", "U1")
+        # what is built after the answer, and the calendar feed's GET
+        secret = ask(deps, "kalender").split("/calendar/")[1].split(".ics")[0]
+        assert calendar.feed(deps, f"/calendar/{secret}.ics") is not None
+        assert referat.files(deps, SCOPE, "6/2-2026")
+        with deps.unit(SCOPE) as unit:
+            people_of_channel(unit.session, "T1", "C1")
     finally:
         event.remove(engine, "before_cursor_execute", capture)
     assert len(seen) > 10

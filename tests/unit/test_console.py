@@ -172,7 +172,8 @@ def test_export_digest_now_dialog_and_share_show_what_slack_shows(tmp_path: Path
         tmp_path,
     )
     assert "[fil i kanalen] 📎 referat-C0LOCAL.csv · Beslutninger og handlinger" in shown
-    assert "│ id,kind,item,text,owners,due,status,created,link\n  │ 1,action,," in shown
+    csv = shown[shown.index("[fil i kanalen]") :].splitlines()
+    assert csv[1].startswith("  │ ") and csv[2].startswith("  │ ") and "sender udkast" in csv[2]
     assert "[i kanalen] Ugens overblik · mandag 23. november 2026" in shown
     assert "[vindue] Importér referat\n  Indsæt referatets tekst" in shown
     assert "(valgfrit) [pdf, docx, txt]: ____" in shown
@@ -188,14 +189,15 @@ def test_english_share_and_export_labels(tmp_path: Path) -> None:
             "Decision: Extend the framework agreement",
             "/referat decisions",
             ":share",
-            "/referat export md",
+            "/referat export csv",
         ],
         tmp_path,
         language="en",
     )
     assert "[only you] Decisions" in shown
     assert "[in channel] Decisions" in shown
-    assert "[file in channel] 📎 referat-udkast-2026-11-23.md" in shown
+    assert "[file in channel] 📎 referat-C0LOCAL.csv" in shown
+    assert "Extend the framework agreement" in shown[shown.index("[file in channel]") :]
 
 
 def test_unknown_colon_words_get_the_consoles_help(tmp_path: Path) -> None:
