@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 from bot.app import create_app
 from bot.config import Settings
+from bot.documents.read import DocumentError, extract_text, kind_of
 from bot.executor import TrackingExecutor
 from bot.parsing.intents import fold
 from bot.render import Renderer
@@ -509,8 +510,12 @@ class Console:
         """A file's name (and title) and its first lines, or its size when it is not text."""
         head = f"📎 {name}" + (f" · {title}" if title and title != name else "")
         try:
-            lines = data.decode("utf-8").lstrip("\ufeff").splitlines()
-        except UnicodeDecodeError:
+            if kind_of(name, data) in ("docx", "pdf"):  # as Slack's preview shows its text
+                lines = extract_text(data, name).splitlines()
+            else:
+                lines = data.decode("utf-8").lstrip("\ufeff").splitlines()
+            lines = [line for line in lines if line.strip()]
+        except (UnicodeDecodeError, DocumentError):
             return [f"{head} {self.label('file_binary', size=len(data))}"]
         preview = [head, *(f"│ {line}" for line in lines[:FILE_LINES])]
         if len(lines) > FILE_LINES:

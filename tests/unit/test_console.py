@@ -216,6 +216,7 @@ def test_the_import_dialog_can_be_filled_in_and_sent(tmp_path: Path) -> None:
             ":submit",
             f":submit {seed}",
             ":confirm",
+            "/referat eksport referat",
         ],
         tmp_path,
     )
@@ -224,6 +225,12 @@ def test_the_import_dialog_can_be_filled_in_and_sent(tmp_path: Path) -> None:
     assert "[vindue] Indsæt referatets tekst (op til 3.000 tegn): Indsæt referatets tekst" in shown
     assert "[kun til dig] Forhåndsvisning af referat (000_3146f477be03d33b.txt)" in shown
     assert "[i kanalen] Referat gemt af @dig" in shown
+    word = shown[shown.index("[fil i kanalen] 📎 referat-2024-01-05.docx") :]
+    assert word.splitlines()[1:3] == [
+        "  │ Referat: Styregruppen",
+        "  │ Dato: fredag 5. januar 2024",
+    ]
+    assert "[fil i kanalen] 📎 referat-2024-01-05.md" in word
 
 
 def test_a_button_that_asks_first_asks_in_the_console_too(tmp_path: Path) -> None:
