@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: console test lint install clean
+.PHONY: console test lint install clean bench bench-smoke
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,16 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# Speed, against a bare Bolt app measured in the same run (benchmarks/README.md).
+# Options: BENCH_ARGS="--sections 1,3 --reps 5", or BENCH_<OPTION>=... in the environment;
+# PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+bench: install
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# Every benchmark on tiny sizes, in seconds (also run by tests/test_benchmarks_smoke.py).
+bench-smoke: install
+	$(BIN)/python -m benchmarks.run --smoke $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--team", default=None, help="workspace id (default: the one installed)")
     imp.add_argument("--dry-run", action="store_true", help="read and show, store nothing")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
+    imp.add_argument(
+        "--meeting-date",
+        default=None,
+        metavar="DATE",
+        help="when the meeting was held, for minutes that do not say (e.g. 2024-01-05)",
+    )
 
     export = sub.add_parser("export", help="print a channel's records")
     export.add_argument("--channel", required=True)
@@ -136,7 +142,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.app import create_app, open_storage
         from bot.web import serve
 
-        open_storage(settings)  # migrate a SQLite file once, before the workers fork
+        # migrate a SQLite file once, before the workers fork; then close the master's
+        # connection, so no worker inherits it (a shared SQLite handle corrupts the file)
+        open_storage(settings).kw["bind"].dispose()
         serve(lambda: create_app(settings), args.port or settings.port, args.workers)
         return 0
     if args.command == "socket":

@@ -19,6 +19,7 @@ import sys
 import time
 import uuid
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,6 +27,7 @@ from bot.app import create_app
 from bot.config import Settings
 from bot.documents.read import DocumentError, extract_text, kind_of
 from bot.executor import TrackingExecutor
+from bot.parsing.dates import DateError, parse_date
 from bot.parsing.intents import fold
 from bot.render import Renderer
 from bot.standin import BOT_USER, Call, Sender, StandIn
@@ -51,6 +53,11 @@ def blocks_text(args: dict[str, Any]) -> tuple[str, list[tuple[str, str, dict[st
             for element in block.get("elements", []):
                 if element.get("type") == "button":
                     buttons.append((element["text"]["text"], element["action_id"], element))
+                elif element.get("type") == "datepicker":  # `:dato DATE` picks
+                    placeholder = (element.get("placeholder") or {}).get("text", "")
+                    label = f"📅 {placeholder} {element.get('initial_date') or '____'}"
+                    picker = {**element, "block_id": block.get("block_id", "")}
+                    buttons.append((label, element["action_id"], picker))
     text = "\n".join(texts) if texts else str(args.get("text") or "")
     return text, buttons
 
@@ -205,6 +212,8 @@ class Console:
             return self._upload(argument)
         if word in ("submit", "send"):
             return self._submit(argument)
+        if word in ("dato", "date"):
+            return self._pick_date(argument)
         number = argument.lstrip("#")
         if (number == "" or number.isdigit()) and self._button(word, number) is not None:
             return self._press(word, number)
@@ -343,6 +352,49 @@ class Console:
             ]
             return [self._show(self.label("modal"), "\n".join(problems), [])]
         self.dialog = None
+        return self._status(status) + self._drain()
+
+    def _pick_date(self, argument: str) -> list[str]:
+        """`:dato 5/1-2024`: pick a date in the newest date picker, as Slack sends it."""
+        found = next(
+            (
+                (call, element)
+                for call in reversed(self.recent)
+                for _, _, element in blocks_text(call.args)[1]
+                if element.get("type") == "datepicker"
+            ),
+            None,
+        )
+        if found is None:
+            return [self.label("no_picker")]
+        today = (self.settings.now or datetime.now()).date()
+        try:
+            picked = date.fromisoformat(argument.strip())
+        except ValueError:
+            try:
+                picked = parse_date(argument, today)
+            except DateError:
+                return [self.label("bad_date", text=argument)]
+        call, element = found
+        action = {
+            "action_id": element["action_id"],
+            "block_id": element.get("block_id", ""),
+            "type": "datepicker",
+            "selected_date": picked.isoformat(),
+        }
+        message = {
+            "type": "message",
+            "user": BOT_USER,
+            "text": call.args.get("text"),
+            "ts": call.result.get("ts") or call.args.get("ts") or self._next_ts(),
+        }
+        status, _ = self.sender.button(
+            action,
+            channel=self.channel,
+            user=self.user,
+            message=message,
+            response_url=self.standin.response_url("action"),
+        )
         return self._status(status) + self._drain()
 
     def _button(self, verb: str, number: str) -> tuple[Call, str, dict[str, Any]] | None:

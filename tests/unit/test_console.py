@@ -215,6 +215,8 @@ def test_the_import_dialog_can_be_filled_in_and_sent(tmp_path: Path) -> None:
             "/referat importér",
             ":submit",
             f":submit {seed}",
+            ":dato 32/1",
+            ":dato 5/1-2024",
             ":confirm",
             "/referat eksport referat",
         ],
@@ -224,7 +226,10 @@ def test_the_import_dialog_can_be_filled_in_and_sent(tmp_path: Path) -> None:
     assert "(:submit TEKST eller :submit FIL udfylder og sender vinduet)" in shown
     assert "[vindue] Indsæt referatets tekst (op til 3.000 tegn): Indsæt referatets tekst" in shown
     assert "[kun til dig] Forhåndsvisning af referat (000_3146f477be03d33b.txt)" in shown
-    assert "[i kanalen] Referat gemt af @dig" in shown
+    assert "[📅 Vælg mødets dato ____] [Gem referatet] [Annullér]" in shown
+    assert "Jeg kan ikke læse datoen '32/1'" in shown
+    assert "[📅 Vælg mødets dato 2024-01-05]" in shown
+    assert "[i kanalen] Referat gemt af @dig (mødet fredag 5. januar 2024)" in shown
     word = shown[shown.index("[fil i kanalen] 📎 referat-2024-01-05.docx") :]
     assert word.splitlines()[1:3] == [
         "  │ Referat: Styregruppen",

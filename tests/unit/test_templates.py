@@ -157,7 +157,21 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
             "next_time": "kl. 9–12",
             "held": "fredag 5. december 2025",
             "calendar": {"Styregruppen": 5, "K17": 1, "KKR": 0},
-        }
+            "given": True,
+            "guess": None,
+        },
+        {
+            "m": MINUTES,
+            "filename": None,
+            "owners": [],
+            "unassigned": 0,
+            "next_when": None,
+            "next_time": "",
+            "held": None,
+            "calendar": {},
+            "given": False,
+            "guess": "fredag 5. januar 2024",
+        },
     ],
     "language_set": [{}],
     "language_usage": [{}],
@@ -172,10 +186,15 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
         {"m": None, "today": TODAY, "news": {"code": "meeting_cancelled", "detail": "2026-12-10"}},
     ],
     "meeting_usage": [{"problem": "32/1"}, {"problem": None}],
-    "next_meeting": [{"m": MEETING, "today": TODAY, "actions": RECORDS[1:3]}],
+    "next_meeting": [{"m": MEETING, "today": TODAY, "actions": RECORDS[1:3], "more": 12}],
     "no_next_meeting": [{"last": MEETING, "today": TODAY}, {"last": None, "today": TODAY}],
     "notice": [
-        {"m": MEETING, "actions": [RECORDS[1], action(8, [], date(2027, 2, 1))], "today": TODAY}
+        {
+            "m": MEETING,
+            "actions": [RECORDS[1], action(8, [], date(2027, 2, 1))],
+            "more": 0,
+            "today": TODAY,
+        }
     ],
     "open_items": [
         {"actions": RECORDS[1:5], "more": 90, "total": 94, "filter": Who("all"), "today": TODAY},
