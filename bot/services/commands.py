@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bot import directory
 from bot.deps import Deps, Unit
 from bot.parsing.commands import split_command
-from bot.parsing.intents import intent_of
+from bot.parsing.intents import closest, intent_of
 from bot.parsing.normalize import without_control
 from bot.replies import Reply
 from bot.services import asking, calendar, exports, home, meetings, settings
@@ -112,7 +112,8 @@ def ask(deps: Deps, command: CommandInput) -> CommandOutcome:
     wanted = intent_of(command.text)
     if wanted is None:
         with deps.unit(command.scope) as unit:
-            return CommandOutcome(command, unit.reply("unknown_question"))
+            nearest = closest(command.text, unit.language)
+            return CommandOutcome(command, unit.reply("unknown_question", suggestions=nearest))
     outcome = run(deps, CommandInput(command.scope, command.user_id, wanted))
     outcome.reply.buttons = [b for b in outcome.reply.buttons if b.action_id != "share"]
     return outcome

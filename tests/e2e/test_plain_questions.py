@@ -75,3 +75,9 @@ def test_small_talk_is_still_answered(da: Harness) -> None:  # noqa: F811
 def test_subcommands_without_æøå(da: Harness, typed: str, answer: str) -> None:  # noqa: F811
     text = da.command(typed)["text"]
     assert "kender ikke" not in text and answer in text
+
+
+def test_an_unknown_question_offers_the_nearest_questions(da: Harness) -> None:  # noqa: F811
+    text = ask(da, "hvornår er der frokost?")
+    assert text.startswith("Det spørgsmål kan jeg ikke svare på endnu. Mente du et af disse?")
+    assert "• _hvornår er næste møde?_" in text

@@ -254,7 +254,7 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
         {"id": 13, "kind": "action", "user": "U1"},
     ],
     "unknown_command": [{"word": "hjælpe"}],
-    "unknown_question": [{}],
+    "unknown_question": [{}, {"suggestions": ["hvornår er næste møde?", "hvad er mine opgaver?"]}],
     "calendar_feed": [
         {"url": "https://referat.example.dk/calendar/abc.ics", "renewed": False},
         {"url": "https://referat.example.dk/calendar/def.ics", "renewed": True},
