@@ -1,7 +1,15 @@
-"""The WSGI app for `referat serve`: Slack at /slack/*, and GET /healthz."""
+"""The WSGI app for `referat serve`: Slack at /slack/*, GET /healthz and GET /readyz.
+
+- `/healthz`: the process answers and the database does (`SELECT 1`): 200 `ok`, or 503.
+  The database's latency is in the `Server-Timing` header (`db;dur=1.3`), and in the body
+  as JSON when the request accepts `application/json`.
+- `/readyz`: 200 once the database's schema is at the migrations' head, 503 before.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
@@ -13,6 +21,11 @@ from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
+from sqlalchemy import Engine
+
+from storage import health
+
+log = logging.getLogger("referat.web")
 
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -62,16 +75,80 @@ class ReferatRequestHandler(SlackRequestHandler):
         )
 
 
-def wsgi_app(app: App) -> Wsgi:
+def wsgi_app(app: App, engine: Engine | None = None) -> Wsgi:
     slack = ReferatRequestHandler(app)
+    if engine is None:
+        deps = getattr(app, "deps", None)
+        engine = deps.sessions.kw.get("bind") if deps is not None else None
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == "/healthz":
-            start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"ok\n"]
+        path = environ.get("PATH_INFO")
+        if path == "/healthz":
+            return healthz(engine, environ, start_response)
+        if path == "/readyz":
+            return readyz(engine, start_response)
         return slack(environ, start_response)
 
     return application
+
+
+def healthz(
+    engine: Engine | None, environ: dict[str, Any], start_response: Callable[..., Any]
+) -> Iterable[bytes]:
+    report: dict[str, Any] = {"status": "ok"}
+    headers: list[tuple[str, str]] = []
+    if engine is not None:
+        try:
+            latency = health.ping(engine)
+        except Exception as error:  # any failure of the database is "down", never a 500
+            log.warning("health check: the database does not answer: %s", error)
+            report = {"status": "down", "database": {"ok": False, "error": _first_line(error)}}
+        else:
+            report["database"] = {"ok": True, "latency_ms": round(latency, 1)}
+            headers.append(("Server-Timing", f"db;dur={latency:.1f}"))
+    status = "200 OK" if report["status"] == "ok" else "503 Service Unavailable"
+    if "application/json" in environ.get("HTTP_ACCEPT", ""):
+        body = (json.dumps(report) + "\n").encode()
+        content_type = "application/json"
+    elif report["status"] == "ok":
+        body, content_type = b"ok\n", "text/plain; charset=utf-8"
+    else:
+        reason = report["database"]["error"]
+        body, content_type = f"database down: {reason}\n".encode(), "text/plain; charset=utf-8"
+    start_response(status, [("Content-Type", content_type), *headers])
+    return [body]
+
+
+def readyz(engine: Engine | None, start_response: Callable[..., Any]) -> Iterable[bytes]:
+    if engine is None:
+        start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
+        return [b"ready\n"]
+    try:
+        current, heads = health.schema_revisions(engine), health.schema_heads()
+    except Exception as error:
+        body, ready = f"database down: {_first_line(error)}\n", False
+    else:
+        ready = current == heads
+        body = (
+            "ready\n"
+            if ready
+            else f"migrations pending: database at {_names(current)}, code at {_names(heads)}\n"
+        )
+    start_response(
+        "200 OK" if ready else "503 Service Unavailable",
+        [("Content-Type", "text/plain; charset=utf-8")],
+    )
+    return [body.encode()]
+
+
+def _names(revisions: frozenset[str]) -> str:
+    return ", ".join(sorted(revisions)) or "none"
+
+
+def _first_line(error: BaseException) -> str:
+    orig = getattr(error, "orig", None) or error
+    lines = str(orig).strip().splitlines()
+    return (lines[0] if lines else type(error).__name__)[:200]
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
@@ -109,16 +186,24 @@ class LocalServer:
         self.server.server_close()
 
 
-def serve(factory: Callable[[], App], port: int, workers: int = 2) -> None:
+def serve(
+    factory: Callable[[], App], port: int, workers: int = 2, host: str = "0.0.0.0"
+) -> None:
     """Run on gunicorn; each worker builds its own app after the fork."""
     from gunicorn.app.base import BaseApplication
 
     class Gunicorn(BaseApplication):
         def load_config(self) -> None:
-            self.cfg.set("bind", f"0.0.0.0:{port}")
+            from bot.logs import GunicornLogger
+
+            self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("threads", 4)
             self.cfg.set("accesslog", "-")
+            self.cfg.set("logger_class", GunicornLogger)  # LOG_FORMAT for its logs too
+            self.cfg.set("graceful_timeout", 30)  # SIGTERM: requests in hand finish
+            if "control_socket_disable" in self.cfg.settings:  # gunicorn 24+
+                self.cfg.set("control_socket_disable", True)  # no socket in the home folder
 
         def load(self) -> Wsgi:
             return wsgi_app(factory())
