@@ -14,6 +14,7 @@ from alembic.util import CommandError
 from sqlalchemy.exc import DBAPIError
 
 from bot.config import ConfigError, Settings
+from storage.backup import BackupError
 
 log = logging.getLogger("referat")
 
@@ -101,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     dig.add_argument("--team", default=None, help=team_help)
     dig.add_argument("--preview", action="store_true", help="print it, post nothing")
 
-    db = command("db", "the database schema: upgrade, downgrade, current, history")
+    db = command("db", "the database: upgrade, downgrade, current, history, backup, restore")
     db_sub = db.add_subparsers(dest="action", required=True, metavar="ACTION")
     up = db_sub.add_parser("upgrade", help="apply the migrations (to the newest by default)")
     up.add_argument(
@@ -111,6 +112,14 @@ def _parser() -> argparse.ArgumentParser:
     down.add_argument("revision", help="revision to go back to: an id, or -1 for one step")
     db_sub.add_parser("current", help="the revision the database is at")
     db_sub.add_parser("history", help="every migration, newest first")
+    backup = db_sub.add_parser(
+        "backup", help="copy the database to a file (SQLite: online backup; PostgreSQL: pg_dump)"
+    )
+    backup.add_argument("revision", metavar="FILE", help="the backup file to write")
+    restore = db_sub.add_parser(
+        "restore", help="replace the database's contents with a backup (stop the bot first)"
+    )
+    restore.add_argument("revision", metavar="FILE", help="a file made by `referat db backup`")
 
     imp = command("import", "import minutes from .txt, .pdf or .docx")
     imp.add_argument("file", help="the minutes: a .txt, .pdf (with text) or .docx file")
@@ -179,6 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except DBAPIError as error:
         print(f"referat: {unreachable(error, url)}", file=sys.stderr)
+        return EXIT_FAILED
+    except BackupError as error:
+        print(f"referat: {error}", file=sys.stderr)
         return EXIT_FAILED
     except CommandError as error:  # Alembic: a schema this version does not know
         print(

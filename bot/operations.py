@@ -19,6 +19,17 @@ def database(settings: Settings, action: str, revision: str | None) -> int:
 
     from storage.session import alembic_config, upgrade
 
+    if action in ("backup", "restore"):
+        from storage import backup
+
+        path = revision or ""
+        if action == "backup":
+            backup.backup(settings.database_url, path)
+            print(f"backed up to {path}")
+        else:
+            backup.restore(settings.database_url, path)
+            print(f"restored from {path}")
+        return 0
     engine = make_engine(settings.database_url)
     try:
         if action == "upgrade":
