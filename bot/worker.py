@@ -87,18 +87,18 @@ class SchedulerLoop:
         self.process = process_name(mode)
 
     def run(self) -> None:
-        self._beat(None)
+        self.beat(None)
         while not self.stopping.is_set():
             report: Report | None = None
             try:
                 report = self.scheduler.run_once()
             except Exception:  # one bad pass must not stop the scheduler
                 log.exception("scheduler pass failed")
-            self._beat(report)
+            self.beat(report)
             self.stopping.wait(self.interval)
-        self._stopped()
+        self.stopped()
 
-    def _beat(self, report: Report | None) -> None:
+    def beat(self, report: Report | None) -> None:
         from storage import heartbeat
         from storage.session import transaction
 
@@ -117,7 +117,7 @@ class SchedulerLoop:
         except Exception:  # the database may be away for a moment; the next pass tries again
             log.exception("could not write the heartbeat")
 
-    def _stopped(self) -> None:
+    def stopped(self) -> None:
         from storage import heartbeat
         from storage.session import transaction
 
@@ -135,7 +135,10 @@ def run_worker(settings: Settings, *, once: bool, interval: float) -> int:
     stopping = threading.Event()
     scheduler = make_scheduler(settings, deps, stopping)
     if once:
+        loop = SchedulerLoop(deps, scheduler, "worker", stopping, interval)
         report = scheduler.run_once()
+        loop.beat(report)  # `referat status` shows a run from cron like any other
+        loop.stopped()
         print(
             f"posted {len(report.posted)}, nothing to say {len(report.empty)}, "
             f"skipped (too late) {len(report.skipped)}"

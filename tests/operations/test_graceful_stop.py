@@ -113,7 +113,7 @@ def test_socket_mode_finishes_the_reply_in_hand_on_sigterm(
             "SLACK_APP_TOKEN": "xapp-socket",
             "SLACK_API_URL": slow_slack.url,
             "DATABASE_URL": database,
-            "REFERAT_NOW": "2026-11-23T09:00",
+            "REFERAT_NOW": "2026-11-25T10:00",  # a Wednesday: no digest due, only the reply
         },
     )
     try:

@@ -230,3 +230,28 @@ def test_status_shows_heartbeat_last_digest_and_pending_replies(bot: Harness) ->
         text.stdout
     )
     assert text.returncode == 1  # the only scheduler has stopped: no live heartbeat
+
+
+def test_a_single_pass_from_cron_leaves_a_heartbeat(standin: StandIn, tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": "xoxb-once",
+        "SLACK_API_URL": standin.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'once.db'}",
+    }
+    once = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "worker", "--once"],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert once.returncode == 0, once.stderr
+    assert once.stdout.startswith("posted 0")
+    status = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "status", "--json"],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    [beat] = json.loads(status.stdout)["heartbeats"]
+    assert beat["mode"] == "worker" and beat["last_pass"] == {
+        "posted": 0,
+        "empty": 0,
+        "skipped": 0,
+    }
