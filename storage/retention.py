@@ -11,7 +11,8 @@
   history, finished scheduler runs and stopped processes' heartbeats.
 
 `forget_user` removes one person's Slack id and names from every record, its history,
-the messages kept and the settings, and keeps the decisions and actions themselves.
+the messages kept, the settings and the OAuth installations the person made (the
+workspace's bot token stays), and keeps the decisions and actions themselves.
 """
 
 from __future__ import annotations
@@ -313,6 +314,23 @@ def forget_user(
         "personal settings",
         _rowcount(session.execute(delete(Person).where(Person.user_id == user_id))),
     )
+    installations = Base.metadata.tables["slack_installations"]
+    counts.add(
+        "installations made by the person",
+        _rowcount(
+            session.execute(
+                update(installations)
+                .where(installations.c.user_id == user_id)
+                .values(  # the workspace's bot token stays; the person's own token goes
+                    user_id="-",
+                    user_token=None,
+                    user_scopes=None,
+                    user_refresh_token=None,
+                    user_token_expires_at=None,
+                )
+            )
+        ),
+    )
     runs = session.scalars(select(ScheduledRun).where(ScheduledRun.target == user_id)).all()
     for run in runs:
         run.target = f"-{run.id}"  # keeps the key unique, names no one
@@ -345,5 +363,8 @@ def still_named(session: Session, user_id: str, names: Iterable[str] = ()) -> in
         select(func.count()).select_from(Person).where(Person.user_id == user_id),
         select(func.count()).select_from(OwnerAlias).where(OwnerAlias.user_id == user_id),
         select(func.count()).select_from(ScheduledRun).where(ScheduledRun.target == user_id),
+        select(func.count())
+        .select_from(Base.metadata.tables["slack_installations"])
+        .where(Base.metadata.tables["slack_installations"].c.user_id == user_id),
     ]
     return sum(session.scalar(query) or 0 for query in checks)

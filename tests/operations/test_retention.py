@@ -128,6 +128,19 @@ def test_forget_user_removes_id_and_names_and_keeps_the_decisions(ops_bot: Harne
     bot.command(f"udført {actions[0]['id']}", user=BO)
     bot.command("ansvarlig Bo Hansen = <@U0BO>")
     bot.command("påmindelser fra", user=BO)
+    installations = Base.metadata.tables["slack_installations"]
+    with transaction(bot.deps.sessions) as session:  # Bo installed the app through OAuth
+        session.execute(
+            insert(installations).values(
+                client_id="1.2",
+                app_id="A1",
+                team_id=TEAM,
+                user_id=BO,
+                user_token="xoxp-bo",
+                bot_token="xoxb-workspace",
+                installed_at=NOW.astimezone(UTC).replace(tzinfo=None),
+            )
+        )
     before = _counts(bot)
     with bot.deps.sessions() as session:
         assert retention.still_named(session, BO, ["Bo Hansen"]) > 0
@@ -151,6 +164,9 @@ def test_forget_user_removes_id_and_names_and_keeps_the_decisions(ops_bot: Harne
         )
         assert BO not in everything and "Bo Hansen" not in everything
         assert session.scalar(select(func.count()).select_from(OwnerAlias)) == 0
+        [installation] = session.execute(select(installations)).mappings()
+        assert installation["user_token"] is None and installation["user_id"] != BO
+        assert installation["bot_token"] == "xoxb-workspace"  # the bot keeps working
     assert _counts(bot) == before  # the decisions and actions themselves are kept
     texts = [d["text"] for d in bot.export()["decisions"]]
     assert "Rammeaftalen godkendes" in texts
