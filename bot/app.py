@@ -39,6 +39,10 @@ BOT_SCOPES = [  # the same as manifest.yml's (tests/operations/test_manifest.py)
     "files:read",
     "files:write",
     "im:write",
+    "channels:read",
+    "groups:read",
+    "users:read",
+    "usergroups:read",
 ]
 
 
@@ -60,6 +64,7 @@ def make_deps(settings: Settings, session_factory: SessionFactory, clock: Clock)
         renderer=Renderer(),
         default_language=settings.language,
         default_timezone=settings.timezone,
+        public_url=settings.public_url or f"http://localhost:{settings.port}",
     )
 
 

@@ -11,6 +11,7 @@ SECTION_TEXT = 3000
 FALLBACK_TEXT = 3000
 BUTTONS_PER_ACTIONS = 25
 BUTTON_TEXT = 75
+TOTAL_TEXT = 11_000  # Slack refuses ~12,000 text characters in one message's blocks
 
 
 def chunks(text: str, limit: int = SECTION_TEXT) -> list[str]:
@@ -41,9 +42,28 @@ def to_blocks(reply: Reply) -> list[dict[str, Any]]:
         for i in range(0, len(reply.buttons), BUTTONS_PER_ACTIONS)
     ][:2]
     room = MAX_BLOCKS - len(button_rows)
-    sections = chunks(reply.text)
-    if len(sections) > room:
-        sections = sections[: room - 1] + ["…"]
+    budget = TOTAL_TEXT - sum(len(b.label[:BUTTON_TEXT]) for row in button_rows for b in row)
+    budget -= len(reply.cut_note)
+    sections: list[str] = []
+    pieces = chunks(reply.text)
+    for index, piece in enumerate(pieces):
+        if len(sections) == room - 1 and index < len(pieces) - 1:
+            sections.append(reply.cut_note)
+            break
+        if len(piece) > budget:
+            lines = piece.split("\n")
+            kept: list[str] = []
+            for line in lines:
+                if len(line) + 1 > budget:
+                    break
+                kept.append(line)
+                budget -= len(line) + 1
+            if kept:
+                sections.append("\n".join(kept))
+            sections.append(reply.cut_note)
+            break
+        sections.append(piece)
+        budget -= len(piece)
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": piece}} for piece in sections
     ]

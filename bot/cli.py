@@ -124,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = command("import", "import minutes from .txt, .pdf or .docx")
     imp.add_argument("file", help="the minutes: a .txt, .pdf (with text) or .docx file")
     imp.add_argument("--channel", required=True, help="channel id the minutes belong to")
-    imp.add_argument("--team", default="T0LOCAL", help="workspace id (default: T0LOCAL)")
+    imp.add_argument("--team", default=None, help="workspace id (default: the one installed)")
     imp.add_argument("--dry-run", action="store_true", help="read and show, store nothing")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
 
@@ -133,10 +133,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--team", default=None, help=team_help)
     export.add_argument(
         "--format",
-        choices=["json", "csv", "md", "ics"],
+        choices=["json", "csv", "xlsx", "history", "md", "docx", "ics"],
         default="json",
-        help="json (default), csv, md (a draft referat) or ics (the meetings)",
+        help="json (default), csv, xlsx, history, md or docx (the referat of one meeting: "
+        "--meeting DATE, default the last), ics (the meetings)",
     )
+    export.add_argument("--meeting", default=None, help="the meeting's date, e.g. 2024-01-05")
+    export.add_argument("--output", default=None, help="write to this file (needed for xlsx, docx)")
 
     status = command(
         "status", "last heartbeat, last digest per channel, thread replies not yet posted"
@@ -274,13 +277,17 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         deps = make_deps(settings, sessions, clock_for(settings.now))
         team = args.team or _only_team(sessions, args.channel)
         scope = Scope(team, args.channel)
+        if settings.bot_token:  # names, not ids: fetch the missing ones once, cache them
+            from bot.app import make_client
+            from bot.directory import refresh_channel
+
+            refresh_channel(deps, make_client(settings, settings.bot_token), scope)
         if args.format == "json":
             print(json.dumps(channel_json(deps, scope), ensure_ascii=False, indent=2))
-        else:
-            from bot.services.exports import export
+            return 0
+        from bot.services.exports import cli_export
 
-            sys.stdout.write(export(deps, scope, args.format).content)
-        return 0
+        return cli_export(deps, scope, args.format, args.meeting, args.output)
     if args.command in ("status", "purge", "forget-user"):
         from bot import operations
 

@@ -51,6 +51,7 @@ class Settings:
     language: str = "da"
     now: datetime | None = None
     port: int = 3000
+    public_url: str | None = None  # REFERAT_PUBLIC_URL: the base of calendar feed URLs
     retention_days: int | None = None  # None: keep records until `forget-user` or by hand
 
     @classmethod
@@ -125,6 +126,7 @@ class Settings:
             language=language,
             now=now,
             port=port,
+            public_url=get("REFERAT_PUBLIC_URL"),
             retention_days=retention_days,
         )
 

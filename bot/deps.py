@@ -47,6 +47,7 @@ class Deps:
     renderer: Renderer
     default_language: str = "da"
     default_timezone: str = "Europe/Copenhagen"
+    public_url: str = "http://localhost:3000"  # where `referat serve` is reached (feeds)
 
     def now(self) -> datetime:
         return self.clock().astimezone(UTC)
@@ -109,7 +110,8 @@ class Unit:
 
     def reply(self, template: str, *, ok: bool = True, **context: object) -> Reply:
         """An answer rendered from a template in the channel's language."""
-        return Reply(text=self.deps.renderer.render(self.language, template, **context), ok=ok)
+        text = self.deps.renderer.render(self.language, template, **context)
+        return Reply(text=text, ok=ok, cut_note=self.string("cut_note"))
 
     def string(self, key: str, **values: object) -> str:
         return self.deps.renderer.string(self.language, key, **values)

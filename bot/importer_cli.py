@@ -62,10 +62,13 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
             _summary(result)
         return 0
     sessions = open_storage(settings)
+    team = args.team or _installed_team(sessions)
+    if team is None:
+        return 2
     deps = make_deps(settings, sessions, clock_for(now))
     print("storing", file=sys.stderr, flush=True)
     try:
-        outcome = importing.store(deps, Scope(args.team, args.channel), text, None, path.name)
+        outcome = importing.store(deps, Scope(team, args.channel), text, None, path.name)
     except ValueError:
         return _fail("no_structure")
     if args.json:
@@ -77,6 +80,29 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
             f"{outcome.added} added, {outcome.changed} changed, {outcome.retracted} retracted"
         )
     return 0
+
+
+def _installed_team(sessions: object) -> str | None:
+    """The one installed workspace; with none or several, say which to give (one line)."""
+    from storage.channels import installed_teams
+
+    with sessions() as session:  # type: ignore[operator]
+        teams = installed_teams(session)
+    if len(teams) == 1:
+        return teams[0]
+    if teams:
+        print(
+            f"referat import: several workspaces are installed ({', '.join(teams)}); "
+            "pass --team with one of them",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            "referat import: no workspace is installed yet; install the app "
+            "or pass --team (T0LOCAL for the console)",
+            file=sys.stderr,
+        )
+    return None
 
 
 def _summary(result: dict[str, object]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+from bot.parsing.dates import holiday_name
 from bot.parsing.lexicon import LANGUAGES
 from bot.parsing.normalize import escape, mrkdwn
 
@@ -49,6 +50,21 @@ def days_to(target: date, today: date, lang: str) -> str:
     return str(words.DAYS_AGO.format(-days))
 
 
+def names(items: list[str], conjunction: str) -> str:
+    """`Slagelse, Køge og Roskilde`: commas, and the conjunction before the last."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def clock_text(hhmm: str, lang: str) -> str:
+    """`08:00` as the language writes a time of day: `kl. 8.00` / `8:00`."""
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    written = _words(lang).CLOCK_TIME.format(hour=hour, minute=minute)
+    return str(_words(lang).CLOCK_RANGE.format(written))
+
+
 def _load(name: str) -> str | None:
     try:
         return resources.files("templates").joinpath(name).read_text(encoding="utf-8")
@@ -71,6 +87,7 @@ class Renderer:
         self.env.filters["mrkdwn"] = mrkdwn
         self.env.filters["escape_all"] = escape
         self.env.filters["as_date"] = date.fromisoformat
+        self.env.filters["names"] = names
 
     @cached_property
     def strings(self) -> dict[str, dict[str, str]]:
@@ -86,6 +103,8 @@ class Renderer:
             "long_date": lambda d: long_date(d, lang),
             "time_range": lambda a, b: time_range(a, b, lang),
             "days_to": lambda d, today: days_to(d, today, lang),
+            "clock_of": lambda hhmm: clock_text(hhmm, lang),
+            "holiday": lambda d: holiday_name(d, lang),
             "s": self.strings[lang],
         }
         return template.render(**helpers, **context).strip()

@@ -21,3 +21,4 @@ class Reply:
     ephemeral: bool = True
     ok: bool = True  # False for answers to bad input
     attachment: object | None = None  # a file to upload after the answer (exports)
+    cut_note: str = "…"  # ends a reply cut to fit Slack (in the channel's language)

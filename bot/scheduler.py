@@ -129,7 +129,7 @@ class Scheduler:
             slot,
             now,
             report,
-            lambda: digest.digest_for(self.deps, scope, now),
+            lambda: digest.digest_for(self.deps, scope, now, self.client_for(scope.team_id)),
             scope.channel_id,
         )
 
@@ -158,7 +158,8 @@ class Scheduler:
         slot = digest.slot_datetime(prefs.today(now), REMINDER_AT, prefs)
         if slot > now:
             return
-        for reminder in digest.build_reminders(self.deps, team_id, now, prefs):
+        client = self.client_for(team_id)  # user groups named as owners reach their members
+        for reminder in digest.build_reminders(self.deps, team_id, now, prefs, client):
             scope = Scope(team_id, ALL_CHANNELS)
             self._due(
                 scope,

@@ -62,13 +62,30 @@ class SlackPort:
             return None
         return str(link["permalink"])
 
+    def channel_members(self, channel: str, max_pages: int = 20) -> list[str]:
+        """Who is in a channel (conversations.members, all pages); [] if Slack will not say,
+        so nothing of that channel is shown outside it."""
+        found: list[str] = []
+        cursor = ""
+        for _ in range(max_pages):
+            try:
+                page = self.client.conversations_members(channel=channel, limit=1000, cursor=cursor)
+            except SlackApiError as error:
+                log.warning("members of %s unknown: %s", channel, error.response.get("error"))
+                return []
+            found += [str(u) for u in page.get("members") or []]
+            cursor = str((page.get("response_metadata") or {}).get("next_cursor") or "")
+            if not cursor:
+                break
+        return found
+
     def publish_home(self, user: str, view: dict[str, Any]) -> None:
         self.client.views_publish(user_id=user, view=view)
 
     def open_view(self, trigger_id: str, view: dict[str, Any]) -> None:
         self.client.views_open(trigger_id=trigger_id, view=view)
 
-    def upload(self, channel: str, filename: str, content: str, title: str) -> None:
+    def upload(self, channel: str, filename: str, content: str | bytes, title: str) -> None:
         self.client.files_upload_v2(
             channel=channel, filename=filename, content=content, title=title
         )

@@ -34,9 +34,11 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "views.publish": ("user_id", "view"),
     "views.open": ("trigger_id", "view"),
     "users.info": ("user",),
+    "usergroups.users.list": ("usergroup",),
     "conversations.info": ("channel",),
     "conversations.open": ("users",),
     "conversations.history": ("channel",),
+    "conversations.members": ("channel",),
     "files.getUploadURLExternal": ("filename", "length"),
     "files.completeUploadExternal": ("files",),
 }
@@ -60,6 +62,28 @@ class Fault:
     status: int
     error: str
     retry_after: int | None = None
+
+
+def _loaded(blocks: Any) -> Any:
+    try:
+        return json.loads(blocks) if isinstance(blocks, str) else blocks
+    except ValueError:
+        return []
+
+
+MAX_MESSAGE_TEXT = 12_000  # all text in a message's blocks (Slack: msg_blocks_too_long)
+
+
+def _text_in(node: Any) -> int:
+    """How many text characters blocks hold, in every nested text field."""
+    if isinstance(node, dict):
+        own = len(node["text"]) if isinstance(node.get("text"), str) else 0
+        return own + sum(
+            _text_in(v) for k, v in node.items() if k != "text" or not isinstance(v, str)
+        )
+    if isinstance(node, list):
+        return sum(_text_in(v) for v in node)
+    return 0
 
 
 def _blocks_problem(blocks: Any, limit: int) -> str | None:
@@ -96,6 +120,10 @@ class StandIn:
         self.uploads: dict[str, bytes] = {}
         self.files: dict[str, bytes] = {}  # what url_private_download serves
         self.users: dict[str, dict[str, Any]] = users or {}
+        # who is in which channel; a channel not listed has every known user in it
+        self.members: dict[str, list[str]] = {}
+        # user groups by id: {"handle": "styregruppen", "name": "…", "users": ["U…"]}
+        self.groups: dict[str, dict[str, Any]] = {}
         self.faults: dict[str, list[Fault]] = {}
         self._ts = itertools.count(1)
         self._lock = threading.Condition()
@@ -184,6 +212,8 @@ class StandIn:
             return 200, {"ok": False, "error": "no_text"}, {}
         if "blocks" in args:
             problem = _blocks_problem(args["blocks"], MAX_MESSAGE_BLOCKS)
+            if problem is None and _text_in(_loaded(args["blocks"])) > MAX_MESSAGE_TEXT:
+                problem = "msg_blocks_too_long"
             if problem:
                 return 200, {"ok": False, "error": problem}, {}
         if "view" in args:
@@ -236,18 +266,50 @@ class StandIn:
         if method == "users.info":
             user_id = args["user"]
             user = self.users.get(user_id, {})
+            name = user.get("name", user_id.lower())
+            real_name = user.get("real_name", user_id)
             return {
                 "ok": True,
                 "user": {
                     "id": user_id,
                     "team_id": TEAM,
-                    "name": user.get("name", user_id.lower()),
-                    "real_name": user.get("real_name", user_id),
+                    "name": name,
+                    "real_name": real_name,
                     "tz": user.get("tz", "Europe/Copenhagen"),
                     "is_bot": False,
                     "deleted": False,
+                    "profile": {
+                        "display_name": user.get("display_name", ""),
+                        "display_name_normalized": user.get("display_name", ""),
+                        "real_name": real_name,
+                        "real_name_normalized": real_name,
+                        "team": TEAM,
+                    },
                 },
             }
+        if method == "usergroups.list":
+            with_users = str(args.get("include_users", "")).lower() in ("true", "1")
+            return {
+                "ok": True,
+                "usergroups": [
+                    {
+                        "id": group_id,
+                        "team_id": TEAM,
+                        "is_usergroup": True,
+                        "name": group.get("name", group["handle"]),
+                        "handle": group["handle"],
+                        "date_delete": 0,
+                        "user_count": len(group.get("users", [])),
+                        **({"users": list(group.get("users", []))} if with_users else {}),
+                    }
+                    for group_id, group in sorted(self.groups.items())
+                ],
+            }
+        if method == "usergroups.users.list":
+            group = self.groups.get(args["usergroup"])
+            if group is None:
+                return {"ok": False, "error": "no_such_subteam"}
+            return {"ok": True, "users": list(group.get("users", []))}
         if method == "conversations.info":
             return {
                 "ok": True,
@@ -268,6 +330,9 @@ class StandIn:
                 "messages": self._history(args["channel"], float(args.get("oldest") or 0)),
                 "has_more": False,
             }
+        if method == "conversations.members":
+            found = self.members.get(args["channel"], [*self.users, BOT_USER])
+            return {"ok": True, "members": found, "response_metadata": {"next_cursor": ""}}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args["users"]).split(",")[0][1:]}}
         if method == "files.getUploadURLExternal":

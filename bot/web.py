@@ -1,4 +1,5 @@
-"""The WSGI app for `referat serve`: Slack at /slack/*, GET /healthz and GET /readyz.
+"""The WSGI app for `referat serve`: Slack at /slack/*, GET /healthz and GET /readyz, and
+the calendar feeds at GET /calendar/<secret>.ics.
 
 - `/healthz`: the process answers and the database does (`SELECT 1`): 200 `ok`, or 503.
   The database's latency is in the `Server-Timing` header (`db;dur=1.3`), and in the body
@@ -8,9 +9,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import io
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -23,10 +28,10 @@ from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
 from sqlalchemy import Engine
 
+from bot.services import calendar
 from storage import health
 
-log = logging.getLogger("referat.web")
-
+log = logging.getLogger(__name__)
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
@@ -75,18 +80,68 @@ class ReferatRequestHandler(SlackRequestHandler):
         )
 
 
-def wsgi_app(app: App, engine: Engine | None = None) -> Wsgi:
+MAX_BODY = 1024 * 1024  # Slack's payloads are small (files come by URL); 1 MiB is plenty
+MAX_AGE = 60 * 5  # a signed request older than five minutes is a replay
+
+
+def _plain(start_response: Callable[..., Any], status: str, text: str) -> Iterable[bytes]:
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
+    return [text.encode()]
+
+
+def checked_body(environ: dict[str, Any], secret: str, now: float) -> tuple[bytes | None, str]:
+    """The request body if it is within bounds and signed by Slack, else (None, why).
+
+    Read at most MAX_BODY + 1 bytes; a larger body is refused before it is read whole.
+    Any failure (no or non-numeric timestamp, stale, bad signature) is a 401 and nothing
+    else happens: Bolt never sees the request, so its error handler and its log line with
+    the whole body never run.
+    """
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None, "413"
+    if length > MAX_BODY:
+        return None, "413"
+    body = environ["wsgi.input"].read(min(length, MAX_BODY + 1) if length else MAX_BODY + 1)
+    if len(body) > MAX_BODY:
+        return None, "413"
+    timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or "")
+    signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
+    if not timestamp.isdigit() or abs(now - int(timestamp)) > MAX_AGE:
+        return None, "401"
+    base = f"v0:{timestamp}:".encode() + body
+    expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        return None, "401"
+    return body, ""
+
+
+def wsgi_app(
+    app: App, clock: Callable[[], float] = time.time, engine: Engine | None = None
+) -> Wsgi:
     slack = ReferatRequestHandler(app)
+    secret = str(getattr(app, "_signing_secret", "") or "")
     if engine is None:
         deps = getattr(app, "deps", None)
         engine = deps.sessions.kw.get("bind") if deps is not None else None
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        path = environ.get("PATH_INFO")
-        if path == "/healthz":
+        if environ.get("PATH_INFO") == "/healthz":
             return healthz(engine, environ, start_response)
-        if path == "/readyz":
+        if environ.get("PATH_INFO") == "/readyz":
             return readyz(engine, start_response)
+        if str(environ.get("PATH_INFO", "")).startswith(calendar.FEED_PATH):
+            return _calendar_feed(app, environ, start_response)
+        if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") == "/slack/events":
+            body, problem = checked_body(environ, secret, clock())
+            if body is None:
+                log.warning("refused a request to /slack/events: %s", problem)
+                if problem == "413":
+                    return _plain(start_response, "413 Payload Too Large", "too large\n")
+                return _plain(start_response, "401 Unauthorized", "invalid request\n")
+            environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
         return slack(environ, start_response)
 
     return application
@@ -121,8 +176,7 @@ def healthz(
 
 def readyz(engine: Engine | None, start_response: Callable[..., Any]) -> Iterable[bytes]:
     if engine is None:
-        start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
-        return [b"ready\n"]
+        return _plain(start_response, "200 OK", "ready\n")
     try:
         current, heads = health.schema_revisions(engine), health.schema_heads()
     except Exception as error:
@@ -134,11 +188,7 @@ def readyz(engine: Engine | None, start_response: Callable[..., Any]) -> Iterabl
             if ready
             else f"migrations pending: database at {_names(current)}, code at {_names(heads)}\n"
         )
-    start_response(
-        "200 OK" if ready else "503 Service Unavailable",
-        [("Content-Type", "text/plain; charset=utf-8")],
-    )
-    return [body.encode()]
+    return _plain(start_response, "200 OK" if ready else "503 Service Unavailable", body)
 
 
 def _names(revisions: frozenset[str]) -> str:
@@ -149,6 +199,28 @@ def _first_line(error: BaseException) -> str:
     orig = getattr(error, "orig", None) or error
     lines = str(orig).strip().splitlines()
     return (lines[0] if lines else type(error).__name__)[:200]
+
+
+def _calendar_feed(
+    app: App, environ: dict[str, Any], start_response: Callable[..., Any]
+) -> Iterable[bytes]:
+    """GET /calendar/<secret>.ics: the channel's feed; 404 for an unknown or revoked secret."""
+    found = None
+    if environ.get("REQUEST_METHOD", "GET") in ("GET", "HEAD"):
+        found = calendar.feed(app.deps, str(environ["PATH_INFO"]))  # type: ignore[attr-defined]
+    if found is None:
+        start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+        return [b"not found\n"]
+    body = found.encode("utf-8")
+    start_response(
+        "200 OK",
+        [
+            ("Content-Type", "text/calendar; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-cache"),
+        ],
+    )
+    return [body]
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):

@@ -25,7 +25,10 @@ def register(app: App, deps: Deps) -> None:
             ack()  # the trigger id lives 3 seconds: the modal opens now
             SlackPort(client).open_view(str(body.get("trigger_id")), importing.modal(deps, scope))
             return
-        outcome = commands.run(deps, CommandInput(scope, str(body.get("user_id")), text))
+        invocation = str(body.get("trigger_id") or "") or None
+        outcome = commands.run(
+            deps, CommandInput(scope, str(body.get("user_id")), text, invocation)
+        )
         # a digest posted with `/referat overblik nu` is the one answer shown to everyone
         kind = "ephemeral" if outcome.reply.ephemeral else "in_channel"
         ack(response_type=kind, **blocks.message(outcome.reply))

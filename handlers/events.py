@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 
 from bot.deps import Deps, Scope
-from bot.services import commands, home
+from bot.services import commands, home, membership
 from bot.services.answers import CommandInput
 from handlers.payloads import OUTCOME, follow_up, is_from_bot, team_of
 
@@ -28,6 +28,20 @@ def register(app: App, deps: Deps) -> None:
             context[OUTCOME] = home.HomeRequest(team_of(body), str(event["user"]))
 
     app.event("app_home_opened")(ack=home_opened, lazy=[follow_up(deps)])
+
+    def membership_changed(
+        body: dict[str, Any], event: dict[str, Any], context: BoltContext
+    ) -> None:
+        if event.get("channel") and event.get("user"):
+            context[OUTCOME] = membership.MemberChange(
+                team_of(body),
+                str(event["channel"]),
+                str(event["user"]),
+                joined=event.get("type") == "member_joined_channel",
+            )
+
+    for change in ("member_joined_channel", "member_left_channel"):
+        app.event(change)(ack=membership_changed, lazy=[follow_up(deps)])
 
 
 def register_direct_messages(app: App, deps: Deps) -> None:
@@ -64,8 +78,6 @@ def register_catch_all(app: App, *, revocation_handled: bool) -> None:
     revocation = () if revocation_handled else ("app_uninstalled", "tokens_revoked")
     for event_type in (
         *revocation,
-        "member_joined_channel",
-        "member_left_channel",
         "app_rate_limited",
         "channel_rename",
     ):

@@ -6,6 +6,7 @@ answered 404 (which Slack would retry).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -33,7 +34,11 @@ def register(app: App, deps: Deps) -> None:
         elif subtype == "message_changed":
             new = event.get("message") or {}
             if new.get("ts") and not is_from_bot(new):
-                thread = recording.edit_message(deps, incoming(body, new, channel))
+                edited = (
+                    (new.get("edited") or {}).get("ts") or event.get("event_ts") or event.get("ts")
+                )
+                message = replace(incoming(body, new, channel), version=edited and str(edited))
+                thread = recording.edit_message(deps, message)
                 context[OUTCOME] = recording.MessageOutcome(thread)
         elif subtype == "message_deleted" and event.get("deleted_ts"):
             scope = Scope(team_of(body), channel)

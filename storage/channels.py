@@ -65,6 +65,19 @@ def team_ids(session: Session) -> list[str]:
     return list(session.scalars(select(Workspace.team_id).order_by(Workspace.team_id)))
 
 
+def installed_teams(session: Session) -> list[str]:
+    """Workspaces the bot is in: installed by OAuth, or met through a bot token."""
+    from storage.models import Base
+
+    bots = Base.metadata.tables["slack_bots"]
+    query = (
+        select(Workspace.team_id)
+        .union(select(bots.c.team_id).where(bots.c.team_id.is_not(None)))
+        .order_by("team_id")
+    )
+    return [str(team) for team in session.scalars(query)]
+
+
 def teams_of_channel(session: Session, channel_id: str) -> list[str]:
     return list(session.scalars(select(Channel.team_id).where(Channel.channel_id == channel_id)))
 

@@ -47,16 +47,20 @@ def overdue(today: date) -> ColumnElement[bool]:
     return Action.due < today
 
 
-def decisions(
-    session: Session, team_id: str, channel_id: str, since: date | None, limit: int
-) -> tuple[list[Decision], int]:
-    """Active decisions, newest first (by the day decided, then as stored)."""
-    where = [
+def active_decisions(team_id: str, channel_id: str) -> list[ColumnElement[bool]]:
+    return [
         Decision.team_id == team_id,
         Decision.channel_id == channel_id,
         Decision.kind == "decision",
         Decision.status == "active",
     ]
+
+
+def decisions(
+    session: Session, team_id: str, channel_id: str, since: date | None, limit: int
+) -> tuple[list[Decision], int]:
+    """Active decisions, newest first (by the day decided, then as stored)."""
+    where = active_decisions(team_id, channel_id)
     if since is not None:
         where.append(Decision.decided_on >= since)
     total = int(session.scalar(select(func.count(Decision.id)).where(*where)) or 0)
@@ -155,10 +159,7 @@ def recent_decisions(
 ) -> tuple[list[Decision], int]:
     """Decisions recorded in the last week that were also made in it (the digest)."""
     where = [
-        Decision.team_id == team_id,
-        Decision.channel_id == channel_id,
-        Decision.kind == "decision",
-        Decision.status == "active",
+        *active_decisions(team_id, channel_id),
         Decision.created_at >= moment,
         Decision.decided_on >= first_day,
     ]

@@ -47,11 +47,26 @@ class Channel(Base):
     digest_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     digest_weekday: Mapped[int] = mapped_column(Integer, default=0)  # Monday
     digest_time: Mapped[str] = mapped_column(String(5), default="08:00")
+    # the secret in the channel's calendar feed URL; a new one revokes the old URL
+    calendar_secret: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # when the channel's members were last read from Slack (channel_members holds them)
+    members_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ChannelMember(Base):
+    """A person in a channel, as Slack said (a cache): who may see the channel's records
+    outside it (App Home, reminders)."""
+
+    __tablename__ = "channel_members"
+    __table_args__ = (Index("ix_channel_members_person", "team_id", "user_id"),)
+    team_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
 
 
 class Person(Base):
-    """Per-person settings: reminders on or off."""
+    """Per-person settings (reminders on or off) and the Slack display name, cached."""
 
     __tablename__ = "people"
     __table_args__ = (UniqueConstraint("team_id", "user_id"),)
@@ -60,6 +75,22 @@ class Person(Base):
     user_id: Mapped[str] = mapped_column(String(ID))
     reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     timezone: Mapped[str | None] = mapped_column(String(64))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    name_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class UserGroup(Base):
+    """A Slack user group (`@styregruppen`): its handle and members, cached."""
+
+    __tablename__ = "user_groups"
+    __table_args__ = (UniqueConstraint("team_id", "group_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(ID))
+    group_id: Mapped[str] = mapped_column(String(ID))
+    handle: Mapped[str | None] = mapped_column(String(200))
+    members: Mapped[list[str] | None] = mapped_column(JSON)
+    fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    members_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class SourceMessage(Base):
@@ -80,6 +111,9 @@ class SourceMessage(Base):
     permalink: Mapped[str | None] = mapped_column(String(500))
     reply_ts: Mapped[str | None] = mapped_column(String(ID))
     reply_text: Mapped[str | None] = mapped_column(Text)
+    # Slack's timestamp of the version stored (the message's ts, or its edited.ts): an
+    # older version arriving late changes nothing
+    version: Mapped[str | None] = mapped_column(String(ID))
     warnings: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -103,6 +137,9 @@ class Meeting(Base):
     )
     created_by: Mapped[str | None] = mapped_column(String(ID))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # iCalendar: SEQUENCE raised and DTSTAMP (changed_at) set on every change that shows
+    sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     agenda: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
     )

@@ -191,10 +191,11 @@ def count_records(session: Session, team_id: str, channel_id: str) -> int:
     )
 
 
-def set_due_of_next_meeting_actions(
-    session: Session, team_id: str, channel_id: str, day: date
+def set_next_meeting_deadlines(
+    session: Session, team_id: str, channel_id: str, new: date, *, old: date | None = None
 ) -> None:
-    """Actions due "til næste møde" get the next meeting's date once it is known."""
+    """Actions due "til næste møde" get the next meeting's date once it is known
+    (`old=None`), and follow the meeting when it moves (`old=` its date before)."""
     session.execute(
         update(Action)
         .where(
@@ -202,10 +203,10 @@ def set_due_of_next_meeting_actions(
             Action.channel_id == channel_id,
             Action.kind == "action",
             Action.due_next_meeting.is_(True),
-            Action.due.is_(None),
+            Action.due.is_(None) if old is None else Action.due == old,
             Action.status == "open",
         )
-        .values(due=day)
+        .values(due=new)
         .execution_options(synchronize_session="fetch")
     )
 
@@ -280,25 +281,6 @@ def recent_actions(session: Session, team_id: str, channel_id: str, since: datet
         .limit(40)
     ).all()
     return list(rows), total
-
-
-def move_next_meeting_deadlines(
-    session: Session, team_id: str, channel_id: str, old: date, new: date
-) -> None:
-    """Actions due "til næste møde" follow the meeting when it moves."""
-    session.execute(
-        update(Action)
-        .where(
-            Action.team_id == team_id,
-            Action.channel_id == channel_id,
-            Action.kind == "action",
-            Action.due_next_meeting.is_(True),
-            Action.due == old,
-            Action.status == "open",
-        )
-        .values(due=new)
-        .execution_options(synchronize_session="fetch")
-    )
 
 
 def latest_changes_of_source(

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, joinedload
 
+from storage.lists import active_decisions
 from storage.models import Decision, Record
 
 CONFIGS = {"da": "danish", "en": "english"}
@@ -127,21 +128,16 @@ def search_decisions(
 ) -> tuple[list[Decision], int]:
     """Active decisions matching any of the words, best match first, then newest."""
     language = language if language in CONFIGS else "da"
-    where: list[ColumnElement[bool]] = [
-        Decision.team_id == team_id,
-        Decision.channel_id == channel_id,
-        Decision.kind == "decision",
-        Decision.status == "active",
-    ]
+    where = active_decisions(team_id, channel_id)
     if since is not None:
         where.append(Decision.decided_on >= since)
+    wanted = search_stems(words, language)
+    if not wanted:
+        return [], 0
     if session.get_bind().dialect.name == "postgresql":
-        matched, rank = _postgres(words, language)
+        matched, rank = _postgres(wanted, language)
     else:
-        found, rank = _sqlite(words, language)
-        if found is None:
-            return [], 0
-        matched = found
+        matched, rank = _sqlite(wanted, language)
     total = int(session.scalar(select(func.count(Decision.id)).where(*where, matched)) or 0)
     rows = session.scalars(
         select(Decision)
@@ -153,11 +149,24 @@ def search_decisions(
     return list(rows), total
 
 
-def _postgres(words: list[str], language: str) -> tuple[ColumnElement[bool], ColumnElement[Any]]:
+MIN_PREFIX = 4  # a stem this long also finds longer words: "budget" -> "budg" finds "budget"
+
+
+def search_stems(words: list[str], language: str) -> list[str]:
+    """The stems searched for, in the order asked. Snowball cuts some words further than
+    their inflections ("budget" -> "budg", "budgettet" -> "budget"), so a stem of four
+    letters or more also matches as a prefix: the same rule on both databases."""
+    return list(dict.fromkeys(s for w in words for s in stems(w, language)))
+
+
+def _postgres(wanted: list[str], language: str) -> tuple[ColumnElement[bool], ColumnElement[Any]]:
     vector: ColumnElement[Any] = literal_column(f"records.search_{language}")  # a fixed name
-    config = literal(CONFIGS[language]).op("::")(text("regconfig"))
+    simple = literal("simple").op("::")(text("regconfig"))  # the stems are stemmed already
     queries = [
-        func.plainto_tsquery(config, bindparam(f"w{i}", word)) for i, word in enumerate(words)
+        func.to_tsquery(
+            simple, bindparam(f"w{i}", f"{stem}:*" if len(stem) >= MIN_PREFIX else stem)
+        )
+        for i, stem in enumerate(wanted)
     ]
     any_query: ColumnElement[Any] = queries[0]
     for query in queries[1:]:
@@ -169,14 +178,9 @@ def _postgres(words: list[str], language: str) -> tuple[ColumnElement[bool], Col
     return matched, rank
 
 
-def _sqlite(
-    words: list[str], language: str
-) -> tuple[ColumnElement[bool] | None, ColumnElement[Any]]:
-    wanted = list(dict.fromkeys(s for w in words for s in stems(w, language)))
-    if not wanted:
-        return None, literal(0)
+def _sqlite(wanted: list[str], language: str) -> tuple[ColumnElement[bool], ColumnElement[Any]]:
     body = f"body_{language}"  # one of two fixed names, never user text
-    fts = " OR ".join(f'"{s}"' for s in wanted)
+    fts = " OR ".join(f'"{s}"*' if len(s) >= MIN_PREFIX else f'"{s}"' for s in wanted)
     ids = (
         text("SELECT rowid FROM records_fts WHERE records_fts MATCH :fts")
         .bindparams(fts=f"{body} : ({fts})")
@@ -186,5 +190,6 @@ def _sqlite(
     own = text(f"(SELECT ' ' || {body} || ' ' FROM records_fts WHERE rowid = records.id)")  # noqa: S608 (a fixed column name)
     rank: Any = literal(0)
     for i, stem in enumerate(wanted):
-        rank = rank + cast(func.instr(own, bindparam(f"s{i}", f" {stem} ")) > 0, Integer)
+        needle = f" {stem}" if len(stem) >= MIN_PREFIX else f" {stem} "
+        rank = rank + cast(func.instr(own, bindparam(f"s{i}", needle)) > 0, Integer)
     return matched, rank

@@ -97,13 +97,14 @@ def create(
     session: Session, where: Placement, item: parsed.Decision | parsed.Action, position: int
 ) -> Record:
     """A new decision or action from a message, minutes or the shortcut's form."""
-    meeting_id = None
-    if item.item:
-        latest = queries.last_meeting(session, where.team_id, where.channel_id, where.today)
-        latest = latest or queries.next_meeting(
-            session, where.team_id, where.channel_id, where.today
-        )
-        meeting_id = latest.id if latest else None
+    # the meeting it was decided at: the one held on the day it was decided, if any (never
+    # a guess from the day it is stored; the referat of a meeting is chosen by this)
+    held = (
+        queries.meeting_on(session, where.team_id, where.channel_id, where.decided_on)
+        if where.decided_on is not None
+        else None
+    )
+    meeting_id = held.id if held else None
     record: Record
     if isinstance(item, parsed.Decision):
         record = Decision(status="active")
@@ -227,7 +228,9 @@ def meeting_before(source: SourceMessage, meeting_id: int) -> dict[str, Any] | N
     return None
 
 
-def withdraw_meetings(session: Session, source: SourceMessage, *, keep: bool = False) -> int:
+def withdraw_meetings(
+    session: Session, source: SourceMessage, *, now: datetime, keep: bool = False
+) -> int:
     """A message's word about meetings is taken back: a moved, changed or cancelled meeting
     goes back to how it was; one the message set is retracted (or, with `keep`, left
     for a new reading of the message to move)."""
@@ -237,15 +240,30 @@ def withdraw_meetings(session: Session, source: SourceMessage, *, keep: bool = F
         if before is not None:
             moved_from = meeting.date
             restore_meeting(meeting, before)
+            meeting_changed(meeting, now)
             if meeting.date != moved_from:  # deadlines "til næste møde" follow it back
-                queries.move_next_meeting_deadlines(
-                    session, meeting.team_id, meeting.channel_id, moved_from, meeting.date
+                queries.set_next_meeting_deadlines(
+                    session, meeting.team_id, meeting.channel_id, meeting.date, old=moved_from
                 )
             count += 1
-        elif not keep and meeting.status != "retracted":
-            meeting.status = "retracted"
+        elif not keep and retract_meeting(meeting, now):
             count += 1
     return count
+
+
+def meeting_changed(meeting: Meeting, now: datetime) -> None:
+    """A meeting's time, place or status changed: calendars must update (SEQUENCE, DTSTAMP)."""
+    meeting.sequence = (meeting.sequence or 0) + 1
+    meeting.changed_at = now
+
+
+def retract_meeting(meeting: Meeting, now: datetime) -> bool:
+    """A meeting withdrawn (its message edited or deleted); calendars show it cancelled."""
+    if meeting.status == "retracted":
+        return False
+    meeting.status = "retracted"
+    meeting_changed(meeting, now)
+    return True
 
 
 def retract_source(
@@ -257,7 +275,7 @@ def retract_source(
         if record.status != "retracted":
             set_status(session, record, "retracted", change, actor, now)
             count += 1
-    count += withdraw_meetings(session, source)
+    count += withdraw_meetings(session, source, now=now)
     for agenda_item in queries.agenda_of_source(session, source.id):
         session.delete(agenda_item)
         count += 1

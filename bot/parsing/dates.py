@@ -4,6 +4,10 @@ Pure: `today` is always an argument, never read from the clock. Our own
 patterns cover the forms people write in messages and minutes; dateparser is
 asked only for what they do not cover, and its answers are checked, because
 on its own it reads `32/1` as a day in 2032.
+
+Working days know Danish public holidays (the `holidays` library, a pure
+table by year): a deadline computed from a period (`uge 12`, `ultimo januar`)
+falls on that period's last working day.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class DateMatch:
     text: str
     value: date | None  # None when the text is not a real date
     year_given: bool = True
+    period: bool = False  # a deadline computed from a period: its last working day
 
     @property
     def ok(self) -> bool:
@@ -122,6 +127,42 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int, language: str) -> dict[date, str]:
+    import holidays
+
+    table = holidays.country_holidays("DK", years=year, language=language)
+    return dict(table.items())
+
+
+def holiday_name(day: date, language: str = "da") -> str | None:
+    """The Danish public holiday on `day` (`Langfredag` / `Good Friday`), or None."""
+    return _holidays(day.year, "da" if language == "da" else "en_US").get(day)
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday and not a Danish public holiday."""
+    return day.weekday() < 5 and holiday_name(day) is None
+
+
+def last_working_day(day: date) -> date:
+    """`day` itself if it is a working day, else the working day before it."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def previous_working_day(day: date) -> date:
+    return last_working_day(day - timedelta(days=1))
+
+
+def next_working_day(day: date) -> date:
+    day += timedelta(days=1)
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -233,8 +274,11 @@ def find_dates(text: str, today: date, *, deadline: bool = False) -> list[DateMa
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(lowered):
             value, year_given = _resolve(kind, m, today, deadline)
+            period = deadline and kind in ("week", "period") and value is not None
+            if period and value is not None:
+                value = last_working_day(value)
             found.append(
-                DateMatch(m.start(), m.end(), text[m.start() : m.end()], value, year_given)
+                DateMatch(m.start(), m.end(), text[m.start() : m.end()], value, year_given, period)
             )
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     chosen: list[DateMatch] = []
@@ -334,8 +378,10 @@ def _checked_dateparser(text: str, today: date) -> date | None:
 
 
 def warm_up() -> None:
-    """Import dateparser and parse once, so no person's first message pays for it."""
+    """Import dateparser and parse once, and load the Danish holidays table (about 0.1 s
+    the first time), so no person's first message pays for it."""
     _checked_dateparser("14 January 2027", date(2026, 1, 1))
+    is_working_day(date(2027, 1, 1))
 
 
 def parse_date(text: str, today: date, *, deadline: bool = False) -> date:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from bot.parsing.dates import find_dates, find_time_range
+from bot.parsing.dates import find_dates, find_time_range, is_working_day
 from bot.parsing.lexicon import words
 from bot.parsing.normalize import normalize, to_plain
 from bot.parsing.owners import (
@@ -66,6 +66,7 @@ class Warning:
     """Something the person should hear about. `code` picks the template."""
 
     code: str  # empty_keyword | bad_date | unreadable_date | past_due | meeting_without_date
+    # | period_deadline (moved to the period's last working day) | day_off (holiday, weekend)
     detail: str = ""
     kind: str = ""
 
@@ -180,6 +181,11 @@ def _deadline(text: str, today: date, warnings: list[Warning]) -> tuple[str, dat
             if first.value is None:
                 warnings.append(Warning("bad_date", first.text.strip(), "action"))
                 return _clean(remainder), None, False
+            if first.value >= today:
+                if first.period:
+                    warnings.append(Warning("period_deadline", first.value.isoformat(), "action"))
+                elif not is_working_day(first.value):
+                    warnings.append(Warning("day_off", first.value.isoformat(), "action"))
             return _clean(remainder), first.value, False
         if keyword in _STRICT_DEADLINE or _TIME_WORDS.search(phrase):
             shown = _clean(phrase)[:60]

@@ -15,6 +15,8 @@ import unicodedata
 _TOKEN = re.compile(r"<([^<>\n]{1,1000})>")
 _SPECIAL = {"channel", "here", "everyone"}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+# NUL and other control characters (PostgreSQL refuses NUL in text); tab and newline stay
+_CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -39,11 +41,16 @@ def _canonical_token(match: re.Match[str]) -> str:
 
 def normalize(text: str) -> str:
     """Canonical Slack text: one form for tokens, tidy whitespace and line ends."""
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_CONTROL)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TOKEN.sub(_canonical_token, text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
+
+
+def without_control(text: str) -> str:
+    """Text with NUL and other control characters taken out (tab and newline kept)."""
+    return text.translate(_CONTROL)
 
 
 def link_label(match: re.Match[str]) -> str:

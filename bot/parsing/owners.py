@@ -47,7 +47,7 @@ class Owner:
 
 
 USER = re.compile(r"<@([UW][A-Z0-9]+)>")
-GROUP = re.compile(r"<!subteam\^([A-Z0-9]+)>")
+GROUP = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>")
 _SEPARATOR = r"\s*(?:,|&amp;|&|\b(?:" + "|".join(words("CONJUNCTIONS")) + r")\b)\s*"
 
 

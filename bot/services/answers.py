@@ -16,6 +16,18 @@ class CommandInput:
     scope: Scope
     user_id: str
     text: str
+    invocation: str | None = None  # Slack's trigger_id: one per time a person ran it
+
+
+MAX_ID = 2**31 - 1  # record ids are 32-bit integers
+
+
+def record_id(raw: str) -> int | None:
+    """`12` or `#12` as an id; None for anything else (`²`, `99999999999`, `x`)."""
+    raw = raw.lstrip("#").strip()
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_ID:
+        return None
+    return int(raw)
 
 
 Subcommand = Callable[[Unit, CommandInput, str], Reply]

@@ -13,7 +13,7 @@ from bot.domain.shown import view
 from bot.parsing.arguments import search_words, since_and_words, who
 from bot.parsing.dates import DateError, parse_date
 from bot.replies import Reply
-from bot.services.answers import MAX_LINES, CommandInput, share_button
+from bot.services.answers import MAX_LINES, CommandInput, record_id, share_button
 from bot.services.thread_reply import ReplyPlan, plan
 from storage import lists, queries, search
 from storage.models import Action, Decision
@@ -72,21 +72,20 @@ def decisions(unit: Unit, command: CommandInput, rest: str) -> Reply:
 
 def retract(unit: Unit, command: CommandInput, rest: str) -> tuple[Reply, ReplyPlan | None]:
     """`/referat annullér ID`; the recorded message's thread reply follows."""
-    raw = rest.lstrip("#").strip()
-    if not raw.isdigit():
+    found = record_id(rest)
+    if found is None:
         return unit.reply("retract_usage", ok=False), None
-    record_id = int(raw)
     scope = unit.where
-    record = queries.record_in_scope(unit.session, record_id, scope.team_id, scope.channel_id)
+    record = queries.record_in_scope(unit.session, found, scope.team_id, scope.channel_id)
     if record is None:
-        return unit.reply("record_missing", ok=False, id=record_id), None
+        return unit.reply("record_missing", ok=False, id=found), None
     if record.status == "retracted":
-        return unit.reply("already_retracted", id=record_id), None
+        return unit.reply("already_retracted", id=found), None
     lifecycle.set_status(unit.session, record, "retracted", "retracted", command.user_id, unit.now)
     unit.session.flush()
     kind = "decision" if isinstance(record, Decision) else "action"
     thread = plan(unit, record.source) if record.source is not None else None
-    return unit.reply("retracted", id=record_id, kind=kind, user=command.user_id), thread
+    return unit.reply("retracted", id=found, kind=kind, user=command.user_id), thread
 
 
 # --- done and reopen, by command or by button --------------------------------------

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot import directory
 from bot.deps import Deps, Unit
 from bot.parsing.commands import split_command
 from bot.parsing.intents import intent_of
+from bot.parsing.normalize import without_control
 from bot.replies import Reply
-from bot.services import asking, exports, home, meetings, settings
-from bot.services.answers import CommandInput, Subcommand
+from bot.services import asking, calendar, exports, home, meetings, settings
+from bot.services.answers import CommandInput, Subcommand, record_id
 from bot.services.recording import was_answered
 from bot.services.thread_reply import ReplyPlan, deliver
 from bot.slack_port import SlackPort
+from storage import events
 
 
 @dataclass
@@ -22,7 +25,7 @@ class CommandOutcome:
 
     command: CommandInput
     reply: Reply
-    export: str | None = None  # a file format to build and upload
+    export: str | None = None  # what `/referat eksport …` asked for: files to build and upload
     changed_action: int | None = None  # refresh the Home tabs this action shows on
     thread: ReplyPlan | None = None  # the recorded message's reply, refreshed
 
@@ -34,8 +37,9 @@ class CommandOutcome:
                 deps, port, scope.team_id, self.changed_action, also=self.command.user_id
             )
         if self.export is not None:
-            file = exports.export(deps, scope, self.export)
-            port.upload(scope.channel_id, file.filename, file.content, file.title)
+            directory.refresh_channel(deps, port.client, scope)  # names, not ids
+            for file in exports.files_for(deps, scope, self.export):
+                port.upload(scope.channel_id, file.filename, file.content, file.title)
 
 
 @dataclass(frozen=True)
@@ -57,15 +61,35 @@ class QuestionOutcome:
 def question(
     deps: Deps, command: CommandInput, event_id: str | None, thread_ts: str | None
 ) -> QuestionOutcome:
-    """The fast half of a question: note the event, so a retry is not answered twice."""
+    """The fast half of a question: note the event, so a retry is not answered twice. A
+    mention that records something (`@referat Beslutning: …`) is answered by the thread
+    reply the message gets, not a second time here."""
+    if records_something(command.text):
+        return QuestionOutcome(command, thread_ts, duplicate=True)
     return QuestionOutcome(command, thread_ts, was_answered(deps, command.scope, event_id))
 
 
+def records_something(text: str) -> bool:
+    from datetime import date
+
+    from bot.parsing.messages import parse_message
+
+    return bool(parse_message(text, today=date(2000, 1, 1)).records)
+
+
+# subcommands that change something: a replayed invocation (the same trigger id) changes
+# nothing the second time
+CHANGES = {"meeting", "agenda", "done", "reopen", "retract", "owner", "language", "reminders"}
+
+
 def run(deps: Deps, command: CommandInput) -> CommandOutcome:
-    key, word, rest = split_command(command.text)
+    key, word, rest = split_command(without_control(command.text))
     with deps.unit(command.scope) as unit:
         if key is None:
             return CommandOutcome(command, unit.reply("unknown_command", ok=False, word=word))
+        if key in CHANGES and command.invocation and rest.strip():
+            if not events.claim(unit.session, f"cmd:{command.invocation}", None, unit.now):
+                return CommandOutcome(command, Reply(text=unit.string("command_replayed")))
         if key in ("done", "reopen"):
             return _status(unit, command, rest, done=key == "done")
         if key == "retract":
@@ -73,7 +97,7 @@ def run(deps: Deps, command: CommandInput) -> CommandOutcome:
             return CommandOutcome(command, reply, thread=thread)
         reply = SUBCOMMANDS[key](unit, command, rest)
         if key == "export" and reply.ok:
-            return CommandOutcome(command, reply, export=exports.format_of(rest))
+            return CommandOutcome(command, reply, export=rest)
         return CommandOutcome(command, reply)
 
 
@@ -89,10 +113,10 @@ def ask(deps: Deps, command: CommandInput) -> CommandOutcome:
 
 
 def _status(unit: Unit, command: CommandInput, rest: str, *, done: bool) -> CommandOutcome:
-    raw = rest.lstrip("#").strip()
-    if not raw.isdigit():
+    found = record_id(rest)
+    if found is None:
         return CommandOutcome(command, unit.reply("id_usage", ok=False, done=done))
-    change = asking.change_status(unit, int(raw), command.user_id, done)
+    change = asking.change_status(unit, found, command.user_id, done)
     changed = change.record_id if change.outcome == "ok" else None
     return CommandOutcome(command, change.reply, changed_action=changed, thread=change.thread)
 
@@ -119,4 +143,5 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "reminders": settings.reminders,
     "digest": settings.digest,
     "export": exports.command,
+    "calendar": calendar.command,
 }

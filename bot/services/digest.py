@@ -9,35 +9,24 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from slack_sdk import WebClient
+
+from bot import directory
 from bot.deps import Deps, Prefs, Scope, Unit
 from bot.domain import shown as record_service
+from bot.domain.names import Names, names_for
 from bot.domain.owners import resolve_person
 from bot.domain.shown import meeting_view
+from bot.parsing.dates import is_working_day, next_working_day, previous_working_day
+from bot.parsing.normalize import escape
 from bot.replies import Reply
 from storage import channels, lists, queries
+from storage import directory as directory_rows
 from storage import owners as owner_queries
-from storage.models import Action
+from storage.models import Action, ActionOwner
 
 MAX_DIGEST_DECISIONS = 30
 MAX_DIGEST_ACTIONS = 40  # more are counted, not listed: a digest stays readable and in limits
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5
-
-
-def next_working_day(day: date) -> date:
-    day += timedelta(days=1)
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
-
-
-def previous_working_day(day: date) -> date:
-    day -= timedelta(days=1)
-    while not is_working_day(day):
-        day -= timedelta(days=1)
-    return day
 
 
 def week_key(day: date) -> str:
@@ -47,11 +36,14 @@ def week_key(day: date) -> str:
 
 @dataclass
 class OwnerGroup:
-    owner: str  # mrkdwn-safe label
+    owners: list[str]  # mrkdwn-safe labels
     actions: list[record_service.RecordView]
 
 
-def digest_for(deps: Deps, scope: Scope, now: datetime) -> Reply | None:
+def digest_for(
+    deps: Deps, scope: Scope, now: datetime, client: WebClient | None = None
+) -> Reply | None:
+    directory.refresh_channel(deps, client, scope)  # names, not ids (cached; once per digest)
     with deps.unit(scope) as unit:
         return build_digest(unit, now)
 
@@ -88,7 +80,7 @@ def build_digest(unit: Unit, now: datetime) -> Reply | None:
     upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, today)
     meeting = meeting_view(upcoming, prefs) if upcoming else None
     listed = (pressing + new)[:MAX_DIGEST_ACTIONS]
-    groups = _by_owner(listed)
+    groups = _by_owner(listed, names_for(session, scope.team_id, listed))
     others = open_total - len(listed)
     soon = meeting is not None and (meeting.date - today).days <= 14
     if not (decisions or groups or closed or soon):
@@ -109,16 +101,26 @@ def build_digest(unit: Unit, now: datetime) -> Reply | None:
     buttons = [
         record_service.done_button(unit.deps.renderer, prefs.language, r.id) for r in overdue
     ]
-    return Reply(text=text, buttons=buttons[:10], ephemeral=False)
+    return Reply(text=text, buttons=buttons[:10], ephemeral=False, cut_note=unit.string("cut_note"))
 
 
-def _by_owner(actions: list[Action]) -> list[OwnerGroup]:
-    groups: dict[str, list[record_service.RecordView]] = defaultdict(list)
+def _label(names: Names, owner: ActionOwner) -> str:
+    """A person's display name or a group's handle (mrkdwn-safe, no ping), else as before."""
+    known = (owner.user_id and names.users.get(owner.user_id)) or (
+        owner.group_id and names.groups.get(owner.group_id)
+    )
+    if not known:
+        return record_service.owner_label(owner)
+    return escape(known if owner.user_id else f"@{known}")
+
+
+def _by_owner(actions: list[Action], names: Names) -> list[OwnerGroup]:
+    groups: dict[tuple[str, ...], list[record_service.RecordView]] = defaultdict(list)
     for action in actions:
         shown = record_service.view(action)
-        key = ", ".join(shown.owners) if shown.owners else ""
-        groups[key].append(shown)
-    return [OwnerGroup(owner, items) for owner, items in groups.items()]
+        shown.owners = [_label(names, o) for o in action.owners]
+        groups[tuple(shown.owners)].append(shown)
+    return [OwnerGroup(list(owners), items) for owners, items in groups.items()]
 
 
 def build_notice(unit: Unit, now: datetime) -> tuple[Reply, date] | None:
@@ -148,18 +150,29 @@ class PersonReminder:
     reply: Reply
 
 
-def build_reminders(deps: Deps, team_id: str, now: datetime, prefs: Prefs) -> list[PersonReminder]:
-    """One message per person with an item due the next working day or just overdue."""
+def build_reminders(
+    deps: Deps, team_id: str, now: datetime, prefs: Prefs, client: WebClient | None = None
+) -> list[PersonReminder]:
+    """One message per person with an item due the next working day or just overdue; a
+    user group named as owner reaches its members (`usergroups.users.list`, cached)."""
     today = prefs.today(now)
     if not is_working_day(today):
         return []
     tomorrow = next_working_day(today)
     with deps.unit() as unit:
+        group_pairs = directory_rows.open_group_pairs(unit.session, team_id, tomorrow)
+    members = directory.members(deps, client, team_id, {g for g, _, _ in group_pairs}, now)
+    with deps.unit() as unit:
         session = unit.session
         aliases = owner_queries.alias_map(session, team_id)
         muted = channels.muted_people(session, team_id)
         # one light query over (owner, action) pairs; full rows only for who gets a message
-        pairs = queries.open_owner_pairs(session, team_id, tomorrow)
+        pairs = list(queries.open_owner_pairs(session, team_id, tomorrow))
+        pairs += [
+            (member, "", action_id, due)
+            for group_id, action_id, due in group_pairs
+            for member in members.get(group_id, [])
+        ]
         per_person: dict[str, set[int]] = defaultdict(set)
         triggered: set[str] = set()
         for user_id, name, action_id, due in pairs:

@@ -9,21 +9,33 @@ from bot.deps import Deps
 from bot.domain import owners
 from bot.domain.shown import meeting_view, view
 from bot.render import days_to, long_date, time_range
+from bot.services import membership
 from bot.slack_port import SlackPort
-from storage import channels, lists
+from storage import channels, lists, members
 
 MAX_HOME_ACTIONS = 40  # a Home tab holds 100 blocks; two per action plus headings
 
 
+def channels_of(deps: Deps, team_id: str, user_id: str) -> set[str]:
+    """Channels the Home tab may draw on: where the person has actions or wrote."""
+    with deps.unit() as unit:
+        mine = owners.person(team_id, user_id)
+        wrote_in = lists.channels_of_person(unit.session, team_id, user_id)
+        return lists.channels_with_actions(unit.session, team_id, mine) | wrote_in
+
+
 def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
+    """The person's open actions and next meetings, from channels they are a member of."""
     with deps.unit() as unit:
         session, language, today = unit.session, unit.language, unit.today
         strings = deps.renderer.strings[language]
         mine = owners.person(team_id, user_id)
-        ordered, total = lists.open_actions(session, team_id, [mine], MAX_HOME_ACTIONS)
+        member = members.in_channels_of(team_id, user_id)
+        ordered, total = lists.open_actions(session, team_id, [mine, member], MAX_HOME_ACTIONS)
         shown = [(view(a), a.channel_id) for a in ordered]
         wrote_in = lists.channels_of_person(session, team_id, user_id)
         present = lists.channels_with_actions(session, team_id, mine) | wrote_in
+        present &= members.member_channels(session, team_id, user_id)
         rows = channels.channels_named(session, team_id, present)
         upcoming = lists.next_meetings(session, team_id, {c.channel_id for c in rows}, today)
         meetings = []
@@ -80,6 +92,7 @@ def _section(text: str) -> dict[str, Any]:
 
 
 def publish(deps: Deps, port: SlackPort, team_id: str, user_id: str) -> None:
+    membership.refresh(deps, port, team_id, channels_of(deps, team_id, user_id))
     port.publish_home(user_id, home_view(deps, team_id, user_id))
 
 

@@ -157,7 +157,9 @@ def store_in(unit: Unit, text: str, actor: str | None) -> ImportOutcome:
     for record in queries.records_of_source(session, source.id):
         major = (record.item or "").rstrip("ABCDEFGH").split(".")[0]
         record.item_title = titles.get(record.item or "") or titles.get(major)
-        record.meeting_id = held_meeting.id if held_meeting else record.meeting_id
+        # the meeting these minutes record; unknown when the minutes do not say when it was
+        # held (never the meeting nearest the day of the import)
+        record.meeting_id = held_meeting.id if held_meeting else None
     if outcome.status == "updated" and synced.nothing:
         outcome.status = "unchanged"
     return outcome

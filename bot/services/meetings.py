@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from bot.deps import Prefs, Unit
+from bot.domain import lifecycle
 from bot.domain.lifecycle import meeting_snapshot
 from bot.domain.shown import meeting_view, view
 from bot.parsing.arguments import ADD
@@ -52,6 +53,8 @@ def set_meeting(
             body=body,
         )
         session.add(meeting)
+        meeting.changed_at = unit.now
+    shown = (meeting.starts_at, meeting.ends_at, meeting.place, meeting.body)
     if start is not None:
         meeting.starts_at = to_utc(day, start, unit.prefs)
         meeting.ends_at = to_utc(day, end, unit.prefs)
@@ -59,13 +62,20 @@ def set_meeting(
         meeting.place = place
     if body and not meeting.body:
         meeting.body = body
+    if meeting.id is not None and shown != (
+        meeting.starts_at,
+        meeting.ends_at,
+        meeting.place,
+        meeting.body,
+    ):
+        lifecycle.meeting_changed(meeting, unit.now)
     session.flush()
     if day >= unit.today:
         for item in queries.pending_agenda(session, scope.team_id, scope.channel_id):
             item.meeting_id = meeting.id
         upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, unit.today)
         if upcoming is not None:
-            queries.set_due_of_next_meeting_actions(
+            queries.set_next_meeting_deadlines(
                 session, scope.team_id, scope.channel_id, upcoming.date
             )
     return meeting
@@ -112,6 +122,7 @@ def announce(
         before = meeting_snapshot(upcoming)
         upcoming.status = "cancelled"
         upcoming.source_id = source_id or upcoming.source_id
+        lifecycle.meeting_changed(upcoming, unit.now)  # calendars show it cancelled
         return MeetingNews("cancelled", upcoming, before)
     assert said.date is not None
     if said.date < unit.today or upcoming is None:
@@ -146,12 +157,15 @@ def announce(
         upcoming.source_id = source_id
     session.flush()
     if upcoming.date != old_day:
-        queries.move_next_meeting_deadlines(
-            session, scope.team_id, scope.channel_id, old_day, upcoming.date
+        lifecycle.meeting_changed(upcoming, unit.now)  # calendars move it (SEQUENCE)
+        queries.set_next_meeting_deadlines(
+            session, scope.team_id, scope.channel_id, upcoming.date, old=old_day
         )
         return MeetingNews("moved", upcoming, before)
     after = meeting_snapshot(upcoming)
     changed = any(after[k] != before[k] for k in ("starts_at", "ends_at", "place"))
+    if changed:
+        lifecycle.meeting_changed(upcoming, unit.now)
     return MeetingNews("changed" if changed else "same", upcoming, before)
 
 

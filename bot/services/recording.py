@@ -41,6 +41,11 @@ class Incoming:
     text: str
     thread_ts: str | None = None
     permalink: str | None = None
+    version: str | None = None  # edited.ts of an edit; the message's own ts otherwise
+
+    @property
+    def stamp(self) -> str:
+        return self.version or self.ts
 
     @property
     def scope(self) -> Scope:
@@ -54,8 +59,11 @@ def record_message(deps: Deps, message: Incoming) -> ReplyPlan | None:
         session = unit.session
         existing = queries.source_message(session, message.team_id, message.channel_id, message.ts)
         if existing is not None:
-            if existing.text == normalized or existing.deleted:
-                return None  # the same delivery again
+            if existing.deleted or not newer(message.stamp, existing.version or existing.ts):
+                return None  # deleted (a tombstone), the same delivery again, or an older version
+            if existing.text == normalized:
+                existing.version = message.stamp
+                return None
             return _edit(unit, existing, message, normalized)
         result = _parse(unit, normalized)
         if result.empty:
@@ -73,6 +81,7 @@ def record_message(deps: Deps, message: Incoming) -> ReplyPlan | None:
             warnings=[_warning(w) for w in result.warnings],
             permalink=message.permalink,
         )
+        source.version = message.stamp
         stored = _store(unit, source, result.records, message.user_id)
         return plan(unit, source, stored)
 
@@ -81,14 +90,36 @@ edit_message = record_message  # `message_changed`: the same, unchanged text cha
 
 
 def delete_message(deps: Deps, scope: Scope, ts: str) -> ReplyPlan | None:
-    """`message_deleted`: retract what the message recorded (history keeps it)."""
+    """`message_deleted`: retract what the message recorded (history keeps it), and forget
+    its text. A delete that arrives before the message leaves a tombstone, so the late
+    message records nothing."""
     with deps.unit(scope) as unit:
         source = queries.source_message(unit.session, scope.team_id, scope.channel_id, ts)
-        if source is None or source.deleted:
+        if source is None:
+            unit.ensure_channel()
+            tombstone = sources.create(
+                unit.session, scope.team_id, scope.channel_id, ts, "", None, unit.now
+            )
+            tombstone.deleted = True
+            return None
+        if source.deleted:
             return None
         lifecycle.retract_source(unit.session, source, None, "retracted", unit.now)
-        source.deleted = True
+        source.deleted, source.text = True, ""
         return plan(unit, source) if source.reply_ts else None
+
+
+def newer(stamp: str, than: str) -> bool:
+    """Slack timestamps compared as numbers ("1700000000.000200" after "…0100")."""
+
+    def key(ts: str) -> tuple[int, int]:
+        seconds, _, micro = ts.partition(".")
+        return (int(seconds or 0), int((micro or "0").ljust(6, "0")[:6]))
+
+    try:
+        return key(stamp) > key(than)
+    except ValueError:
+        return stamp != than
 
 
 def _parse(unit: Unit, text: str) -> parsed.ParseResult:
@@ -145,8 +176,8 @@ def _edit(
     # The message's word about meetings is taken back first (a moved meeting goes back;
     # one it set stays to be moved by the new reading), then the new reading is stored.
     says_meeting = any(isinstance(r, parsed.Meeting) for r in result.records)
-    lifecycle.withdraw_meetings(unit.session, source, keep=says_meeting)
-    source.text, source.updated_at = normalized, unit.now
+    lifecycle.withdraw_meetings(unit.session, source, now=unit.now, keep=says_meeting)
+    source.text, source.updated_at, source.version = normalized, unit.now, message.stamp
     source.warnings = [_warning(w) for w in result.warnings]
     wanted = [r for r in result.records if isinstance(r, parsed.Decision | parsed.Action)]
     lifecycle.sync(unit.session, _placement(unit, source, message.user_id), wanted)

@@ -111,7 +111,7 @@ def build(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Re
                 buttons.append(done_button(unit.deps.renderer, unit.language, r.id))
             elif r.kind == "action" and r.status == "done":
                 buttons.append(reopen_button(unit.deps.renderer, unit.language, r.id))
-    return Reply(text=text, buttons=buttons[:25], ephemeral=False)
+    return Reply(text=text, buttons=buttons[:25], ephemeral=False, cut_note=unit.string("cut_note"))
 
 
 def deliver(deps: Deps, port: SlackPort, planned: ReplyPlan | None) -> None:

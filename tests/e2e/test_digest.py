@@ -198,7 +198,7 @@ def test_meeting_notice_the_working_day_before(bot: Harness) -> None:
     _scheduler(bot, friday).run_once()
     _scheduler(bot, friday + timedelta(hours=1)).run_once()
     notices = [
-        c for c in bot.standin.calls_to("chat.postMessage") if "Møde i morgen" in c.args["text"]
+        c for c in bot.standin.calls_to("chat.postMessage") if "Møde om 3 dage" in c.args["text"]
     ]
     assert len(notices) == 1
     assert "mandag 7. december 2026 kl. 9–12, Ringsted" in notices[0].args["text"]
@@ -206,9 +206,9 @@ def test_meeting_notice_the_working_day_before(bot: Harness) -> None:
 
 
 def test_digest_command_settings(bot: Harness) -> None:
-    assert "postes hver mandag kl. 08:00" in bot.command("overblik")["text"]
+    assert "postes hver mandag kl. 8.00" in bot.command("overblik")["text"]
     assert (
-        "Gemt. Ugens overblik postes hver fredag kl. 14:30"
+        "Gemt. Ugens overblik postes hver fredag kl. 14.30"
         in bot.command("overblik fredag 14:30")["text"]
     )
     assert "slået fra" in bot.command("overblik fra")["text"]
@@ -303,4 +303,35 @@ def test_digest_preview_on_the_command_line(tmp_path: Path, shared: Path) -> Non
         "sender udkast til høring · frist fredag 27. november 2026 — overskredet med 3 dage" in out
     )
     assert "Næste møde: torsdag 14. januar 2027 kl. 10–12, Town Hall room 2 (om 45 dage)" in out
-    assert "Slagelse, Køge" in out and "Temadrøftelse om hjemløseområdet" in out
+    assert "Slagelse og Køge" in out and "Temadrøftelse om hjemløseområdet" in out
+
+
+def test_reminders_and_notices_skip_danish_holidays(bot: Harness) -> None:
+    bot.message("Handling: <@U0ANNE> sender budget, frist 30/3-2027")  # Tuesday after Easter
+    bot.command("møde 7/5-2027 kl. 9-12 Ringsted")  # the Friday after Ascension Day
+
+    def dms() -> list[str]:
+        return [
+            c.args["text"]
+            for c in bot.standin.calls_to("chat.postMessage")
+            if c.args["channel"] == "D0ANNE"
+        ]
+
+    easter_monday = datetime(2027, 3, 29, 8, 5, tzinfo=CPH)
+    _scheduler(bot, easter_monday).run_once()
+    assert dms() == []  # no reminder on a holiday
+    wednesday = datetime(2027, 3, 24, 8, 5, tzinfo=CPH)  # last working day before 30/3
+    _scheduler(bot, wednesday).run_once()
+    assert len(dms()) == 1 and "tirsdag 30. marts 2027" in dms()[0]
+
+    def notices() -> list[str]:
+        return [
+            c.args["text"]
+            for c in bot.standin.calls_to("chat.postMessage")
+            if c.args["text"].startswith("*Møde om 2 dage:*") and c.args["channel"] == CHANNEL
+        ]
+
+    _scheduler(bot, datetime(2027, 5, 6, 8, 5, tzinfo=CPH)).run_once()  # Ascension Day
+    assert notices() == []
+    _scheduler(bot, datetime(2027, 5, 5, 8, 5, tzinfo=CPH)).run_once()
+    assert len(notices()) == 1 and "fredag 7. maj 2027" in notices()[0]

@@ -73,9 +73,9 @@ def test_dry_run_json_is_what_expected_describes(shared: Path, tmp_path: Path, s
 def test_import_twice_then_a_corrected_version(shared: Path, tmp_path: Path) -> None:
     seed = shared / "seeds" / f"{SEED}.txt"
     db = tmp_path / "r.db"
-    first = _cli("import", str(seed), "--channel", "C1", "--json", db=db)
+    first = _cli("import", str(seed), "--channel", "C1", "--team", "T0LOCAL", "--json", db=db)
     assert json.loads(first.stdout)["status"] == "stored", first.stderr
-    again = _cli("import", str(seed), "--channel", "C1", "--json", db=db)
+    again = _cli("import", str(seed), "--channel", "C1", "--team", "T0LOCAL", "--json", db=db)
     assert json.loads(again.stdout)["status"] == "unchanged"
     corrected = tmp_path / "rettet.txt"
     corrected.write_text(
@@ -83,7 +83,11 @@ def test_import_twice_then_a_corrected_version(shared: Path, tmp_path: Path) -> 
             "Slagelse og Køge bidrager til arbejdet", "Slagelse, Køge og Sorø bidrager til arbejdet"
         )
     )
-    third = json.loads(_cli("import", str(corrected), "--channel", "C1", "--json", db=db).stdout)
+    third = json.loads(
+        _cli(
+            "import", str(corrected), "--channel", "C1", "--team", "T0LOCAL", "--json", db=db
+        ).stdout
+    )
     assert (third["status"], third["changed"], third["added"]) == ("updated", 2, 0)
     exported = json.loads(_cli("export", "--channel", "C1", db=db).stdout)
     owners = [a["owners"] for a in exported["actions"] if "bidrager" in a["text"]]
@@ -106,7 +110,7 @@ def test_import_twice_then_a_corrected_version(shared: Path, tmp_path: Path) -> 
 def test_bad_files_get_a_clear_answer(tmp_path: Path, name: str, data: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(data)
-    result = _cli("import", str(path), "--channel", "C1", db=tmp_path / "r.db")
+    result = _cli("import", str(path), "--channel", "C1", "--team", "T1", db=tmp_path / "r.db")
     assert result.returncode == 1 and message in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -239,11 +243,63 @@ def test_pasted_minutes_delivered_twice_get_one_preview(bot: Harness, shared: Pa
 
 def test_cli_export_formats(shared: Path, tmp_path: Path) -> None:
     db = tmp_path / "r.db"
-    _cli("import", str(shared / "seeds" / f"{SEED}.txt"), "--channel", "C1", db=db)
+    _cli(
+        "import",
+        str(shared / "seeds" / f"{SEED}.txt"),
+        "--channel",
+        "C1",
+        "--team",
+        "T0LOCAL",
+        db=db,
+    )
     csv_out = _cli("export", "--channel", "C1", "--format", "csv", db=db).stdout
-    assert csv_out.startswith("id,kind,item,text,owners,due,status,created,link")
+    assert csv_out.startswith("\ufeffNr.;Type;Punkt;Tekst;Ansvarlig;Frist;Status;Oprettet;Link")
     assert "Thomas Richeliau" in csv_out
-    md = _cli("export", "--channel", "C1", "--format", "md", db=db).stdout
-    assert md.startswith("# Udkast til referat")
+    md = _cli("export", "--channel", "C1", "--format", "md", "--meeting", "2024-01-05", db=db)
+    assert md.stdout.startswith("# Referat: Styregruppen"), md.stderr
+    assert "## Punkt 1. Godkendelse af dagsorden" in md.stdout
+    docx = tmp_path / "referat.docx"
+    word = _cli("export", "--channel", "C1", "--format", "docx", "--output", str(docx), db=db)
+    assert word.returncode == 0 and docx.read_bytes().startswith(b"PK"), word.stderr
+    binary = _cli("export", "--channel", "C1", "--format", "xlsx", db=db)
+    assert binary.returncode == 2 and "pass --output FILE" in binary.stderr
+    history = _cli("export", "--channel", "C1", "--format", "history", db=db).stdout
+    assert history.startswith("\ufeffRegistrering;Type;Ændring;Af;Tidspunkt;Før;Efter")
+    assert history.count("oprettet") >= 34
     ics = _cli("export", "--channel", "C1", "--format", "ics", db=db).stdout
-    assert ics.startswith("BEGIN:VCALENDAR") and ics.count("BEGIN:VEVENT") == 2
+    assert ics.startswith("BEGIN:VCALENDAR") and ics.count("UID:referat-T0LOCAL-C1-") == 2 + 13
+    assert "BEGIN:VTIMEZONE" in ics and "TZID:Europe/Copenhagen" in ics
+
+
+def test_import_without_team_uses_the_one_installed_workspace(shared: Path, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from storage.channels import ensure_workspace
+    from storage.session import make_engine, make_session_factory, transaction, upgrade
+
+    seed = str(shared / "seeds" / f"{SEED}.txt")
+    db = tmp_path / "r.db"
+    none = _cli("import", seed, "--channel", "C1", db=db)
+    assert none.returncode == 2
+    assert none.stderr.strip().splitlines()[-1] == (
+        "referat import: no workspace is installed yet; install the app "
+        "or pass --team (T0LOCAL for the console)"
+    )
+    engine = make_engine(f"sqlite:///{db}")
+    upgrade(engine)
+    sessions = make_session_factory(engine)
+    with transaction(sessions) as session:
+        ensure_workspace(session, "T0REAL", datetime.now(UTC))
+    one = _cli("import", seed, "--channel", "C1", "--json", db=db)
+    assert one.returncode == 0, one.stderr
+    exported = json.loads(_cli("export", "--channel", "C1", db=db).stdout)
+    assert len(exported["decisions"]) == 27  # found under the installed workspace
+    with transaction(sessions) as session:
+        ensure_workspace(session, "T0OTHER", datetime.now(UTC))
+    engine.dispose()
+    several = _cli("import", seed, "--channel", "C2", db=db)
+    assert several.returncode == 2
+    assert several.stderr.strip().splitlines()[-1] == (
+        "referat import: several workspaces are installed (T0OTHER, T0REAL); "
+        "pass --team with one of them"
+    )

@@ -46,7 +46,7 @@ def test_product_examples_give_exactly_the_listed_records(bot: Harness) -> None:
     assert actions == [
         ("sender udkast til høring", ["<@U0JENS>"], "2026-11-27"),
         ("indkalde sundhedsklyngerne", ["Lolland"], "2026-12-15"),
-        ("kommunikerer ud og evaluerer", ["RS17"], "2027-01-31"),
+        ("kommunikerer ud og evaluerer", ["RS17"], "2027-01-29"),
         ("bidrager til oplægget", ["Slagelse", "Køge"], "2027-01-15"),
         ("forbereder temadrøftelse til næste møde", ["<@U0JENS>"], "2027-01-14"),
         ("send referat", [], None),
@@ -147,6 +147,7 @@ def test_an_edit_updates_the_records_and_the_reply(bot: Harness, shared: Path) -
     _, ts = bot.message("Handling: send referat, frist 31/2")
     event = event_from(shared, "message_changed_edit.json")
     event["message"].update({"text": "Handling: send referat, frist 28/2", "ts": ts, "user": USER})
+    event["message"]["edited"] = {"user": USER, "ts": f"{float(ts) + 60:.6f}"}  # after the ts
     event["message"].pop("bot_id", None)
     event["previous_message"].update({"text": "Handling: send referat, frist 31/2", "ts": ts})
     assert bot.event(event) == 200
@@ -249,7 +250,7 @@ def test_bad_input_answers(bot: Harness) -> None:
     bot.message("Handling: send referatet, frist 2/11-2026")
     empty, impossible, past = (reply_text(c) for c in bot.posts())
     assert "Intet er registreret" in empty and '"Beslutning:" er tom' in empty
-    assert '"31/2" er ikke en dato' in impossible and "frist 28/2" in impossible
+    assert '"31/2" er ikke en dato' in impossible and "frist 27/2" in impossible
     assert "mandag 2. november 2026 er allerede overskredet" in past
     assert bot.export()["actions"][1]["due"] == "2026-11-02"
 
@@ -322,3 +323,67 @@ def test_other_subscribed_events_are_acknowledged(bot: Harness) -> None:
             {"type": event_type, "user": USER, "channel": CHANNEL, "event_ts": bot.next_ts()}
         )
         assert status == 200, event_type
+
+
+def _edit(bot: Harness, ts: str, text: str, edited: float) -> None:
+    bot.event(
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "channel": "C0STYRE",
+            "ts": f"{edited:.6f}",
+            "event_ts": f"{edited:.6f}",
+            "message": {
+                "type": "message",
+                "user": USER,
+                "ts": ts,
+                "text": text,
+                "edited": {"user": USER, "ts": f"{edited:.6f}"},
+            },
+        }
+    )
+
+
+def test_edits_and_deletes_out_of_order_leave_the_newest_version(bot: Harness) -> None:
+    ts = "1795420900.000100"
+    _edit(bot, ts, "Beslutning: anden udgave", float(ts) + 20)  # the edit comes first
+    bot.message("Beslutning: første udgave", ts=ts)  # the original, late
+    assert [d["text"] for d in bot.export()["decisions"]] == ["anden udgave"]
+    _edit(bot, ts, "Beslutning: tredje udgave", float(ts) + 40)
+    _edit(bot, ts, "Beslutning: anden udgave", float(ts) + 20)  # an older edit, retried
+    assert [d["text"] for d in bot.export()["decisions"]] == ["tredje udgave"]
+
+
+def test_a_delete_before_the_original_leaves_a_tombstone(bot: Harness) -> None:
+    ts = "1795420900.000200"
+    bot.event(
+        {
+            "type": "message",
+            "subtype": "message_deleted",
+            "channel": "C0STYRE",
+            "deleted_ts": ts,
+            "ts": "1795420999.000000",
+            "event_ts": "1795420999.000000",
+        }
+    )
+    bot.message("Beslutning: skulle aldrig have været her", ts=ts)
+    assert bot.export()["decisions"] == []
+    assert bot.posts() == []
+
+
+def test_a_period_deadline_is_its_last_working_day_and_a_holiday_is_noted(bot: Harness) -> None:
+    bot.message("Handling: Lolland sender notat, frist uge 12")
+    bot.message("Handling: Køge sender bilag, frist 26/3-2027")
+    week, friday = (reply_text(c) for c in bot.posts())
+    assert "frist onsdag 24. marts 2027" in week  # 25/3 and 26/3-2027 are Easter holidays
+    assert "periodens sidste arbejdsdag: onsdag 24. marts 2027" in week
+    assert "frist fredag 26. marts 2027" in friday  # written explicitly: kept
+    assert "er langfredag, ikke en arbejdsdag; den står som skrevet" in friday
+
+
+def test_a_weekend_deadline_is_noted_in_english(bot_en: Harness) -> None:
+    bot_en.message("Action: Anna to draft the letter, due 16 January 2027")
+    bot_en.message("Action: Bo to send it, due end of January")
+    saturday, end = (reply_text(c) for c in bot_en.posts())
+    assert "is a weekend day, not a working day; it stays as written" in saturday
+    assert "due Friday 29 January 2027" in end and "period's last working day" in end

@@ -21,6 +21,12 @@ from bot.web import LocalServer
 from tests.fakes.slack import StandInForTests
 
 CHANNEL = "C0STYRE"
+# the people of the tests, as users.info answers for them (display name, full name)
+PEOPLE = {
+    "U0ANNE": {"name": "anne", "real_name": "Anne Holm", "display_name": "Anne"},
+    "U0JENS": {"name": "jens", "real_name": "Jens Berg", "display_name": "Jens B."},
+    "U0BO": {"name": "bo", "real_name": "Bo Lind", "display_name": ""},
+}
 USER = "U0ANNE"
 SECRET = "test-signing-secret"
 
@@ -37,7 +43,7 @@ class Harness:
 
     @classmethod
     def start(cls, database_url: str, *, now: datetime, language: str = "da") -> Harness:
-        standin = StandInForTests(clock=now.timestamp).start()
+        standin = StandInForTests(users=dict(PEOPLE), clock=now.timestamp).start()
         settings = Settings.from_env(
             {
                 "SLACK_BOT_TOKEN": "xoxb-test",

@@ -26,6 +26,11 @@ METHOD_SCOPES: dict[str, set[str]] = {
     "conversations.open": {"im:write"},
     # digests go to channels, public or private; reminders to direct messages
     "conversations.history": {"channels:history", "groups:history", "im:history"},
+    # who may see a channel's records: members of public and private channels
+    "conversations.members": {"channels:read", "groups:read"},
+    "users.info": {"users:read"},
+    "usergroups.list": {"usergroups:read"},
+    "usergroups.users.list": {"usergroups:read"},
 }
 EVENT_SCOPES: dict[str, set[str]] = {
     "app_home_opened": set(),
@@ -33,6 +38,8 @@ EVENT_SCOPES: dict[str, set[str]] = {
     "message.channels": {"channels:history"},
     "message.groups": {"groups:history"},
     "message.im": {"im:history"},
+    "member_joined_channel": {"channels:read", "groups:read"},
+    "member_left_channel": {"channels:read", "groups:read"},
     "app_uninstalled": set(),
     "tokens_revoked": set(),
 }
@@ -58,7 +65,8 @@ def methods_called() -> set[str]:
     found: set[str] = set()
     for source in _code().values():
         for family, name in CALL.findall(source):
-            found.add(f"{family}.{name}")
+            # slack_sdk spells usergroups.users.list usergroups_users_list
+            found.add(f"{family}.{name if name == 'upload_v2' else name.replace('_', '.')}")
         found.update(RAW_CALL.findall(source))
     return found
 

@@ -17,10 +17,11 @@ from sqlalchemy import event, text
 from bot.clock import fixed_clock
 from bot.deps import Deps, Scope
 from bot.render import Renderer
-from bot.services import commands, home, importing
+from bot.services import calendar, commands, home, importing, referat
 from bot.services.answers import CommandInput
 from bot.services.recording import Incoming, record_message
 from storage import channels
+from storage.directory import people_of_channel
 from storage.models import Action
 from storage.session import SessionFactory
 from tests.conftest import FIXTURES
@@ -39,8 +40,9 @@ def ask(deps: Deps, text: str, scope: Scope = SCOPE) -> str:
     return commands.run(deps, CommandInput(scope, "U1", text)).reply.text
 
 
-def say(deps: Deps, text: str, ts: str, scope: Scope = SCOPE) -> None:
-    record_message(deps, Incoming(scope.team_id, scope.channel_id, ts, "U1", text))
+def say(deps: Deps, text: str, ts: str, scope: Scope = SCOPE, edited: str | None = None) -> None:
+    message = Incoming(scope.team_id, scope.channel_id, ts, "U1", text, version=edited)
+    record_message(deps, message)
 
 
 # --- search -------------------------------------------------------------------------
@@ -77,10 +79,19 @@ def test_search_stems_english(deps: Deps) -> None:
 
 def test_search_sees_edits_and_retractions(deps: Deps) -> None:
     say(deps, "Beslutning: Høringssvaret sendes til ministeriet", "3.1")
-    say(deps, "Beslutning: Høringssvaret sendes til regionen", "3.1")  # an edit
+    say(deps, "Beslutning: Høringssvaret sendes til regionen", "3.1", edited="3.5")  # an edit
     answer = ask(deps, "beslutninger regionen")
     assert "sendes til regionen" in answer
     assert "Ingen beslutninger" in ask(deps, "beslutninger ministeriet")
+
+
+def test_a_word_finds_its_inflections(deps: Deps) -> None:
+    say(deps, "Beslutning: Styregruppen godkender budgettet for 2027", "3.2")
+    say(deps, "Beslutning: Budgetterne for klyngerne fremlægges", "3.3")
+    answer = ask(
+        deps, "beslutninger budget"
+    )  # Snowball: "budget" -> "budg", "budgettet" -> "budget"
+    assert "godkender budgettet" in answer and "Budgetterne" in answer
 
 
 def test_search_never_crosses_channels(deps: Deps) -> None:
@@ -110,7 +121,7 @@ def test_open_items_load_only_what_they_show(deps: Deps, loaded_actions: list[in
     say(deps, lines, "5.1")
     loaded_actions.clear()
     answer = ask(deps, "åbne")
-    assert "(120, overskredne først)" in answer and "… og 90 mere" in answer
+    assert "(120, overskredne først)" in answer and "… og 90 flere" in answer
     assert len(loaded_actions) <= 30
     loaded_actions.clear()
     mine = ask(deps, "åbne Lolland")
@@ -149,9 +160,18 @@ def test_no_request_scans_a_growing_table(deps: Deps, sessions: SessionFactory) 
             "beslutninger",
             "beslutninger sikrede",
             "dagsorden",
+            "kalender",
+            "eksport referat",
+            "eksport referat 6/2-2026",
         ):
             ask(deps, question)
         home.home_view(deps, "T1", "U1")
+        # what is built after the answer, and the calendar feed's GET
+        secret = ask(deps, "kalender").split("/calendar/")[1].split(".ics")[0]
+        assert calendar.feed(deps, f"/calendar/{secret}.ics") is not None
+        assert referat.files(deps, SCOPE, "6/2-2026")
+        with deps.unit(SCOPE) as unit:
+            people_of_channel(unit.session, "T1", "C1")
     finally:
         event.remove(engine, "before_cursor_execute", capture)
     assert len(seen) > 10
@@ -202,3 +222,21 @@ def test_a_new_channel_met_by_many_requests_at_once(sessions: SessionFactory) ->
 
 def test_fixture_seed_is_present() -> None:
     assert Path(SEED_2025).is_file()
+
+
+# --- bad input gets the usage answer on both databases ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["udført 99999999999", "udført ²", "annullér 99999999999", "genåbn #x", "udført \x00"]
+)
+def test_ids_that_are_not_ids_get_the_usage_answer(deps: Deps, text: str) -> None:
+    answer = ask(deps, text)
+    assert "Skriv nummeret" in answer
+
+
+def test_nul_and_control_characters_are_taken_out(deps: Deps) -> None:
+    say(deps, "Beslutning: Budget\x00tet godkendes\x07", "7.1")
+    answer = ask(deps, "beslutninger budgettet")
+    assert "Budgettet godkendes" in answer
+    assert "Ingen" not in ask(deps, "dagsorden tilføj Punkt\x00 om NUL")

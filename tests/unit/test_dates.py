@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bot.parsing.dates import DateError, find_dates, find_time_range, parse_date
+from bot.parsing.dates import (
+    DateError,
+    find_dates,
+    find_time_range,
+    holiday_name,
+    is_working_day,
+    next_working_day,
+    parse_date,
+    previous_working_day,
+)
 
 TODAY = date(2026, 11, 23)  # a Monday
 
@@ -34,12 +45,13 @@ DEADLINES = [
     ("om to uger", date(2026, 12, 7)),
     ("om 3 dage", date(2026, 11, 26)),
     ("om en måned", date(2026, 12, 23)),
-    ("uge 12", date(2027, 3, 26)),  # a deadline in a week: its Friday
+    ("uge 12", date(2027, 3, 24)),  # its last working day: 25-26/3 are Easter holidays
     ("uge 49", date(2026, 12, 4)),
+    ("uge 52", date(2026, 12, 24)),  # 25/12 is Christmas Day
     ("uge 48", date(2026, 11, 27)),  # this week
     ("primo marts", date(2027, 3, 10)),
-    ("medio marts", date(2027, 3, 20)),
-    ("ultimo januar", date(2027, 1, 31)),
+    ("medio marts", date(2027, 3, 19)),  # 20/3-2027 is a Saturday
+    ("ultimo januar", date(2027, 1, 29)),  # 31/1-2027 is a Sunday
     ("ultimo februar 2028", date(2028, 2, 29)),
     ("ultimo november", date(2026, 11, 30)),
     ("primo 2027", date(2027, 3, 31)),
@@ -54,9 +66,9 @@ DEADLINES = [
     ("tomorrow", date(2026, 11, 24)),
     ("in two weeks", date(2026, 12, 7)),
     ("in 10 days", date(2026, 12, 3)),
-    ("week 12", date(2027, 3, 26)),
-    ("end of January", date(2027, 1, 31)),
-    ("mid-March", date(2027, 3, 20)),
+    ("week 12", date(2027, 3, 24)),
+    ("end of January", date(2027, 1, 29)),
+    ("mid-March", date(2027, 3, 19)),
     ("early 2027", date(2027, 3, 31)),
 ]
 
@@ -142,3 +154,55 @@ def test_a_date_without_a_year_is_the_nearest_one(text: str, expected: date) -> 
 def test_dates_that_do_not_exist_in_the_window_are_errors(text: str) -> None:
     with pytest.raises(DateError):
         parse_date(text, date(2026, 11, 23), deadline=True)
+
+
+HOLIDAYS_2027 = [
+    date(2027, 1, 1),
+    date(2027, 3, 25),  # Skærtorsdag
+    date(2027, 3, 26),  # Langfredag
+    date(2027, 3, 29),  # 2. påskedag
+    date(2027, 5, 6),  # Kristi himmelfartsdag
+    date(2027, 5, 17),  # 2. pinsedag
+    date(2027, 12, 25),
+]
+
+
+@pytest.mark.parametrize("day", HOLIDAYS_2027, ids=[d.isoformat() for d in HOLIDAYS_2027])
+def test_danish_public_holidays_are_not_working_days(day: date) -> None:
+    assert not is_working_day(day) and holiday_name(day) is not None
+
+
+def test_working_days_around_easter_and_ascension() -> None:
+    assert holiday_name(date(2027, 3, 29)) == "Anden påskedag"
+    assert holiday_name(date(2027, 3, 29), "en") == "Easter Monday"
+    assert next_working_day(date(2027, 3, 24)) == date(2027, 3, 30)
+    assert previous_working_day(date(2027, 3, 30)) == date(2027, 3, 24)
+    assert previous_working_day(date(2027, 5, 7)) == date(2027, 5, 5)
+    assert is_working_day(date(2027, 5, 7)) and not is_working_day(date(2027, 5, 8))
+
+
+def test_a_period_deadline_is_marked_and_an_explicit_date_is_not_moved() -> None:
+    (week,) = find_dates("frist uge 12", TODAY, deadline=True)
+    assert week.period and week.value == date(2027, 3, 24)
+    (friday,) = find_dates("frist 26/3-2027", TODAY, deadline=True)
+    assert not friday.period and friday.value == date(2027, 3, 26)
+    (meeting_week,) = find_dates("uge 12", TODAY)
+    assert not meeting_week.period and meeting_week.value == date(2027, 3, 22)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_working_day_neighbours_are_working_days(day: date) -> None:
+    before, after = previous_working_day(day), next_working_day(day)
+    assert before < day < after and is_working_day(before) and is_working_day(after)
+    assert (after - before).days <= 7  # never more than a few days off in a row
+    assert not any(
+        is_working_day(before + timedelta(days=i)) for i in range(1, (day - before).days)
+    )
+
+
+@given(st.integers(min_value=1, max_value=52), st.integers(min_value=2025, max_value=2035))
+def test_a_week_deadline_is_a_working_day_of_that_week(week: int, year: int) -> None:
+    today = date(year, 1, 1)
+    (found,) = find_dates(f"frist uge {week} {year}", today, deadline=True)
+    assert found.value is not None and found.period and is_working_day(found.value)
+    assert found.value.isocalendar()[:2] == (year, week)

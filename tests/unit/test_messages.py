@@ -48,7 +48,7 @@ EXAMPLES = [
     (
         "Handling: RS17 kommunikerer ud og evaluerer, senest ultimo januar",
         Action,
-        {"owners": ["RS17"], "due": date(2027, 1, 31)},
+        {"owners": ["RS17"], "due": date(2027, 1, 29)},  # ultimo januar: its last working day
     ),
     (
         "Punkt 3 – Beslutning: Styregruppen bakker op om 4-årige rammeaftaler",
@@ -147,7 +147,7 @@ def test_owner_and_deadline_on_following_lines() -> None:
     ).records
     assert isinstance(action, Action)
     assert owners(action) == ["U0ANNE", "Køge"]
-    assert action.due == date(2027, 1, 31)
+    assert action.due == date(2027, 1, 29)
 
 
 def test_user_group_owner() -> None:

@@ -97,3 +97,23 @@ def test_rate_limit_fault(client: WebClient, standin: StandIn) -> None:
     assert raised.value.response.status_code == 429
     assert raised.value.response.headers["Retry-After"] == "7"
     client.chat_postMessage(channel="C1", text="x")  # the next one passes
+
+
+def test_user_names_and_user_groups_answer_as_slack_does(standin: StandIn) -> None:
+    standin.users["U1"] = {"real_name": "Anne Holm", "display_name": "Anne"}
+    standin.groups["S1"] = {"handle": "styregruppen", "name": "Styregruppen", "users": ["U1"]}
+    client = WebClient(token="xoxb-test", base_url=standin.url)
+    user = client.users_info(user="U1")["user"]
+    assert (user["profile"]["display_name"], user["real_name"]) == ("Anne", "Anne Holm")
+    [group] = client.usergroups_list()["usergroups"]
+    assert (group["id"], group["handle"], "users" in group) == ("S1", "styregruppen", False)
+    assert client.usergroups_list(include_users=True)["usergroups"][0]["users"] == ["U1"]
+    assert client.usergroups_users_list(usergroup="S1")["users"] == ["U1"]
+    with pytest.raises(SlackApiError) as missing:
+        client.api_call("usergroups.users.list", params={})
+    assert missing.value.response["error"] == "invalid_arguments"
+    with pytest.raises(SlackApiError) as unknown:
+        client.usergroups_users_list(usergroup="S404")
+    assert unknown.value.response["error"] == "no_such_subteam"
+    with pytest.raises(SlackApiError):
+        client.api_call("users.info", params={})

@@ -284,6 +284,19 @@ DAYS_NEAR = {0: "i dag", 1: "i morgen", -1: "i går"}
 DAYS_AHEAD = "om {} dage"
 DAYS_AGO = "for {} dage siden"
 
+# `/referat eksport FORMAT`: the word, and the export it names
+EXPORT_FORMATS = {
+    "csv": "csv",
+    "xlsx": "xlsx",
+    "ics": "ics",
+    "md": "minutes",
+    "historik": "history",
+    "referat": "minutes",
+    "docx": "minutes",
+}
+# `/referat kalender ny`: a new secret feed URL (the old one stops working)
+CALENDAR_NEW = ("ny",)
+
 # `/referat` subcommands (the English names work in every channel too)
 SUBCOMMANDS = {
     "help": ("hjælp", "hjaelp", "?"),
@@ -298,6 +311,7 @@ SUBCOMMANDS = {
     "agenda": ("dagsorden",),
     "owner": ("ansvarlig",),
     "export": ("eksport", "eksportér", "eksporter"),
+    "calendar": ("kalender",),
     "language": ("sprog",),
     "reminders": ("påmindelser", "paamindelser"),
     "digest": ("overblik",),

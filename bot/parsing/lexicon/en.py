@@ -289,6 +289,19 @@ DAYS_NEAR = {0: "today", 1: "tomorrow", -1: "yesterday"}
 DAYS_AHEAD = "in {} days"
 DAYS_AGO = "{} days ago"
 
+# `/referat export FORMAT`: the word, and the export it names
+EXPORT_FORMATS = {
+    "csv": "csv",
+    "xlsx": "xlsx",
+    "ics": "ics",
+    "md": "minutes",
+    "history": "history",
+    "minutes": "minutes",
+    "docx": "minutes",
+}
+# `/referat calendar new`: a new secret feed URL (the old one stops working)
+CALENDAR_NEW = ("new",)
+
 # `/referat` subcommands
 SUBCOMMANDS = {
     "help": ("help",),
@@ -303,6 +316,7 @@ SUBCOMMANDS = {
     "agenda": ("agenda",),
     "owner": ("owner",),
     "export": ("export",),
+    "calendar": ("calendar",),
     "language": ("language",),
     "reminders": ("reminders",),
     "digest": ("digest",),

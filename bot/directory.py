@@ -1,0 +1,123 @@
+"""Names and user groups from Slack, cached in the database (the outside world).
+
+`users.info` for people, `usergroups.list` for handles, `usergroups.users.list` for a
+group's members. Fetched outside any request's answer (before an export is built, a
+digest posted, reminders sent), at most `MAX_FETCH` people per run, and only those whose
+cached name is missing or older than `REFRESH_AFTER`; a request never calls Slack per row.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+from datetime import datetime, timedelta
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.deps import Deps, Scope
+from storage import directory
+from storage.session import transaction
+
+log = logging.getLogger(__name__)
+
+REFRESH_AFTER = timedelta(days=7)
+MEMBERS_REFRESH_AFTER = timedelta(hours=12)
+MAX_FETCH = 100  # people looked up per run; the rest wait for the next one
+
+
+def display_name(user: dict[str, Any]) -> str:
+    """What Slack shows: the display name, else the full name, else the handle."""
+    profile = user.get("profile") or {}
+    return str(
+        profile.get("display_name")
+        or profile.get("real_name")
+        or user.get("real_name")
+        or user.get("name")
+        or user.get("id")
+    )
+
+
+def refresh(
+    deps: Deps,
+    client: WebClient | None,
+    team_id: str,
+    user_ids: Collection[str],
+    group_ids: Collection[str],
+    now: datetime,
+) -> None:
+    """Fetch the names that are missing or stale, once, and cache them."""
+    if client is None:
+        return
+    with deps.unit() as unit:
+        fresh = directory.fresh_user_ids(unit.session, team_id, user_ids, now - REFRESH_AFTER)
+        need_groups = bool(group_ids) and not directory.groups_fetched_since(
+            unit.session, team_id, now - REFRESH_AFTER
+        )
+        known = directory.group_handles(unit.session, team_id, group_ids)
+        need_groups = need_groups or bool(set(group_ids) - set(known))
+    names: dict[str, str] = {}
+    for user_id in sorted(set(user_ids) - fresh)[:MAX_FETCH]:
+        try:
+            answer = client.users_info(user=user_id)
+        except SlackApiError as error:
+            log.warning("users.info %s: %s", user_id, error.response.get("error"))
+            continue
+        names[user_id] = display_name(answer.get("user") or {})
+    groups: list[dict[str, Any]] = []
+    if need_groups:
+        try:
+            groups = list(client.usergroups_list().get("usergroups") or [])
+        except SlackApiError as error:
+            log.warning("usergroups.list: %s", error.response.get("error"))
+    if not names and not groups:
+        return
+    with transaction(deps.sessions) as session:
+        for user_id, name in names.items():
+            directory.store_display_name(session, team_id, user_id, name, now)
+        for group in groups:
+            row = directory.user_group(session, team_id, str(group["id"]))
+            row.handle, row.fetched_at = str(group.get("handle") or group.get("name")), now
+
+
+def refresh_channel(deps: Deps, client: WebClient | None, scope: Scope) -> None:
+    """Before a channel's export: the names of everyone its records mention."""
+    if client is None:
+        return
+    with deps.unit(scope) as unit:
+        users, groups = directory.people_of_channel(unit.session, scope.team_id, scope.channel_id)
+        now = unit.now
+    refresh(deps, client, scope.team_id, users, groups, now)
+
+
+def members(
+    deps: Deps, client: WebClient | None, team_id: str, group_ids: Collection[str], now: datetime
+) -> dict[str, list[str]]:
+    """The members of each group (cached for `MEMBERS_REFRESH_AFTER`)."""
+    found: dict[str, list[str]] = {}
+    stale: list[str] = []
+    with deps.unit() as unit:
+        for group_id in sorted(group_ids):
+            row = directory.user_group(unit.session, team_id, group_id)
+            fetched = row.members_fetched_at
+            if row.members is not None and fetched and now - fetched < MEMBERS_REFRESH_AFTER:
+                found[group_id] = list(row.members)
+            else:
+                stale.append(group_id)
+                found[group_id] = list(row.members or [])
+    if client is None or not stale:
+        return found
+    fetched_now: dict[str, list[str]] = {}
+    for group_id in stale:
+        try:
+            answer = client.usergroups_users_list(usergroup=group_id)
+        except SlackApiError as error:
+            log.warning("usergroups.users.list %s: %s", group_id, error.response.get("error"))
+            continue
+        fetched_now[group_id] = [str(u) for u in answer.get("users") or []]
+    with transaction(deps.sessions) as session:
+        for group_id, users in fetched_now.items():
+            row = directory.user_group(session, team_id, group_id)
+            row.members, row.members_fetched_at = users, now
+    return {**found, **fetched_now}

@@ -1,0 +1,71 @@
+"""A channel's records are shown outside it (App Home) only to its members, as Slack says;
+an owner-name mapping cannot pull in a channel the person is not in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.fakes.harness import USER, Harness
+
+PRIVATE = "C0PRIVAT"
+
+
+def home_texts(bot: Harness, user: str) -> list[str]:
+    bot.event(
+        {
+            "type": "app_home_opened",
+            "user": user,
+            "channel": "D0H",
+            "tab": "home",
+            "event_ts": bot.next_ts(),
+        }
+    )
+    view: dict[str, Any] = bot.standin.calls_to("views.publish")[-1].args["view"]
+    return [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
+
+
+def test_a_name_mapping_does_not_show_a_private_channel_to_a_non_member(bot: Harness) -> None:
+    bot.standin.members[PRIVATE] = ["U0JENS"]  # Anne is not in the private channel
+    bot.message(
+        "Handling: Lolland sender HEMMELIG udkast, frist 15/12", channel=PRIVATE, user="U0JENS"
+    )
+    bot.message("Næste møde: 10/12 kl. 9-12 i det hemmelige lokale", channel=PRIVATE, user="U0JENS")
+    bot.message("Handling: Lolland indkalder klyngerne, frist 16/12")  # Anne's own channel
+    bot.command("ansvarlig Lolland = <@U0ANNE|anne>")
+    anne = "\n".join(home_texts(bot, USER))
+    assert "indkalder klyngerne" in anne
+    assert "HEMMELIG" not in anne and "hemmelige lokale" not in anne
+    bot.command("ansvarlig Lolland = <@U0JENS|jens>")
+    jens = "\n".join(home_texts(bot, "U0JENS"))
+    assert "HEMMELIG" in jens  # a member sees it
+
+
+def test_a_person_who_leaves_the_channel_stops_seeing_its_records(bot: Harness) -> None:
+    bot.message("Handling: <@U0ANNE> sender udkast, frist 15/12")
+    assert any("sender udkast" in t for t in home_texts(bot, USER))
+    bot.event(
+        {
+            "type": "member_left_channel",
+            "user": USER,
+            "channel": "C0STYRE",
+            "event_ts": bot.next_ts(),
+        }
+    )
+    assert not any("sender udkast" in t for t in home_texts(bot, USER))
+    bot.event(
+        {
+            "type": "member_joined_channel",
+            "user": USER,
+            "channel": "C0STYRE",
+            "event_ts": bot.next_ts(),
+        }
+    )
+    assert any("sender udkast" in t for t in home_texts(bot, USER))
+
+
+def test_when_slack_will_not_say_who_is_in_a_channel_nothing_of_it_is_shown(
+    bot: Harness,
+) -> None:
+    bot.message("Handling: <@U0ANNE> sender udkast, frist 15/12", channel="C0GONE")
+    bot.standin.fail_next("conversations.members", status=200, error="channel_not_found")
+    assert not any("sender udkast" in t for t in home_texts(bot, USER))
