@@ -31,6 +31,8 @@ from storage.base import Base
 from storage.models import (
     Action,
     ActionOwner,
+    AgendaItem,
+    ChannelMember,
     Heartbeat,
     Meeting,
     OwnerAlias,
@@ -41,6 +43,7 @@ from storage.models import (
     RecordChange,
     ScheduledRun,
     SourceMessage,
+    UserGroup,
 )
 
 PREVIEW_DAYS = 1
@@ -172,10 +175,12 @@ def _past_retention(session: Session, cutoff: datetime, counts: Counts) -> None:
 
 
 def person_names(session: Session, user_id: str) -> set[str]:
-    """The plain names this person is known by as an owner (not a mention, not a group)."""
-    names = session.scalars(
-        select(ActionOwner.name).where(ActionOwner.user_id == user_id).distinct()
+    """The plain names this person is known by: as an owner (not a mention, not a group)
+    and as Slack's display name, cached."""
+    names = set(
+        session.scalars(select(ActionOwner.name).where(ActionOwner.user_id == user_id).distinct())
     )
+    names |= set(session.scalars(select(Person.display_name).where(Person.user_id == user_id)))
     return {n for n in names if n and not n.startswith("<")}
 
 
@@ -296,6 +301,20 @@ def forget_user(
         meeting.place = scrub(meeting.place) if meeting.place else None
     counts.add("meetings", len(meetings))
 
+    agenda = session.scalars(select(AgendaItem).where(_mentions(AgendaItem.title, needles))).all()
+    for agenda_item in agenda:
+        agenda_item.title = scrub(agenda_item.title)
+    counts.add("agenda items", len(agenda))
+
+    counts.add(
+        "channel memberships",
+        _rowcount(session.execute(delete(ChannelMember).where(ChannelMember.user_id == user_id))),
+    )
+    groups = session.scalars(select(UserGroup).where(_mentions(UserGroup.members, in_json))).all()
+    for group in groups:
+        group.members = [m for m in group.members or [] if m != user_id]
+    counts.add("user group memberships", len(groups))
+
     counts.add(
         "import previews",
         _rowcount(
@@ -362,6 +381,9 @@ def still_named(session: Session, user_id: str, names: Iterable[str] = ()) -> in
         ),
         select(func.count()).select_from(Person).where(Person.user_id == user_id),
         select(func.count()).select_from(OwnerAlias).where(OwnerAlias.user_id == user_id),
+        select(func.count()).select_from(ChannelMember).where(ChannelMember.user_id == user_id),
+        select(func.count()).select_from(UserGroup).where(_mentions(UserGroup.members, in_json)),
+        select(func.count()).select_from(AgendaItem).where(_mentions(AgendaItem.title, needles)),
         select(func.count()).select_from(ScheduledRun).where(ScheduledRun.target == user_id),
         select(func.count())
         .select_from(Base.metadata.tables["slack_installations"])

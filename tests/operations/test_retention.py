@@ -13,6 +13,8 @@ from storage import retention
 from storage.base import Base
 from storage.models import (
     ActionOwner,
+    AgendaItem,
+    ChannelMember,
     OwnerAlias,
     PendingImport,
     Person,
@@ -20,6 +22,7 @@ from storage.models import (
     Record,
     RecordChange,
     SourceMessage,
+    UserGroup,
 )
 from storage.session import transaction
 from tests.conftest import NOW
@@ -128,7 +131,14 @@ def test_forget_user_removes_id_and_names_and_keeps_the_decisions(ops_bot: Harne
     bot.command(f"udført {actions[0]['id']}", user=BO)
     bot.command("ansvarlig Bo Hansen = <@U0BO>")
     bot.command("påmindelser fra", user=BO)
+    bot.command("dagsorden tilføj Bo H. orienterer om budgettet")
     installations = Base.metadata.tables["slack_installations"]
+    with transaction(bot.deps.sessions) as session:  # Slack's name for Bo, cached
+        for person in session.scalars(select(Person).where(Person.user_id == BO)):
+            person.display_name = "Bo H."
+        session.merge(ChannelMember(team_id=TEAM, channel_id=CHANNEL, user_id=BO))
+        session.add(UserGroup(team_id=TEAM, group_id="S1", handle="styregruppen",
+                              members=[BO, "U0ANNE"]))
     with transaction(bot.deps.sessions) as session:  # Bo installed the app through OAuth
         session.execute(
             insert(installations).values(
@@ -151,7 +161,9 @@ def test_forget_user_removes_id_and_names_and_keeps_the_decisions(ops_bot: Harne
     assert counts.total > 0
 
     with bot.deps.sessions() as session:
-        assert retention.still_named(session, BO, ["Bo Hansen"]) == 0
+        assert retention.still_named(session, BO, ["Bo Hansen", "Bo H."]) == 0
+        assert session.scalar(select(UserGroup.members)) == ["U0ANNE"]
+        assert "Bo H." not in json.dumps(list(session.scalars(select(AgendaItem.title))))
         everything = json.dumps(
             [
                 [r.text, r.author_id, r.item_title] for r in session.scalars(select(Record))
