@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
               --generate-hashes --no-header --quiet
 
-.PHONY: console test lint install lock clean
+.PHONY: console test lint install lock clean bench bench-smoke
 
 # The dependencies come from the lock (pinned, with hashes); the project itself after them.
 $(BIN)/.installed: pyproject.toml requirements-dev.txt
@@ -31,6 +31,16 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# Speed, against a bare Bolt app measured in the same run (benchmarks/README.md).
+# Options: BENCH_ARGS="--sections 1,3 --reps 5", or BENCH_<OPTION>=... in the environment;
+# PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+bench: install
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# Every benchmark on tiny sizes, in seconds (also run by tests/test_benchmarks_smoke.py).
+bench-smoke: install
+	$(BIN)/python -m benchmarks.run --smoke $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -67,10 +67,22 @@ def to_blocks(reply: Reply) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": piece}} for piece in sections
     ]
+    if reply.date_picker is not None:
+        picker = reply.date_picker
+        element: dict[str, Any] = {
+            "type": "datepicker",
+            "action_id": picker.action_id,
+            "placeholder": {"type": "plain_text", "text": picker.placeholder[:150]},
+        }
+        if picker.initial is not None:
+            element["initial_date"] = picker.initial.isoformat()
+        blocks.append(
+            {"type": "actions", "block_id": f"date_{picker.value}", "elements": [element]}
+        )
     for row in button_rows:
         elements = []
         for button in row:
-            element: dict[str, Any] = {
+            element = {
                 "type": "button",
                 "text": {"type": "plain_text", "text": button.label[:BUTTON_TEXT], "emoji": True},
                 "action_id": button.action_id[:255],

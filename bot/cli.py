@@ -127,6 +127,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--team", default=None, help="workspace id (default: the one installed)")
     imp.add_argument("--dry-run", action="store_true", help="read and show, store nothing")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
+    imp.add_argument(
+        "--meeting-date",
+        default=None,
+        metavar="DATE",
+        help="when the meeting was held, for minutes that do not say (e.g. 2024-01-05)",
+    )
 
     export = command("export", "print a channel's records")
     export.add_argument("--channel", required=True, help="channel id")

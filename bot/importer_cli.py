@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from bot.config import Settings
@@ -19,6 +20,7 @@ MESSAGES = {
     "unreadable": "the file cannot be read; it looks damaged or is not a document",
     "no_structure": "no agenda items, decisions or next meeting found; nothing was stored",
     "missing": "no such file: {detail}",
+    "bad_date": "--meeting-date {detail} is not a date; write it as 2024-01-05",
 }
 
 
@@ -31,6 +33,12 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         return _fail("missing", str(path))
+    held = None
+    if getattr(args, "meeting_date", None):
+        try:
+            held = date.fromisoformat(args.meeting_date)
+        except ValueError:
+            return _fail("bad_date", args.meeting_date)
 
     def progress(step: str) -> None:
         print(f"  … page {step}", file=sys.stderr, flush=True)
@@ -68,7 +76,9 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
     deps = make_deps(settings, sessions, clock_for(now))
     print("storing", file=sys.stderr, flush=True)
     try:
-        outcome = importing.store(deps, Scope(team, args.channel), text, None, path.name)
+        outcome = importing.store(
+            deps, Scope(team, args.channel), text, None, path.name, held=held
+        )
     except ValueError:
         return _fail("no_structure")
     if args.json:

@@ -4,11 +4,12 @@ preview (uploads and pasted minutes arrive as messages: handlers/messages.py).""
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot import modals
+from bot import blocks, modals
 from bot.deps import Deps, Scope
 from bot.services import importing
 from handlers.payloads import OUTCOME, follow_up, scope_of, user_of
@@ -40,6 +41,16 @@ def register(app: App, deps: Deps) -> None:
         context[OUTCOME] = importing.press_confirm(deps, scope, int(action["value"]), user_of(body))
 
     app.action("import_confirm")(ack=confirm, lazy=[follow_up(deps)])
+
+    @app.action("import_date")
+    def give_date(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
+        ack()
+        scope = scope_of(body)
+        assert scope is not None
+        pending = str(action.get("block_id") or "").removeprefix("date_")
+        picked = date.fromisoformat(str(action.get("selected_date")))
+        shown = importing.give_date(deps, scope, int(pending), picked)
+        respond(replace_original=True, response_type="ephemeral", **blocks.message(shown))
 
     @app.action("import_cancel")
     def cancel(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:

@@ -347,6 +347,8 @@ class PendingImport(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|stored|cancelled
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # the meeting's date as the person gave it on the preview (minutes that do not say)
+    meeting_date: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 add_oauth_tables()

@@ -7,7 +7,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,8 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
 
 FIXTURES = ROOT / "tests" / "fixtures"
+# the January 2024 seed does not say when the meeting was held; a person picks 5 January
+SEED_HELD = {"000_3146f477be03d33b": date(2024, 1, 5)}
 CORPUS = ROOT / "tests" / "corpus" / "minutes"
 
 

@@ -20,8 +20,11 @@ from bot.domain.shown import meeting_view
 from bot.parsing.dates import is_working_day, next_working_day, previous_working_day
 from bot.parsing.normalize import escape
 from bot.replies import Reply
+from bot.services import membership
+from bot.slack_port import SlackPort
 from storage import channels, lists, queries
 from storage import directory as directory_rows
+from storage import members as members_rows
 from storage import owners as owner_queries
 from storage.models import Action, ActionOwner
 
@@ -184,10 +187,24 @@ def build_reminders(
                 due < today and next_working_day(due) == today
             ):
                 triggered.add(person)
-        out: list[PersonReminder] = []
-        for person in sorted(triggered):
+        wanted = {person: per_person[person] for person in sorted(triggered)}
+        channel_of = {
+            a.id: a.channel_id
+            for a in queries.actions_by_ids(session, set().union(*wanted.values()))
+        }
+    # a person is reminded only of actions in channels they are a member of
+    if client is not None:
+        membership.refresh(deps, SlackPort(client), team_id, set(channel_of.values()))
+    out: list[PersonReminder] = []
+    with deps.unit() as unit:
+        session = unit.session
+        allowed = members_rows.members_of(session, team_id, set(channel_of.values()))
+        for person, action_ids in wanted.items():
+            visible = {i for i in action_ids if (channel_of.get(i), person) in allowed}
+            if not visible:
+                continue
             actions = sorted(
-                queries.actions_by_ids(session, per_person[person]),
+                queries.actions_by_ids(session, visible),
                 key=lambda a: (a.due or date.max, a.id),
             )
             items = [(record_service.view(a), a.channel_id) for a in actions]

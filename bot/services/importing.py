@@ -22,7 +22,7 @@ from bot.parsing import messages as parsed
 from bot.parsing.minutes import Minutes, parse_minutes
 from bot.parsing.owners import Owner
 from bot.render import long_date, time_range
-from bot.replies import Button, Reply
+from bot.replies import Button, DatePicker, Reply
 from bot.services import meetings as meeting_service
 from bot.slack_port import SlackPort
 from storage import imports, queries, sources
@@ -72,7 +72,7 @@ def looks_like_minutes(minutes: Minutes, text: str) -> bool:
 
 
 def _key(minutes: Minutes) -> str:
-    held = minutes.meeting_date or minutes.meeting_date_guess
+    held = minutes.meeting_date
     upcoming = minutes.next_meeting.date if minutes.next_meeting else None
     if held or upcoming:
         return f"import:{held or ''}:{upcoming or ''}"
@@ -102,15 +102,26 @@ def _records(minutes: Minutes) -> list[parsed.Decision | parsed.Action]:
 
 
 def store(
-    deps: Deps, scope: Scope, text: str, actor: str | None, filename: str | None = None
+    deps: Deps,
+    scope: Scope,
+    text: str,
+    actor: str | None,
+    filename: str | None = None,
+    *,
+    held: date | None = None,
 ) -> ImportOutcome:
-    """Store minutes in a channel; the same minutes twice store nothing new."""
+    """Store minutes in a channel; the same minutes twice store nothing new. `held` is the
+    meeting's date as a person gave it, for minutes that do not say."""
     with deps.unit(scope, create=True) as unit:
-        return store_in(unit, text, actor)
+        return store_in(unit, text, actor, held=held)
 
 
-def store_in(unit: Unit, text: str, actor: str | None) -> ImportOutcome:
+def store_in(
+    unit: Unit, text: str, actor: str | None, *, held: date | None = None
+) -> ImportOutcome:
     minutes = read_in(unit, text)
+    if minutes.meeting_date is None and held is not None:
+        minutes.meeting_date = held
     if minutes.empty:
         raise ValueError("no_structure")
     fingerprint = _fingerprint(text)
@@ -121,7 +132,7 @@ def store_in(unit: Unit, text: str, actor: str | None) -> ImportOutcome:
         status="stored",
         decisions=len(minutes.decisions),
         actions=len(minutes.actions),
-        meeting=minutes.meeting_date or minutes.meeting_date_guess,
+        meeting=minutes.meeting_date,
         next_meeting=minutes.next_meeting.date if minutes.next_meeting else None,
         items=len(minutes.items),
         warnings=list(minutes.warnings),
@@ -145,7 +156,7 @@ def store_in(unit: Unit, text: str, actor: str | None) -> ImportOutcome:
         actor=actor,
         now=unit.now,
         today=unit.today,
-        decided_on=minutes.meeting_date or minutes.meeting_date_guess,
+        decided_on=minutes.meeting_date,  # never a guess: without it, no date
     )
     synced = lifecycle.sync(session, where, _records(minutes))
     outcome.added, outcome.changed, outcome.retracted = (
@@ -173,7 +184,7 @@ def _store_meetings(
     for agenda_item in queries.agenda_of_source(session, source.id):
         session.delete(agenda_item)
     session.flush()
-    held = minutes.meeting_date or minutes.meeting_date_guess
+    held = minutes.meeting_date
     held_meeting = None
     if held is not None:
         meeting = held_meeting = meeting_service.set_meeting(
@@ -273,7 +284,8 @@ def _preview(unit: Unit, pending_id: int) -> Reply:
             ok=False,
         )
     owners = sorted({o for a in minutes.actions for o in a.owners})
-    held_day = minutes.meeting_date or minutes.meeting_date_guess
+    held_day = minutes.meeting_date or pending.meeting_date
+    guess = minutes.meeting_date_guess if held_day is None else None
     upcoming = minutes.next_meeting
     text = deps.renderer.render(
         lang,
@@ -285,10 +297,21 @@ def _preview(unit: Unit, pending_id: int) -> Reply:
         next_when=long_date(upcoming.date, lang) if upcoming else None,
         next_time=time_range(upcoming.start, upcoming.end, lang) if upcoming else "",
         held=long_date(held_day, lang) if held_day else None,
+        given=minutes.meeting_date is None and pending.meeting_date is not None,
+        guess=long_date(guess, lang) if guess else None,
         calendar={body: len(days) for body, days in minutes.calendar.items()},
     )
+    picker = None
+    if minutes.meeting_date is None:  # the person gives the date; never a guess of ours
+        picker = DatePicker(
+            "import_date",
+            str(pending_id),
+            deps.renderer.string(lang, "import_date_pick"),
+            pending.meeting_date,
+        )
     return Reply(
         text=text,
+        date_picker=picker,
         buttons=[
             Button(
                 deps.renderer.string(lang, "import_confirm"),
@@ -299,6 +322,16 @@ def _preview(unit: Unit, pending_id: int) -> Reply:
             Button(deps.renderer.string(lang, "import_cancel"), "import_cancel", str(pending_id)),
         ],
     )
+
+
+def give_date(deps: Deps, scope: Scope, pending_id: int, day: date) -> Reply:
+    """The date picker on the preview: the meeting's date as the person gives it."""
+    with deps.unit(scope) as unit:
+        pending = imports.find(unit.session, scope.team_id, scope.channel_id, pending_id)
+        if pending is not None and pending.status == "pending":
+            pending.meeting_date = day
+        unit.session.flush()
+        return _preview(unit, pending_id)
 
 
 def confirm(
@@ -317,7 +350,7 @@ def confirm(
             return "gone", None
         if pending.status != "pending":
             return ("already" if pending.status == "stored" else "cancelled"), None
-        outcome = store_in(unit, pending.text, user)
+        outcome = store_in(unit, pending.text, user, held=pending.meeting_date)
         pending.status, pending.result = "stored", outcome.as_dict()
         return "stored", outcome
 

@@ -10,6 +10,7 @@ import pytest
 
 from bot.deps import Scope
 from bot.services import importing
+from tests.conftest import SEED_HELD
 from tests.e2e.test_recording import EXAMPLES
 from tests.fakes.harness import CHANNEL, USER, Harness
 
@@ -19,7 +20,8 @@ OTHER = "C0OTHER"
 def _populate(bot: Harness, shared: Path) -> None:
     scope = Scope("T0LOCAL", CHANNEL)
     for seed in ("000_3146f477be03d33b", "001_46fb85d102563d28"):
-        importing.store(bot.deps, scope, (shared / "seeds" / f"{seed}.txt").read_text(), USER)
+        text = (shared / "seeds" / f"{seed}.txt").read_text()
+        importing.store(bot.deps, scope, text, USER, held=SEED_HELD.get(seed))
     for message in EXAMPLES:
         bot.message(message)
     bot.message("Handling: Lolland sender status, frist 2/11-2026")  # overdue on 23/11

@@ -15,6 +15,7 @@ from icalendar import Calendar
 from bot.clock import fixed_clock
 from bot.deps import Scope
 from bot.services import importing
+from tests.conftest import SEED_HELD
 from tests.e2e.test_asking import _uploaded
 from tests.fakes.harness import CHANNEL, USER, Harness
 from tests.fakes.payloads import event_from
@@ -34,9 +35,8 @@ def test_ics_has_local_times_a_timezone_and_every_bodys_calendar(
     bot: Harness, shared: Path
 ) -> None:
     scope = Scope(bot.sender.team_id, CHANNEL)
-    importing.store(
-        bot.deps, scope, (shared / "seeds" / "000_3146f477be03d33b.txt").read_text(), USER
-    )
+    text = (shared / "seeds" / "000_3146f477be03d33b.txt").read_text()
+    importing.store(bot.deps, scope, text, USER, held=SEED_HELD["000_3146f477be03d33b"])
     bot.command("møde 7/12-2026 kl. 9-12 Ringsted")
     bot.command("eksport ics")
     _, ics = _uploaded(bot)

@@ -19,7 +19,7 @@ from bot.deps import Deps
 from bot.scheduler import Scheduler
 from storage.models import ScheduledRun
 from storage.session import make_engine, upgrade
-from tests.conftest import fresh_database_url
+from tests.conftest import SEED_HELD, fresh_database_url
 from tests.e2e.test_recording import EXAMPLES
 from tests.fakes.harness import CHANNEL, USER, Harness
 
@@ -281,6 +281,7 @@ def test_digest_preview_on_the_command_line(tmp_path: Path, shared: Path) -> Non
                 Scope("T0LOCAL", CHANNEL),
                 (shared / "seeds" / f"{seed}.txt").read_text(),
                 USER,
+                held=SEED_HELD.get(seed),
             )
         for message in EXAMPLES:
             bot.message(message)

@@ -12,6 +12,7 @@ import pytest
 
 from bot.deps import Scope
 from bot.services import importing, referat
+from tests.conftest import SEED_HELD
 from tests.fakes.harness import CHANNEL, USER, Harness
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -20,7 +21,8 @@ SEED = "000_3146f477be03d33b"
 
 def _seeded(bot: Harness, shared: Path) -> Scope:
     scope = Scope(bot.sender.team_id, CHANNEL)
-    importing.store(bot.deps, scope, (shared / "seeds" / f"{SEED}.txt").read_text(), USER)
+    text = (shared / "seeds" / f"{SEED}.txt").read_text()
+    importing.store(bot.deps, scope, text, USER, held=SEED_HELD.get(SEED))
     # recorded today (2026-11-23): belongs to no 2024 meeting, so never in its referat
     bot.message("Beslutning: NY beslutning fra i dag")
     bot.message("Handling: <@U0JENS> sender NYT notat, frist fredag")

@@ -73,9 +73,14 @@ def test_dry_run_json_is_what_expected_describes(shared: Path, tmp_path: Path, s
 def test_import_twice_then_a_corrected_version(shared: Path, tmp_path: Path) -> None:
     seed = shared / "seeds" / f"{SEED}.txt"
     db = tmp_path / "r.db"
-    first = _cli("import", str(seed), "--channel", "C1", "--team", "T0LOCAL", "--json", db=db)
+    held = ("--meeting-date", "2024-01-05")  # the minutes do not say; the person does
+    first = _cli(
+        "import", str(seed), "--channel", "C1", "--team", "T0LOCAL", *held, "--json", db=db
+    )
     assert json.loads(first.stdout)["status"] == "stored", first.stderr
-    again = _cli("import", str(seed), "--channel", "C1", "--team", "T0LOCAL", "--json", db=db)
+    again = _cli(
+        "import", str(seed), "--channel", "C1", "--team", "T0LOCAL", *held, "--json", db=db
+    )
     assert json.loads(again.stdout)["status"] == "unchanged"
     corrected = tmp_path / "rettet.txt"
     corrected.write_text(
@@ -85,7 +90,15 @@ def test_import_twice_then_a_corrected_version(shared: Path, tmp_path: Path) -> 
     )
     third = json.loads(
         _cli(
-            "import", str(corrected), "--channel", "C1", "--team", "T0LOCAL", "--json", db=db
+            "import",
+            str(corrected),
+            "--channel",
+            "C1",
+            "--team",
+            "T0LOCAL",
+            *held,
+            "--json",
+            db=db,
         ).stdout
     )
     assert (third["status"], third["changed"], third["added"]) == ("updated", 2, 0)
@@ -164,10 +177,45 @@ def test_slash_import_previews_then_confirm_stores(bot: Harness, shared: Path) -
     shown = preview.args["text"]
     assert "Forhåndsvisning af referat" in shown and "Intet er gemt endnu" in shown
     assert "9 dagsordenspunkter · 27 beslutninger · 7 handlinger" in shown
-    assert "fredag 5. januar 2024 — gættet ud fra mødekalenderen" in shown
+    assert "Mødedatoen står ikke i referatet" in shown
+    assert "mødekalenderen peger på fredag 5. januar 2024" in shown
     assert "Næste møde: fredag 15. marts 2024 kl. 9–12 (Styregruppen)" in shown
     assert "Thomas Richeliau" in shown and "Lolland" in shown
     assert bot.export()["decisions"] == []  # nothing before Confirm
+    picker = next(
+        e
+        for b in preview.args["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["type"] == "datepicker"
+    )
+    status, _ = bot.sender.interaction(
+        {
+            "type": "block_actions",
+            "user": {"id": "U0ANNE", "team_id": "T0LOCAL"},
+            "team": {"id": "T0LOCAL"},
+            "channel": {"id": "C0STYRE"},
+            "container": {"type": "message", "channel_id": "C0STYRE", "is_ephemeral": True},
+            "response_url": bot.standin.response_url("date"),
+            "trigger_id": "9.9",
+            "actions": [
+                {
+                    **picker,
+                    "block_id": next(
+                        b["block_id"]
+                        for b in preview.args["blocks"]
+                        if b.get("block_id", "").startswith("date_")
+                    ),
+                    "selected_date": "2024-01-05",
+                    "action_ts": "1.1",
+                }
+            ],
+        }
+    )
+    bot.idle()
+    assert status == 200
+    picked = bot.standin.calls_to("response_url")[-1].args["text"]
+    assert "fredag 5. januar 2024 (den dato, du har valgt)" in picked
 
     assert bot.press(preview, "import_confirm") == 200
     exported = bot.export()
@@ -250,6 +298,8 @@ def test_cli_export_formats(shared: Path, tmp_path: Path) -> None:
         "C1",
         "--team",
         "T0LOCAL",
+        "--meeting-date",
+        "2024-01-05",
         db=db,
     )
     csv_out = _cli("export", "--channel", "C1", "--format", "csv", db=db).stdout
@@ -303,3 +353,15 @@ def test_import_without_team_uses_the_one_installed_workspace(shared: Path, tmp_
         "referat import: several workspaces are installed (T0OTHER, T0REAL); "
         "pass --team with one of them"
     )
+
+
+def test_minutes_without_a_date_are_saved_without_one_never_a_guess(
+    bot: Harness, shared: Path
+) -> None:
+    text = (shared / "seeds" / f"{SEED}.txt").read_text()
+    outcome = importing.store(bot.deps, Scope("T0LOCAL", CHANNEL), text, USER)
+    assert outcome.meeting is None  # the calendar's 5 January is a guess, not a fact
+    answer = bot.command("beslutninger dagsordenen")["text"]
+    assert "Styregruppen godkendte dagsordenen" in answer
+    assert "2024" not in answer.split("dagsordenen", 2)[-1].splitlines()[0]
+    assert [m["date"] for m in bot.export()["meetings"]] == ["2024-03-15"]  # only the next

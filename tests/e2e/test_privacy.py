@@ -69,3 +69,26 @@ def test_when_slack_will_not_say_who_is_in_a_channel_nothing_of_it_is_shown(
     bot.message("Handling: <@U0ANNE> sender udkast, frist 15/12", channel="C0GONE")
     bot.standin.fail_next("conversations.members", status=200, error="channel_not_found")
     assert not any("sender udkast" in t for t in home_texts(bot, USER))
+
+
+def test_reminders_leave_out_channels_the_person_is_not_in(bot: Harness) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.e2e.test_digest import _scheduler
+
+    bot.standin.members[PRIVATE] = ["U0JENS"]
+    bot.message(
+        "Handling: Lolland sender HEMMELIG notat, frist 24/11", channel=PRIVATE, user="U0JENS"
+    )
+    bot.message("Handling: Lolland sender åbent notat, frist 24/11")
+    bot.command("ansvarlig Lolland = <@U0ANNE|anne>")
+    monday = datetime(2026, 11, 23, 8, 5, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    _scheduler(bot, monday).run_once()
+    dms = [
+        c.args["text"]
+        for c in bot.standin.calls_to("chat.postMessage")
+        if c.args["channel"] == "D0ANNE"
+    ]
+    assert len(dms) == 1
+    assert "åbent notat" in dms[0] and "HEMMELIG" not in dms[0]
