@@ -21,16 +21,12 @@ from sqlalchemy import delete, insert
 from bot.app import make_client
 from bot.clock import fixed_clock
 from bot.config import Settings
+from bot.deps import Deps
 from bot.render import Renderer
 from bot.scheduler import Scheduler
 from bot.standin import StandIn
 from storage.models import ActionOwner, Channel, Record, ScheduledRun, Workspace
 from storage.session import make_engine, make_session_factory, upgrade
-
-try:
-    from bot.deps import Deps  # since issue 10
-except ModuleNotFoundError:
-    from bot.services.deps import Deps  # type: ignore[no-redef]  # before it
 
 NOW = datetime(2026, 11, 30, 7, 30, tzinfo=UTC)  # Monday 08:30 in Copenhagen
 

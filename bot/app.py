@@ -18,6 +18,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
+from bot import redaction
 from bot.clock import Clock, clock_for
 from bot.config import Settings
 from bot.deps import Deps
@@ -85,6 +86,7 @@ def create_app(
     executor: Executor | None = None,
     socket_mode: bool = False,
 ) -> App:
+    redaction.install([settings.signing_secret, settings.client_secret, settings.app_token])
     sessions = session_factory or open_storage(settings)
     deps = make_deps(settings, sessions, clock or clock_for(settings.now))
     warm_up()

@@ -254,7 +254,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.app import create_app, open_storage
         from bot.web import serve
 
-        open_storage(settings)  # migrate a SQLite file once, before the workers fork
+        # migrate a SQLite file once, before the workers fork; then close the master's
+        # connection, so no worker inherits it (a shared SQLite handle corrupts the file)
+        open_storage(settings).kw["bind"].dispose()
         serve(lambda: create_app(settings), args.port or settings.port, args.workers, args.host)
         return 0
     if args.command == "socket":

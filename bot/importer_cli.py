@@ -76,9 +76,7 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
     deps = make_deps(settings, sessions, clock_for(now))
     print("storing", file=sys.stderr, flush=True)
     try:
-        outcome = importing.store(
-            deps, Scope(team, args.channel), text, None, path.name, held=held
-        )
+        outcome = importing.store(deps, Scope(team, args.channel), text, None, path.name, held=held)
     except ValueError:
         return _fail("no_structure")
     if args.json:

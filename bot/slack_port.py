@@ -37,6 +37,11 @@ class SlackPort:
         )
         return str(posted["ts"])
 
+    def direct(self, user: str, reply: Reply) -> None:
+        """A direct message to a person (conversations.open, then a post)."""
+        opened = self.client.conversations_open(users=user)
+        self.post(str(opened["channel"]["id"]), reply)
+
     def update(self, channel: str, ts: str, reply: Reply) -> None:
         self.client.chat_update(channel=channel, ts=ts, **blocks.message(reply))
 

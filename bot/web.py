@@ -89,6 +89,20 @@ def _plain(start_response: Callable[..., Any], status: str, text: str) -> Iterab
     return [text.encode()]
 
 
+MAX_DRAIN = 16 * 1024 * 1024  # read and drop this much of a refused body, then stop
+
+
+def _drain(stream: Any, length: int) -> None:
+    """Read a refused body in small pieces and drop it (so the client hears the 413), but
+    never more than MAX_DRAIN: memory stays flat whatever is sent."""
+    left = min(length, MAX_DRAIN)
+    while left > 0:
+        chunk = stream.read(min(64 * 1024, left))
+        if not chunk:
+            return
+        left -= len(chunk)
+
+
 def checked_body(environ: dict[str, Any], secret: str, now: float) -> tuple[bytes | None, str]:
     """The request body if it is within bounds and signed by Slack, else (None, why).
 
@@ -102,6 +116,7 @@ def checked_body(environ: dict[str, Any], secret: str, now: float) -> tuple[byte
     except ValueError:
         return None, "413"
     if length > MAX_BODY:
+        _drain(environ["wsgi.input"], length)
         return None, "413"
     body = environ["wsgi.input"].read(min(length, MAX_BODY + 1) if length else MAX_BODY + 1)
     if len(body) > MAX_BODY:

@@ -43,6 +43,10 @@ def in_channel(channel_id: str) -> ColumnElement[bool]:
     return Action.channel_id == channel_id
 
 
+def due_by(day: date) -> ColumnElement[bool]:
+    return Action.due <= day
+
+
 def overdue(today: date) -> ColumnElement[bool]:
     return Action.due < today
 

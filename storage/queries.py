@@ -110,23 +110,6 @@ def pending_agenda(session: Session, team_id: str, channel_id: str) -> Sequence[
     ).all()
 
 
-def open_actions_due_by(
-    session: Session, team_id: str, channel_id: str, day: date
-) -> Sequence[Action]:
-    return session.scalars(
-        select(Action)
-        .where(
-            Action.team_id == team_id,
-            Action.channel_id == channel_id,
-            Action.status == "open",
-            Action.due.is_not(None),
-            Action.due <= day,
-        )
-        .options(selectinload(Action.owners))
-        .order_by(Action.due, Action.id)
-    ).all()
-
-
 def channel_meetings(session: Session, team_id: str, channel_id: str) -> Sequence[Meeting]:
     return session.scalars(
         select(Meeting)

@@ -57,12 +57,18 @@ def indexed_text(record: Record) -> str:
 # --- SQLite: keep records_fts in step with records ------------------------------------
 
 
+def scope_token(team_id: str, channel_id: str) -> str:
+    """One FTS token per channel, so a search matches inside its channel only."""
+    return f"{team_id}{channel_id}".lower()
+
+
 def index_rows(session: Session, records: Iterable[Record], *, new: bool = False) -> None:
     rows = [
         {
             "id": r.id,
             "da": " ".join(stems(indexed_text(r), "da")),
             "en": " ".join(stems(indexed_text(r), "en")),
+            "scope": scope_token(r.team_id, r.channel_id),
         }
         for r in records
         if r.kind == "decision"
@@ -74,7 +80,11 @@ def index_rows(session: Session, records: Iterable[Record], *, new: bool = False
             text("DELETE FROM records_fts WHERE rowid = :id"), [{"id": r["id"]} for r in rows]
         )
     session.execute(
-        text("INSERT INTO records_fts (rowid, body_da, body_en) VALUES (:id, :da, :en)"), rows
+        text(
+            "INSERT INTO records_fts (rowid, body_da, body_en, scope) "
+            "VALUES (:id, :da, :en, :scope)"
+        ),
+        rows,
     )
 
 
@@ -93,25 +103,41 @@ def keep_index_in_step(session_class: Any) -> None:
             index_rows(session, changed)
 
 
-def rebuild(session: Session) -> int:
-    """Index every decision again (after bulk inserts that bypass the ORM)."""
+def rebuild(session: Session, batch: int = 5000) -> int:
+    """Index every decision again (after bulk inserts that bypass the ORM); core rows only."""
     if session.get_bind().dialect.name != "sqlite":
         return 0
     session.execute(text("DELETE FROM records_fts"))
-    count = 0
-    last = 0
+    table = Record.__table__
+    count, last = 0, 0
     while True:
-        batch = session.scalars(
-            select(Record)
-            .where(Record.kind == "decision", Record.id > last)
-            .order_by(Record.id)
-            .limit(2000)
+        rows = session.execute(
+            select(
+                table.c.id, table.c.team_id, table.c.channel_id, table.c.text, table.c.item_title
+            )
+            .where(table.c.kind == "decision", table.c.id > last)
+            .order_by(table.c.id)
+            .limit(batch)
         ).all()
-        if not batch:
+        if not rows:
             return count
-        index_rows(session, batch)
-        count += len(batch)
-        last = batch[-1].id
+        session.execute(
+            text(
+                "INSERT INTO records_fts (rowid, body_da, body_en, scope) "
+                "VALUES (:id, :da, :en, :scope)"
+            ),
+            [
+                {
+                    "id": r.id,
+                    "da": " ".join(stems(f"{r.text} {r.item_title or ''}", "da")),
+                    "en": " ".join(stems(f"{r.text} {r.item_title or ''}", "en")),
+                    "scope": scope_token(r.team_id, r.channel_id),
+                }
+                for r in rows
+            ],
+        )
+        count += len(rows)
+        last = rows[-1].id
 
 
 # --- the search -------------------------------------------------------------------
@@ -137,7 +163,7 @@ def search_decisions(
     if session.get_bind().dialect.name == "postgresql":
         matched, rank = _postgres(wanted, language)
     else:
-        matched, rank = _sqlite(wanted, language)
+        matched, rank = _sqlite(wanted, language, scope_token(team_id, channel_id))
     total = int(session.scalar(select(func.count(Decision.id)).where(*where, matched)) or 0)
     rows = session.scalars(
         select(Decision)
@@ -178,12 +204,14 @@ def _postgres(wanted: list[str], language: str) -> tuple[ColumnElement[bool], Co
     return matched, rank
 
 
-def _sqlite(wanted: list[str], language: str) -> tuple[ColumnElement[bool], ColumnElement[Any]]:
+def _sqlite(
+    wanted: list[str], language: str, scope: str
+) -> tuple[ColumnElement[bool], ColumnElement[Any]]:
     body = f"body_{language}"  # one of two fixed names, never user text
     fts = " OR ".join(f'"{s}"*' if len(s) >= MIN_PREFIX else f'"{s}"' for s in wanted)
     ids = (
         text("SELECT rowid FROM records_fts WHERE records_fts MATCH :fts")
-        .bindparams(fts=f"{body} : ({fts})")
+        .bindparams(fts=f'scope : "{scope}" AND {body} : ({fts})')
         .columns(column("rowid", Integer))
     )
     matched = Decision.id.in_(ids)

@@ -54,8 +54,7 @@ def extract_text(data: bytes, filename: str, progress: Progress | None = None) -
 
 
 def _txt(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise DocumentError("unreadable")
+    # a few NUL or control characters are stripped later; many mean it is not text
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)

@@ -3,7 +3,7 @@ subcommand found in a table, one typed outcome for what happens after the answer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot import directory
 from bot.deps import Deps, Unit
@@ -28,10 +28,13 @@ class CommandOutcome:
     export: str | None = None  # what `/referat eksport …` asked for: files to build and upload
     changed_action: int | None = None  # refresh the Home tabs this action shows on
     thread: ReplyPlan | None = None  # the recorded message's reply, refreshed
+    tell: list[tuple[str, Reply]] = field(default_factory=list)  # direct messages to people
 
     def deliver(self, deps: Deps, port: SlackPort) -> None:
         scope = self.command.scope
         deliver(deps, port, self.thread)
+        for person, said in self.tell:
+            port.direct(person, said)
         if self.changed_action is not None:
             home.refresh_for_action(
                 deps, port, scope.team_id, self.changed_action, also=self.command.user_id
@@ -95,6 +98,9 @@ def run(deps: Deps, command: CommandInput) -> CommandOutcome:
         if key == "retract":
             reply, thread = asking.retract(unit, command, rest)
             return CommandOutcome(command, reply, thread=thread)
+        if key == "owner":
+            said, told = settings.owner(unit, command, rest)
+            return CommandOutcome(command, said, tell=[told] if told else [])
         reply = SUBCOMMANDS[key](unit, command, rest)
         if key == "export" and reply.ok:
             return CommandOutcome(command, reply, export=rest)
@@ -138,7 +144,6 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "agenda": meetings.agenda,
     "open_items": asking.open_items,
     "decisions": asking.decisions,
-    "owner": settings.owner,
     "language": settings.language,
     "reminders": settings.reminders,
     "digest": settings.digest,

@@ -136,13 +136,16 @@ def build_notice(unit: Unit, now: datetime) -> tuple[Reply, date] | None:
     if upcoming is None or previous_working_day(upcoming.date) != today:
         return None
     meeting = meeting_view(upcoming, prefs)
-    due = [
-        record_service.view(a)
-        for a in queries.open_actions_due_by(
-            session, scope.team_id, scope.channel_id, upcoming.date
-        )
-    ]
-    text = unit.deps.renderer.render(prefs.language, "notice", m=meeting, actions=due, today=today)
+    found, total = lists.open_actions(
+        session,
+        scope.team_id,
+        [lists.in_channel(scope.channel_id), lists.due_by(upcoming.date)],
+        MAX_DIGEST_ACTIONS,
+    )
+    due = [record_service.view(a) for a in found]
+    text = unit.deps.renderer.render(
+        prefs.language, "notice", m=meeting, actions=due, more=total - len(due), today=today
+    )
     return Reply(text=text, ephemeral=False), upcoming.date
 
 

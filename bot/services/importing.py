@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ from bot.domain import lifecycle
 from bot.domain.owners import known_names
 from bot.parsing import messages as parsed
 from bot.parsing.minutes import Minutes, parse_minutes
+from bot.parsing.normalize import without_control
 from bot.parsing.owners import Owner
 from bot.render import long_date, time_range
 from bot.replies import Button, DatePicker, Reply
@@ -28,6 +30,7 @@ from bot.slack_port import SlackPort
 from storage import imports, queries, sources
 from storage.models import AgendaItem, CalendarEntry, Meeting, SourceMessage
 
+log = logging.getLogger(__name__)
 MIN_PASTED_LENGTH = 600  # a pasted message shorter than this is never taken for minutes
 
 
@@ -59,7 +62,7 @@ def read(deps: Deps, scope: Scope, text: str) -> Minutes:
 
 def read_in(unit: Unit, text: str) -> Minutes:
     known = known_names(unit.session, unit.where.team_id)
-    return parse_minutes(text, today=unit.today, known_owners=known)
+    return parse_minutes(without_control(text), today=unit.today, known_owners=known)
 
 
 def looks_like_minutes(minutes: Minutes, text: str) -> bool:
@@ -473,24 +476,41 @@ def hold_pasted_minutes(unit: Unit, text: str, user: str) -> int:
     )
 
 
+MAX_NAME = 200  # a file name as shown and stored
+
+
 def show_preview(deps: Deps, port: SlackPort, request: ImportRequest) -> None:
-    """Read an uploaded file if there is one, then show the person the preview."""
-    scope, pending_id = request.scope, request.pending_id
-    if pending_id is None:
-        name = request.file_name or "referat"
-        with deps.unit(scope) as unit:
-            reading = Reply(text=unit.string("import_reading", name=name))
-        port.tell(scope.channel_id, request.user, reading)
-        try:
-            data = download(str(request.file_url), port.token)
-            text = extract_text(data, name)
-        except DocumentError as error:
+    """Read an uploaded file if there is one, then show the person the preview. Every
+    failure gets a short answer in the person's language, never silence."""
+    scope = request.scope
+    name = without_control(request.file_name or "referat")[:MAX_NAME]
+    try:
+        pending_id = request.pending_id
+        if pending_id is None:
             with deps.unit(scope) as unit:
-                problem = unit.reply("import_error", code=error.code, detail=error.detail)
-            port.tell(scope.channel_id, request.user, problem)
-            return
-        pending_id = create_pending(deps, scope, request.user, text, name)
-    port.tell(scope.channel_id, request.user, preview(deps, scope, pending_id))
+                reading = Reply(text=unit.string("import_reading", name=name))
+            port.tell(scope.channel_id, request.user, reading)
+            data = download(str(request.file_url), port.token)
+            text = without_control(extract_text(data, name))
+            pending_id = create_pending(deps, scope, request.user, text, name)
+        port.tell(scope.channel_id, request.user, preview(deps, scope, pending_id))
+    except DocumentError as error:
+        _tell_problem(deps, port, request, error.code, error.detail)
+    except Exception:
+        log.exception("import preview failed for %s", name)
+        _tell_problem(deps, port, request, "failed", "")
+
+
+def _tell_problem(
+    deps: Deps, port: SlackPort, request: ImportRequest, code: str, detail: str
+) -> None:
+    language = deps.default_language
+    try:
+        language = deps.language_of(request.scope)
+    except Exception:  # the database may be what failed
+        log.warning("no language for %s; answering in %s", request.scope, language)
+    text = deps.renderer.render(language, "import_error", code=code, detail=detail)
+    port.tell(request.scope.channel_id, request.user, Reply(text=text))
 
 
 MODAL = "referat_import_modal"

@@ -16,8 +16,8 @@ from bot.parsing.messages import Meeting as ParsedMeeting
 from bot.parsing.messages import parse_meeting_text
 from bot.render import local_times
 from bot.replies import Reply
-from bot.services.answers import CommandInput, share_button
-from storage import queries
+from bot.services.answers import MAX_LINES, CommandInput, share_button
+from storage import lists, queries
 from storage.models import AgendaItem, Meeting
 
 
@@ -197,12 +197,18 @@ def next_meeting(unit: Unit, command: CommandInput, rest: str) -> Reply:
         return unit.reply(
             "no_next_meeting", last=meeting_view(last, unit.prefs) if last else None, today=today
         )
-    due = queries.open_actions_due_by(unit.session, scope.team_id, scope.channel_id, upcoming.date)
+    due, total = lists.open_actions(
+        unit.session,
+        scope.team_id,
+        [lists.in_channel(scope.channel_id), lists.due_by(upcoming.date)],
+        MAX_LINES,
+    )
     reply = unit.reply(
         "next_meeting",
         m=meeting_view(upcoming, unit.prefs),
         today=today,
         actions=[view(a) for a in due],
+        more=total - len(due),
     )
     reply.buttons.append(share_button(unit, "next-meeting"))
     return reply

@@ -14,14 +14,25 @@ from storage import channels
 from storage import owners as owner_queries
 
 
-def owner(unit: Unit, command: CommandInput, rest: str) -> Reply:
+def owner(unit: Unit, command: CommandInput, rest: str) -> tuple[Reply, tuple[str, Reply] | None]:
+    """`/referat ansvarlig NAME = @person`. A name that moves from one person to another is
+    said in the channel, and the person who had it is told (the answer, and a message)."""
     parsed = alias(rest)
     if parsed is None:
-        return unit.reply("owner_usage", ok=False)
+        return unit.reply("owner_usage", ok=False), None
     name, user = parsed
     unit.ensure_channel()
-    owner_queries.set_alias(unit.session, unit.where.team_id, name, user, unit.now)
-    return unit.reply("owner_set", name=name, user=user)
+    before = owner_queries.set_alias(unit.session, unit.where.team_id, name, user, unit.now)
+    moved = before is not None and before != user
+    reply = unit.reply("owner_set", name=name, user=user, before=before if moved else None)
+    if not moved or before is None:
+        return reply, None
+    reply.ephemeral = False
+    told = unit.reply(
+        "owner_moved", name=name, user=user, by=command.user_id, channel=unit.where.channel_id
+    )
+    told.ephemeral = False
+    return reply, (before, told)
 
 
 def language(unit: Unit, command: CommandInput, rest: str) -> Reply:

@@ -365,3 +365,25 @@ def test_minutes_without_a_date_are_saved_without_one_never_a_guess(
     assert "Styregruppen godkendte dagsordenen" in answer
     assert "2024" not in answer.split("dagsordenen", 2)[-1].splitlines()[0]
     assert [m["date"] for m in bot.export()["meetings"]] == ["2024-03-15"]  # only the next
+
+
+def _share(bot: Harness, shared: Path, name: str, url: str) -> None:
+    event = load(shared, "message_file_share.json")["event"]
+    event.update({"channel": CHANNEL, "user": USER, "text": "referat", "ts": bot.next_ts()})
+    event["files"] = [{**event["files"][0], "name": name, "url_private_download": url}]
+    assert bot.event(event) == 200
+
+
+def test_an_upload_with_nul_bytes_and_a_long_name_is_previewed(bot: Harness, shared: Path) -> None:
+    text = (shared / "seeds" / "001_46fb85d102563d28.txt").read_text()
+    name = "referat-" + "x" * 400 + ".txt"
+    url = bot.standin.add_file(name, text.replace("\n", "\x00\n", 20).encode("utf-8"))
+    _share(bot, shared, name, url)
+    last = bot.standin.calls_to("chat.postEphemeral")[-1].args["text"]
+    assert "Forhåndsvisning af referat" in last and "\x00" not in last
+
+
+def test_an_upload_that_cannot_be_fetched_is_answered(bot: Harness, shared: Path) -> None:
+    _share(bot, shared, "referat.txt", bot.standin.base + "files/missing")
+    last = bot.standin.calls_to("chat.postEphemeral")[-1].args["text"]
+    assert "Importen mislykkedes; intet er gemt" in last

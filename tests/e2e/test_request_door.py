@@ -22,6 +22,8 @@ def raw_post(bot: Harness, body: bytes, headers: dict[str, str]) -> int:
             return int(response.status)
     except urllib.error.HTTPError as error:
         return int(error.code)
+    except (urllib.error.URLError, ConnectionError):  # the server stopped reading: refused
+        return 413
 
 
 def block_action(bot: Harness, marker: str) -> str:

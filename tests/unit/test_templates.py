@@ -186,10 +186,15 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
         {"m": None, "today": TODAY, "news": {"code": "meeting_cancelled", "detail": "2026-12-10"}},
     ],
     "meeting_usage": [{"problem": "32/1"}, {"problem": None}],
-    "next_meeting": [{"m": MEETING, "today": TODAY, "actions": RECORDS[1:3]}],
+    "next_meeting": [{"m": MEETING, "today": TODAY, "actions": RECORDS[1:3], "more": 12}],
     "no_next_meeting": [{"last": MEETING, "today": TODAY}, {"last": None, "today": TODAY}],
     "notice": [
-        {"m": MEETING, "actions": [RECORDS[1], action(8, [], date(2027, 2, 1))], "today": TODAY}
+        {
+            "m": MEETING,
+            "actions": [RECORDS[1], action(8, [], date(2027, 2, 1))],
+            "more": 0,
+            "today": TODAY,
+        }
     ],
     "open_items": [
         {"actions": RECORDS[1:5], "more": 90, "total": 94, "filter": Who("all"), "today": TODAY},
@@ -197,7 +202,11 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
         {"actions": [], "more": 0, "total": 0, "filter": Who("overdue"), "today": TODAY},
         {"actions": [], "more": 0, "total": 0, "filter": Who("name", "Lolland"), "today": TODAY},
     ],
-    "owner_set": [{"name": "Lolland", "user": "U0JENS"}],
+    "owner_set": [
+        {"name": "Lolland", "user": "U0JENS", "before": None},
+        {"name": "Lolland", "user": "U0JENS", "before": "U0ANNE"},
+    ],
+    "owner_moved": [{"name": "Lolland", "user": "U0JENS", "by": "U0BO", "channel": "C1"}],
     "owner_usage": [{}],
     "record_missing": [{"id": 99}],
     "recorded": [

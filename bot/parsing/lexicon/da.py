@@ -345,3 +345,109 @@ TIME_PREPOSITIONS = ("efter", "før", "til", "omkring")
 
 # a meeting that will not be held
 CANCELLED = ("aflyst", "aflyses", "udgår", "udsat på ubestemt tid")
+
+# --- questions in plain words (bot/parsing/intents.py) -----------------------
+# A question's words are matched by how they begin, with or without æøå ("mode",
+# "moede" and "møde" are one word): each intent sums the weights of the cues its
+# words start with (a cue with a space is a phrase). The best sum wins; ties go to
+# the intent listed first. Word order and endings do not matter.
+INTENT_CUES = {
+    "agenda": {
+        "dagsorden": 3,
+        "drøft": 3,
+        "punkter til": 2,
+        "tage op": 2,
+        "program": 2,
+        "behandl": 2,
+    },
+    "next_meeting": {
+        "møde": 2,
+        "hvornår": 1,
+        "næste": 1,
+        "ses vi": 2,
+        "samles": 2,
+        "sidste": -1.5,
+    },
+    "decisions": {
+        "beslut": 3,
+        "vedtag": 3,
+        "vedtog": 3,
+        "aftalt": 2,
+        "aftalte": 2,
+        "enige": 2,
+        "konklu": 2,
+        "godkend": 2,
+        "sagde vi": 2,
+        "frem til": 2,
+    },
+    "open_items": {
+        "åben": 2,
+        "åbn": 2,
+        "åbent": 2,
+        "opgave": 2,
+        "handling": 2,
+        "mangl": 3,
+        "udestå": 2,
+        "deadline": 2,
+        "todo": 2,
+        "ansvar": 1,
+        "skal": 1,
+        "lave": 1,
+        "gøre": 1,
+        "ligger": 1,
+        "frist": 2,
+        "står": 0.5,
+        "status": 1.5,
+        "lovet": 2,
+        "lovede": 2,
+        "tildelt": 2,
+        "bord": 1,
+    },
+    "responsible": {"hvem": 2.5, "ansvar": 2, "tovholder": 2},
+    "help": {"hjælp": 3, "kan du": 3, "hvad kan": 2, "kommando": 2, "hvordan bruger": 3},
+}
+# Cues that make an open-items question ask for what is overdue.
+INTENT_OVERDUE = {
+    "overskred": 3,
+    "forsink": 3,
+    "forfald": 3,
+    "bagud": 3,
+    "for sent": 3,
+    "over tid": 3,
+    "ikke nået": 3,
+    "ikke naet": 3,
+}
+# Words that mean the person asking.
+INTENT_ME = ("mig", "mine", "min", "mit", "jeg", "egne", "selv")
+# Words after which an owner's name (open items) or a subject (decisions, who is
+# responsible) follows: "har jens", "skal Lolland", "for Køge", "om rammeaftalen".
+INTENT_SLOTS = {
+    "open_items": ("for", "har", "skal", "hos", "til", "mangler", "ligger", "står"),
+    "decisions": ("om", "omkring", "vedrørende", "vedr", "angående", "ang", "af"),
+    "responsible": ("for", "på", "med", "af", "om"),
+}
+# "decisions since DATE": the word that starts the date.
+INTENT_SINCE = ("siden",)
+# Example questions, one an intent, offered when a question is not understood.
+INTENT_EXAMPLES = {
+    "agenda": "hvad står på dagsordenen?",
+    "next_meeting": "hvornår er næste møde?",
+    "decisions": "hvad besluttede vi om rammeaftalen?",
+    "open_items": "hvad har Lolland af opgaver?",
+    "responsible": "hvem er ansvarlig for høringen?",
+    "help": "hvad kan du?",
+}
+# Words that end an owner's name in a question ("har Roskilde nogen opgaver?").
+INTENT_NOT_NAMES = (
+    "nogen",
+    "noget",
+    "nogle",
+    "lige",
+    "stadig",
+    "endnu",
+    "egentlig",
+    "så",
+    "gang",
+    "gerne",
+    "mon",
+)

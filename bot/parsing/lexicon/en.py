@@ -344,3 +344,91 @@ TIME_PREPOSITIONS = ("after", "before", "until", "around", "the")
 
 # a meeting that will not be held
 CANCELLED = ("cancelled", "canceled", "called off", "postponed indefinitely")
+
+# --- questions in plain words (bot/parsing/intents.py) -----------------------
+# See da.py: cues matched by how a word begins, weights summed per intent.
+INTENT_CUES = {
+    "agenda": {"agenda": 3, "discuss": 3, "topics": 2, "bring up": 2},
+    "next_meeting": {
+        "meet": 2,
+        "when": 1,
+        "next": 1,
+        "where": 0.5,
+        "session": 1,
+        "last": -1.5,
+    },
+    "decisions": {
+        "decid": 3,
+        "decision": 3,
+        "agreed": 2,
+        "agree on": 2,
+        "resolved": 2,
+        "conclu": 2,
+        "approved": 2,
+        "did we say": 2,
+    },
+    "open_items": {
+        "open": 2,
+        "task": 2,
+        "action": 2,
+        "todo": 2,
+        "to do": 2,
+        "to-do": 2,
+        "outstanding": 2,
+        "pending": 2,
+        "remain": 2,
+        "missing": 2,
+        "assigned": 2,
+        "plate": 2,
+        "left": 1,
+        "due": 2,
+        "deadline": 2,
+        "owe": 1,
+        "items": 1,
+        "working on": 2,
+        "status": 1.5,
+        "promis": 2,
+        "responsib": 1,
+    },
+    "responsible": {"who": 2.5, "responsib": 2, "owner": 1, "owns": 1, "in charge": 2},
+    "help": {"help": 3, "what can you": 3, "how do i use": 3, "commands": 2},
+}
+INTENT_OVERDUE = {
+    "overdue": 3,
+    "late": 3,
+    "behind": 3,
+    "past due": 3,
+    "missed": 3,
+    "delayed": 3,
+    "slipped": 3,
+}
+INTENT_ME = ("me", "my", "mine", "i", "myself", "i'm", "im")
+INTENT_SLOTS = {
+    "open_items": ("for", "has", "have", "does", "is", "owns", "on", "with"),
+    "decisions": ("about", "on", "regarding", "re", "concerning", "for"),
+    "responsible": ("for", "of", "on", "owns"),
+}
+INTENT_SINCE = ("since",)
+INTENT_EXAMPLES = {
+    "agenda": "what is on the agenda?",
+    "next_meeting": "when is the next meeting?",
+    "decisions": "what did we decide about the framework agreement?",
+    "open_items": "what does Lolland have to do?",
+    "responsible": "who is responsible for the consultation?",
+    "help": "what can you do?",
+}
+INTENT_NOT_NAMES = (
+    "got",
+    "working",
+    "doing",
+    "still",
+    "currently",
+    "any",
+    "anything",
+    "left",
+    "supposed",
+    "meant",
+    "going",
+    "need",
+    "needs",
+)

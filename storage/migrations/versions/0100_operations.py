@@ -1,7 +1,7 @@
 """operations: the scheduler's heartbeat
 
 Revision ID: 0100_operations
-Revises: 0008
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 import storage.base
 
 revision = "0100_operations"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
