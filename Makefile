@@ -2,16 +2,25 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
+              --generate-hashes --no-header --quiet
 
-.PHONY: console test lint install clean bench bench-smoke
+.PHONY: console test lint install lock clean bench bench-smoke
 
-$(BIN)/.installed: pyproject.toml
+# The dependencies come from the lock (pinned, with hashes); the project itself after them.
+$(BIN)/.installed: pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(BIN)/.installed
+
+# After changing dependencies in pyproject.toml: new lock files for the app and for tests.
+lock: install
+	$(UV_COMPILE) -o requirements.txt
+	$(UV_COMPILE) --extra test -o requirements-dev.txt
 
 console: install
 	$(BIN)/referat console

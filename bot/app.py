@@ -30,18 +30,18 @@ from storage.session import SessionFactory, make_engine, make_session_factory, u
 
 log = logging.getLogger("referat")
 
-BOT_SCOPES = [
+BOT_SCOPES = [  # the same as manifest.yml's (tests/operations/test_manifest.py)
     "app_mentions:read",
     "channels:history",
     "groups:history",
     "im:history",
-    "channels:read",
-    "groups:read",
     "chat:write",
     "commands",
     "files:read",
     "files:write",
     "im:write",
+    "channels:read",
+    "groups:read",
     "users:read",
     "usergroups:read",
 ]

@@ -1,10 +1,11 @@
-"""The `referat` command (PRODUCT.md section 1)."""
+"""referat: records decisions, actions and the next meeting from a Slack channel."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -13,41 +14,116 @@ from alembic.util import CommandError
 from sqlalchemy.exc import DBAPIError
 
 from bot.config import ConfigError, Settings
+from storage.backup import BackupError
 
 log = logging.getLogger("referat")
 
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EPILOG = """\
+exit status:
+  0  done
+  1  failed: the database or Slack could not be reached, a file could not be read,
+     `status --max-age` found no recent heartbeat
+  2  usage: an unknown command or option, a missing or malformed setting
+
+settings are environment variables (see the README, Configuration): SLACK_BOT_TOKEN,
+SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, DATABASE_URL,
+LOG_LEVEL, LOG_FORMAT, REFERAT_RETENTION_DAYS and more.
+"""
+
+# Read once into Settings, then taken out of the environment: Bolt would otherwise read
+# them again on its own (and warn at every start that the token it found goes unused).
+SLACK_SECRETS = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_CLIENT_ID",
+    "SLACK_CLIENT_SECRET",
+)
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("referat")
+    except PackageNotFoundError:  # run from a checkout (a platform push): read pyproject
+        import tomllib
+        from pathlib import Path
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            return str(tomllib.loads(pyproject.read_text())["project"]["version"])
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            return "unknown"
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="referat", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="referat",
+        description=__doc__,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"referat {version()}", help="print the version"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    console = sub.add_parser("console", help="the bot in the terminal, no Slack account needed")
-    console.add_argument("--channel", default="C0LOCAL")
-    console.add_argument("--user", default="U0LOCAL")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, help=help, description=help, epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    team_help = "workspace id (default: the only workspace the channel is in)"
+
+    console = command("console", "the bot in the terminal, no Slack account needed")
+    console.add_argument("--channel", default="C0LOCAL", help="channel id to talk in")
+    console.add_argument("--user", default="U0LOCAL", help="user id to talk as")
     console.add_argument(
         "--db", default=None, help="a SQLite file or a database URL (default: DATABASE_URL)"
     )
 
-    sub.add_parser("socket", help="run in Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN)")
-    serve = sub.add_parser("serve", help="run over HTTP on gunicorn")
-    serve.add_argument("--port", type=int, default=None)
-    serve.add_argument("--workers", type=int, default=2)
+    command("socket", "run in Socket Mode, scheduler included (SLACK_BOT_TOKEN, SLACK_APP_TOKEN)")
+    serve = command("serve", "run over HTTP on gunicorn (/slack/events, /healthz, /readyz)")
+    serve.add_argument("--port", type=int, default=None, help="port to listen on (default: PORT)")
+    serve.add_argument(
+        "--host", default="0.0.0.0", help="address to listen on (default: all, 0.0.0.0)"
+    )
+    serve.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
 
-    worker = sub.add_parser("worker", help="the digest and reminder scheduler alone")
+    worker = command("worker", "the digest and reminder scheduler alone")
     worker.add_argument("--once", action="store_true", help="one pass, then exit")
     worker.add_argument("--interval", type=float, default=60.0, help="seconds between passes")
 
-    dig = sub.add_parser("digest", help="build (and without --preview post) a digest now")
-    dig.add_argument("--channel", required=True)
-    dig.add_argument("--team", default=None, help="workspace id (default: the only one)")
+    dig = command("digest", "build (and without --preview post) a channel's digest now")
+    dig.add_argument("--channel", required=True, help="channel id")
+    dig.add_argument("--team", default=None, help=team_help)
     dig.add_argument("--preview", action="store_true", help="print it, post nothing")
 
-    db = sub.add_parser("db", help="database tasks")
-    db.add_argument("action", choices=["upgrade"])
+    db = command("db", "the database: upgrade, downgrade, current, history, backup, restore")
+    db_sub = db.add_subparsers(dest="action", required=True, metavar="ACTION")
+    up = db_sub.add_parser("upgrade", help="apply the migrations (to the newest by default)")
+    up.add_argument(
+        "revision", nargs="?", default="head", help="revision to upgrade to (default: head)"
+    )
+    down = db_sub.add_parser("downgrade", help="undo migrations down to a revision")
+    down.add_argument("revision", help="revision to go back to: an id, or -1 for one step")
+    db_sub.add_parser("current", help="the revision the database is at")
+    db_sub.add_parser("history", help="every migration, newest first")
+    backup = db_sub.add_parser(
+        "backup", help="copy the database to a file (SQLite: online backup; PostgreSQL: pg_dump)"
+    )
+    backup.add_argument("revision", metavar="FILE", help="the backup file to write")
+    restore = db_sub.add_parser(
+        "restore", help="replace the database's contents with a backup (stop the bot first)"
+    )
+    restore.add_argument("revision", metavar="FILE", help="a file made by `referat db backup`")
 
-    imp = sub.add_parser("import", help="import minutes from .txt, .pdf or .docx")
-    imp.add_argument("file")
-    imp.add_argument("--channel", required=True)
+    imp = command("import", "import minutes from .txt, .pdf or .docx")
+    imp.add_argument("file", help="the minutes: a .txt, .pdf (with text) or .docx file")
+    imp.add_argument("--channel", required=True, help="channel id the minutes belong to")
     imp.add_argument("--team", default=None, help="workspace id (default: the one installed)")
     imp.add_argument("--dry-run", action="store_true", help="read and show, store nothing")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -58,42 +134,80 @@ def _parser() -> argparse.ArgumentParser:
         help="when the meeting was held, for minutes that do not say (e.g. 2024-01-05)",
     )
 
-    export = sub.add_parser("export", help="print a channel's records")
-    export.add_argument("--channel", required=True)
-    export.add_argument("--team", default=None, help="workspace id (default: the only one)")
+    export = command("export", "print a channel's records")
+    export.add_argument("--channel", required=True, help="channel id")
+    export.add_argument("--team", default=None, help=team_help)
     export.add_argument(
         "--format",
         choices=["json", "csv", "xlsx", "history", "md", "docx", "ics"],
         default="json",
-        help="md and docx: the referat of one meeting (--meeting DATE, default the last)",
+        help="json (default), csv, xlsx, history, md or docx (the referat of one meeting: "
+        "--meeting DATE, default the last), ics (the meetings)",
     )
     export.add_argument("--meeting", default=None, help="the meeting's date, e.g. 2024-01-05")
     export.add_argument("--output", default=None, help="write to this file (needed for xlsx, docx)")
+
+    status = command(
+        "status", "last heartbeat, last digest per channel, thread replies not yet posted"
+    )
+    status.add_argument("--json", action="store_true", help="print it as JSON")
+    status.add_argument(
+        "--max-age",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="exit 1 unless a scheduler beat within this many seconds",
+    )
+
+    purge = command(
+        "purge",
+        "remove what is no longer needed (deleted messages' text, cancelled previews, "
+        "old event ids and OAuth states; past REFERAT_RETENTION_DAYS: old copies)",
+    )
+    purge.add_argument("--dry-run", action="store_true", help="count only, change nothing")
+
+    forget = command(
+        "forget-user", "remove a person's Slack id and names from records and history"
+    )
+    forget.add_argument("user", metavar="USER_ID", help="the person's Slack user id (U…)")
+    forget.add_argument(
+        "--name",
+        action="append",
+        default=[],
+        help="a name the person is written as in texts (repeat for several)",
+    )
+    forget.add_argument("--dry-run", action="store_true", help="count only, change nothing")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    from bot import logs
+
     args = _parser().parse_args(argv)
     url = ""
     try:
+        logs.configure()
         settings = Settings.from_env()
+        for name in SLACK_SECRETS:
+            os.environ.pop(name, None)
         url = database_url_of(args.db) if getattr(args, "db", None) else settings.database_url
         return _run(args, settings)
     except ConfigError as error:
         print(f"referat: {error}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except DBAPIError as error:
         print(f"referat: {unreachable(error, url)}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
+    except BackupError as error:
+        print(f"referat: {error}", file=sys.stderr)
+        return EXIT_FAILED
     except CommandError as error:  # Alembic: a schema this version does not know
         print(
             f"referat: the database's schema is not one this version knows ({error}); "
             "was it upgraded by a newer referat?",
             file=sys.stderr,
         )
-        return 1
+        return EXIT_FAILED
 
 
 def database_url_of(value: str) -> str:
@@ -132,11 +246,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         upgrade(make_engine(settings.database_url))  # says at once if it cannot be reached
         return console.run(settings, channel=args.channel, user=args.user)
     if args.command == "db":
-        from storage.session import make_engine, upgrade
+        from bot.operations import database
 
-        upgrade(make_engine(settings.database_url))
-        print("database is up to date")
-        return 0
+        return database(settings, args.action, getattr(args, "revision", None))
     if args.command == "serve":
         settings.require("serve")
         from bot.app import create_app, open_storage
@@ -145,20 +257,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         # migrate a SQLite file once, before the workers fork; then close the master's
         # connection, so no worker inherits it (a shared SQLite handle corrupts the file)
         open_storage(settings).kw["bind"].dispose()
-        serve(lambda: create_app(settings), args.port or settings.port, args.workers)
+        serve(lambda: create_app(settings), args.port or settings.port, args.workers, args.host)
         return 0
     if args.command == "socket":
-        settings.require("socket")
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
+        from bot.worker import run_socket
 
-        from bot.app import create_app
-
-        app = create_app(settings, socket_mode=True)
-        from bot.worker import start_in_background
-
-        start_in_background(settings, app.deps)  # type: ignore[attr-defined]
-        SocketModeHandler(app, settings.app_token).start()
-        return 0
+        return run_socket(settings)
     if args.command == "worker":
         from bot.worker import run_worker
 
@@ -192,6 +296,14 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.services.exports import cli_export
 
         return cli_export(deps, scope, args.format, args.meeting, args.output)
+    if args.command in ("status", "purge", "forget-user"):
+        from bot import operations
+
+        if args.command == "status":
+            return operations.status(settings, as_json=args.json, max_age=args.max_age)
+        if args.command == "purge":
+            return operations.purge(settings, dry_run=args.dry_run)
+        return operations.forget_user(settings, args.user, args.name, dry_run=args.dry_run)
     raise AssertionError(args.command)
 
 

@@ -1,4 +1,4 @@
-"""Settings read from the environment (PRODUCT.md section 1).
+"""Settings read from the environment (README, Configuration).
 
 `Settings.from_env(environ)` reads a mapping, never `os.environ` directly, so
 tests pass their own. `require(mode)` reports everything a mode lacks at once.
@@ -52,6 +52,7 @@ class Settings:
     now: datetime | None = None
     port: int = 3000
     public_url: str | None = None  # REFERAT_PUBLIC_URL: the base of calendar feed URLs
+    retention_days: int | None = None  # None: keep records until `forget-user` or by hand
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -91,6 +92,18 @@ class Settings:
             except ValueError:
                 problems.append(f"PORT={raw_port!r} is not a number")
 
+        retention_days: int | None = None
+        raw_retention = get("REFERAT_RETENTION_DAYS")
+        if raw_retention:
+            try:
+                retention_days = int(raw_retention)
+            except ValueError:
+                retention_days = -1
+            if retention_days < 1:
+                problems.append(
+                    f"REFERAT_RETENTION_DAYS={raw_retention!r} is not a whole number of days (1+)"
+                )
+
         client_id, client_secret = get("SLACK_CLIENT_ID"), get("SLACK_CLIENT_SECRET")
         if bool(client_id) != bool(client_secret):
             problems.append("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET must be set together")
@@ -114,6 +127,7 @@ class Settings:
             now=now,
             port=port,
             public_url=get("REFERAT_PUBLIC_URL"),
+            retention_days=retention_days,
         )
 
     @property

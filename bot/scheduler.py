@@ -66,6 +66,7 @@ class Scheduler:
         pace_seconds: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
         after_post: Callable[[int], None] | None = None,
+        stopping: threading.Event | None = None,
     ) -> None:
         self.deps = deps
         self.client_for = client_for
@@ -73,6 +74,7 @@ class Scheduler:
         self.pace_seconds = pace_seconds
         self.sleep = sleep
         self.after_post = after_post  # a seam for tests: "crash" right after posting
+        self.stopping = stopping  # set on SIGTERM: finish the post in hand, claim no more
         self._last_post: dict[str, float] = {}
 
     # -- the loop ------------------------------------------------------------------
@@ -186,6 +188,8 @@ class Scheduler:
         channel: str | None,
     ) -> None:
         name = f"{kind}:{scope.team_id}:{target}:{period}"
+        if self.stopping is not None and self.stopping.is_set():
+            return  # stopping: the next process takes it up
         late = now - slot
         if late >= LATE_LIMIT:
             if self._claim(scope, kind, target, period, now, status="skipped") is not None:

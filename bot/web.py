@@ -1,11 +1,18 @@
-"""The WSGI app for `referat serve`: Slack at /slack/*, GET /healthz, and the calendar
-feeds at GET /calendar/<secret>.ics."""
+"""The WSGI app for `referat serve`: Slack at /slack/*, GET /healthz and GET /readyz, and
+the calendar feeds at GET /calendar/<secret>.ics.
+
+- `/healthz`: the process answers and the database does (`SELECT 1`): 200 `ok`, or 503.
+  The database's latency is in the `Server-Timing` header (`db;dur=1.3`), and in the body
+  as JSON when the request accepts `application/json`.
+- `/readyz`: 200 once the database's schema is at the migrations' head, 503 before.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import io
+import json
 import logging
 import threading
 import time
@@ -19,8 +26,10 @@ from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
+from sqlalchemy import Engine
 
 from bot.services import calendar
+from storage import health
 
 log = logging.getLogger(__name__)
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -123,13 +132,20 @@ def checked_body(environ: dict[str, Any], secret: str, now: float) -> tuple[byte
     return body, ""
 
 
-def wsgi_app(app: App, clock: Callable[[], float] = time.time) -> Wsgi:
+def wsgi_app(
+    app: App, clock: Callable[[], float] = time.time, engine: Engine | None = None
+) -> Wsgi:
     slack = ReferatRequestHandler(app)
     secret = str(getattr(app, "_signing_secret", "") or "")
+    if engine is None:
+        deps = getattr(app, "deps", None)
+        engine = deps.sessions.kw.get("bind") if deps is not None else None
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":
-            return _plain(start_response, "200 OK", "ok\n")
+            return healthz(engine, environ, start_response)
+        if environ.get("PATH_INFO") == "/readyz":
+            return readyz(engine, start_response)
         if str(environ.get("PATH_INFO", "")).startswith(calendar.FEED_PATH):
             return _calendar_feed(app, environ, start_response)
         if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") == "/slack/events":
@@ -144,6 +160,60 @@ def wsgi_app(app: App, clock: Callable[[], float] = time.time) -> Wsgi:
         return slack(environ, start_response)
 
     return application
+
+
+def healthz(
+    engine: Engine | None, environ: dict[str, Any], start_response: Callable[..., Any]
+) -> Iterable[bytes]:
+    report: dict[str, Any] = {"status": "ok"}
+    headers: list[tuple[str, str]] = []
+    if engine is not None:
+        try:
+            latency = health.ping(engine)
+        except Exception as error:  # any failure of the database is "down", never a 500
+            log.warning("health check: the database does not answer: %s", error)
+            report = {"status": "down", "database": {"ok": False, "error": _first_line(error)}}
+        else:
+            report["database"] = {"ok": True, "latency_ms": round(latency, 1)}
+            headers.append(("Server-Timing", f"db;dur={latency:.1f}"))
+    status = "200 OK" if report["status"] == "ok" else "503 Service Unavailable"
+    if "application/json" in environ.get("HTTP_ACCEPT", ""):
+        body = (json.dumps(report) + "\n").encode()
+        content_type = "application/json"
+    elif report["status"] == "ok":
+        body, content_type = b"ok\n", "text/plain; charset=utf-8"
+    else:
+        reason = report["database"]["error"]
+        body, content_type = f"database down: {reason}\n".encode(), "text/plain; charset=utf-8"
+    start_response(status, [("Content-Type", content_type), *headers])
+    return [body]
+
+
+def readyz(engine: Engine | None, start_response: Callable[..., Any]) -> Iterable[bytes]:
+    if engine is None:
+        return _plain(start_response, "200 OK", "ready\n")
+    try:
+        current, heads = health.schema_revisions(engine), health.schema_heads()
+    except Exception as error:
+        body, ready = f"database down: {_first_line(error)}\n", False
+    else:
+        ready = current == heads
+        body = (
+            "ready\n"
+            if ready
+            else f"migrations pending: database at {_names(current)}, code at {_names(heads)}\n"
+        )
+    return _plain(start_response, "200 OK" if ready else "503 Service Unavailable", body)
+
+
+def _names(revisions: frozenset[str]) -> str:
+    return ", ".join(sorted(revisions)) or "none"
+
+
+def _first_line(error: BaseException) -> str:
+    orig = getattr(error, "orig", None) or error
+    lines = str(orig).strip().splitlines()
+    return (lines[0] if lines else type(error).__name__)[:200]
 
 
 def _calendar_feed(
@@ -203,16 +273,24 @@ class LocalServer:
         self.server.server_close()
 
 
-def serve(factory: Callable[[], App], port: int, workers: int = 2) -> None:
+def serve(
+    factory: Callable[[], App], port: int, workers: int = 2, host: str = "0.0.0.0"
+) -> None:
     """Run on gunicorn; each worker builds its own app after the fork."""
     from gunicorn.app.base import BaseApplication
 
     class Gunicorn(BaseApplication):
         def load_config(self) -> None:
-            self.cfg.set("bind", f"0.0.0.0:{port}")
+            from bot.logs import GunicornLogger
+
+            self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("threads", 4)
             self.cfg.set("accesslog", "-")
+            self.cfg.set("logger_class", GunicornLogger)  # LOG_FORMAT for its logs too
+            self.cfg.set("graceful_timeout", 30)  # SIGTERM: requests in hand finish
+            if "control_socket_disable" in self.cfg.settings:  # gunicorn 24+
+                self.cfg.set("control_socket_disable", True)  # no socket in the home folder
 
         def load(self) -> Wsgi:
             return wsgi_app(factory())

@@ -1,10 +1,20 @@
-"""`referat worker`, `referat digest`, and the scheduler thread inside `referat socket`."""
+"""`referat worker`, `referat socket`, `referat digest`, and the scheduler loop both run.
+
+The loop writes a heartbeat after every pass (`referat status` shows it). SIGTERM (or
+SIGINT) sets `stopping`: the post in hand is finished, nothing new is claimed, and the
+process says so in the log and exits 0.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import socket
 import sys
 import threading
+from datetime import UTC, datetime
+from typing import Any
 
 from slack_sdk import WebClient
 
@@ -13,7 +23,7 @@ from bot.app import make_client, make_deps, open_storage
 from bot.clock import clock_for
 from bot.config import ConfigError, Settings
 from bot.deps import Deps, Scope
-from bot.scheduler import Scheduler
+from bot.scheduler import Report, Scheduler
 from bot.services import digest
 
 log = logging.getLogger("referat.worker")
@@ -35,32 +45,151 @@ def client_lookup(settings: Settings, deps: Deps) -> object:
     return lookup
 
 
-def make_scheduler(settings: Settings, deps: Deps) -> Scheduler:
-    return Scheduler(deps, client_lookup(settings, deps))  # type: ignore[arg-type]
+def make_scheduler(
+    settings: Settings, deps: Deps, stopping: threading.Event | None = None
+) -> Scheduler:
+    return Scheduler(deps, client_lookup(settings, deps), stopping=stopping)  # type: ignore[arg-type]
+
+
+def process_name(mode: str) -> str:
+    return f"{mode}@{socket.gethostname()}:{os.getpid()}"
+
+
+def stop_on_signals(stopping: threading.Event, what: str) -> None:
+    """SIGTERM and SIGINT set `stopping`; the loops finish what they hold and return."""
+
+    def handle(signum: int, _frame: Any) -> None:
+        if not stopping.is_set():
+            log.info(
+                "%s received: %s finishes the post in hand and stops",
+                signal.Signals(signum).name,
+                what,
+            )
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, handle)
+    signal.signal(signal.SIGINT, handle)
+
+
+class SchedulerLoop:
+    """Passes of the scheduler every `interval` seconds, a heartbeat after each."""
+
+    def __init__(
+        self,
+        deps: Deps,
+        scheduler: Scheduler,
+        mode: str,
+        stopping: threading.Event,
+        interval: float = 60.0,
+    ) -> None:
+        self.deps, self.scheduler, self.mode = deps, scheduler, mode
+        self.stopping, self.interval = stopping, interval
+        self.process = process_name(mode)
+
+    def run(self) -> None:
+        self.beat(None)
+        while not self.stopping.is_set():
+            report: Report | None = None
+            try:
+                report = self.scheduler.run_once()
+            except Exception:  # one bad pass must not stop the scheduler
+                log.exception("scheduler pass failed")
+            self.beat(report)
+            self.stopping.wait(self.interval)
+        self.stopped()
+
+    def beat(self, report: Report | None) -> None:
+        from storage import heartbeat
+        from storage.session import transaction
+
+        counts = (
+            {
+                "posted": len(report.posted),
+                "empty": len(report.empty),
+                "skipped": len(report.skipped),
+            }
+            if report is not None
+            else None
+        )
+        try:
+            with transaction(self.deps.sessions) as session:
+                heartbeat.beat(session, self.process, self.mode, datetime.now(UTC), counts)
+        except Exception:  # the database may be away for a moment; the next pass tries again
+            log.exception("could not write the heartbeat")
+
+    def stopped(self) -> None:
+        from storage import heartbeat
+        from storage.session import transaction
+
+        try:
+            with transaction(self.deps.sessions) as session:
+                heartbeat.stopped(session, self.process, datetime.now(UTC))
+        except Exception:
+            log.exception("could not note the stop")
 
 
 def run_worker(settings: Settings, *, once: bool, interval: float) -> int:
     if not settings.multi_workspace:
         settings.require("worker")
     deps = make_deps(settings, open_storage(settings), clock_for(settings.now))
-    scheduler = make_scheduler(settings, deps)
+    stopping = threading.Event()
+    scheduler = make_scheduler(settings, deps, stopping)
     if once:
+        loop = SchedulerLoop(deps, scheduler, "worker", stopping, interval)
         report = scheduler.run_once()
+        loop.beat(report)  # `referat status` shows a run from cron like any other
+        loop.stopped()
         print(
             f"posted {len(report.posted)}, nothing to say {len(report.empty)}, "
             f"skipped (too late) {len(report.skipped)}"
         )
         return 0
-    log.info("scheduler running every %.0f s", interval)
-    scheduler.run_forever(interval)
+    stop_on_signals(stopping, "the worker")
+    log.info("worker running: a scheduler pass every %.0f s", interval)
+    SchedulerLoop(deps, scheduler, "worker", stopping, interval).run()
+    log.info("worker stopped")
     return 0
 
 
-def start_in_background(settings: Settings, deps: Deps) -> threading.Thread:
-    scheduler = make_scheduler(settings, deps)
-    thread = threading.Thread(target=scheduler.run_forever, name="referat-scheduler", daemon=True)
+def start_in_background(
+    settings: Settings,
+    deps: Deps,
+    stopping: threading.Event | None = None,
+    interval: float = 60.0,
+) -> threading.Thread:
+    stopping = stopping or threading.Event()
+    loop = SchedulerLoop(
+        deps, make_scheduler(settings, deps, stopping), "socket", stopping, interval
+    )
+    thread = threading.Thread(target=loop.run, name="referat-scheduler", daemon=True)
     thread.start()
     return thread
+
+
+def run_socket(settings: Settings, *, drain_seconds: float = 30.0) -> int:
+    """`referat socket`: the bot over Socket Mode with the scheduler inside."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.app import create_app
+    from bot.executor import TrackingExecutor
+
+    settings.require("socket")
+    executor = TrackingExecutor()
+    app = create_app(settings, socket_mode=True, executor=executor)
+    stopping = threading.Event()
+    stop_on_signals(stopping, "socket mode")
+    scheduler = start_in_background(settings, app.deps, stopping)  # type: ignore[attr-defined]
+    handler = SocketModeHandler(app, settings.app_token)
+    handler.connect()
+    log.info("socket mode connected; the scheduler runs inside")
+    stopping.wait()
+    handler.close()  # no new envelopes; those being handled are finished
+    if not executor.wait_idle(timeout=drain_seconds):
+        log.warning("posts still running after %.0f s; stopping anyway", drain_seconds)
+    executor.shutdown(wait=False)
+    scheduler.join(timeout=drain_seconds)
+    log.info("socket mode stopped")
+    return 0
 
 
 def digest_now(settings: Settings, channel: str, team: str | None, *, preview: bool) -> int:

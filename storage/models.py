@@ -352,3 +352,15 @@ class PendingImport(Base):
 
 
 add_oauth_tables()
+
+
+class Heartbeat(Base):
+    """A running scheduler (`referat worker` or `referat socket`): when it last finished a pass."""
+
+    __tablename__ = "heartbeats"
+    process: Mapped[str] = mapped_column(String(200), primary_key=True)  # mode@host:pid
+    mode: Mapped[str] = mapped_column(String(16))  # worker | socket
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    beat_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_pass: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # counts of the last pass

@@ -1,9 +1,11 @@
-"""Alembic environment: the engine comes from `storage.session.alembic_config`."""
+"""Alembic environment: the engine comes from `storage.session.alembic_config`, or, for
+plain `alembic` (alembic.ini at the repository's root), from DATABASE_URL."""
 
 from __future__ import annotations
 
+import os
+
 from alembic import context
-from sqlalchemy import create_engine
 
 from storage import models
 from storage.base import Base
@@ -24,10 +26,25 @@ def _ours(obj: object, name: str | None, type_: str, reflected: bool, compare_to
     return not (type_ == "index" and name.startswith("ix_records_search_"))
 
 
+def database_url() -> str:
+    """DATABASE_URL as `referat` reads it; then alembic.ini's sqlalchemy.url; then referat.db."""
+    url = (
+        os.environ.get("DATABASE_URL", "").strip()
+        or config.get_main_option("sqlalchemy.url")
+        or "sqlite:///referat.db"
+    )
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
 def run() -> None:
     engine = config.attributes.get("engine")
     if engine is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
+        from storage.session import make_engine
+
+        engine = make_engine(database_url())
     with engine.begin() as connection:
         context.configure(
             connection=connection,
