@@ -49,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="read and show, store nothing")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
 
+    score = sub.add_parser("score-minutes", help="score the minutes reader on labelled minutes")
+    score.add_argument("folder", help="documents with a label FILE.json beside each")
+    score.add_argument("--verbose", action="store_true", help="show misses and extras")
+    score.add_argument("--today", default=None, help="import day, YYYY-MM-DD (default: label)")
+
     export = sub.add_parser("export", help="print a channel's records")
     export.add_argument("--channel", required=True)
     export.add_argument("--team", default=None, help="workspace id (default: the only one)")
@@ -117,6 +122,13 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.importer_cli import run_import
 
         return run_import(settings, args)
+    if args.command == "score-minutes":
+        from datetime import date
+
+        from bot.minutes_score import run
+
+        today = date.fromisoformat(args.today) if args.today else None
+        return run(args.folder, verbose=args.verbose, today=today)
     if args.command == "export":
         from bot.app import make_deps, open_storage
         from bot.clock import clock_for

@@ -28,7 +28,7 @@ def kind_of(filename: str, data: bytes) -> str:
         return "pdf"
     if suffix == ".docx" or (data.startswith(b"PK") and b"word/" in data[:4000]):
         return "docx"
-    if suffix in ("", ".txt", ".md", ".text"):
+    if suffix in ("", ".txt", ".md", ".markdown", ".rst", ".text"):
         return "txt"
     return suffix.lstrip(".") or "unknown"
 

@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.minutes_score import same_text
 from bot.parsing.minutes import parse_minutes
-from tests.conftest import CORPUS
-from tests.fakes.corpus import same_text, score_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2026, 11, 23)
@@ -94,16 +93,6 @@ def test_first_seed_meeting_date_is_offered_as_a_guess(shared: Path) -> None:
     minutes = parse_minutes((shared / "seeds" / f"{SEEDS[0]}.txt").read_text(), today=TODAY)
     assert minutes.meeting_date_guess == date(2024, 1, 5)
     assert "meeting_date_guessed" in minutes.warnings
-
-
-def test_corpus_of_other_shapes(shared: Path) -> None:
-    """The figures quoted in README.md (section Importing minutes)."""
-    score = score_corpus(CORPUS)
-    assert score.files == 4
-    assert score.decision_recall >= 0.90, score.missed
-    assert score.extra_rate <= 0.10, score.extras
-    assert score.owner_recall >= 0.80
-    assert score.next_meeting_right == 4
 
 
 def test_english_minutes_with_decision_headings() -> None:
