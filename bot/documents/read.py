@@ -1,8 +1,13 @@
-"""Text out of an uploaded or given file: .txt, .pdf (text layer) and .docx."""
+"""Text out of an uploaded or given file: .txt/.md/.rst, .html/.htm, .pdf (text layer), .docx.
+
+HTML goes through a real HTML parser (bot.parsing.minutes.html) into
+Markdown-shaped text that keeps its headings, lists and tables.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +33,8 @@ def kind_of(filename: str, data: bytes) -> str:
         return "pdf"
     if suffix == ".docx" or (data.startswith(b"PK") and b"word/" in data[:4000]):
         return "docx"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
     if suffix in ("", ".txt", ".md", ".markdown", ".rst", ".text"):
         return "txt"
     return suffix.lstrip(".") or "unknown"
@@ -46,6 +53,8 @@ def extract_text(data: bytes, filename: str, progress: Progress | None = None) -
         text = _docx(data)
     elif kind == "txt":
         text = _txt(data)
+    elif kind == "html":
+        text = _html(data)
     else:
         raise DocumentError("unsupported", kind)
     if not text.strip():
@@ -65,6 +74,20 @@ def _txt(data: bytes) -> str:
         if controls > len(text[:20000]) * 0.01:
             raise DocumentError("unreadable")
         return text
+    raise DocumentError("unreadable")
+
+
+def _html(data: bytes) -> str:
+    from bot.parsing.minutes.html import html_to_text
+
+    head = data[:4000].decode("ascii", errors="ignore")
+    declared = re.search(r"charset=[\"']?([\w-]+)", head, re.IGNORECASE)
+    encodings = ([declared.group(1)] if declared else []) + ["utf-8-sig", "cp1252"]
+    for encoding in encodings:
+        try:
+            return html_to_text(data.decode(encoding))
+        except (UnicodeDecodeError, LookupError):
+            continue
     raise DocumentError("unreadable")
 
 

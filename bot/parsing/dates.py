@@ -75,12 +75,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?:\s*-\s*|/)(?P<y>\d{{4}}|\d{{2}})(?!\d)|\s(?P<y2>\d{{4}})(?!\d))?(?![\w/])"
         ),
     ),
-    ("dotted", re.compile(rf"{_B}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_E}")),
+    (
+        "dotted",
+        re.compile(
+            rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?"
+            rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_E}"
+        ),
+    ),
     (
         "day_month",
         re.compile(
             rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?(?:(?:den|the)\s+)?"
-            rf"(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{_MONTH})\.?"
+            rf"(?P<d>\d{{1,2}})(?:\.\s*|(?:st|nd|rd|th)?\s+)(?:of\s+)?(?P<mn>{_MONTH})\.?"
             rf"(?:(?:,\s*|\s+)(?P<y>\d{{4}}))?(?![\w])"
         ),
     ),

@@ -148,5 +148,25 @@ PROPOSED_AGENDA = (
     r"indhold\s+på\s+næste\s+møde",
 )
 CALENDAR = ("mødekalender",)
-MEETING_DATE_LABELS = ("tid", "dato", "mødedato", "mødetidspunkt")
+MEETING_DATE_LABELS = ("tid", "dato", "mødedato", "mødetidspunkt", "tidspunkt", "tid og sted")
 CARRIED_OVER = (r"\bOriginally from\b", r"\bStatus:\s", r"\bvidereført fra\b")
+# Overskrifter der ikke er dagsordenspunkter.
+NOT_ITEM_HEADINGS = (
+    r"deltagere",
+    r"til stede",
+    r"fraværende",
+    r"afbud",
+    r"fremmødte",
+    r"dagsorden",
+    r"referent",
+    r"mødested",
+    r"sted",
+    r"tid",
+    r"dato",
+    r"indhold\s*$",
+    r"indholdsfortegnelse",
+)
+# En sætning om hvornår mødet blev holdt.
+MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s")
+# "næste X-møde" hvor X ikke er et andet organ.
+GENERIC_MEETING_WORDS = ("ordinære", "ordinært", "planlagte", "faste", "almindelige")

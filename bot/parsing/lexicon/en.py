@@ -130,5 +130,33 @@ MEETING_MOVED = (
 )
 PROPOSED_AGENDA = (r"items?\s+for\s+the\s+next\s+meeting", r"proposed\s+agenda")
 CALENDAR = ("meeting calendar", "meeting schedule")
-MEETING_DATE_LABELS = ("date", "time", "meeting date")
+MEETING_DATE_LABELS = ("date", "time", "meeting date", "when", "held")
 CARRIED_OVER = ()
+# Headings that are not agenda items (who was there, the agenda itself, …).
+NOT_ITEM_HEADINGS = (
+    r"attendees",
+    r"attendance",
+    r"present",
+    r"absent",
+    r"apologies",
+    r"regrets",
+    r"participants",
+    r"members",
+    r"non-members",
+    r"directors (?:present|absent)",
+    r"location",
+    r"time",
+    r"date",
+    r"agenda",
+    r"minutes\s*$",
+    r"meeting notes\s*$",
+    r"topics\s*$",
+    r"possible topics",
+    r"raw ",
+    r"table of contents",
+    r"contents\s*$",
+)
+# A sentence saying when this meeting was held.
+MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
+# "next X meeting" where X names no other body.
+GENERIC_MEETING_WORDS = ("regular", "scheduled", "ordinary", "planned", "team", "weekly", "monthly")

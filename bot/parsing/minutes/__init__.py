@@ -22,6 +22,7 @@ from datetime import date
 
 from bot.parsing.minutes.calendar import calendar_in
 from bot.parsing.minutes.cues import read_cues, read_sections
+from bot.parsing.minutes.headings import heading_outline
 from bot.parsing.minutes.meeting_date import meeting_date_in
 from bot.parsing.minutes.model import (
     MAX_TEXT,
@@ -32,8 +33,8 @@ from bot.parsing.minutes.model import (
     NextMeeting,
 )
 from bot.parsing.minutes.next_meeting import next_meeting_in
-from bot.parsing.minutes.outline import outline_of, section_of
-from bot.parsing.minutes.text import clean_lines, sentences
+from bot.parsing.minutes.outline import Outline, Segment, outline_of, section_of
+from bot.parsing.minutes.text import Cleaned, clean, clean_lines, sentences
 from bot.parsing.owners import DEFAULT_OWNER_NAMES
 
 __all__ = [
@@ -65,12 +66,33 @@ def parse_minutes(
         return Minutes(warnings=[f"internal:{type(error).__name__}"])
 
 
+def _structure(cleaned: Cleaned) -> Outline:
+    """Agenda items from numbering, or from markup headings where those say more.
+
+    Numbered items win where they are the headings themselves ("## 1. Budget")
+    or the document marks no headings; otherwise the headings are the items.
+    Minutes with neither are read as one stretch of text.
+    """
+    numbered = outline_of(cleaned.lines)
+    marked = heading_outline(cleaned)
+    if marked is None:
+        if numbered.items:
+            return numbered
+        return Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
+    heading_texts = [cleaned.lines[i] for i in cleaned.headings]
+    on_headings = sum(any(h.endswith(item.title) for h in heading_texts) for item in numbered.items)
+    if len(numbered.items) >= 2 and on_headings >= len(numbered.items) / 2:
+        return numbered
+    return marked
+
+
 def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
-    lines = clean_lines(text[:2_000_000])
+    cleaned = clean(text[:2_000_000])
+    lines = cleaned.lines
     minutes = Minutes(language=_language(text[:20000]))
-    outline = outline_of(lines)
+    outline = _structure(cleaned)
     minutes.items = outline.items
-    minutes.meeting_date = meeting_date_in(outline.preamble, today)
+    minutes.meeting_date, year_guess = meeting_date_in(cleaned, today)
     minutes.calendar = calendar_in(lines)
     base = minutes.meeting_date or today
     section_mode = any(
@@ -83,8 +105,12 @@ def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
             read_sections(segment, minutes, known, base)
         else:
             read_cues(segment, minutes, known, base)
+    title = next((cleaned.lines[i] for i in sorted(cleaned.headings)), "")
     minutes.next_meeting = next_meeting_in(
-        [ln for seg in outline.segments for ln in seg.lines] or lines, base
+        lines,
+        base,
+        held=minutes.meeting_date,
+        title=title or next((ln for ln in lines if ln), ""),
     )
     if minutes.next_meeting is not None:
         if minutes.next_meeting.body is None and minutes.calendar:
@@ -100,6 +126,9 @@ def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
         if held:
             minutes.meeting_date_guess = max(held)
             minutes.warnings.append("meeting_date_guessed")
+    if minutes.meeting_date is None and minutes.meeting_date_guess is None and year_guess:
+        minutes.meeting_date_guess = year_guess
+        minutes.warnings.append("meeting_date_year_guessed")
     if not minutes.items and not minutes.decisions:
         minutes.warnings.append("no_structure")
     return minutes

@@ -1,28 +1,71 @@
-"""The date a meeting was held, only as the minutes state it."""
+"""The date a meeting was held, only as the minutes state it.
+
+Where the minutes say it, in this order: a sentence saying when the meeting
+was held ("Meeting held on Jan 23, 2014", "Mødet blev afholdt …"); the title
+(the first heading, or a `Title:` line); a labelled line (`Dato:`, `Tid:`,
+`Date:`, front matter `date:`); a short line near the top. A date written
+without a year is no statement of the meeting date: it comes back as a guess
+(the latest such day up to `today`), never as the date.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from bot.parsing.dates import find_dates
-from bot.parsing.minutes.text import words_of
+from bot.parsing.dates import DateMatch
+from bot.parsing.minutes.dates import dates_in
+from bot.parsing.minutes.text import BULLET, Cleaned, words_of
 
-_DATE_LABEL = re.compile(
-    rf"^(?:{'|'.join(map(re.escape, words_of('MEETING_DATE_LABELS')))})\s*:\s*(?P<rest>.+)$",
+_LABELS = "|".join(map(re.escape, words_of("MEETING_DATE_LABELS")))
+_LABEL = re.compile(
+    rf"^{BULLET}?(?:{_LABELS})\s*:\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+_TITLE = re.compile(r"^(?:title|titel)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+_HELD = re.compile("|".join(words_of("MEETING_HELD")), re.IGNORECASE)
+TOP = 60  # lines from the top where a meeting's date is written
 
 
-def meeting_date_in(preamble: list[str], today: date) -> date | None:
-    for line in preamble:
-        match = _DATE_LABEL.match(line)
-        if match:
-            dates = [d for d in find_dates(match.group("rest"), today) if d.value and d.year_given]
-            if dates:
-                return dates[0].value
-    for line in [ln for ln in preamble if ln][:15]:
-        dates = [d for d in find_dates(line, today) if d.value and d.year_given]
-        if dates and len(line) < 120:
-            return dates[0].value
-    return None
+def _stated(dates: list[DateMatch]) -> date | None:
+    return next((d.value for d in dates if d.value and d.year_given), None)
+
+
+def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | None]:
+    """(the date the minutes state, a guess from a date without a year)."""
+    lines = cleaned.lines[:TOP]
+    title_at = min(cleaned.headings, default=None)
+    candidates: list[tuple[int, str, bool]] = []  # (rank, text, is a header)
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        held = _HELD.search(line)
+        if held:
+            candidates.append((0, line[held.start() :], False))
+        title = _TITLE.match(line)
+        if title or index == title_at:
+            candidates.append((1, title.group("rest") if title else line, True))
+        label = _LABEL.match(line)
+        if label:
+            candidates.append((2, label.group("rest"), False))
+    for line in [ln for ln in lines if ln][:15]:
+        if len(line) < 120:
+            candidates.append((3, line, False))
+    candidates.sort(key=lambda c: c[0])
+    guess: date | None = None
+    for _, text, header in candidates:
+        dates = [d for d in dates_in(text, today, header=header) if d.value]
+        stated = _stated(dates)
+        if stated is not None:
+            return stated, None
+        if guess is None and dates and dates[0].value:
+            value = dates[0].value
+            guess = value if value <= today else _year_before(value)
+    return None, guess
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)

@@ -41,7 +41,7 @@ def _same_title(a: str, b: str) -> bool:
 
 @dataclass
 class Segment:
-    label: str  # "2", "2A", "1.2", "G-1"
+    label: str | None  # "2", "2A", "1.2", "G-1"; None: text outside the agenda items
     lines: list[str] = field(default_factory=list)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 
 from bot.parsing.lexicon import da, en
+from bot.parsing.minutes.html import html_to_text, looks_like_html
 
 
 def words_of(name: str) -> tuple[str, ...]:
@@ -18,6 +20,9 @@ _RST_HEADING = re.compile(r"`\s*(\d+(?:\.\d+)*)\s+([^`<]+?)\s*<#[^>]*>`_")
 _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _UNDERLINE = re.compile(r"^\s*([-=~^*#_])\1{2,}\s*$")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+|]|\d+\.)\s")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$>|&])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:side\s+|page\s+)?\d{1,4}\s*(?:/\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
@@ -26,26 +31,75 @@ def _rst_heading(match: re.Match[str]) -> str:
     return f"{number} {title}" if "." in number else f"\x00{number}\x00 {title}"
 
 
+@dataclass
+class Cleaned:
+    """The lines of a document and which of them are headings, at what level."""
+
+    lines: list[str] = field(default_factory=list)
+    headings: dict[int, int] = field(default_factory=dict)  # line index -> level (1 = top)
+
+
 def clean_lines(text: str) -> list[str]:
     """Lines with markup and page noise removed; blank lines kept as ''."""
-    text = html.unescape(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return clean(text).lines
+
+
+def clean(text: str) -> Cleaned:
+    """Lines with markup and page noise removed, and the headings the markup marks.
+
+    Markdown `#` headings keep their level; a line underlined with `===`/`---`
+    (Markdown setext, reStructuredText) is a heading whose level follows the
+    order its underline character first appears. YAML front matter is kept as
+    text but marks no heading.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if looks_like_html(text):
+        text = html_to_text(text)
+    text = html.unescape(text)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     text = text.replace("\u00a0", " ").replace("\t", " ").replace("\f", "\n")
-    lines: list[str] = []
-    for raw in text.split("\n"):
-        line = raw
-        line = re.sub(r"^(?:\s*>)+\s?", "", line)  # quoted Markdown
-        if re.match(r"^\s*!\[", line) or _UNDERLINE.match(line) or _PAGE_NUMBER.match(line):
-            lines.append("")
+    out = Cleaned()
+    adornments: list[str] = []
+    raws = text.split("\n")
+    front_matter_end = _front_matter_end(raws)
+    for index, raw in enumerate(raws):
+        line = re.sub(r"^(?:\s*>)+\s?", "", raw)  # quoted Markdown
+        underline = _UNDERLINE.match(line)
+        if underline and index > front_matter_end:
+            previous = len(out.lines) - 1
+            if previous >= 0 and out.lines[previous] and not _LIST_OR_TABLE.match(raws[index - 1]):
+                char = underline.group(1)
+                if char not in adornments:
+                    adornments.append(char)
+                level = {"=": 1, "-": 2}.get(char, 2 + adornments.index(char))
+                out.headings.setdefault(previous, level)
+        if re.match(r"^\s*!\[", line) or underline or _PAGE_NUMBER.match(line):
+            out.lines.append("")
             continue
-        line = re.sub(r"^\s*#{1,6}\s+", "", line)
+        atx = _ATX.match(line)
+        if atx and index > front_matter_end:
+            out.headings[len(out.lines)] = len(atx.group(1))
+            line = atx.group(2)
         line = _RST_HEADING.sub(_rst_heading, line)
         line = _RST_LINK.sub(lambda m: m.group(1) or m.group(2), line)
         line = _MD_LINK.sub(r"\1", line)
         line = line.replace("**", "").replace("<br>", " ").replace("<br/>", " ")
+        line = _ESCAPED.sub(r"\1", line)
         line = re.sub(r"(?<!\w)_([^_]+)_(?!\w)", r"\1", line)
-        lines.append(re.sub(r"\s+", " ", line).strip())
-    return lines
+        line = re.sub(r"\s+", " ", line).strip()
+        if not line:
+            out.headings.pop(len(out.lines), None)
+        out.lines.append(line)
+    return out
+
+
+def _front_matter_end(raws: list[str]) -> int:
+    """Index of the line closing YAML front matter (`---` … `---`), or -1."""
+    if raws and raws[0].strip() == "---":
+        for index in range(1, min(len(raws), 80)):
+            if raws[index].strip() in ("---", "..."):
+                return index
+    return -1
 
 
 CONNECTIVES = {
