@@ -310,14 +310,8 @@ def test_message_shortcut_opens_a_prefilled_modal_and_records(bot: Harness, shar
 
 
 def test_other_subscribed_events_are_acknowledged(bot: Harness) -> None:
-    for event_type in (
-        "member_joined_channel",
-        "member_left_channel",
-        "channel_rename",
-        "app_uninstalled",
-        "tokens_revoked",
-    ):
-        status = bot.event(
-            {"type": event_type, "user": USER, "channel": CHANNEL, "event_ts": bot.next_ts()}
-        )
+    for event_type in ("member_joined_channel", "member_left_channel", "channel_rename",
+                       "app_uninstalled", "tokens_revoked"):
+        status = bot.event({"type": event_type, "user": USER, "channel": CHANNEL,
+                            "event_ts": bot.next_ts()})
         assert status == 200, event_type
