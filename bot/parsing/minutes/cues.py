@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.parsing.minutes.model import Minutes, MinutesAction, MinutesDecision, clip
 from bot.parsing.minutes.outline import Segment, section_of
-from bot.parsing.minutes.owners import OWNER_LINE, actions_in, owner_names
+from bot.parsing.minutes.owners import OWNER_LINE, actions_in, listed_action, owner_names
 from bot.parsing.minutes.text import (
     BULLET_LINE,
     continues,
@@ -35,6 +35,18 @@ _MOTION = re.compile(
     r"(?:It was moved by|Moved by)\b.*?MOTION CARRIED[^\[]*?(?:\[[^\]]*\])?(?=$|\s)", re.IGNORECASE
 )
 _RESOLVED = re.compile(r"\bRESOLVED\b[,:]?\s*.*", re.DOTALL)
+
+
+_OUTCOME = re.compile(
+    rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))})\s*[:\-–]?\s*(?P<rest>.*)$", re.IGNORECASE
+)
+_BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
+_TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)
+_MOTION_WORDS = re.compile("|".join(words_of("MOTION_WORDS")), re.IGNORECASE)
+_NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
+_ACTION_SECTION = re.compile(
+    rf"^(?:{'|'.join(words_of('ACTION_SECTIONS'))})\s*:?\s*$", re.IGNORECASE
+)
 
 
 ACTION_LINE = re.compile(
@@ -109,6 +121,55 @@ def read_sections(segment: Segment, minutes: Minutes, known: tuple[str, ...], ba
     flush()
 
 
+def _block_text(block: str) -> str:
+    return re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s+", "", block).strip()
+
+
+def _outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[int]]:
+    """Decisions from outcome lines and bare results, each joined to the motion it settles.
+
+    "Resolution: Vote passed", "Passed without dissent.", "Vote: 3 in favor, 0
+    opposed" say only that something passed: the decision is the motion before
+    them ("Vote on …", "Moved by …", "Text: …") with the tally and result.
+    Returns (block index, text) pairs and the indexes of the blocks they used.
+    """
+    found: list[tuple[int, str]] = []
+    used: set[int] = set()
+    for index, block in enumerate(blocks):
+        text = _block_text(block)
+        outcome = _OUTCOME.match(text)
+        rest = outcome.group("rest").strip() if outcome else text
+        if outcome and (not rest or _NOT_APPLICABLE.match(rest)):
+            used.add(index)
+            continue
+        bare = bool(_BARE_RESULT.match(rest)) and len(rest) < 60
+        if not outcome and not bare:
+            continue
+        if bare and index + 1 < len(blocks) and _TALLY.match(_block_text(blocks[index])):
+            nxt = _block_text(blocks[index + 1])
+            if _OUTCOME.match(nxt) or _BARE_RESULT.match(nxt):
+                continue  # a tally before its result: joined when the result comes
+        used.add(index)
+        if not bare:
+            found.append((index, text))
+            continue
+        start = index
+        while start > 0 and _TALLY.match(_block_text(blocks[start - 1])):
+            start -= 1
+        motion = start - 1
+        if motion >= 0 and motion not in used and _MOTION_WORDS.search(blocks[motion]):
+            start = motion
+        if found and found[-1][0] >= start - 1 and found[-1][0] < index:
+            joined = found.pop()[1]  # the motion was already read as a decision
+            start = index
+            parts = [joined] + [_block_text(b) for b in blocks[start : index + 1]]
+        else:
+            parts = [_block_text(b) for b in blocks[start : index + 1]]
+        used.update(range(start, index + 1))
+        found.append((index, " ".join(parts)))
+    return found, used
+
+
 def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: date) -> None:
     label = segment.label
     texts = paragraphs(segment.lines)
@@ -120,11 +181,19 @@ def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: 
             formal.append(clip(sentences(resolved.group(0))[0]))
     for text in formal:
         minutes.decisions.append(MinutesDecision(label, text))
-    for paragraph in texts:
+    outcomes, used = _outcome_decisions(texts) if not formal else ([], set())
+    decided: list[tuple[int, str]] = list(outcomes)
+    listed = _listed_actions(segment, known)
+    listed_tasks = {a.task for a in listed}
+    for index, paragraph in enumerate(texts):
         for sentence in sentences(paragraph):
-            if not formal and _is_decision(sentence):
-                minutes.decisions.append(MinutesDecision(label, clip(sentence)))
-            minutes.actions += actions_in(sentence, label, known, base)
+            if not formal and index not in used and _is_decision(sentence):
+                decided.append((index, clip(sentence)))
+            if clip(_block_text(sentence)).rstrip(".") not in listed_tasks:
+                minutes.actions += actions_in(sentence, label, known, base)
+    for _, text in sorted(decided, key=lambda d: d[0]):
+        minutes.decisions.append(MinutesDecision(label, clip(text)))
+    minutes.actions += listed
     for row in table_rows(segment.lines):
         owner = next((v for k, v in row.items() if k in ("ansvarlig", "owner", "responsible")), "")
         task = next(
@@ -144,3 +213,23 @@ def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: 
             minutes.actions.append(
                 MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
             )
+
+
+def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAction]:
+    """Lines of an action list: under an action heading ("Action items", "Opfølgning")."""
+    active = bool(_ACTION_SECTION.match(segment.title.strip(" #*")))
+    found: list[MinutesAction] = []
+    for line in segment.lines:
+        if not line:
+            continue
+        if _ACTION_SECTION.match(line):
+            active = True
+            continue
+        if not active:
+            continue
+        action = listed_action(line, segment.label, known)
+        if action is not None:
+            found.append(action)
+        elif not BULLET_LINE.match(line) and not re.match(r"^\d{1,2}[.)]\s", line):
+            active = False
+    return found

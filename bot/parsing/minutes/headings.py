@@ -45,9 +45,9 @@ def heading_outline(cleaned: Cleaned) -> Outline | None:
         if found == level and is_item_heading(line):
             number, title = _numbered(line, len(outline.items) + 1)
             outline.items.append(MinutesItem(number=number, title=title))
-            current = Segment(number)
+            current = Segment(number, title=title)
         else:
-            current = Segment(None, [line])
+            current = Segment(None, title=line)
         outline.segments.append(current)
     outline.segments.insert(0, Segment(None, list(outline.preamble)))
     return outline

@@ -10,7 +10,7 @@ from bot.parsing.minutes.model import MinutesItem
 from bot.parsing.minutes.text import BULLET, CONNECTIVES
 
 _PUNKT = re.compile(rf"^{BULLET}?(?:punkt|pkt\.?)\s+(\d{{1,2}})\s*[.:)]?\s*(.*)$", re.IGNORECASE)
-_AD = re.compile(r"^AD\s+(\d{1,2})\s*[:.]\s*(.*)$")
+_AD = re.compile(r"^(?:AD|Ad)\s+(\d{1,2})\s*(?:[:.]\s*|\s+)(.*)$")
 _NUMBERED = re.compile(rf"^{BULLET}?(\d{{1,2}})\s*\.\s*([A-ZÆØÅ\"“].*)$")
 _RST_NUMBERED = re.compile(rf"^{BULLET}?\x00(\d{{1,2}})\x00\s*(\S.*)$")
 _SUB_NUMBERED = re.compile(rf"^{BULLET}?(\d{{1,2}})\.(\d{{1,2}})\.?(?:\s+(.*))?$")
@@ -43,6 +43,7 @@ def _same_title(a: str, b: str) -> bool:
 class Segment:
     label: str | None  # "2", "2A", "1.2", "G-1"; None: text outside the agenda items
     lines: list[str] = field(default_factory=list)
+    title: str = ""
 
 
 @dataclass
@@ -136,8 +137,16 @@ def outline_of(lines: list[str]) -> Outline:
         else:
             title, index = _title_continued(title, lines, index)
             outline.items.append(MinutesItem(number=number, title=title))
-        outline.segments.append(Segment(number))
+        segment = Segment(number, title=title if kind != "sub" else "")
+        if _says_something(title):
+            segment.lines.append(title)  # "1. Dagsorden og referat godkendt." is the minutes
+        outline.segments.append(segment)
     return outline
+
+
+def _says_something(title: str) -> bool:
+    """An item "title" that is a sentence of the minutes, not a heading."""
+    return title.rstrip().endswith((".", "!")) and len(title.split()) >= 3
 
 
 def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int]:

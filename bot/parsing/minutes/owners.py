@@ -34,13 +34,57 @@ _NOT_OWNERS = {
     "step",
     "plan",
 }
+_NOT_OWNERS |= set(words_of("NOT_OWNERS"))
 _DA_VERBS = "|".join(da.ACTION_VERBS)
+# A Danish present-tense verb ("laver", "korrigerer") that is not a state ("er", "har", "bliver").
+_DA_PRESENT = rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)[a-zæøå]{{2,}}er"
 _ACTION_DA = re.compile(
-    rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+)?"
+    rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
     rf"(?P<verb>{_DA_VERBS})\b(?P<rest>.*)$"
 )
-_ACTION_EN = re.compile(rf"^(?P<owner>{_SUBJECT})\s+will\s+(?P<rest>\S.*)$")
+_ACTION_DA_ANY = re.compile(
+    rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
+    rf"(?P<verb>{_DA_PRESENT})\b(?P<rest>\s+\S.*)$"
+)
+_TASK_VERBS = "|".join(words_of("TASK_VERBS"))
+_ACTION_EN = re.compile(
+    rf"^(?P<owner>{_SUBJECT})\s+(?:will|shall|is going to|agreed to|volunteer(?:s|ed)? to|"
+    rf"to(?=\s+(?:\w+ly\s+)?(?:{_TASK_VERBS})\b))\s+(?P<rest>[a-z]\S*.*)$"
+)
+_BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
+
+
+def _names_a_doer(owner: str) -> bool:
+    """Initials, a name, or a body ("Ældrerådet"): who a present-tense verb makes an owner.
+
+    A definite noun that names no body ("Datamodellen standardiserer …") does not.
+    """
+    for part in re.split(r"\s+og\s+|\s+and\s+|,\s*|/", owner):
+        words = part.split()
+        if not words:
+            return False
+        if words[0].lower() in _NOT_OWNERS or _BODY_PART.search(part):
+            if _BODY_PART.search(part):
+                continue
+            return False
+        if re.fullmatch(r"[A-ZÆØÅ]{2,4}", part):
+            continue
+        if re.search(r"(?:en|et|ne|erne|ene)$", words[-1]) and len(words[-1]) > 5:
+            return False
+    return True
+
+
 _ACTION_TO = re.compile(rf"^(?:ACTION|Action)\s*:?\s*(?P<owner>{_SUBJECT})\s+to\s+(?P<rest>\S.*)$")
+# A speaker's line in a chat or scribed log: "mnot: … I will make a PR", "cramertj: to follow up".
+_HANDLE = r"[A-Za-zÆØÅæøå][\w.\-]{1,30}"
+_SPEAKER = re.compile(rf"^(?P<owner>{_HANDLE}(?: {_NAME})?)(?:\s*\([^)]*\))?\s*:\s+(?P<rest>.+)$")
+_SELF = re.compile("|".join(words_of("SELF_ASSIGNED")), re.IGNORECASE)
+# An action listed under an action heading: "Jacob: Invite folks", "Bill Mills - Write a post".
+_LISTED = re.compile(
+    rf"^(?:\[[ xX]?\]\s*)?(?P<owner>{_SUBJECT}|{_HANDLE}(?:/{_HANDLE})*)\s*(?:\([^)]*\))?"
+    rf"\s*(?::|–|-)\s+(?P<rest>\S.*)$"
+)
+_LISTED_AFTER = re.compile(rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})[)\]]\.?$")
 _OWNER_IS = [re.compile(p, re.IGNORECASE) for p in words_of("OWNER_IS")]
 _NO_OWNER = [re.compile(p, re.IGNORECASE) for p in words_of("NO_OWNER_ACTION")]
 _LEAD_IN = re.compile(
@@ -69,7 +113,10 @@ def owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
 
 def _clauses(text: str) -> list[str]:
     text = _LEAD_IN.sub("", text.strip())
-    parts = re.split(r",\s+og\s+(?=[A-ZÆØÅ])|;\s+|,\s+and\s+(?=[A-Z])", text)
+    parts = re.split(
+        r",\s+og\s+(?=[A-ZÆØÅ])|;\s+|,\s+and\s+(?=[A-Z])|,\s+(?=[A-ZÆØÅ]\w*\s+(?:to|will)\s)",
+        text,
+    )
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -87,17 +134,26 @@ def actions_in(
                 owners = owner_names(match.group("owner"), known)
                 break
         if owners is None:
-            for pattern in (_ACTION_TO, _ACTION_DA, _ACTION_EN):
+            for pattern in (_ACTION_TO, _ACTION_DA, _ACTION_EN, _ACTION_DA_ANY):
                 match = pattern.match(clause)
                 if not match:
                     continue
                 owner = match.group("owner")
                 if owner.split()[0].lower().rstrip(".") in _NOT_OWNERS:
                     continue
+                if pattern is _ACTION_DA_ANY and not _names_a_doer(owner):
+                    continue
                 owners = owner_names(owner, known)
                 verb = match.groupdict().get("verb")
                 task = f"{verb}{match.group('rest')}" if verb else match.group("rest")
                 break
+        if owners is None:
+            speaker = _SPEAKER.match(clause)
+            if speaker and speaker.group("owner").split()[0].lower() not in _NOT_OWNERS:
+                said = speaker.group("rest")
+                if _SELF.match(said) or _SELF.search(said) and re.search(r"\bI\b", said):
+                    owners = [speaker.group("owner")]
+                    task = said
         if owners is None and any(p.search(clause) for p in _NO_OWNER):
             owners = []
             passive = re.search(r"\bder\s+\w+es\b.*", clause, re.IGNORECASE)
@@ -117,3 +173,25 @@ def actions_in(
             )
         )
     return found
+
+
+def _is_owner(raw: str) -> bool:
+    first = raw.split()[0].lower().strip(".,:") if raw.split() else ""
+    return bool(first) and first not in _NOT_OWNERS and len(raw) <= 60
+
+
+def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> MinutesAction | None:
+    """One line of an action list ("Name: task", "task (Name)"); None if it names nobody."""
+    body = re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s*", "", line).strip()
+    match = _LISTED.match(body) or _LISTED_AFTER.match(body)
+    if match is None:
+        return None
+    owner, task = match.group("owner").strip(), match.group("rest").strip()
+    if not _is_owner(owner) or len(owner.split()) > 4:
+        return None
+    names = (
+        [n for part in owner_names(owner, known) for n in part.split("/")]
+        if "/" in owner and " " not in owner
+        else owner_names(owner, known)
+    )
+    return MinutesAction(item=item, owners=names, task=clip(task).rstrip("."))

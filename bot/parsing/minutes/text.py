@@ -11,8 +11,8 @@ from bot.parsing.minutes.html import html_to_text, looks_like_html
 
 
 def words_of(name: str) -> tuple[str, ...]:
-    """A lexicon table of both languages, Danish first."""
-    return tuple(w for module in (da, en) for w in getattr(module, name))
+    """A lexicon table of both languages, Danish first (a language may lack it)."""
+    return tuple(w for module in (da, en) for w in getattr(module, name, ()))
 
 
 BULLET = r"(?:[•\-*·▪◦]\s*)"
@@ -20,6 +20,12 @@ _RST_HEADING = re.compile(r"`\s*(\d+(?:\.\d+)*)\s+([^`<]+?)\s*<#[^>]*>`_")
 _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _UNDERLINE = re.compile(r"^\s*([-=~^*#_])\1{2,}\s*$")
+_CHAT = re.compile(
+    r"^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    r"\s+<[@+]?(?P<nick>[^>\s]+)>\s?(?P<said>.*)$"
+)
+_SPOKEN = re.compile(r"^[\w.\-]{2,30}:\s")  # "benws_: minutes are approved"
+_TOPIC = re.compile(r"^(?:(sub)?topic|#topic)\s*:?\s+(\S.*)$", re.IGNORECASE)
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+|]|\d+\.)\s")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$>|&])")
@@ -63,7 +69,7 @@ def clean(text: str) -> Cleaned:
     raws = text.split("\n")
     front_matter_end = _front_matter_end(raws)
     for index, raw in enumerate(raws):
-        line = re.sub(r"^(?:\s*>)+\s?", "", raw)  # quoted Markdown
+        line = _chat_line(re.sub(r"^(?:\s*>)+\s?", "", raw))  # quoted Markdown
         underline = _UNDERLINE.match(line)
         if underline and index > front_matter_end:
             previous = len(out.lines) - 1
@@ -87,10 +93,25 @@ def clean(text: str) -> Cleaned:
         line = _ESCAPED.sub(r"\1", line)
         line = re.sub(r"(?<!\w)_([^_]+)_(?!\w)", r"\1", line)
         line = re.sub(r"\s+", " ", line).strip()
+        topic = _TOPIC.match(line)
+        if topic:
+            out.headings[len(out.lines)] = 2 if topic.group(1) is None else 3
+            line = topic.group(2)
         if not line:
             out.headings.pop(len(out.lines), None)
         out.lines.append(line)
     return out
+
+
+def _chat_line(line: str) -> str:
+    """A chat or IRC log line as "nick: text"; a scribe's "nick: text" stays the speaker's."""
+    match = _CHAT.match(line)
+    if not match:
+        return line
+    nick, said = match.group("nick"), match.group("said").strip()
+    if _SPOKEN.match(said):
+        return said
+    return f"{nick}: {said}"
 
 
 def _front_matter_end(raws: list[str]) -> int:
