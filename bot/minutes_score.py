@@ -163,6 +163,8 @@ def compare(name: str, minutes: Minutes, label: dict[str, Any]) -> FileScore:
     found = [a for a in minutes.actions if a.owners]
     score.owners_found = len(found)
     for action in label.get("actions", []):
+        if not action.get("owner"):
+            continue  # a task the minutes give nobody: no owner to find
         score.owners_labelled += 1
         candidates = [a for a in found if same_owner(action["owner"], a.owners)]
         best = next((a for a in candidates if same_text(action["task"], a.task)), None)

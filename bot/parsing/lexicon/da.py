@@ -95,9 +95,15 @@ DECISION_CUES = (
     r"\bgodkendte\b",
     r"\bpunkt(et)? lukkes\b",
     r"^ingen bemærkninger\b",
+    r"\b(?:blev |er )?(?:gen)?valgt\b(?! at)",
+    r"\btil efterretning\b",
+    r"\benstemmigt\b",
+    r"\b(?:blev )?tiltrådt\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
-WEAK_DECISION_CUES = (r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes)\b",)
+WEAK_DECISION_CUES = (
+    r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
+)
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
 ACTION_VERBS = (
@@ -157,6 +163,8 @@ NOT_ITEM_HEADINGS = (
     r"fraværende",
     r"afbud",
     r"fremmødte",
+    r"fremmøde",
+    r"inhabilitet",
     r"dagsorden",
     r"referent",
     r"mødested",

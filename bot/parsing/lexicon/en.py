@@ -109,13 +109,30 @@ DECISION_CUES = (
     r"\bagreed (?:that|to)\b",
     r"\bwas decided\b",
     r"\bit was decided\b",
-    r"\bvoted\b",
+    r"(?<!be )(?<!been )\bvoted\b",
     r"\bapproved by a \d+-\d+",
     r"\bnominated\b.*\baccepted\b",
     r"\bwas elected\b",
     r"\bwas appointed\b",
+    r"(?<!be )(?<!if )(?<!once )(?<!until )\b(?:was |were |is |are )?approved\b(?!:?\s*\d)",
+    r"\belected\b(?! to other)",
+    r"\bre-?elected\b",
+    r"\bagree+d\b(?! to (?:disagree|discuss))",
+    r"\bagreement (?:among|by|of|from) the\b",
+    r"\bin agreement\b",
+    r"\b(?:was |were |is )?(?:deferred|tabled|postponed)\b",
+    r"\bput off until\b",
+    r"\bwe (?:seem to )?have consensus\b",
+    r"\bconsensus (?:was|is) (?:reached|to)\b",
+    r"(?<!be )(?<!been )\b(?:was |were )?(?:adopted|accepted|ratified|confirmed)\b(?! as)",
+    r"\bmotion (?:passed|carried)\b",
+    r"\bpassed (?:unanimously|without dissent)\b",
 )
-WEAK_DECISION_CUES = ()
+# Passive future of an outcome ("A Matrix dev channel will be opened").
+WEAK_DECISION_CUES = (
+    r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"
+    r"merged|published|released|renamed|moved|replaced|cancell?ed|discontinued)\b",
+)
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)
 OWNER_IS = (

@@ -100,7 +100,11 @@ def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
         for segment in outline.segments
         for line in segment.lines
     )
-    for segment in outline.segments:
+    segments = outline.segments
+    if outline.items and not section_mode and not any(s.label is None for s in segments):
+        # Text before the first item: minutes written before the agenda restarts.
+        segments = [Segment(None, outline.preamble), *segments]
+    for segment in segments:
         if section_mode:
             read_sections(segment, minutes, known, base)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.parsing.minutes.headings import is_item_heading
 from bot.parsing.minutes.model import Minutes, MinutesAction, MinutesDecision, clip
 from bot.parsing.minutes.outline import Segment, section_of
 from bot.parsing.minutes.owners import OWNER_LINE, actions_in, listed_action, owner_names
@@ -85,6 +86,8 @@ def _section_decisions(lines: list[str]) -> list[str]:
             if current is not None:
                 entries.append(current)
             current = None
+            if entries and not is_item_heading(line):
+                break  # "Fremmøde og inhabilitet:": attendance ends the decisions
             continue
         if current is not None and continues(current, line):
             current = f"{current} {line}"

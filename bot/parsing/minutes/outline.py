@@ -167,6 +167,8 @@ def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int
             and nxt[2:3].isalnum()
             and not nxt[2:3].isupper()
             and not _SUB_NUMBERED.match(nxt)
+            and not title.rstrip().endswith(("?", ".", ":"))
+            and not re.search(r"[.?!]\s*$", nxt)
         )
         if not (nxt[:1].islower() or last_word in CONNECTIVES or open_letter or dash):
             break

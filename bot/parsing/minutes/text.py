@@ -15,7 +15,7 @@ def words_of(name: str) -> tuple[str, ...]:
     return tuple(w for module in (da, en) for w in getattr(module, name, ()))
 
 
-BULLET = r"(?:[•\-*·▪◦]\s*)"
+BULLET = r"(?:[•\-*·▪◦+]\s*)"
 _RST_HEADING = re.compile(r"`\s*(\d+(?:\.\d+)*)\s+([^`<]+?)\s*<#[^>]*>`_")
 _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
@@ -155,6 +155,8 @@ CONNECTIVES = {
 }
 
 
+# A line a speaker starts ("mnot: …", "Darrel (chair): …"): each is its own paragraph.
+SPEAKER_START = re.compile(r"^[\w.\-]{2,30}(?: [A-ZÆØÅ][\w\-]+)?(?:\s*\([^)]{1,30}\))?:\s+\S")
 BULLET_LINE = re.compile(rf"^{BULLET}(?!\d+\.\d)(.+)$")
 _ABBREVIATIONS = {
     "ms",
@@ -235,9 +237,10 @@ def paragraphs(lines: list[str]) -> list[str]:
         if line.startswith("|"):
             flush()
             continue
-        if BULLET_LINE.match(line):
+        bullet = BULLET_LINE.match(line)
+        if bullet or SPEAKER_START.match(line):
             flush()
-            current.append(BULLET_LINE.match(line).group(1))  # type: ignore[union-attr]
+            current.append(bullet.group(1) if bullet else line)
             continue
         current.append(line)
     flush()
