@@ -140,6 +140,9 @@ ACTION_VERBS = (
 OWNER_IS = (
     r"\ber\s+(?P<owner>[\wÆØÅæøå/.\- ]{2,40}?)\s+tovholder\b",
     r"\bgive\s+mandat\s+til\s+(?P<owner>\w+)",
+    r"^(?P<owner>(?:alle\s+)?(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+[\wæøå]+){0,2}?)\s+(?:blev\s+)?"
+    r"(?:opfordres|opfordret|bedes|anmodes|anmodet)\s+(?:til\s+)?at\b",
+    r"\b(?:bliver|blev)\s+\w+(?:e?t)\s+af\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3})",
 )
 NO_OWNER_ACTION = (r"\beftersendes\b", r"\bfremlægges\b.*\bnæste\s+\w*møde")
 NEXT_MEETING_WORDS = (r"næste\s+(?:\w+\s+)?møde", r"næste\s+\w*møde")
@@ -327,3 +330,4 @@ VOTE_TALLIES = (
 )
 MOTION_WORDS = (r"\bforslag\b", r"\bafstemning\b", r"\bstemte\b", r"\bindstilling\b")
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
+TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS

@@ -186,6 +186,8 @@ def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: 
         minutes.decisions.append(MinutesDecision(label, text))
     outcomes, used = _outcome_decisions(texts) if not formal else ([], set())
     decided: list[tuple[int, str]] = list(outcomes)
+    owner_lines = [m.group(1) for line in segment.lines if (m := OWNER_LINE.match(line))]
+    named = {n for raw in owner_lines for n in owner_names(raw, known)}
     listed = _listed_actions(segment, known)
     listed_tasks = {a.task for a in listed}
     for index, paragraph in enumerate(texts):
@@ -193,7 +195,11 @@ def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: 
             if not formal and index not in used and _is_decision(sentence):
                 decided.append((index, clip(sentence)))
             if clip(_block_text(sentence)).rstrip(".") not in listed_tasks:
-                minutes.actions += actions_in(sentence, label, known, base)
+                minutes.actions += [
+                    a
+                    for a in actions_in(sentence, label, known, base)
+                    if not owner_lines or set(a.owners) <= named  # "Ansvarlig: JK" wins
+                ]
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))
     minutes.actions += listed
@@ -209,7 +215,6 @@ def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: 
             minutes.actions += actions_in(sentence, label, known, base)
         if owner and task and not re.search(r"lukkes|closed|done|udført", status, re.I):
             minutes.actions.append(MinutesAction(label, owner_names(owner, known), clip(task)))
-    owner_lines = [m.group(1) for line in segment.lines if (m := OWNER_LINE.match(line))]
     if owner_lines and texts:
         first = sentences(texts[0])[0] if sentences(texts[0]) else texts[0]
         for owner in owner_lines:

@@ -14,7 +14,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-_BLOCK_TAGS = re.compile(r"<(?:p|div|table|tr|td|li|h[1-6]|br)\b", re.IGNORECASE)
+_BLOCK_TAGS = re.compile(r"<(?:p|div|table|tr|td|li|h[1-6])\b", re.IGNORECASE)
 _SKIP = {"script", "style", "head", "nav", "noscript", "template", "svg", "button", "form"}
 _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "blockquote", "dd", "dt"}
 _LONG_CELL = 80  # characters: a table with cells this long is an agenda, not a grid

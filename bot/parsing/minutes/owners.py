@@ -37,14 +37,14 @@ _NOT_OWNERS = {
 _NOT_OWNERS |= set(words_of("NOT_OWNERS"))
 _DA_VERBS = "|".join(da.ACTION_VERBS)
 # A Danish present-tense verb ("laver", "korrigerer") that is not a state ("er", "har", "bliver").
-_DA_PRESENT = rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)[a-zæøå]{{2,}}er"
+_DA_PRESENT = rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)[a-zæøå]{{3,}}er"
 _ACTION_DA = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
     rf"(?P<verb>{_DA_VERBS})\b(?P<rest>.*)$"
 )
 _ACTION_DA_ANY = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
-    rf"(?P<verb>{_DA_PRESENT})\b(?P<rest>\s+\S.*)$"
+    rf"(?P<verb>{_DA_PRESENT})\b(?P<rest>(?:\s+\S.*)?)$"
 )
 _TASK_VERBS = "|".join(words_of("TASK_VERBS"))
 _ACTION_EN = re.compile(
@@ -69,8 +69,12 @@ def _names_a_doer(owner: str) -> bool:
             return False
         if re.fullmatch(r"[A-ZÆØÅ]{2,4}", part):
             continue
-        if re.search(r"(?:en|et|ne|erne|ene)$", words[-1]) and len(words[-1]) > 5:
-            return False
+        if (
+            len(words) == 1
+            and re.search(r"(?:en|et|ne|erne|ene|ede|ige|iske)$", words[0])
+            and len(part) > 5
+        ):
+            return False  # one definite noun; "Mogens Thomsen" is a name
     return True
 
 
@@ -87,6 +91,7 @@ _LISTED = re.compile(
 _LISTED_AFTER = re.compile(rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})[)\]]\.?$")
 _OWNER_IS = [re.compile(p, re.IGNORECASE) for p in words_of("OWNER_IS")]
 _NO_OWNER = [re.compile(p, re.IGNORECASE) for p in words_of("NO_OWNER_ACTION")]
+_LEAD_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå]*(?: [\wæøå]+)?\s+[-–]\s+(?=[A-ZÆØÅ])")  # "Runden - "
 _LEAD_IN = re.compile(
     r"^(?:det blev (?:besluttet|aftalt),?\s+at\s+|.*?\bbesluttede,?\s+at\s+|"
     r"it was (?:agreed|decided) that\s+|at\s+)",
@@ -112,9 +117,12 @@ def owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
 
 
 def _clauses(text: str) -> list[str]:
-    text = _LEAD_IN.sub("", text.strip())
+    text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*·]|[a-h][.)])\s+", "", text.strip().lstrip("(").strip())
+    text = _LEAD_IN.sub("", text)
+    text = _LEAD_LABEL.sub("", text)
     parts = re.split(
-        r",\s+og\s+(?=[A-ZÆØÅ])|;\s+|,\s+and\s+(?=[A-Z])|,\s+(?=[A-ZÆØÅ]\w*\s+(?:to|will)\s)",
+        r",\s+og\s+(?=[A-ZÆØÅ])|;\s+|,\s+and\s+(?=[A-Z])|,\s+(?=[A-ZÆØÅ]\w*\s+(?:to|will)\s)"
+        r"|,\s+(?=[A-ZÆØÅ][\wæøå]+\s+[a-zæøå]{3,}er\s)|\s+\((?=[A-ZÆØÅ])",
         text,
     )
     return [p.strip() for p in parts if p.strip()]
@@ -125,6 +133,15 @@ def actions_in(
 ) -> list[MinutesAction]:
     """Actions a sentence or decision assigns, with their owners."""
     found: list[MinutesAction] = []
+    speaker = _SPEAKER.match(text.strip())
+    if speaker and _is_owner(speaker.group("owner")):
+        said = speaker.group("rest")
+        if _SELF.match(said) or (_SELF.search(said) and re.search(r"\bI\b", said)):
+            return [
+                MinutesAction(
+                    item=item, owners=[speaker.group("owner")], task=clip(said).rstrip(".")
+                )
+            ]
     for clause in _clauses(text):
         owners: list[str] | None = None
         task = clause
@@ -147,13 +164,6 @@ def actions_in(
                 verb = match.groupdict().get("verb")
                 task = f"{verb}{match.group('rest')}" if verb else match.group("rest")
                 break
-        if owners is None:
-            speaker = _SPEAKER.match(clause)
-            if speaker and speaker.group("owner").split()[0].lower() not in _NOT_OWNERS:
-                said = speaker.group("rest")
-                if _SELF.match(said) or _SELF.search(said) and re.search(r"\bI\b", said):
-                    owners = [speaker.group("owner")]
-                    task = said
         if owners is None and any(p.search(clause) for p in _NO_OWNER):
             owners = []
             passive = re.search(r"\bder\s+\w+es\b.*", clause, re.IGNORECASE)

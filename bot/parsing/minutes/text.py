@@ -11,11 +11,11 @@ from bot.parsing.minutes.html import html_to_text, looks_like_html
 
 
 def words_of(name: str) -> tuple[str, ...]:
-    """A lexicon table of both languages, Danish first (a language may lack it)."""
-    return tuple(w for module in (da, en) for w in getattr(module, name, ()))
+    """A lexicon table of both languages, Danish first."""
+    return tuple(w for module in (da, en) for w in getattr(module, name))
 
 
-BULLET = r"(?:[•\-*·▪◦+]\s*)"
+BULLET = r"(?:[•\-–*·▪◦+]\s*)"
 _RST_HEADING = re.compile(r"`\s*(\d+(?:\.\d+)*)\s+([^`<]+?)\s*<#[^>]*>`_")
 _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
