@@ -167,8 +167,12 @@ def compare(name: str, minutes: Minutes, label: dict[str, Any]) -> FileScore:
             continue  # a task the minutes give nobody: no owner to find
         score.owners_labelled += 1
         candidates = [a for a in found if same_owner(action["owner"], a.owners)]
-        best = next((a for a in candidates if same_text(action["task"], a.task)), None)
-        best = best or (candidates[0] if candidates else None)
+        wanted = set(_tokens(action["task"]))
+        best = max(
+            candidates,
+            key=lambda a: (same_text(action["task"], a.task), len(wanted & set(_tokens(a.task)))),
+            default=None,
+        )
         if best is None:
             score.missed.append(f"owner     {action['owner']}: {_short(action['task'])}")
         else:

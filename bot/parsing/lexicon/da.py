@@ -103,6 +103,7 @@ DECISION_CUES = (
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
+    r"\bbliver\s+(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|etableret|lukket)\b",
 )
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
@@ -243,6 +244,13 @@ NOT_ACTION_VERBS = (
     "støtter",
     "tiltræder",
     "afventer",
+    "under",
+    "efter",
+    "over",
+    "sammen",
+    "omkring",
+    "bagefter",
+    "udover",
 )
 NOT_OWNERS = (
     "vi",
@@ -331,3 +339,5 @@ VOTE_TALLIES = (
 MOTION_WORDS = (r"\bforslag\b", r"\bafstemning\b", r"\bstemte\b", r"\bindstilling\b")
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
+NOT_DECISION_CUES = ()
+SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")

@@ -403,3 +403,7 @@ TASK_VERBS = (
 )
 # Words that make a subject a body that can own a task ("the Board will …").
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
+# Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
+NOT_DECISION_CUES = (r"^[\w.\-]{2,30}:\s+[^.]{0,60}?\bagreed\b(?! (?:that|on))",)
+# Column of an action log naming the meeting an action came from.
+SOURCE_COLUMNS = ("source", "from", "origin", "meeting", "raised")

@@ -100,6 +100,9 @@ def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
         for segment in outline.segments
         for line in segment.lines
     )
+    title = next((cleaned.lines[i] for i in sorted(cleaned.headings)), "") or next(
+        (ln for ln in lines if ln), ""
+    )
     segments = outline.segments
     if outline.items and not section_mode and not any(s.label is None for s in segments):
         # Text before the first item: minutes written before the agenda restarts.
@@ -108,13 +111,12 @@ def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
         if section_mode:
             read_sections(segment, minutes, known, base)
         else:
-            read_cues(segment, minutes, known, base)
-    title = next((cleaned.lines[i] for i in sorted(cleaned.headings)), "")
+            read_cues(segment, minutes, known, base, title)
     minutes.next_meeting = next_meeting_in(
         lines,
         base,
         held=minutes.meeting_date,
-        title=title or next((ln for ln in lines if ln), ""),
+        title=title,
     )
     if minutes.next_meeting is not None:
         if minutes.next_meeting.body is None and minutes.calendar:

@@ -20,12 +20,39 @@ from bot.parsing.minutes.text import (
 
 _DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
 _WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_SUBJECT_BODY = re.compile(r"^(?:the\s+)?(?P<subject>[A-ZÆØÅ][\wæøå’'-]+)\s")
+_BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
+
+
+def _other_body(sentence: str, title: str) -> bool:
+    """Whether the subject names another body than the title: "Kommunalbestyrelsen har
+    godkendt …" in the Ældreråd's minutes. A plain "Bestyrelsen", "Rådet", "The Board" is
+    the body whose minutes these are.
+    """
+    match = _SUBJECT_BODY.match(sentence.strip())
+    if not match or not title:
+        return False
+    subject = match.group("subject").lower()
+    part = _BODY_PART.search(subject)
+    if not part or part.start() < 3:
+        return False
+    return subject[: part.start()] not in title.lower()
+
+
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
 
 
-def _is_decision(sentence: str) -> bool:
-    """A sentence that records a decision: a strong cue, or a passive one without "skal"."""
-    if sentence.rstrip().endswith("?"):
+def _is_decision(sentence: str, title: str = "") -> bool:
+    """A sentence that records a decision: a strong cue, or a passive one without "skal".
+
+    Not a decision: a question, a person's own agreement in a chat ("renato:
+    agreed to …"), a decision another body took ("Kommunalbestyrelsen har
+    godkendt …" in the minutes of Ældrerådet).
+    """
+    if sentence.rstrip().endswith("?") or _NOT_DECISION.search(sentence):
+        return False
+    if _other_body(sentence, title):
         return False
     if _DECISION_CUE.search(sentence):
         return True
@@ -45,6 +72,7 @@ _BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
 _TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)
 _MOTION_WORDS = re.compile("|".join(words_of("MOTION_WORDS")), re.IGNORECASE)
 _NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
+_SOURCE_COLUMN = re.compile(rf"^(?:{'|'.join(words_of('SOURCE_COLUMNS'))})\.?$", re.IGNORECASE)
 _ACTION_SECTION = re.compile(
     rf"^(?:{'|'.join(words_of('ACTION_SECTIONS'))})\s*:?\s*$", re.IGNORECASE
 )
@@ -173,7 +201,9 @@ def _outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[in
     return found, used
 
 
-def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: date) -> None:
+def read_cues(
+    segment: Segment, minutes: Minutes, known: tuple[str, ...], base: date, title: str = ""
+) -> None:
     label = segment.label
     texts = paragraphs(segment.lines)
     formal: list[str] = []
@@ -192,7 +222,7 @@ def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: 
     listed_tasks = {a.task for a in listed}
     for index, paragraph in enumerate(texts):
         for sentence in sentences(paragraph):
-            if not formal and index not in used and _is_decision(sentence):
+            if not formal and index not in used and _is_decision(sentence, title):
                 decided.append((index, clip(sentence)))
             if clip(_block_text(sentence)).rstrip(".") not in listed_tasks:
                 minutes.actions += [
@@ -203,7 +233,9 @@ def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: 
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))
     minutes.actions += listed
-    for row in table_rows(segment.lines):
+    rows = table_rows(segment.lines)
+    added = _this_meetings_rows(rows)
+    for row in rows:
         owner = next((v for k, v in row.items() if k in ("ansvarlig", "owner", "responsible")), "")
         task = next(
             (v for k, v in row.items() if k in ("handling", "action", "task", "opgave")), ""
@@ -213,7 +245,8 @@ def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: 
             if _is_decision(sentence):
                 minutes.decisions.append(MinutesDecision(label, clip(sentence)))
             minutes.actions += actions_in(sentence, label, known, base)
-        if owner and task and not re.search(r"lukkes|closed|done|udført", status, re.I):
+        closed = re.search(r"lukkes|closed|done|udført", status, re.I)
+        if owner and task and not closed and any(row is r for r in added):
             minutes.actions.append(MinutesAction(label, owner_names(owner, known), clip(task)))
     if owner_lines and texts:
         first = sentences(texts[0])[0] if sentences(texts[0]) else texts[0]
@@ -221,6 +254,22 @@ def read_cues(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: 
             minutes.actions.append(
                 MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
             )
+
+
+def _this_meetings_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Rows of an action log that this meeting added: its source column holds the latest meeting.
+
+    An action log ("Kilde: PM1, PM2, PM4") carries earlier meetings' actions;
+    those are not assigned at this meeting. A table without such a column is kept whole.
+    """
+    column = next((k for row in rows for k in row if _SOURCE_COLUMN.match(k)), None)
+    if column is None:
+        return rows
+    values = [row.get(column, "") for row in rows if row.get(column)]
+    if not values:
+        return rows
+    latest = max(values, key=lambda v: [int(n) for n in re.findall(r"\d+", v)] or [0])
+    return [row for row in rows if row.get(column) == latest]
 
 
 def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAction]:

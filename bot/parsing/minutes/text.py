@@ -238,7 +238,7 @@ def paragraphs(lines: list[str]) -> list[str]:
             flush()
             continue
         bullet = BULLET_LINE.match(line)
-        if bullet or SPEAKER_START.match(line):
+        if bullet or SPEAKER_START.match(line) or re.match(r"^\d{1,2}[.)]\s+\S", line):
             flush()
             current.append(bullet.group(1) if bullet else line)
             continue
