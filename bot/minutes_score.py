@@ -37,11 +37,11 @@ def _tokens(text: str) -> list[str]:
 def same_text(label: str, found: str) -> bool:
     """Loose match: the label inside the reading, or most of the label's words in it.
 
-    A reading may hold a little more than the label (the rest of its sentence,
-    a heading) but not a whole section: at most three times the label's words.
+    A reading may hold more than the label (the rest of its sentence or motion,
+    a heading) but not a whole section: at most four times the label's words and 30.
     """
     a, b = _tokens(label), _tokens(found)
-    if not a or not b or len(b) > 3 * len(a) + 15:
+    if not a or not b or len(b) > 4 * len(a) + 30:
         return False
     if f" {' '.join(a)} " in f" {' '.join(b)} ":
         return True

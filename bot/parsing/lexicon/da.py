@@ -99,6 +99,7 @@ DECISION_CUES = (
     r"\btil efterretning\b",
     r"\benstemmigt\b",
     r"\b(?:blev )?tiltrådt\b",
+    r"\b(?:suppleant|formand|næstformand|kasserer|revisor|sekretær|dirigent)\s+blev\s+[A-ZÆØÅ]",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
@@ -144,6 +145,8 @@ OWNER_IS = (
     r"^(?P<owner>(?:alle\s+)?(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+[\wæøå]+){0,2}?)\s+(?:blev\s+)?"
     r"(?:opfordres|opfordret|bedes|anmodes|anmodet)\s+(?:til\s+)?at\b",
     r"\b(?:bliver|blev)\s+\w+(?:e?t)\s+af\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3})",
+    r"^(?:på|i|til|efter|ved|inden|før)\s+[^,]{1,30}?\s+(?-i:[a-zæøå]){3,}er\s+"
+    r"(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\b",
 )
 NO_OWNER_ACTION = (r"\beftersendes\b", r"\bfremlægges\b.*\bnæste\s+\w*møde")
 NEXT_MEETING_WORDS = (r"næste\s+(?:\w+\s+)?møde", r"næste\s+\w*møde")

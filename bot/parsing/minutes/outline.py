@@ -164,8 +164,7 @@ def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int
         open_letter = "A)" in title and "B)" not in title
         dash = (
             nxt.startswith("- ")
-            and nxt[2:3].isalnum()
-            and not nxt[2:3].isupper()
+            and (nxt[2:3].isdigit() or last_word in CONNECTIVES)
             and not _SUB_NUMBERED.match(nxt)
             and not title.rstrip().endswith(("?", ".", ":"))
             and not re.search(r"[.?!]\s*$", nxt)

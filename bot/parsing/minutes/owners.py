@@ -35,6 +35,17 @@ _NOT_OWNERS = {
     "plan",
 }
 _NOT_OWNERS |= set(words_of("NOT_OWNERS"))
+
+
+def _stopped(owner: str) -> bool:
+    """Whether the owner's first word is a common word ("The", "Vi"), not initials ("NO")."""
+    words = owner.split()
+    if not words:
+        return True
+    first = words[0].rstrip(".,:")
+    if first.isupper() and 2 <= len(first) <= 4:
+        return False
+    return first.lower() in _NOT_OWNERS
 _DA_VERBS = "|".join(da.ACTION_VERBS)
 # A Danish present-tense verb ("laver", "korrigerer") that is not a state ("er", "har", "bliver").
 _DA_PRESENT = rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)[a-zæøå]{{3,}}er"
@@ -63,7 +74,7 @@ def _names_a_doer(owner: str) -> bool:
         words = part.split()
         if not words:
             return False
-        if words[0].lower() in _NOT_OWNERS or _BODY_PART.search(part):
+        if _stopped(part) or _BODY_PART.search(part):
             if _BODY_PART.search(part):
                 continue
             return False
@@ -147,7 +158,7 @@ def actions_in(
         task = clause
         for pattern in _OWNER_IS:
             match = pattern.search(clause)
-            if match and match.group("owner").split()[0].lower() not in _NOT_OWNERS:
+            if match and not _stopped(match.group("owner")):
                 owners = owner_names(match.group("owner"), known)
                 break
         if owners is None:
@@ -156,7 +167,7 @@ def actions_in(
                 if not match:
                     continue
                 owner = match.group("owner")
-                if owner.split()[0].lower().rstrip(".") in _NOT_OWNERS:
+                if _stopped(owner):
                     continue
                 if pattern is _ACTION_DA_ANY and not _names_a_doer(owner):
                     continue
@@ -187,7 +198,7 @@ def actions_in(
 
 def _is_owner(raw: str) -> bool:
     first = raw.split()[0].lower().strip(".,:") if raw.split() else ""
-    return bool(first) and first not in _NOT_OWNERS and len(raw) <= 60
+    return bool(first) and not _stopped(raw) and len(raw) <= 60
 
 
 def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> MinutesAction | None:
