@@ -114,6 +114,24 @@ def _pdf(data: bytes, progress: Progress | None) -> str:
     return "\n".join(texts)
 
 
+_HEADING_STYLE = re.compile(r"^(?:heading|overskrift|titel|title)\s*(\d)?$", re.IGNORECASE)
+
+
+def _docx_marker(paragraph: object) -> str:
+    """Markdown for a Word paragraph's structure: `## ` for Heading 2, `- ` for a list item."""
+    style, listed = "", False
+    for node in paragraph.iter():  # type: ignore[attr-defined]
+        name = node.tag.rsplit("}", 1)[-1]
+        if name == "pStyle":
+            style = next((v for k, v in node.attrib.items() if k.endswith("}val")), "")
+        elif name == "numPr":
+            listed = True
+    heading = _HEADING_STYLE.match(style.replace("-", " ").strip())
+    if heading:
+        return "#" * int(heading.group(1) or 1) + " "
+    return "- " if listed else ""
+
+
 def _docx(data: bytes) -> str:
     from docx import Document
 
@@ -125,9 +143,8 @@ def _docx(data: bytes) -> str:
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(
-                "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
-            )
+            text = "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
+            lines.append(_docx_marker(block) + text if text.strip() else text)
         elif tag == "tbl":
             for row in block.iter():
                 if row.tag.endswith("}tr"):

@@ -173,7 +173,8 @@ def _outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[in
         if outcome and (not rest or _NOT_APPLICABLE.match(rest)):
             used.add(index)
             continue
-        bare = bool(_BARE_RESULT.match(rest)) and len(rest) < 60
+        signed = re.match(r"^\w+:\s*\d", rest)  # "Approved: 11/15/2022" under a signature
+        bare = bool(_BARE_RESULT.match(rest)) and len(rest) < 60 and not signed
         if not outcome and not bare:
             continue
         if bare and index + 1 < len(blocks) and _TALLY.match(_block_text(blocks[index])):

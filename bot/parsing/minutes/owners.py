@@ -46,6 +46,8 @@ def _stopped(owner: str) -> bool:
     if first.isupper() and 2 <= len(first) <= 4:
         return False
     return first.lower() in _NOT_OWNERS
+
+
 _DA_VERBS = "|".join(da.ACTION_VERBS)
 # A Danish present-tense verb ("laver", "korrigerer") that is not a state ("er", "har", "bliver").
 _DA_PRESENT = rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)[a-zæøå]{{3,}}er"

@@ -22,7 +22,7 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _UNDERLINE = re.compile(r"^\s*([-=~^*#_])\1{2,}\s*$")
 _CHAT = re.compile(
     r"^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?"
-    r"\s+<[@+]?(?P<nick>[^>\s]+)>\s?(?P<said>.*)$"
+    r"\s+<\s?[@+]?(?P<nick>[^>\s]+)\s?>\s?(?P<said>.*)$"
 )
 _SPOKEN = re.compile(r"^[\w.\-]{2,30}:\s")  # "benws_: minutes are approved"
 _TOPIC = re.compile(r"^(?:(sub)?topic|#topic)\s*:?\s+(\S.*)$", re.IGNORECASE)
