@@ -135,6 +135,8 @@ def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
     if minutes.meeting_date is None and minutes.meeting_date_guess is None and year_guess:
         minutes.meeting_date_guess = year_guess
         minutes.warnings.append("meeting_date_year_guessed")
+    if minutes.meeting_date is None:
+        minutes.warnings.append("meeting_date_unknown")  # the preview asks for it
     if not minutes.items and not minutes.decisions:
         minutes.warnings.append("no_structure")
     return minutes

@@ -55,8 +55,15 @@ class Minutes:
 
     @property
     def empty(self) -> bool:
+        """Nothing worth showing: no meeting date, agenda item, decision, action, next
+        meeting or calendar was found. Anything less is shown, with its warnings."""
         return not (
-            self.items or self.decisions or self.actions or self.next_meeting or self.calendar
+            self.meeting_date
+            or self.items
+            or self.decisions
+            or self.actions
+            or self.next_meeting
+            or self.calendar
         )
 
 
