@@ -344,3 +344,4 @@ NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 NOT_DECISION_CUES = ()
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
+ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")

@@ -299,6 +299,10 @@ OUTCOME_LABELS = (
     r"conclusion",
     r"#decision",
     r"#resolved",
+    r"\[agreed\]",
+    r"\[decision\]",
+    r"\[resolved\]",
+    r"#resolution",
 )
 # An outcome that says only that something passed; the motion before it is what was decided.
 BARE_RESULTS = (
@@ -409,3 +413,14 @@ BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "
 NOT_DECISION_CUES = (r"^[\w.\-]{2,30}:\s+[^.]{0,60}?\bagreed\b(?! (?:that|on))",)
 # Column of an action log naming the meeting an action came from.
 SOURCE_COLUMNS = ("source", "from", "origin", "meeting", "raised")
+# Markers that start an action line: "#action …", "[ACTION] …", "Action item: …", "AI: …".
+ACTION_MARKERS = (
+    r"#action",
+    r"\[action\]",
+    r"action items?",
+    r"action",
+    r"ai",
+    r"todo",
+    r"to do",
+    r"task",
+)

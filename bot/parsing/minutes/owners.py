@@ -104,6 +104,12 @@ _LISTED = re.compile(
 _LISTED_AFTER = re.compile(rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})[)\]]\.?$")
 _OWNER_IS = [re.compile(p, re.IGNORECASE) for p in words_of("OWNER_IS")]
 _NO_OWNER = [re.compile(p, re.IGNORECASE) for p in words_of("NO_OWNER_ACTION")]
+_ACTION_MARK = re.compile(
+    rf"^(?:{'|'.join(words_of('ACTION_MARKERS'))})\s*[:\-–]?\s*(?P<rest>\S.*)$", re.IGNORECASE
+)
+_MARKED_OWNER = re.compile(
+    rf"^(?P<owner>{_SUBJECT}|{_HANDLE})\s+(?:to|will|skal|vil)\s+(?P<rest>\S.*)$"
+)
 _LEAD_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå]*(?: [\wæøå]+)?\s+[-–]\s+(?=[A-ZÆØÅ])")  # "Runden - "
 _LEAD_IN = re.compile(
     r"^(?:det blev (?:besluttet|aftalt),?\s+at\s+|.*?\bbesluttede,?\s+at\s+|"
@@ -146,15 +152,37 @@ def actions_in(
 ) -> list[MinutesAction]:
     """Actions a sentence or decision assigns, with their owners."""
     found: list[MinutesAction] = []
+    for clause, owners, task in _assigned(text, known):
+        at_next = bool(_NEXT_MEETING_DUE.search(clause))
+        dates = [d for d in find_dates(clause, today) if d.value and d.year_given]
+        due = dates[0].value if dates and not at_next else None
+        found.append(
+            MinutesAction(
+                item=item, owners=owners, task=_task(task), due=due, due_next_meeting=at_next
+            )
+        )
+    return found
+
+
+def _assigned(text: str, known: tuple[str, ...]) -> list[tuple[str, list[str], str]]:
+    """(clause, owners, task) for each task the text assigns."""
+    marked = _ACTION_MARK.match(text.strip())
+    if marked and not re.fullmatch(rf"{_SUBJECT}\.?", marked.group("rest").strip()):
+        # "#action jamesob to write …", "[ACTION] Ann: send …", "Action item: task (Bo)"
+        rest = marked.group("rest")
+        named = _MARKED_OWNER.match(rest)
+        if named and not _stopped(named.group("owner")):
+            return [(rest, owner_names(named.group("owner"), known), named.group("rest"))]
+        listed = listed_action(rest, None, known)
+        if listed is not None:
+            return [(rest, listed.owners, listed.task)]
+        text = rest
     speaker = _SPEAKER.match(text.strip())
     if speaker and _is_owner(speaker.group("owner")):
         said = speaker.group("rest")
         if _SELF.match(said) or (_SELF.search(said) and re.search(r"\bI\b", said)):
-            return [
-                MinutesAction(
-                    item=item, owners=[speaker.group("owner")], task=clip(said).rstrip(".")
-                )
-            ]
+            return [(said, [speaker.group("owner")], said)]
+    found: list[tuple[str, list[str], str]] = []
     for clause in _clauses(text):
         owners: list[str] | None = None
         task = clause
@@ -181,21 +209,13 @@ def actions_in(
             owners = []
             passive = re.search(r"\bder\s+\w+es\b.*", clause, re.IGNORECASE)
             task = passive.group(0) if passive else clause
-        if owners is None:
-            continue
-        at_next = bool(_NEXT_MEETING_DUE.search(clause))
-        dates = [d for d in find_dates(clause, today) if d.value and d.year_given]
-        due = dates[0].value if dates and not at_next else None
-        found.append(
-            MinutesAction(
-                item=item,
-                owners=owners,
-                task=clip(task).rstrip("."),
-                due=due,
-                due_next_meeting=at_next,
-            )
-        )
+        if owners is not None:
+            found.append((clause, owners, task))
     return found
+
+
+def _task(text: str) -> str:
+    return clip(text).rstrip(".")
 
 
 def _is_owner(raw: str) -> bool:

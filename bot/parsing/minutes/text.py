@@ -66,7 +66,7 @@ def clean(text: str) -> Cleaned:
     text = text.replace("\u00a0", " ").replace("\t", " ").replace("\f", "\n")
     out = Cleaned()
     adornments: list[str] = []
-    raws = text.split("\n")
+    raws = _bare_numbers_joined(text.split("\n"), paged="\f" in text)
     front_matter_end = _front_matter_end(raws)
     for index, raw in enumerate(raws):
         line = _chat_line(re.sub(r"^(?:\s*>)+\s?", "", raw))  # quoted Markdown
@@ -100,6 +100,45 @@ def clean(text: str) -> Cleaned:
         if not line:
             out.headings.pop(len(out.lines), None)
         out.lines.append(line)
+    return out
+
+
+_BARE_NUMBER = re.compile(r"^\s*(?:punkt\s+|pkt\.?\s+)?(\d{1,2})\s*([.)]?)\s*$", re.IGNORECASE)
+
+
+def _bare_numbers_joined(raws: list[str], paged: bool) -> list[str]:
+    """An item number alone on its line ("3." then "Godkendelse af budget") joined to its title.
+
+    A number with a dot or parenthesis is an item number; a bare "3" only where
+    the numbers run 1, 2, 3 and the text has no pages (a PDF's page numbers do
+    the same, with a form feed).
+    """
+    found: list[tuple[int, int, int]] = []  # (line, number, title line)
+    for index, raw in enumerate(raws):
+        match = _BARE_NUMBER.match(raw)
+        if not match:
+            continue
+        title_at = next(
+            (j for j in range(index + 1, min(index + 4, len(raws))) if raws[j].strip()), None
+        )
+        if title_at is None:
+            continue
+        title = raws[title_at].strip()
+        if len(title) > 150 or not title[:1].isupper() or _BARE_NUMBER.match(title):
+            continue
+        if not match.group(2) and (paged or re.match(r"^\s*(?:punkt|pkt)", raw, re.I) is None):
+            found.append((index, -int(match.group(1)), title_at))  # bare: only as a run
+            continue
+        found.append((index, int(match.group(1)), title_at))
+    bare = [(i, -n, t) for i, n, t in found if n < 0]
+    run = [n for _, n, _ in bare]
+    bare_ok = not paged and len(run) >= 2 and run == list(range(run[0], run[0] + len(run)))
+    out = list(raws)
+    for index, number, title_at in found:
+        if number < 0 and not bare_ok:
+            continue
+        out[index] = f"{abs(number)}. {raws[title_at].strip()}"
+        out[title_at] = ""
     return out
 
 

@@ -127,6 +127,10 @@ def test_decision_cues(text: str, decisions: int) -> None:
         ("18:03 < jamesob> nice (I've gotta PR to your link)\n", [["jamesob"]]),
         ("mnot: that's helpful; I will make a PR\n", [["mnot"]]),
         ("Niko: could reference match bindings\n", []),
+        ("#action jamesob to write the vaults section\n", [["jamesob"]]),
+        ("[ACTION] Ann: send the budget\n", [["Ann"]]),
+        ("Action item: update the wiki (Bo)\n", [["Bo"]]),
+        ("Handling: Jens sender referatet\n", [["Jens"]]),
     ],
     ids=[
         "x-to-verb",
@@ -140,6 +144,10 @@ def test_decision_cues(text: str, decisions: int) -> None:
         "irc-self-assigned",
         "speaker-i-will",
         "speaker-opinion",
+        "hash-action",
+        "bracket-action",
+        "owner-in-parentheses",
+        "handling",
     ],
 )
 def test_owner_conventions(text: str, owners: list[list[str]]) -> None:
@@ -206,3 +214,25 @@ def test_a_meeting_date_is_never_invented() -> None:
 def test_a_text_with_only_a_meeting_date_is_not_refused() -> None:
     minutes = _read("Referat af mødet 4. marts 2014\n\nVi snakkede om vejret.\n")
     assert minutes.meeting_date == date(2014, 3, 4) and not minutes.empty
+
+
+def test_bare_item_numbers_on_their_own_line() -> None:
+    text = (
+        "Referat fra Ældrerådet 4. marts 2025\n\n1\nGodkendelse af dagsorden\n\nBeslutninger\n"
+        "Dagsordenen blev godkendt.\n\n2\nBudget 2026\n\nBeslutninger\n"
+        "Budgettet blev godkendt med bemærkninger.\n"
+    )
+    minutes = _read(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Budget 2026"),
+    ]
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("1", "Dagsordenen blev godkendt."),
+        ("2", "Budgettet blev godkendt med bemærkninger."),
+    ]
+
+
+def test_page_numbers_of_a_pdf_are_not_items() -> None:
+    minutes = _read("Referat 4. marts 2025\n\nIntet nyt.\n1\n\fSide to\nMere tekst.\n2\n\f")
+    assert minutes.items == []
