@@ -273,6 +273,31 @@ def report(score: CorpusScore, verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _source(raw: str) -> str:
+    """`owner/repo` `path` @commit for a GitHub file, else the address."""
+    raw = re.sub(r"\s*\(.*", "", raw).strip()
+    github = re.match(r"https://github\.com/([^/]+/[^/]+)/blob/([0-9a-f]{7})[0-9a-f]*/(.+)$", raw)
+    if github:
+        return f"{github.group(1)} `{github.group(3)}` @{github.group(2)}"
+    return raw
+
+
+def corpus_table(folder: Path) -> str:
+    """The README's table of a corpus: file, source, shape, language, format."""
+    rows = ["| file | source | shape | language | format |", "| --- | --- | --- | --- | --- |"]
+    for path in documents(folder):
+        label = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        source = _source(str(label.get("source", "")))
+        shape = " ".join(str(label.get("shape") or label.get("notes", "")).split())
+        shape = shape.replace("|", "/")
+        shape = shape if len(shape) <= 110 else shape[:109] + "…"
+        fmt = label.get("format") or path.suffix.lstrip(".")
+        rows.append(
+            f"| `{path.name}` | {source} | {shape} | {label.get('language', '')} | {fmt} |"
+        )
+    return "\n".join(rows)
+
+
 def run(folder: str, *, verbose: bool = False, today: date | None = None) -> int:
     path = Path(folder)
     if not path.is_dir():

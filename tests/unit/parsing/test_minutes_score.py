@@ -128,3 +128,13 @@ def test_word_headings_and_list_items_keep_their_structure() -> None:
     text = extract_text(buffer.getvalue(), "referat.docx")
     assert "# Referat 3. marts 2026" in text and "## 1. Budget" in text
     assert "Budgettet blev godkendt." in text and "Jens sender det ud." in text
+
+
+def test_the_readme_lists_every_corpus_document() -> None:
+    from bot.minutes_score import documents
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "referat score-minutes" in readme
+    missing = [p.name for p in documents(CORPUS) if f"`{p.name}`" not in readme]
+    assert not missing, "add them to README.md (bot.minutes_score.corpus_table)"
