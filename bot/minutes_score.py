@@ -292,9 +292,7 @@ def corpus_table(folder: Path) -> str:
         shape = shape.replace("|", "/")
         shape = shape if len(shape) <= 110 else shape[:109] + "…"
         fmt = label.get("format") or path.suffix.lstrip(".")
-        rows.append(
-            f"| `{path.name}` | {source} | {shape} | {label.get('language', '')} | {fmt} |"
-        )
+        rows.append(f"| `{path.name}` | {source} | {shape} | {label.get('language', '')} | {fmt} |")
     return "\n".join(rows)
 
 

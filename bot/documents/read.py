@@ -132,6 +132,29 @@ def _docx_marker(paragraph: object) -> str:
     return "- " if listed else ""
 
 
+def _docx_table(table: object) -> list[str]:
+    """A Word table as the HTML reader writes one: a `| … |` grid, or one item per row."""
+    from bot.parsing.minutes.html import table_lines
+
+    rows: list[list[list[str]]] = []
+    for row in table.iter():  # type: ignore[attr-defined]
+        if not row.tag.endswith("}tr"):
+            continue
+        cells = []
+        for cell in row:
+            if not cell.tag.endswith("}tc"):
+                continue
+            paragraphs = [
+                "".join(n.text or "" for n in p.iter() if n.tag.endswith("}t")).strip()
+                for p in cell.iter()
+                if p.tag.endswith("}p")
+            ]
+            cells.append([p for p in paragraphs if p])
+        rows.append(cells)
+    header = len(rows) > 1 and all(len(" ".join(c)) <= 40 for c in rows[0])
+    return table_lines(rows, header=header)
+
+
 def _docx(data: bytes) -> str:
     from docx import Document
 
@@ -146,12 +169,5 @@ def _docx(data: bytes) -> str:
             text = "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
             lines.append(_docx_marker(block) + text if text.strip() else text)
         elif tag == "tbl":
-            for row in block.iter():
-                if row.tag.endswith("}tr"):
-                    cells = [
-                        "".join(n.text or "" for n in cell.iter() if n.tag.endswith("}t"))
-                        for cell in row
-                        if cell.tag.endswith("}tc")
-                    ]
-                    lines.append(" ".join(c for c in cells if c))
+            lines += _docx_table(block)
     return "\n".join(lines)

@@ -345,3 +345,7 @@ TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT
 NOT_DECISION_CUES = ()
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")
+OWNER_COLUMNS = (r"ansvarlige?", r"hvem", r"tovholder", r"ansvar")
+TASK_COLUMNS = (r"handling(?:er)?", r"opgaver?", r"hvad", r"aktivitet", r"beskrivelse")
+STATUS_COLUMNS = (r"status", r"kommentar", r"bemærkning")
+DECISION_COLUMNS = (r"beslutning(?:er)?", r"konklusion")

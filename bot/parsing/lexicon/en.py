@@ -424,3 +424,8 @@ ACTION_MARKERS = (
     r"to do",
     r"task",
 )
+# Columns of a table of actions or outcomes.
+OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to", r"lead")
+TASK_COLUMNS = (r"actions?", r"action items?", r"tasks?", r"what", r"to ?do", r"description")
+STATUS_COLUMNS = (r"status", r"comments?", r"notes?", r"progress")
+DECISION_COLUMNS = (r"decisions?", r"outcomes?", r"resolutions?", r"conclusions?")

@@ -72,6 +72,16 @@ _BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
 _TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)
 _MOTION_WORDS = re.compile("|".join(words_of("MOTION_WORDS")), re.IGNORECASE)
 _NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
+
+
+def _columns(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(words_of(name))})\b", re.IGNORECASE)
+
+
+_OWNER_COLUMN = _columns("OWNER_COLUMNS")
+_TASK_COLUMN = _columns("TASK_COLUMNS")
+_STATUS_COLUMN = _columns("STATUS_COLUMNS")
+_DECISION_COLUMN = _columns("DECISION_COLUMNS")
 _SOURCE_COLUMN = re.compile(rf"^(?:{'|'.join(words_of('SOURCE_COLUMNS'))})\.?$", re.IGNORECASE)
 _ACTION_SECTION = re.compile(
     rf"^(?:{'|'.join(words_of('ACTION_SECTIONS'))})\s*:?\s*$", re.IGNORECASE
@@ -237,11 +247,12 @@ def read_cues(
     rows = table_rows(segment.lines)
     added = _this_meetings_rows(rows)
     for row in rows:
-        owner = next((v for k, v in row.items() if k in ("ansvarlig", "owner", "responsible")), "")
-        task = next(
-            (v for k, v in row.items() if k in ("handling", "action", "task", "opgave")), ""
-        )
-        status = " ".join(v for k, v in row.items() if k.startswith(("status", "kommentar")))
+        owner = _column(row, _OWNER_COLUMN)
+        task = _column(row, _TASK_COLUMN)
+        status = " ".join(v for k, v in row.items() if _STATUS_COLUMN.match(k))
+        outcome = _column(row, _DECISION_COLUMN)
+        if outcome and not _NOT_APPLICABLE.match(outcome):
+            minutes.decisions.append(MinutesDecision(label, clip(outcome)))
         for sentence in sentences(status):
             if _is_decision(sentence):
                 minutes.decisions.append(MinutesDecision(label, clip(sentence)))
@@ -255,6 +266,10 @@ def read_cues(
             minutes.actions.append(
                 MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
             )
+
+
+def _column(row: dict[str, str], pattern: re.Pattern[str]) -> str:
+    return next((v for k, v in row.items() if pattern.match(k) and v.strip()), "")
 
 
 def _this_meetings_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:

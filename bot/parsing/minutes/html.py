@@ -134,19 +134,24 @@ def _table(node: Tag, out: list[str]) -> None:
         [_cell_paragraphs(cell) for cell in row.find_all(["td", "th"], recursive=False)]
         for row in node.find_all("tr")
     ]
+    out += table_lines(rows, header=node.find("th") is not None)
+
+
+def table_lines(rows: list[list[list[str]]], *, header: bool) -> list[str]:
+    """A table as text: `| a | b |` rows when its cells are short; when they hold
+    paragraphs (an agenda kept as a table), one `##` heading per row (its first cell)
+    with the other cells' paragraphs below. `rows` holds each cell's paragraphs."""
     rows = [row for row in rows if any(row)]
     if not rows:
-        return
+        return []
     long = any(len(p) > _LONG_CELL or len(cell) > 1 for row in rows for cell in row for p in cell)
-    out.append("")
+    out: list[str] = [""]
     if not long:
         for index, row in enumerate(rows):
             out.append("| " + " | ".join(" ".join(cell) for cell in row) + " |")
             if index == 0:
                 out.append("|" + "---|" * len(row))
-        out.append("")
-        return
-    header = node.find("th") is not None
+        return [*out, ""]
     for index, row in enumerate(rows):
         if index == 0 and header:
             continue  # the column names: "Discussion points | Notes | Actions"
@@ -155,3 +160,4 @@ def _table(node: Tag, out: list[str]) -> None:
         for cell in rest:
             for paragraph in cell:
                 out += [paragraph, ""]
+    return out

@@ -19,7 +19,7 @@ from bot.parsing.minutes.text import BULLET, Cleaned, words_of
 
 _LABELS = "|".join(map(re.escape, words_of("MEETING_DATE_LABELS")))
 _LABEL = re.compile(
-    rf"^{BULLET}?(?:{_LABELS})\s*:\s*(?P<rest>.+)$",
+    rf"^{BULLET}?:?(?:{_LABELS})\s*:\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _TITLE = re.compile(r"^(?:title|titel)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)

@@ -138,3 +138,28 @@ def test_the_readme_lists_every_corpus_document() -> None:
     assert "referat score-minutes" in readme
     missing = [p.name for p in documents(CORPUS) if f"`{p.name}`" not in readme]
     assert not missing, "add them to README.md (bot.minutes_score.corpus_table)"
+
+
+def test_a_word_table_of_actions_is_read_as_a_table() -> None:
+    import io
+
+    from docx import Document
+
+    from bot.documents.read import extract_text
+
+    document = Document()
+    document.add_paragraph("Referat 3. marts 2026")
+    table = document.add_table(rows=2, cols=2)
+    for (row, col), text in {
+        (0, 0): "Handling",
+        (0, 1): "Ansvarlig",
+        (1, 0): "Sende budgettet",
+        (1, 1): "JN",
+    }.items():
+        table.cell(row, col).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract_text(buffer.getvalue(), "referat.docx")
+    assert "| Handling | Ansvarlig |" in text and "| Sende budgettet | JN |" in text
+    minutes = parse_minutes(text, today=date(2026, 3, 3))
+    assert [(a.owners, a.task) for a in minutes.actions] == [(["JN"], "Sende budgettet")]
