@@ -28,15 +28,15 @@ def calendar_in(lines: list[str]) -> dict[str, list[date]]:
         if header_at is None:
             continue
         bodies = [
-            b.strip(" *:")
+            b.strip(" *:|")
             for b in re.split(r"m[øo]der i|meetings? of", lines[header_at], flags=re.IGNORECASE)
-            if b.strip(" *:")
+            if b.strip(" *:|")
         ]
         calendar: dict[str, list[date]] = {body: [] for body in bodies}
         for row in lines[header_at + 1 :]:
-            if not row or row.startswith("http"):
-                continue
-            tokens = row.split()
+            if not row or row.startswith("http") or re.fullmatch(r"[|\s:-]+", row):
+                continue  # a blank line, a link, a table's |---| rule
+            tokens = row.replace("|", " ").split()
             if not tokens or not all(_CAL_DATE.match(t) for t in tokens):
                 break
             for body, token in zip(bodies, tokens, strict=False):
