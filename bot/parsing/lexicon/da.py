@@ -100,6 +100,8 @@ DECISION_CUES = (
     r"\benstemmigt\b",
     r"\b(?:blev )?tiltrådt\b",
     r"\b(?:suppleant|formand|næstformand|kasserer|revisor|sekretær|dirigent)\s+blev\s+[A-ZÆØÅ]",
+    r"\b(?:blev|er) udsat\b",
+    r"^udsat\.?$",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
@@ -149,7 +151,12 @@ OWNER_IS = (
     r"(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\b",
 )
 NO_OWNER_ACTION = (r"\beftersendes\b", r"\bfremlægges\b.*\bnæste\s+\w*møde")
-NEXT_MEETING_WORDS = (r"næste\s+(?:\w+\s+)?møde", r"næste\s+\w*møde")
+NEXT_MEETING_WORDS = (
+    r"næste\s+(?:\w+\s+)?møde",
+    r"næste\s+\w*møde",
+    r"næste\s+gang\b",
+    r"\bnyt\s+møde\b",
+)
 MEETING_MOVED = (
     r"rykke[rs]?\s+(?:næste\s+)?mødet?\s+til",
     r"flytte[rs]?\s+(?:næste\s+)?mødet?\s+til",
@@ -161,7 +168,17 @@ PROPOSED_AGENDA = (
     r"indhold\s+på\s+næste\s+møde",
 )
 CALENDAR = ("mødekalender",)
-MEETING_DATE_LABELS = ("tid", "dato", "mødedato", "mødetidspunkt", "tidspunkt", "tid og sted")
+MEETING_DATE_LABELS = (
+    "tid",
+    "dato",
+    "mødedato",
+    "mødetidspunkt",
+    "tidspunkt",
+    "tid og sted",
+    "dato og tid",
+    "afholdt",
+    "mødetid",
+)
 CARRIED_OVER = (r"\bOriginally from\b", r"\bStatus:\s", r"\bvidereført fra\b")
 # Overskrifter der ikke er dagsordenspunkter.
 NOT_ITEM_HEADINGS = (

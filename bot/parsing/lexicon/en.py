@@ -127,6 +127,8 @@ DECISION_CUES = (
     r"(?<!be )(?<!been )\b(?:was |were )?(?:adopted|accepted|ratified|confirmed)\b(?! as)",
     r"\bmotion (?:passed|carried)\b",
     r"\bpassed (?:unanimously|without dissent)\b",
+    r"\bcarried\b(?: unanimously| \d+\s*[-–]\s*\d+)",
+    r"\bunanimously (?:approved|adopted|agreed|carried|passed)\b",
 )
 # Passive future of an outcome ("A Matrix dev channel will be opened").
 WEAK_DECISION_CUES = (
@@ -142,13 +144,22 @@ OWNER_IS = (
     r"\b(?-i:Action):?\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]*(?:\s+og\s+(?-i:[A-ZÆØÅ])[\wæøå]*)?)\.?\s*$",
 )
 NO_OWNER_ACTION = ()
-NEXT_MEETING_WORDS = (r"next\s+(?:\w+\s+)?meeting",)
+NEXT_MEETING_WORDS = (r"next\s+(?:\w+\s+)?meeting", r"next\s+(?:\w+\s+)?call\b")
 MEETING_MOVED = (
     r"(?:move|moved|postpone|postponed|reschedule|rescheduled)\s+(?:the\s+)?(?:next\s+)?meeting\s+to",
 )
 PROPOSED_AGENDA = (r"items?\s+for\s+the\s+next\s+meeting", r"proposed\s+agenda")
 CALENDAR = ("meeting calendar", "meeting schedule")
-MEETING_DATE_LABELS = ("date", "time", "meeting date", "when", "held")
+MEETING_DATE_LABELS = (
+    "date",
+    "time",
+    "meeting date",
+    "when",
+    "held",
+    "date and time",
+    "date/time",
+    "date & time",
+)
 CARRIED_OVER = ()
 # Headings that are not agenda items (who was there, the agenda itself, …).
 NOT_ITEM_HEADINGS = (
@@ -425,7 +436,7 @@ ACTION_MARKERS = (
     r"task",
 )
 # Columns of a table of actions or outcomes.
-OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to", r"lead")
+OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to")
 TASK_COLUMNS = (r"actions?", r"action items?", r"tasks?", r"what", r"to ?do", r"description")
 STATUS_COLUMNS = (r"status", r"comments?", r"notes?", r"progress")
 DECISION_COLUMNS = (r"decisions?", r"outcomes?", r"resolutions?", r"conclusions?")

@@ -9,7 +9,11 @@ from bot.parsing.lexicon import da, en
 from bot.parsing.minutes.model import MinutesItem
 from bot.parsing.minutes.text import BULLET, CONNECTIVES
 
-_PUNKT = re.compile(rf"^{BULLET}?(?:punkt|pkt\.?)\s+(\d{{1,2}})\s*[.:)]?\s*(.*)$", re.IGNORECASE)
+_ITEM_WORD = r"(?:punkt|pkt\.?|dagsordenspunkt|sag|item|agenda item)"
+_PUNKT = re.compile(
+    rf"^{BULLET}?{_ITEM_WORD}\s+(\d{{1,2}})\s*[.:)\-–]?\s*(.*)$",
+    re.IGNORECASE,
+)
 _AD = re.compile(r"^(?:AD|Ad)\s+(\d{1,2})\s*(?:[:.]\s*|\s+)(.*)$")
 _NUMBERED = re.compile(rf"^{BULLET}?(\d{{1,2}})\s*\.\s*([A-ZÆØÅ\"“].*)$")
 _RST_NUMBERED = re.compile(rf"^{BULLET}?\x00(\d{{1,2}})\x00\s*(\S.*)$")

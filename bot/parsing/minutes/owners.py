@@ -121,9 +121,7 @@ _NEXT_MEETING_DUE = re.compile(
     r"\b(?:at|for|before) the next meeting",
     re.IGNORECASE,
 )
-OWNER_LINE = re.compile(
-    r"^(?:ansvarlig|ansvarlige|tovholder|owner|responsible)\s*:\s*(.+)$", re.IGNORECASE
-)
+OWNER_LINE = re.compile(rf"^(?:{'|'.join(words_of('OWNER_COLUMNS'))})\s*:\s*(.+)$", re.IGNORECASE)
 
 
 def owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
