@@ -78,7 +78,7 @@ def _heading(line: str, outline: Outline) -> tuple[str, str, str] | None:
         if not match:
             continue
         number, title = int(match.group(1)), match.group(2).strip()
-        if len(title) > 160 or title.endswith((",", ";")):
+        if len(title) > 300 or title.endswith((",", ";")):
             return None
         existing = next((i for i in outline.items if i.number == str(number)), None)
         if existing is not None and _same_title(existing.title, title):

@@ -165,6 +165,23 @@ LINES = [
     "AD 1: Noget",
     "> ## 1. Formalia",
     "- 1.1 Sub",
+    "## Action items",
+    "# Minutes 2024-03-05",
+    "Title",
+    "=====",
+    "---",
+    "<table><tr><th>Topic</th><th>Notes</th></tr><tr><td>A</td><td><p>x</p><p>y</p></td></tr>",
+    "<h2>1. Budget</h2><ul><li>Ann: send it</li></ul>",
+    "12:01:02 <nick> Resolution: Publish it",
+    "- Vote: 3 in favor, 0 opposed",
+    "- Resolution: Vote passed",
+    "3.",
+    "Godkendelse af dagsorden",
+    "#action bob to write",
+    "Next Cabal Meeting: September 3, 2024, 11:00 a.m.",
+    "| Kilde | Handling | Ansvarlig |",
+    "| PM4 | Sende | JN |",
+    "Bodil betaler roklubben.",
 ]
 
 
