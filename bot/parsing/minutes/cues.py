@@ -127,6 +127,8 @@ def _section_decisions(lines: list[str]) -> list[str]:
             if entries and not is_item_heading(line):
                 break  # "Fremmøde og inhabilitet:": attendance ends the decisions
             continue
+        if re.match(r"^[^:]{2,40}:", line) and not is_item_heading(line.split(":")[0]):
+            break  # "Fraværende: Lone Hansen"
         if current is not None and continues(current, line):
             current = f"{current} {line}"
             continue
@@ -232,8 +234,15 @@ def read_cues(
     listed = _listed_actions(segment, known)
     listed_tasks = {a.task for a in listed}
     for index, paragraph in enumerate(texts):
-        for sentence in sentences(paragraph):
-            if not formal and index not in used and _is_decision(sentence, title):
+        said = sentences(paragraph)
+        for place, sentence in enumerate(said):
+            if formal or index in used:
+                pass
+            elif place and _BARE_RESULT.match(sentence) and len(sentence) < 60:
+                # "Motion to approve … Moved by Jones, seconded by Lee. Carried unanimously."
+                start = next((i for i in range(place) if _MOTION_WORDS.search(said[i])), place)
+                decided.append((index, clip(" ".join(said[start : place + 1]))))
+            elif _is_decision(sentence, title):
                 decided.append((index, clip(sentence)))
             if clip(_block_text(sentence)).rstrip(".") not in listed_tasks:
                 minutes.actions += [

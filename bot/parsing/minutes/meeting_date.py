@@ -23,6 +23,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _TITLE = re.compile(r"^(?:title|titel)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+_NEXT = re.compile("|".join(words_of("NEXT_MEETING_WORDS")) + r"|\bwill be held\b", re.I)
 _HELD = re.compile("|".join(words_of("MEETING_HELD")), re.IGNORECASE)
 TOP = 60  # lines from the top where a meeting's date is written
 
@@ -35,15 +36,17 @@ def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | 
     """(the date the minutes state, a guess from a date without a year)."""
     lines = cleaned.lines[:TOP]
     title_at = min(cleaned.headings, default=None)
+    first_lines = [i for i, ln in enumerate(lines) if ln][:3]
     candidates: list[tuple[int, str, bool]] = []  # (rank, text, is a header)
     for index, line in enumerate(lines):
         if not line:
             continue
         held = _HELD.search(line)
-        if held:
+        if held and not _NEXT.search(line):
             candidates.append((0, line[held.start() :], False))
         title = _TITLE.match(line)
-        if title or index == title_at:
+        top = title_at is None and index in first_lines  # a plain text's header lines
+        if title or index == title_at or top:
             candidates.append((1, title.group("rest") if title else line, True))
         label = _LABEL.match(line)
         if label:

@@ -236,3 +236,25 @@ def test_bare_item_numbers_on_their_own_line() -> None:
 def test_page_numbers_of_a_pdf_are_not_items() -> None:
     minutes = _read("Referat 4. marts 2025\n\nIntet nyt.\n1\n\fSide to\nMere tekst.\n2\n\f")
     assert minutes.items == []
+
+
+def test_fixed_width_board_minutes() -> None:
+    text = """\
+                  MINUTES OF THE BOARD OF DIRECTORS
+                          091110
+
+1.  APPROVAL OF MINUTES
+    Motion to approve the minutes of October 12. Moved by Jones,
+    seconded by Lee. Carried unanimously.
+
+2.  NEXT MEETING
+    The next board meeting will be held on December 14, 2010 at 7 pm.
+"""
+    minutes = _read(text)
+    assert minutes.meeting_date == date(2010, 11, 9)  # DDMMYY in the header, not "held on"
+    assert [d.text for d in minutes.decisions] == [
+        "Motion to approve the minutes of October 12. Moved by Jones, seconded by Lee. "
+        "Carried unanimously."
+    ]
+    assert minutes.next_meeting is not None
+    assert (minutes.next_meeting.date, minutes.next_meeting.start) == (date(2010, 12, 14), time(19))
