@@ -51,7 +51,7 @@ def same_text(label: str, found: str) -> bool:
 
 def _names(owner: str) -> set[str]:
     parts = re.split(r"\s*(?:/|,|&|\bog\b|\band\b)\s*", owner.lower())
-    return {p.strip(" .:;") for p in parts if p.strip(" .:;")}
+    return {p.strip(" .:;@") for p in parts if p.strip(" .:;@")}
 
 
 def same_owner(label: str, found: Iterable[str]) -> bool:

@@ -80,7 +80,13 @@ def _structure(cleaned: Cleaned) -> Outline:
             return numbered
         return Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
     heading_texts = [cleaned.lines[i] for i in cleaned.headings]
-    on_headings = sum(any(h.endswith(item.title) for h in heading_texts) for item in numbered.items)
+    on_headings = sum(
+        any(
+            re.search(rf"(?<![\d.]){re.escape(item.number)}(?![\d])", h) and h.endswith(item.title)
+            for h in heading_texts
+        )
+        for item in numbered.items
+    )
     if len(numbered.items) >= 2 and on_headings >= len(numbered.items) / 2:
         return numbered
     return marked
@@ -95,8 +101,8 @@ def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
     minutes.meeting_date, year_guess = meeting_date_in(cleaned, today)
     minutes.calendar = calendar_in(lines)
     base = minutes.meeting_date or today
-    section_mode = any(
-        (sec := section_of(line)) and sec[0] == "beslutning"
+    section_mode = any(  # a decision heading on a line of its own ("Beslutning:")
+        (sec := section_of(line)) and sec[0] == "beslutning" and not sec[1]
         for segment in outline.segments
         for line in segment.lines
     )

@@ -15,7 +15,10 @@ from bot.parsing.minutes.model import MinutesItem
 from bot.parsing.minutes.outline import Outline, Segment
 from bot.parsing.minutes.text import Cleaned, words_of
 
-_NOT_ITEM = re.compile(rf"^(?:{'|'.join(words_of('NOT_ITEM_HEADINGS'))})\b", re.IGNORECASE)
+_NOT_ITEM = re.compile(
+    rf"^(?:{'|'.join(words_of('NOT_ITEM_HEADINGS') + words_of('ACTION_SECTIONS'))})\b",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"^(?:punkt\s+|item\s+)?(\d{1,2}(?:\.\d{1,2})*)(?:[.):]|\s)\s*(.*)$", re.I)
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\b")
 

@@ -93,13 +93,13 @@ def _names_a_doer(owner: str) -> bool:
 
 _ACTION_TO = re.compile(rf"^(?:ACTION|Action)\s*:?\s*(?P<owner>{_SUBJECT})\s+to\s+(?P<rest>\S.*)$")
 # A speaker's line in a chat or scribed log: "mnot: … I will make a PR", "cramertj: to follow up".
-_HANDLE = r"[A-Za-zÆØÅæøå][\w.\-]{1,30}"
+_HANDLE = r"@?[A-Za-zÆØÅæøå][\w.\-]{1,30}"
 _SPEAKER = re.compile(rf"^(?P<owner>{_HANDLE}(?: {_NAME})?)(?:\s*\([^)]*\))?\s*:\s+(?P<rest>.+)$")
 _SELF = re.compile("|".join(words_of("SELF_ASSIGNED")), re.IGNORECASE)
 # An action listed under an action heading: "Jacob: Invite folks", "Bill Mills - Write a post".
 _LISTED = re.compile(
-    rf"^(?:\[[ xX]?\]\s*)?(?P<owner>{_SUBJECT}|{_HANDLE}(?:/{_HANDLE})*)\s*(?:\([^)]*\))?"
-    rf"\s*(?::|–|-)\s+(?P<rest>\S.*)$"
+    rf"^(?:\[ ?\]\s*)?(?P<owner>{_SUBJECT}|{_HANDLE}(?:/{_HANDLE})*)\s*(?:\([^)]*\))?"
+    rf"\s*(?::|–|—|-)\s+(?P<rest>\S.*)$"
 )
 _LISTED_AFTER = re.compile(rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})[)\]]\.?$")
 _OWNER_IS = [re.compile(p, re.IGNORECASE) for p in words_of("OWNER_IS")]
@@ -227,7 +227,7 @@ def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> Minute
     match = _LISTED.match(body) or _LISTED_AFTER.match(body)
     if match is None:
         return None
-    owner, task = match.group("owner").strip(), match.group("rest").strip()
+    owner, task = match.group("owner").strip().lstrip("@"), match.group("rest").strip()
     if not _is_owner(owner) or len(owner.split()) > 4:
         return None
     names = (

@@ -258,3 +258,41 @@ def test_fixed_width_board_minutes() -> None:
     ]
     assert minutes.next_meeting is not None
     assert (minutes.next_meeting.date, minutes.next_meeting.start) == (date(2010, 12, 14), time(19))
+
+
+def test_markdown_notes_with_an_agenda_list_inline_outcomes_and_a_task_list() -> None:
+    text = """# Infra WG — 2024-04-02
+
+## Agenda
+
+1. Release plan
+2. CI costs
+
+## Release plan
+
+- Discussion about the 2.0 timeline.
+- **Decision:** ship 2.0 on May 1.
+- Carol raised concerns about docs.
+
+## CI costs
+
+- We agreed to move nightly jobs to the cheaper runners.
+- Outcome: budget capped at $500/month.
+
+## Action items
+
+- [ ] @alice: draft the release notes
+- [ ] Bob — ask finance about the cap
+
+Next meeting: 2024-04-16 15:00 UTC
+"""
+    minutes = _read(text)
+    assert [i.title for i in minutes.items] == ["Release plan", "CI costs"]
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("1", "Decision: ship 2.0 on May 1."),
+        ("2", "We agreed to move nightly jobs to the cheaper runners."),
+        ("2", "Outcome: budget capped at $500/month."),
+    ]
+    assert [a.owners for a in minutes.actions] == [["alice"], ["Bob"]]
+    assert minutes.next_meeting is not None
+    assert (minutes.next_meeting.date, minutes.next_meeting.start) == (date(2024, 4, 16), time(15))
