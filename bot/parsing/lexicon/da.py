@@ -102,6 +102,10 @@ DECISION_CUES = (
     r"\b(?:suppleant|formand|næstformand|kasserer|revisor|sekretær|dirigent)\s+blev\s+[A-ZÆØÅ]",
     r"\b(?:blev|er) udsat\b",
     r"^udsat\.?$",
+    r"\b(?:blev|er|var) aftalt\b",
+    r"\baftaltes\b",
+    r"\benighed om\b",
+    r"\b(?:blev )?(?:forkastet|nedstemt)\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (

@@ -129,6 +129,10 @@ DECISION_CUES = (
     r"\bpassed (?:unanimously|without dissent)\b",
     r"\bcarried\b(?: unanimously| \d+\s*[-–]\s*\d+)",
     r"\bunanimously (?:approved|adopted|agreed|carried|passed)\b",
+    r"\b(?:board|committee|council|group|meeting) resolved\b",
+    r"\bresolved (?:to|that)\b",
+    r"\bdecided (?:to|that|on)\b",
+    r"\b(?:motion|proposal|amendment) (?:failed|was (?:rejected|defeated))\b",
 )
 # Passive future of an outcome ("A Matrix dev channel will be opened").
 WEAK_DECISION_CUES = (

@@ -59,6 +59,11 @@ _ACTION_DA_ANY = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
     rf"(?P<verb>{_DA_PRESENT})\b(?P<rest>(?:\s+\S.*)?)$"
 )
+# "Jens vil undersøge …": a person (not "Broen vil blive …"); "skal" is more often a rule.
+_ACTION_DA_MODAL = re.compile(
+    rf"^(?P<owner>{_SUBJECT})\s+vil\s+(?:nu\s+|også\s+|gerne\s+)?"
+    rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
+)
 _TASK_VERBS = "|".join(words_of("TASK_VERBS"))
 _ACTION_EN = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:will|shall|is going to|agreed to|volunteer(?:s|ed)? to|"
@@ -190,14 +195,14 @@ def _assigned(text: str, known: tuple[str, ...]) -> list[tuple[str, list[str], s
                 owners = owner_names(match.group("owner"), known)
                 break
         if owners is None:
-            for pattern in (_ACTION_TO, _ACTION_DA, _ACTION_EN, _ACTION_DA_ANY):
+            for pattern in (_ACTION_TO, _ACTION_DA, _ACTION_EN, _ACTION_DA_ANY, _ACTION_DA_MODAL):
                 match = pattern.match(clause)
                 if not match:
                     continue
                 owner = match.group("owner")
                 if _stopped(owner):
                     continue
-                if pattern is _ACTION_DA_ANY and not _names_a_doer(owner):
+                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and not _names_a_doer(owner):
                     continue
                 owners = owner_names(owner, known)
                 verb = match.groupdict().get("verb")
