@@ -162,22 +162,34 @@ def compare(name: str, minutes: Minutes, label: dict[str, Any]) -> FileScore:
 
     found = [a for a in minutes.actions if a.owners]
     score.owners_found = len(found)
-    for action in label.get("actions", []):
-        if not action.get("owner"):
-            continue  # a task the minutes give nobody: no owner to find
-        score.owners_labelled += 1
-        candidates = [a for a in found if same_owner(action["owner"], a.owners)]
-        wanted = set(_tokens(action["task"]))
-        best = max(
-            candidates,
-            key=lambda a: (same_text(action["task"], a.task), len(wanted & set(_tokens(a.task)))),
-            default=None,
-        )
-        if best is None:
-            score.missed.append(f"owner     {action['owner']}: {_short(action['task'])}")
-        else:
-            score.owners_matched += 1
-            found.remove(best)
+    labelled = [a for a in label.get("actions", []) if a.get("owner")]  # no owner: nothing to find
+    score.owners_labelled = len(labelled)
+    unmatched: list[dict[str, Any]] = []
+    for exact in (True, False):  # the same people first, then one name in common
+        unmatched = []
+        for action in labelled:
+            wanted = set(_tokens(action["task"]))
+            candidates = [
+                a
+                for a in found
+                if (_names(action["owner"]) == {n for o in a.owners for n in _names(o)})
+                or (not exact and same_owner(action["owner"], a.owners))
+            ]
+            best = max(
+                candidates,
+                key=lambda a: (
+                    same_text(action["task"], a.task),
+                    len(wanted & set(_tokens(a.task))),
+                ),
+                default=None,
+            )
+            if best is None:
+                unmatched.append(action)
+            else:
+                score.owners_matched += 1
+                found.remove(best)
+        labelled = unmatched
+    score.missed += [f"owner     {a['owner']}: {_short(a['task'])}" for a in unmatched]
     score.extras += [f"owner     {', '.join(a.owners)}: {_short(a.task)}" for a in found]
 
     want = label.get("next_meeting")
