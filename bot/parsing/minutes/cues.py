@@ -150,7 +150,8 @@ def read_sections(segment: Segment, minutes: Minutes, known: tuple[str, ...], ba
         if current == "beslutning":
             for entry in _section_decisions(body):
                 minutes.decisions.append(MinutesDecision(segment.label, entry))
-                minutes.actions += actions_in(entry, segment.label, known, base)
+                for sentence in sentences(entry):
+                    minutes.actions += actions_in(sentence, segment.label, known, base)
 
     for line in segment.lines:
         if ACTION_LINE.match(line):
