@@ -337,6 +337,9 @@ BODY_WORDS = (
     "kasserer",
     "styregrupp",
     "lokalråd",
+    "undertegnede",
+    "referent",
+    "sekretær",
 )
 SELF_ASSIGNED = (r"^jeg (?:vil|skal|tager)\b", r"\bjeg (?:sender|laver|skriver)\b")
 # Overskrifter for en liste af opgaver: "Opfølgning", "Handlinger".
