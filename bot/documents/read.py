@@ -151,8 +151,7 @@ def _docx_table(table: object) -> list[str]:
             ]
             cells.append([p for p in paragraphs if p])
         rows.append(cells)
-    header = len(rows) > 1 and all(len(" ".join(c)) <= 40 for c in rows[0])
-    return table_lines(rows, header=header)
+    return table_lines(rows, header=False)  # Word marks no header row reliably
 
 
 def _docx(data: bytes) -> str:

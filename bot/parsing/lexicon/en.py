@@ -444,3 +444,7 @@ OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to"
 TASK_COLUMNS = (r"actions?", r"action items?", r"tasks?", r"what", r"to ?do", r"description")
 STATUS_COLUMNS = (r"status", r"comments?", r"notes?", r"progress")
 DECISION_COLUMNS = (r"decisions?", r"outcomes?", r"resolutions?", r"conclusions?")
+# Words that make a line about a meeting (its date may be the meeting's).
+MEETING_WORDS = (r"\bmeeting\b", r"\bminutes\b", r"\bsession\b", r"\btelecon")
+# Words that point at another meeting: "the minutes of the meeting held on 02/03/15".
+OTHER_MEETING = (r"\bthe minutes of\b", r"\bprevious\b", r"\blast meeting\b", r"\bpreceding\b")

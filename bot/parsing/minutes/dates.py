@@ -15,7 +15,9 @@ from bot.parsing.dates import DateMatch, find_dates
 _DASHED = re.compile(r"(?<![\w/.-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\w/.-])")
 _DOTTED_SHORT = re.compile(r"(?<![\w/.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\w/]|\.\d)")
 _COMPACT = re.compile(r"(?<![\w.-])(\d{2})(\d{2})(\d{2})(?![\w.-])")
-_ISO_SLASHED = re.compile(r"(?<![\w/.])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\w/])")
+_ISO_SLASHED = re.compile(
+    r"(?<![\w/.])(\d{4})(?:[/.](\d{1,2})[/.](\d{1,2})(?![\w/])|-(\d{2})-(\d{2})(?=T\d))"
+)
 _NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 _IN_DAYS = re.compile(r"\(\s*(?:in\s+|om\s+)?(\d{1,3})\s+(?:days?|dage?)\s*\)", re.IGNORECASE)
 
@@ -49,8 +51,9 @@ def dates_in(text: str, base: date, *, header: bool = False) -> list[DateMatch]:
     six-digit DDMMYY stamp, which only a title or file header writes.
     """
     found = [_month_first(d) for d in find_dates(text, base)]
-    for m in _ISO_SLASHED.finditer(text):
-        value = _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in _ISO_SLASHED.finditer(text):  # 2024/03/05, 2024.03.05, 2021-02-18T15:00Z
+        month, day = m.group(2) or m.group(4), m.group(3) or m.group(5)
+        value = _safe(int(m.group(1)), int(month), int(day))
         if value is not None:
             found.append(DateMatch(m.start(), m.end(), m.group(0), value, True))
     for pattern in (_DASHED, _DOTTED_SHORT) + ((_COMPACT,) if header else ()):

@@ -24,6 +24,8 @@ _LABEL = re.compile(
 )
 _TITLE = re.compile(r"^(?:title|titel)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
 _NEXT = re.compile("|".join(words_of("NEXT_MEETING_WORDS")) + r"|\bwill be held\b", re.I)
+_MEETING = re.compile("|".join(words_of("MEETING_WORDS")), re.IGNORECASE)
+_OTHER = re.compile("|".join(words_of("OTHER_MEETING")), re.IGNORECASE)
 _HELD = re.compile("|".join(words_of("MEETING_HELD")), re.IGNORECASE)
 TOP = 60  # lines from the top where a meeting's date is written
 
@@ -36,24 +38,29 @@ def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | 
     """(the date the minutes state, a guess from a date without a year)."""
     lines = cleaned.lines[:TOP]
     title_at = min(cleaned.headings, default=None)
-    first_lines = [i for i, ln in enumerate(lines) if ln][:3]
+    first_lines = [i for i, ln in enumerate(lines) if ln and i > cleaned.front_matter][:3]
     candidates: list[tuple[int, str, bool]] = []  # (rank, text, is a header)
     for index, line in enumerate(lines):
         if not line:
             continue
+        joined = f"{line} {_next_line(lines, index)}"  # a date broken over two lines
         held = _HELD.search(line)
-        if held and not _NEXT.search(line):
+        before = f"{lines[index - 1] if index else ''} {line[: held.start()] if held else ''}"
+        if held and not _NEXT.search(line) and not _OTHER.search(before):
             candidates.append((0, line[held.start() :], False))
         title = _TITLE.match(line)
         top = title_at is None and index in first_lines  # a plain text's header lines
         if title or index == title_at or top:
-            candidates.append((1, title.group("rest") if title else line, True))
+            candidates.append((1, title.group("rest") if title else joined, True))
         label = _LABEL.match(line)
         if label:
-            candidates.append((2, label.group("rest"), False))
+            rank = 4 if index <= cleaned.front_matter else 2  # front matter: often the posting date
+            candidates.append((rank, label.group("rest"), False))
+        elif index < 20 and len(line) <= 120 and _MEETING.search(line) and not _OTHER.search(line):
+            candidates.append((3, joined, False))
     for line in [ln for ln in lines if ln][:15]:
-        if len(line) < 120:
-            candidates.append((3, line, False))
+        if len(line) <= 60:
+            candidates.append((5, line, False))
     candidates.sort(key=lambda c: c[0])
     guess: date | None = None
     for _, text, header in candidates:
@@ -65,6 +72,10 @@ def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | 
             value = dates[0].value
             guess = value if value <= today else _year_before(value)
     return None, guess
+
+
+def _next_line(lines: list[str], index: int) -> str:
+    return next((ln for ln in lines[index + 1 : index + 3] if ln), "")
 
 
 def _year_before(day: date) -> date:

@@ -29,7 +29,9 @@ _TOPIC = re.compile(r"^(?:(sub)?topic|#topic)\s*:?\s+(\S.*)$", re.IGNORECASE)
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+|]|\d+\.)\s")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$>|&])")
-_PAGE_NUMBER = re.compile(r"^\s*(?:side\s+|page\s+)?\d{1,4}\s*(?:/\s*\d{1,4})?\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?!(?:19|20)\d\d\s*$)(?:side\s+|page\s+)?\d{1,4}\s*(?:/\s*\d{1,4})?\s*$", re.IGNORECASE
+)
 
 
 def _rst_heading(match: re.Match[str]) -> str:
@@ -43,6 +45,7 @@ class Cleaned:
 
     lines: list[str] = field(default_factory=list)
     headings: dict[int, int] = field(default_factory=dict)  # line index -> level (1 = top)
+    front_matter: int = -1  # index of the line that closes YAML front matter
 
 
 def clean_lines(text: str) -> list[str]:
@@ -68,6 +71,7 @@ def clean(text: str) -> Cleaned:
     adornments: list[str] = []
     raws = _bare_numbers_joined(text.split("\n"), paged="\f" in text)
     front_matter_end = _front_matter_end(raws)
+    out.front_matter = front_matter_end
     for index, raw in enumerate(raws):
         line = _chat_line(re.sub(r"^(?:\s*>)+\s?", "", raw))  # quoted Markdown
         underline = _UNDERLINE.match(line)
