@@ -50,7 +50,7 @@ def same_text(label: str, found: str) -> bool:
 
 
 def _names(owner: str) -> set[str]:
-    parts = re.split(r"\s*(?:/|,|&|\bog\b|\band\b)\s*", owner.lower())
+    parts = re.split(r"\s*(?:/|,|&|\bog\b|\band\b)\s*", re.sub(r"^the\s+", "", owner.lower()))
     return {p.strip(" .:;@") for p in parts if p.strip(" .:;@")}
 
 

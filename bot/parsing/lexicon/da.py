@@ -106,11 +106,14 @@ DECISION_CUES = (
     r"\baftaltes\b",
     r"\benighed om\b",
     r"\b(?:blev )?(?:forkastet|nedstemt)\b",
+    r"\budskudt\b",
+    r"\bkonstituere(?:t|de sig)\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
     r"\bbliver\s+(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|etableret|lukket)\b",
+    r"(?<!af)\bholdes\b",
 )
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
@@ -160,6 +163,7 @@ NEXT_MEETING_WORDS = (
     r"næste\s+\w*møde",
     r"næste\s+gang\b",
     r"\bnyt\s+møde\b",
+    r"næste\s+(?:\w+\s+)?\w*møde",
 )
 MEETING_MOVED = (
     r"rykke[rs]?\s+(?:næste\s+)?mødet?\s+til",
@@ -366,7 +370,7 @@ VOTE_TALLIES = (
 MOTION_WORDS = (r"\bforslag\b", r"\bafstemning\b", r"\bstemte\b", r"\bindstilling\b")
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
-NOT_DECISION_CUES = ()
+NOT_DECISION_CUES = (r"\bbesluttede i et møde\b", r"\b(?:på|i) (?:sidste|forrige) møde\b")
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")
 OWNER_COLUMNS = (r"ansvarlige?", r"hvem", r"tovholder", r"ansvar")

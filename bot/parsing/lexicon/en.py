@@ -146,6 +146,11 @@ OWNER_IS = (
     r"\bwill have (?P<owner>(?-i:[A-Z])\w+) (?=\w+\b)",
     r"^(?:assign(?:ed)?\s+to|review(?:er|ed by)?\s*:|owner\s*:)\s*(?P<owner>[\w.\-]+)",
     r"\b(?-i:Action):?\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]*(?:\s+og\s+(?-i:[A-ZÆØÅ])[\wæøå]*)?)\.?\s*$",
+    r"^(?P<owner>(?:(?-i:[A-Z])[\w.]*\s){0,3}(?-i:[A-Z])\w+) "
+    r"(?:stated|said|noted|confirmed|agreed) "
+    r"(?:that )?(?:he|she|they) will\b",
+    r"^the (?P<owner>chairman|chair|clerk|secretary|treasurer|president|coordinator)\s+"
+    r"(?:will|to|agreed to)\b",
 )
 NO_OWNER_ACTION = ()
 NEXT_MEETING_WORDS = (r"next\s+(?:\w+\s+)?meeting", r"next\s+(?:\w+\s+)?call\b")
@@ -331,6 +336,8 @@ BARE_RESULTS = (
     r"^vote passed\b",
     r"^unanimous(?:ly)?\b",
     r"^the motion was (?:passed|carried|approved)\b",
+    r"^motion (?:passes|carries|passed|carried)\b",
+    r"^the motion (?:passes|carries)\b",
 )
 VOTE_TALLIES = (
     r"^vote\s*:?\s*\d+\s+(?:in favou?r|for|yes|aye)",
@@ -346,6 +353,8 @@ MOTION_WORDS = (
     r"\bresolved\b",
     r"\bagreed\b",
     r"\bseconded\b",
+    r"\bmotioned\b",
+    r"\bmoved to\b",
 )
 NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\b")
 # Verbs that make "X to <verb>" a task for X ("Mark to add notes", "Romain to provide …").
@@ -425,7 +434,17 @@ TASK_VERBS = (
 # Words that make a subject a body that can own a task ("the Board will …").
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
 # Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
-NOT_DECISION_CUES = (r"^[\w.\-]{2,30}:\s+[^.]{0,60}?\bagreed\b(?! (?:that|on))",)
+NOT_DECISION_CUES = (
+    r"^[\w.\-]{2,30}:\s+[^.]{0,60}?\bagreed\b(?! (?:that|on))",
+    # a report of another meeting's decision: "At the January 2018 meeting the Board approved …"
+    r"\b(?:at|in) the (?:\w+ )?(?:\d{4} )?(?:board |council |committee )?meeting\b"
+    r"[^.]*\b(?:approved|agreed|decided)\b",
+    r"\bapproved minutes\b",
+    r"\bpreceding minutes\b",
+    # a person agreeing to do something is a task, not a decision
+    r"^(?!(?:the|board|committee|council|group|we|all|it)\b)(?:[A-Z][\w.]*\s){0,2}[A-Z]\w+ "
+    r"agreed to\b",
+)
 # Column of an action log naming the meeting an action came from.
 SOURCE_COLUMNS = ("source", "from", "origin", "meeting", "raised")
 # Markers that start an action line: "#action …", "[ACTION] …", "Action item: …", "AI: …".

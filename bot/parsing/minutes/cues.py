@@ -40,6 +40,7 @@ def _other_body(sentence: str, title: str) -> bool:
     return subject[: part.start()] not in title.lower()
 
 
+_NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
 
 
@@ -56,7 +57,8 @@ def _is_decision(sentence: str, title: str = "") -> bool:
         return False
     if _DECISION_CUE.search(sentence):
         return True
-    return bool(_WEAK_CUE.search(sentence)) and not _MODAL.search(sentence)
+    weak = bool(_WEAK_CUE.search(sentence)) and not _MODAL.search(sentence)
+    return weak and not _NEXT_MEETING.search(sentence)  # "Næste møde afholdes …" is a date
 
 
 _MOTION = re.compile(
@@ -187,7 +189,8 @@ def _outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[in
             used.add(index)
             continue
         signed = re.match(r"^\w+:\s*\d", rest)  # "Approved: 11/15/2022" under a signature
-        bare = bool(_BARE_RESULT.match(rest)) and len(rest) < 60 and not signed
+        votes = re.match(r"^(?:the )?motion (?:passe|carrie|passed|carried)", rest, re.I)
+        bare = bool(_BARE_RESULT.match(rest)) and (len(rest) < 60 or bool(votes)) and not signed
         if not outcome and not bare:
             continue
         if bare and index + 1 < len(blocks) and _TALLY.match(_block_text(blocks[index])):
@@ -239,7 +242,11 @@ def read_cues(
         for place, sentence in enumerate(said):
             if formal or index in used:
                 pass
-            elif place and _BARE_RESULT.match(sentence) and len(sentence) < 60:
+            elif (
+                place
+                and _BARE_RESULT.match(sentence)
+                and (len(sentence) < 60 or re.match(r"^(?:the )?motion ", sentence, re.I))
+            ):
                 # "Motion to approve … Moved by Jones, seconded by Lee. Carried unanimously."
                 start = next((i for i in range(place) if _MOTION_WORDS.search(said[i])), place)
                 decided.append((index, clip(" ".join(said[start : place + 1]))))
