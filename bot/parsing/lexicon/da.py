@@ -108,6 +108,7 @@ DECISION_CUES = (
     r"\b(?:blev )?(?:forkastet|nedstemt)\b",
     r"\budskudt\b",
     r"\bkonstituere(?:t|de sig)\b",
+    r"\bingen indvendinger\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
@@ -279,6 +280,9 @@ NOT_ACTION_VERBS = (
     "omkring",
     "bagefter",
     "udover",
+    "siger",
+    "mener",
+    "fortæller",
 )
 NOT_OWNERS = (
     "vi",

@@ -124,7 +124,8 @@ DECISION_CUES = (
     r"\bput off until\b",
     r"\bwe (?:seem to )?have consensus\b",
     r"\bconsensus (?:was|is) (?:reached|to)\b",
-    r"(?<!be )(?<!been )\b(?:was |were )?(?:adopted|accepted|ratified|confirmed)\b(?! as)",
+    r"(?<!be )(?<!been )\b(?:was |were )?(?:adopted|accepted|ratified|confirmed)\b"
+    r"(?! as (?:a|an)\b)",
     r"\bmotion (?:passed|carried)\b",
     r"\bpassed (?:unanimously|without dissent)\b",
     r"\bcarried\b(?: unanimously| \d+\s*[-–]\s*\d+)",
@@ -133,6 +134,8 @@ DECISION_CUES = (
     r"\bresolved (?:to|that)\b",
     r"\bdecided (?:to|that|on)\b",
     r"\b(?:motion|proposal|amendment) (?:failed|was (?:rejected|defeated))\b",
+    r"\bappointed\b(?! by)",
+    r"\bno objections?\b",
 )
 # Passive future of an outcome ("A Matrix dev channel will be opened").
 WEAK_DECISION_CUES = (
@@ -142,13 +145,13 @@ WEAK_DECISION_CUES = (
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)
 OWNER_IS = (
+    r"^(?P<owner>(?:(?-i:[A-Z])[\w.]*\s){0,3}(?-i:[A-Z])\w+) "
+    r"(?:stated|said|noted|confirmed|agreed) "
+    r"(?:that )?(?:he|she|they) will\b",
     r"\brequested that (?P<owner>(?!the\b)[\w.]+(?: \w+)?) (?=send|provide|review|submit|prepare)",
     r"\bwill have (?P<owner>(?-i:[A-Z])\w+) (?=\w+\b)",
     r"^(?:assign(?:ed)?\s+to|review(?:er|ed by)?\s*:|owner\s*:)\s*(?P<owner>[\w.\-]+)",
     r"\b(?-i:Action):?\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]*(?:\s+og\s+(?-i:[A-ZÆØÅ])[\wæøå]*)?)\.?\s*$",
-    r"^(?P<owner>(?:(?-i:[A-Z])[\w.]*\s){0,3}(?-i:[A-Z])\w+) "
-    r"(?:stated|said|noted|confirmed|agreed) "
-    r"(?:that )?(?:he|she|they) will\b",
     r"^the (?P<owner>chairman|chair|clerk|secretary|treasurer|president|coordinator)\s+"
     r"(?:will|to|agreed to)\b",
 )
@@ -444,6 +447,7 @@ NOT_DECISION_CUES = (
     # a person agreeing to do something is a task, not a decision
     r"^(?!(?:the|board|committee|council|group|we|all|it)\b)(?:[A-Z][\w.]*\s){0,2}[A-Z]\w+ "
     r"agreed to\b",
+    r"\bare agreed[- ]upon\b",
 )
 # Column of an action log naming the meeting an action came from.
 SOURCE_COLUMNS = ("source", "from", "origin", "meeting", "raised")

@@ -18,7 +18,7 @@ from datetime import date
 from bot.parsing.dates import find_time_range
 from bot.parsing.minutes.dates import dates_in
 from bot.parsing.minutes.model import NextMeeting, clip
-from bot.parsing.minutes.text import BULLET, sentences, words_of
+from bot.parsing.minutes.text import BULLET, paragraphs, sentences, words_of
 
 _NEXT_WORDS = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
 _MOVED = re.compile("|".join(words_of("MEETING_MOVED")), re.IGNORECASE)
@@ -61,7 +61,7 @@ def next_meeting_in(
 ) -> NextMeeting | None:
     title_words = re.findall(r"[\wæøåÆØÅ]+", title)
     best: _Found | None = None
-    text_lines = [ln for ln in lines if ln]
+    text_lines = paragraphs(lines)  # a sentence broken over lines (PDF) is whole again
     for position, line in enumerate(text_lines):
         for sentence in sentences(line):
             moved = _MOVED.search(sentence)

@@ -250,7 +250,7 @@ def sentences(text: str) -> list[str]:
     """Split prose into sentences, not at `Ms.`, `ift.`, `S. Holden` or `10.`."""
     out: list[str] = []
     start = 0
-    for match in re.finditer(r"[.!?](?=\s+[A-ZÆØÅ\"“(])", text):
+    for match in re.finditer(r"[.!?](?=\s+(?:\d{1,2}\.\s+)?[A-ZÆØÅ\"“(])", text):
         before = text[start : match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or last.isdigit():
