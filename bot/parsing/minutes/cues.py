@@ -153,11 +153,13 @@ def read_sections(segment: Segment, minutes: Minutes, known: tuple[str, ...], ba
             for entry in _section_decisions(body):
                 minutes.decisions.append(MinutesDecision(segment.label, entry))
                 for sentence in sentences(entry):
-                    minutes.actions += actions_in(sentence, segment.label, known, base)
+                    minutes.actions += actions_in(
+                        sentence, segment.label, known, base, minutes.language
+                    )
 
     for line in segment.lines:
         if ACTION_LINE.match(line):
-            minutes.actions += actions_in(line, segment.label, known, base)
+            minutes.actions += actions_in(line, segment.label, known, base, minutes.language)
         section = section_of(line)
         if section:
             flush()
@@ -255,7 +257,7 @@ def read_cues(
             if clip(_block_text(sentence)).rstrip(".") not in listed_tasks:
                 minutes.actions += [
                     a
-                    for a in actions_in(sentence, label, known, base)
+                    for a in actions_in(sentence, label, known, base, minutes.language)
                     if not owner_lines or set(a.owners) <= named  # "Ansvarlig: JK" wins
                 ]
     for _, text in sorted(decided, key=lambda d: d[0]):
@@ -273,7 +275,7 @@ def read_cues(
         for sentence in sentences(status):
             if _is_decision(sentence):
                 minutes.decisions.append(MinutesDecision(label, clip(sentence)))
-            minutes.actions += actions_in(sentence, label, known, base)
+            minutes.actions += actions_in(sentence, label, known, base, minutes.language)
         closed = re.search(r"lukkes|closed|done|udført", status, re.I)
         if owner and task and not closed and any(row is r for r in added):
             minutes.actions.append(MinutesAction(label, owner_names(owner, known), clip(task)))

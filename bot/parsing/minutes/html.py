@@ -104,7 +104,22 @@ def _walk(node: Tag, out: list[str]) -> None:
     flush()
 
 
+def _is_navigation(node: Tag) -> bool:
+    """A list whose every item is only a link: a site's menu, not minutes."""
+    items = node.find_all("li")
+    if len(items) < 3:
+        return False
+    for item in items:
+        text = " ".join(item.get_text(" ").split())
+        links = " ".join(" ".join(a.get_text(" ").split()) for a in item.find_all("a"))
+        if not text or len(links) < len(text) * 0.8:
+            return False
+    return True
+
+
 def _list(node: Tag, out: list[str], ordered: bool, depth: int) -> None:
+    if depth == 0 and _is_navigation(node):
+        return
     number = 0
     out.append("")
     for item in node.find_all("li", recursive=False):

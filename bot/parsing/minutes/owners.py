@@ -151,11 +151,11 @@ def _clauses(text: str) -> list[str]:
 
 
 def actions_in(
-    text: str, item: str | None, known: tuple[str, ...], today: date
+    text: str, item: str | None, known: tuple[str, ...], today: date, language: str = "da"
 ) -> list[MinutesAction]:
     """Actions a sentence or decision assigns, with their owners."""
     found: list[MinutesAction] = []
-    for clause, owners, task in _assigned(text, known):
+    for clause, owners, task in _assigned(text, known, danish=language == "da"):
         at_next = bool(_NEXT_MEETING_DUE.search(clause))
         dates = [d for d in find_dates(clause, today) if d.value and d.year_given]
         due = dates[0].value if dates and not at_next else None
@@ -167,8 +167,14 @@ def actions_in(
     return found
 
 
-def _assigned(text: str, known: tuple[str, ...]) -> list[tuple[str, list[str], str]]:
-    """(clause, owners, task) for each task the text assigns."""
+def _assigned(
+    text: str, known: tuple[str, ...], danish: bool = True
+) -> list[tuple[str, list[str], str]]:
+    """(clause, owners, task) for each task the text assigns.
+
+    "X <verb>er" is read as a Danish present tense only in Danish minutes (in
+    English, "One further quote" is no owner and verb).
+    """
     marked = _ACTION_MARK.match(text.strip())
     if marked and not re.fullmatch(rf"{_SUBJECT}\.?", marked.group("rest").strip()):
         # "#action jamesob to write …", "[ACTION] Ann: send …", "Action item: task (Bo)"
@@ -202,7 +208,9 @@ def _assigned(text: str, known: tuple[str, ...]) -> list[tuple[str, list[str], s
                 owner = match.group("owner")
                 if _stopped(owner):
                     continue
-                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and not _names_a_doer(owner):
+                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and (
+                    not danish or not _names_a_doer(owner)
+                ):
                     continue
                 owners = owner_names(owner, known)
                 verb = match.groupdict().get("verb")
