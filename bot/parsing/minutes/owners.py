@@ -66,7 +66,8 @@ _ACTION_DA_MODAL = re.compile(
 )
 _TASK_VERBS = "|".join(words_of("TASK_VERBS"))
 _ACTION_EN = re.compile(
-    rf"^(?P<owner>{_SUBJECT})\s+(?:will|shall|is going to|agreed to|volunteer(?:s|ed)? to|"
+    rf"^(?P<owner>{_SUBJECT})\s+(?:will|shall|would(?! like| be| have| prefer| rather)|"
+    rf"is going to|agreed to|volunteer(?:s|ed)? to|"
     rf"to(?=\s+(?:\w+ly\s+)?(?:{_TASK_VERBS})\b))\s+(?P<rest>[a-z]\S*.*)$"
 )
 _BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
@@ -115,6 +116,7 @@ _ACTION_MARK = re.compile(
 _MARKED_OWNER = re.compile(
     rf"^(?P<owner>{_SUBJECT}|{_HANDLE})\s+(?:to|will|skal|vil)\s+(?P<rest>\S.*)$"
 )
+_AND_CLAUSE = re.compile(r"\s+og\s+(?=[A-ZÆØÅ][\wæøå]+\s+[a-zæøå]{3,}er\s)")
 _LEAD_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå]*(?: [\wæøå]+)?\s+[-–]\s+(?=[A-ZÆØÅ])")  # "Runden - "
 _LEAD_IN = re.compile(
     r"^(?:det blev (?:besluttet|aftalt),?\s+at\s+|.*?\bbesluttede,?\s+at\s+|"
@@ -147,7 +149,15 @@ def _clauses(text: str) -> list[str]:
         r"|,\s+(?=[A-ZÆØÅ][\wæøå]+\s+[a-zæøå]{3,}er\s)|\s+\((?=[A-ZÆØÅ])",
         text,
     )
-    return [p.strip() for p in parts if p.strip()]
+    out: list[str] = []
+    for part in (p.strip() for p in parts if p.strip()):
+        # "Preben er træner og Claus måler op …": "og" starts a clause after a clause
+        pieces = _AND_CLAUSE.split(part, maxsplit=1)
+        if len(pieces) == 2 and re.search(r"\b[a-zæøå]{2,}\b", pieces[0]):
+            out += [pieces[0].strip(), pieces[1].strip()]
+        else:
+            out.append(part)
+    return out
 
 
 def actions_in(
