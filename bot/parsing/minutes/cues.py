@@ -20,6 +20,7 @@ from bot.parsing.minutes.text import (
 
 _DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
 _WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_MOVED = re.compile(r"\b(?:moved|motioned|motion to|foreslog)\b", re.IGNORECASE)
 _NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
 _SUBJECT_BODY = re.compile(r"^(?:the\s+)?(?P<subject>[A-ZÆØÅ][\wæøå’'-]+)\s")
 _BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
@@ -209,6 +210,9 @@ def _outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[in
         motion = start - 1
         if motion >= 0 and motion not in used and _MOTION_WORDS.search(blocks[motion]):
             start = motion
+            mover = start - 1  # "X seconded the motion." after "Y moved to …"
+            if not _MOVED.search(blocks[start]) and mover >= 0 and _MOVED.search(blocks[mover]):
+                start = mover
         if found and found[-1][0] >= start - 1 and found[-1][0] < index:
             joined = found.pop()[1]  # the motion was already read as a decision
             start = index
@@ -251,7 +255,14 @@ def read_cues(
             ):
                 # "Motion to approve … Moved by Jones, seconded by Lee. Carried unanimously."
                 start = next((i for i in range(place) if _MOTION_WORDS.search(said[i])), place)
-                decided.append((index, clip(" ".join(said[start : place + 1]))))
+                motion = " ".join(said[start : place + 1])
+                if not _MOVED.search(motion) and index > 0:
+                    before = sentences(texts[index - 1])
+                    if before and _MOVED.search(
+                        before[-1]
+                    ):  # "X moved to …" ends the paragraph before
+                        motion = f"{before[-1]} {motion}"
+                decided.append((index, clip(motion)))
             elif _is_decision(sentence, title):
                 decided.append((index, clip(sentence)))
             if clip(_block_text(sentence)).rstrip(".") not in listed_tasks:
