@@ -20,6 +20,7 @@ from bot.parsing.minutes.text import (
 
 _DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
 _WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_VOTED = re.compile(r"\bvoted\s+\d+\s*[-–]\s*\d+", re.IGNORECASE)
 _MOVED = re.compile(r"\b(?:moved|motioned|motion to|foreslog)\b", re.IGNORECASE)
 _NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
 _SUBJECT_BODY = re.compile(r"^(?:the\s+)?(?P<subject>[A-ZÆØÅ][\wæøå’'-]+)\s")
@@ -246,8 +247,11 @@ def read_cues(
     for index, paragraph in enumerate(texts):
         said = sentences(paragraph)
         for place, sentence in enumerate(said):
-            if formal or index in used:
+            if index in used:
                 pass
+            elif formal:  # besides the motions, only a vote with its count
+                if _VOTED.search(sentence) and _is_decision(sentence, title):
+                    decided.append((index, clip(sentence)))
             elif (
                 place
                 and _BARE_RESULT.match(sentence)
