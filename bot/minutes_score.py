@@ -166,28 +166,25 @@ def compare(name: str, minutes: Minutes, label: dict[str, Any]) -> FileScore:
     score.owners_labelled = len(labelled)
     unmatched: list[dict[str, Any]] = []
     for exact in (True, False):  # the same people first, then one name in common
-        unmatched = []
-        for action in labelled:
+        pairs = []
+        for li, action in enumerate(labelled):
             wanted = set(_tokens(action["task"]))
-            candidates = [
-                a
-                for a in found
-                if (_names(action["owner"]) == {n for o in a.owners for n in _names(o)})
-                or (not exact and same_owner(action["owner"], a.owners))
-            ]
-            best = max(
-                candidates,
-                key=lambda a: (
-                    same_text(action["task"], a.task),
-                    len(wanted & set(_tokens(a.task))),
-                ),
-                default=None,
-            )
-            if best is None:
-                unmatched.append(action)
-            else:
-                score.owners_matched += 1
-                found.remove(best)
+            for fi, a in enumerate(found):
+                people = {n for o in a.owners for n in _names(o)}
+                if _names(action["owner"]) == people or (
+                    not exact and same_owner(action["owner"], a.owners)
+                ):
+                    fit = (same_text(action["task"], a.task), len(wanted & set(_tokens(a.task))))
+                    pairs.append((fit, li, fi))
+        taken_labels: set[int] = set()
+        taken_found: set[int] = set()
+        for _, li, fi in sorted(pairs, key=lambda p: p[0], reverse=True):  # best fits first
+            if li not in taken_labels and fi not in taken_found:
+                taken_labels.add(li)
+                taken_found.add(fi)
+        score.owners_matched += len(taken_labels)
+        found = [a for fi, a in enumerate(found) if fi not in taken_found]
+        unmatched = [a for li, a in enumerate(labelled) if li not in taken_labels]
         labelled = unmatched
     score.missed += [f"owner     {a['owner']}: {_short(a['task'])}" for a in unmatched]
     score.extras += [f"owner     {', '.join(a.owners)}: {_short(a.task)}" for a in found]
