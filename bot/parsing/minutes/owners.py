@@ -57,11 +57,12 @@ _ACTION_DA = re.compile(
 )
 _ACTION_DA_ANY = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
-    rf"(?P<verb>{_DA_PRESENT})\b(?P<rest>(?:\s+\S.*)?)$"
+    rf"(?P<verb>{_DA_PRESENT})\b(?P<rest>(?:\s+\S.*)?)[.!]?$"
 )
-# "Jens vil undersøge …": a person (not "Broen vil blive …"); "skal" is more often a rule.
+# "Jens vil undersøge …", "Klaus kan købe …": a person (not "Broen vil blive …");
+# "skal" is more often a rule.
 _ACTION_DA_MODAL = re.compile(
-    rf"^(?P<owner>{_SUBJECT})\s+vil\s+(?:nu\s+|også\s+|gerne\s+)?"
+    rf"^(?P<owner>{_SUBJECT})\s+(?:vil|kan)\s+(?:nu\s+|også\s+|gerne\s+)?"
     rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
 )
 _TASK_VERBS = "|".join(words_of("TASK_VERBS"))
@@ -143,10 +144,12 @@ def owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
 def _clauses(text: str) -> list[str]:
     text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*·]|[a-h][.)])\s+", "", text.strip().lstrip("(").strip())
     text = _LEAD_IN.sub("", text)
+    text = re.sub(r"^(?:men|og|så|but|and|so)\s+(?=[A-ZÆØÅ])", "", text, flags=re.IGNORECASE)
     text = _LEAD_LABEL.sub("", text)
     parts = re.split(
         r",\s+og\s+(?=[A-ZÆØÅ])|;\s+|,\s+and\s+(?=[A-Z])|,\s+(?=[A-ZÆØÅ]\w*\s+(?:to|will)\s)"
-        r"|,\s+(?=[A-ZÆØÅ][\wæøå]+\s+[a-zæøå]{3,}er\s)|\s+\((?=[A-ZÆØÅ])",
+        r"|,\s+(?=[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)?\s+[a-zæøå]{3,}er(?=[\s.,;]|$))"
+        r"|\s+\((?=[A-ZÆØÅ])",
         text,
     )
     out: list[str] = []

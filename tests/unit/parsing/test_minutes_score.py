@@ -23,7 +23,7 @@ TARGETS = {
 }
 # What the test holds now: the targets where the reader meets them; below them, the
 # figure measured on the whole corpus once the held-out documents joined (README).
-HELD = {**TARGETS, "decision_f1": 0.88, "owner_recall": 0.82}
+HELD = {**TARGETS, "decision_f1": 0.89}
 
 
 def test_corpus_holds_its_figures() -> None:
