@@ -374,7 +374,11 @@ VOTE_TALLIES = (
 MOTION_WORDS = (r"\bforslag\b", r"\bafstemning\b", r"\bstemte\b", r"\bindstilling\b")
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
-NOT_DECISION_CUES = (r"\bbesluttede i et møde\b", r"\b(?:på|i) (?:sidste|forrige) møde\b")
+NOT_DECISION_CUES = (
+    r"\bbesluttede i et møde\b",
+    r"\b(?:på|i) (?:sidste|forrige) møde\b",
+    r"\bikke (?:var |er |blev )?enighed\b",  # "hvilket der dog ikke var enighed om"
+)
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")
 OWNER_COLUMNS = (r"ansvarlige?", r"hvem", r"tovholder", r"ansvar")

@@ -448,6 +448,9 @@ NOT_DECISION_CUES = (
     r"^(?!(?:the|board|committee|council|group|we|all|it)\b)(?:[A-Z][\w.]*\s){0,2}[A-Z]\w+ "
     r"agreed to\b",
     r"\bare agreed[- ]upon\b",
+    r"\bno consensus\b",
+    r"\bnot (?:been )?agreed\b",
+    r"^[\w.\-]{2,30}:\s+no objections?\b",
 )
 # Column of an action log naming the meeting an action came from.
 SOURCE_COLUMNS = ("source", "from", "origin", "meeting", "raised")
