@@ -20,7 +20,12 @@ from bot.parsing.minutes.text import (
 
 _DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
 _WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
-_VOTED = re.compile(r"\bvoted\s+\d+\s*[-–]\s*\d+", re.IGNORECASE)
+# Besides motions, formal minutes record votes with their count and elections.
+_VOTED = re.compile(
+    r"\bvoted\s+\d+\s*[-–]\s*\d+|\b(?:was|were) (?:elected|appointed)\b"
+    r"|\bnominated\b.*\baccepted\b",
+    re.IGNORECASE,
+)
 _MOVED = re.compile(r"\b(?:moved|motioned|motion to|foreslog)\b", re.IGNORECASE)
 _NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
 _SUBJECT_BODY = re.compile(r"^(?:the\s+)?(?P<subject>[A-ZÆØÅ][\wæøå’'-]+)\s")
@@ -249,7 +254,7 @@ def read_cues(
         for place, sentence in enumerate(said):
             if index in used:
                 pass
-            elif formal:  # besides the motions, only a vote with its count
+            elif formal:  # besides the motions, only a vote with its count or an election
                 if _VOTED.search(sentence) and _is_decision(sentence, title):
                     decided.append((index, clip(sentence)))
             elif (
