@@ -21,6 +21,8 @@ TARGETS = {
     "next_meeting_right": 0.90,
     "meeting_date_right": 0.90,
 }
+
+
 def test_corpus_meets_the_targets() -> None:
     score = score_folder(CORPUS)
     assert len(score.files) >= 12
