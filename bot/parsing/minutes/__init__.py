@@ -10,8 +10,9 @@ Two ways of finding decisions, chosen per document:
 - *cue mode* otherwise: sentences that say something was decided ("Det blev
   besluttet", "godkendt", "It was agreed", a RESOLVED block, a carried motion).
 
-Modules: `model` (the dataclasses), `text` (lines, sentences, tables),
-`outline` (agenda items), `cues` (decisions), `owners` (actions),
+Modules: `model` (the dataclasses), `text` (lines, sentences, tables), `html`,
+`outline` and `headings` (agenda items), `cues` (decisions), `motions`
+(outcomes joined to their motion), `tables`, `owners` (actions), `dates`,
 `meeting_date`, `next_meeting`, `calendar`.
 """
 
