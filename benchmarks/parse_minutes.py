@@ -12,6 +12,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from bot.documents.read import extract_text
+from bot.minutes_score import SUFFIXES
 from bot.parsing.dates import warm_up
 from bot.parsing.messages import parse_message
 from bot.parsing.minutes import parse_minutes
@@ -60,6 +62,17 @@ def main() -> None:
     report(
         "one channel message", timed(lambda: parse_message(MESSAGE, today=TODAY), args.repeat * 10)
     )
+    corpus = Path(args.fixtures).parent / "corpus" / "minutes"
+    slowest: tuple[float, str] = (0.0, "")
+    for path in sorted(corpus.glob("*")):
+        if path.suffix not in SUFFIXES or not path.with_suffix(".json").is_file():
+            continue
+        text = extract_text(path.read_bytes(), path.name)
+        parse_minutes(text, today=TODAY)  # warm
+        runs = timed(lambda t=text: parse_minutes(t, today=TODAY), 5)
+        slowest = max(slowest, (statistics.median(runs), f"{path.name} ({len(text)} ch)"))
+    if slowest[1]:
+        print(f"slowest corpus document: {slowest[1]}, median {slowest[0]:.2f} ms")
 
 
 if __name__ == "__main__":

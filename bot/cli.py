@@ -72,7 +72,10 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
         return sub.add_parser(
-            name, help=help, description=help, epilog=EPILOG,
+            name,
+            help=help,
+            description=help,
+            epilog=EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
@@ -134,6 +137,11 @@ def _parser() -> argparse.ArgumentParser:
         help="when the meeting was held, for minutes that do not say (e.g. 2024-01-05)",
     )
 
+    score = command("score-minutes", "score the minutes reader on labelled minutes")
+    score.add_argument("folder", help="documents with a label FILE.json beside each")
+    score.add_argument("--verbose", action="store_true", help="show misses and extras")
+    score.add_argument("--today", default=None, help="import day, YYYY-MM-DD (default: label)")
+
     export = command("export", "print a channel's records")
     export.add_argument("--channel", required=True, help="channel id")
     export.add_argument("--team", default=None, help=team_help)
@@ -166,9 +174,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     purge.add_argument("--dry-run", action="store_true", help="count only, change nothing")
 
-    forget = command(
-        "forget-user", "remove a person's Slack id and names from records and history"
-    )
+    forget = command("forget-user", "remove a person's Slack id and names from records and history")
     forget.add_argument("user", metavar="USER_ID", help="the person's Slack user id (U…)")
     forget.add_argument(
         "--name",
@@ -275,6 +281,13 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.importer_cli import run_import
 
         return run_import(settings, args)
+    if args.command == "score-minutes":
+        from datetime import date
+
+        from bot.minutes_score import run
+
+        today = date.fromisoformat(args.today) if args.today else None
+        return run(args.folder, verbose=args.verbose, today=today)
     if args.command == "export":
         from bot.app import make_deps, open_storage
         from bot.clock import clock_for

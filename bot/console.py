@@ -563,7 +563,11 @@ class Console:
         head = f"📎 {name}" + (f" · {title}" if title and title != name else "")
         try:
             if kind_of(name, data) in ("docx", "pdf"):  # as Slack's preview shows its text
-                lines = extract_text(data, name).splitlines()
+                # the reader marks Word headings and lists as Markdown; a preview shows text
+                lines = [
+                    re.sub(r"^(?:#{1,6} |- )", "", line)
+                    for line in extract_text(data, name).splitlines()
+                ]
             else:
                 lines = data.decode("utf-8").lstrip("\ufeff").splitlines()
             lines = [line for line in lines if line.strip()]

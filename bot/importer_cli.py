@@ -14,7 +14,7 @@ from bot.parsing.minutes import parse_minutes
 
 MESSAGES = {
     "empty": "the file is empty",
-    "unsupported": "cannot read .{detail} files; use .txt, .pdf or .docx",
+    "unsupported": "cannot read .{detail} files; use .txt, .md, .rst, .html, .pdf or .docx",
     "scanned": "the PDF has no text layer (a scan?); export it with text or paste the text",
     "too_large": "the file is too large ({detail}); the limit is 300 pages or 25 MB",
     "unreadable": "the file cannot be read; it looks damaged or is not a document",

@@ -197,4 +197,3 @@ def forget_user(settings: Settings, user_id: str, names: list[str], *, dry_run: 
         return 1
     log.info("forget-user: %s rows %s", counts.total, "counted" if dry_run else "anonymised")
     return 0
-

@@ -273,9 +273,7 @@ class LocalServer:
         self.server.server_close()
 
 
-def serve(
-    factory: Callable[[], App], port: int, workers: int = 2, host: str = "0.0.0.0"
-) -> None:
+def serve(factory: Callable[[], App], port: int, workers: int = 2, host: str = "0.0.0.0") -> None:
     """Run on gunicorn; each worker builds its own app after the fork."""
     from gunicorn.app.base import BaseApplication
 

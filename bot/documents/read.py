@@ -1,8 +1,13 @@
-"""Text out of an uploaded or given file: .txt, .pdf (text layer) and .docx."""
+"""Text out of an uploaded or given file: .txt/.md/.rst, .html/.htm, .pdf (text layer), .docx.
+
+HTML goes through a real HTML parser (bot.parsing.minutes.html) into
+Markdown-shaped text that keeps its headings, lists and tables.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +33,9 @@ def kind_of(filename: str, data: bytes) -> str:
         return "pdf"
     if suffix == ".docx" or (data.startswith(b"PK") and b"word/" in data[:4000]):
         return "docx"
-    if suffix in ("", ".txt", ".md", ".text"):
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in ("", ".txt", ".md", ".markdown", ".rst", ".text"):
         return "txt"
     return suffix.lstrip(".") or "unknown"
 
@@ -46,6 +53,8 @@ def extract_text(data: bytes, filename: str, progress: Progress | None = None) -
         text = _docx(data)
     elif kind == "txt":
         text = _txt(data)
+    elif kind == "html":
+        text = _html(data)
     else:
         raise DocumentError("unsupported", kind)
     if not text.strip():
@@ -64,6 +73,20 @@ def _txt(data: bytes) -> str:
         if controls > len(text[:20000]) * 0.01:
             raise DocumentError("unreadable")
         return text
+    raise DocumentError("unreadable")
+
+
+def _html(data: bytes) -> str:
+    from bot.parsing.minutes.html import html_to_text
+
+    head = data[:4000].decode("ascii", errors="ignore")
+    declared = re.search(r"charset=[\"']?([\w-]+)", head, re.IGNORECASE)
+    encodings = ([declared.group(1)] if declared else []) + ["utf-8-sig", "cp1252"]
+    for encoding in encodings:
+        try:
+            return html_to_text(data.decode(encoding))
+        except (UnicodeDecodeError, LookupError):
+            continue
     raise DocumentError("unreadable")
 
 
@@ -90,6 +113,46 @@ def _pdf(data: bytes, progress: Progress | None) -> str:
     return "\n".join(texts)
 
 
+_HEADING_STYLE = re.compile(r"^(?:heading|overskrift|titel|title)\s*(\d)?$", re.IGNORECASE)
+
+
+def _docx_marker(paragraph: object) -> str:
+    """Markdown for a Word paragraph's structure: `## ` for Heading 2, `- ` for a list item."""
+    style, listed = "", False
+    for node in paragraph.iter():  # type: ignore[attr-defined]
+        name = node.tag.rsplit("}", 1)[-1]
+        if name == "pStyle":
+            style = next((v for k, v in node.attrib.items() if k.endswith("}val")), "")
+        elif name == "numPr":
+            listed = True
+    heading = _HEADING_STYLE.match(style.replace("-", " ").strip())
+    if heading:
+        return "#" * int(heading.group(1) or 1) + " "
+    return "- " if listed else ""
+
+
+def _docx_table(table: object) -> list[str]:
+    """A Word table as the HTML reader writes one: a `| … |` grid, or one item per row."""
+    from bot.parsing.minutes.html import table_lines
+
+    rows: list[list[list[str]]] = []
+    for row in table.iter():  # type: ignore[attr-defined]
+        if not row.tag.endswith("}tr"):
+            continue
+        cells = []
+        for cell in row:
+            if not cell.tag.endswith("}tc"):
+                continue
+            paragraphs = [
+                "".join(n.text or "" for n in p.iter() if n.tag.endswith("}t")).strip()
+                for p in cell.iter()
+                if p.tag.endswith("}p")
+            ]
+            cells.append([p for p in paragraphs if p])
+        rows.append(cells)
+    return table_lines(rows, header=False)  # Word marks no header row reliably
+
+
 def _docx(data: bytes) -> str:
     from docx import Document
 
@@ -101,16 +164,8 @@ def _docx(data: bytes) -> str:
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(
-                "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
-            )
+            text = "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))
+            lines.append(_docx_marker(block) + text if text.strip() else text)
         elif tag == "tbl":
-            for row in block.iter():
-                if row.tag.endswith("}tr"):
-                    cells = [
-                        "".join(n.text or "" for n in cell.iter() if n.tag.endswith("}t"))
-                        for cell in row
-                        if cell.tag.endswith("}tc")
-                    ]
-                    lines.append(" ".join(c for c in cells if c))
+            lines += _docx_table(block)
     return "\n".join(lines)

@@ -80,12 +80,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?:\s*-\s*|/)(?P<y>\d{{4}}|\d{{2}})(?!\d)|\s(?P<y2>\d{{4}})(?!\d))?(?![\w/])"
         ),
     ),
-    ("dotted", re.compile(rf"{_B}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_E}")),
+    (
+        "dotted",
+        re.compile(
+            rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?"
+            rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_E}"
+        ),
+    ),
     (
         "day_month",
         re.compile(
             rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?(?:(?:den|the)\s+)?"
-            rf"(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{_MONTH})\.?"
+            rf"(?P<d>\d{{1,2}})(?:\.\s*|(?:st|nd|rd|th)?\s+)(?:of\s+)?(?P<mn>{_MONTH})\.?"
             rf"(?:(?:,\s*|\s+)(?P<y>\d{{4}}))?(?![\w])"
         ),
     ),
@@ -299,8 +305,9 @@ _TIME_PATTERNS = [
         r"(?:\s*(?:-|–|to|til)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2}))?(?![\d])"
     ),
     re.compile(
-        r"(?<![\w.:/-])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s*(?P<ap1>am|pm)"
-        r"(?:\s*(?:-|–|to)\s*(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ap2>am|pm))?(?![\w])"
+        r"(?<![\w.:/-])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s*(?P<ap1>[ap]\.?m\b\.?)"
+        r"(?:\s*(?:-|–|to)\s*(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ap2>[ap]\.?m\b\.?))?"
+        r"(?![\w])"
     ),
 ]
 
@@ -310,7 +317,7 @@ def _clock(hour: str, minute: str | None, ampm: str | None = None) -> time | Non
     if ampm:
         if not 1 <= h <= 12:
             return None
-        h = h % 12 + (12 if ampm == "pm" else 0)
+        h = h % 12 + (12 if ampm.startswith("p") else 0)
     if h > 23 or mi > 59:
         return None
     return time(h, mi)
@@ -335,7 +342,8 @@ def find_time_range(text: str, *, bare: bool = False) -> TimeRange | None:
             ends = _clock(g["h2"], g.get("m2"), g.get("ap2")) if g.get("h2") else None
             if begins is None or (g.get("h2") and (ends is None or ends <= begins)):
                 continue
-            if best is None or m.start() < best.start:
+            longer = best is not None and m.start() == best.start and m.end() > best.end
+            if best is None or m.start() < best.start or longer:
                 best = TimeRange(m.start(), m.end(), begins, ends)
             break
     return best

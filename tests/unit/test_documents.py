@@ -28,7 +28,7 @@ def test_pdf_of_100_pages_reports_progress() -> None:
 
 def test_docx_paragraphs_and_tables() -> None:
     text = extract_text(docx(LINES, [["5/1", "26/1"], ["15/3", "5/4"]]), "referat.docx")
-    assert "Styregruppen godkendte" in text and "15/3 5/4" in text
+    assert "Styregruppen godkendte" in text and "| 15/3 | 5/4 |" in text
 
 
 @pytest.mark.parametrize(

@@ -95,9 +95,27 @@ DECISION_CUES = (
     r"\bgodkendte\b",
     r"\bpunkt(et)? lukkes\b",
     r"^ingen bemærkninger\b",
+    r"\b(?:blev |er )?(?:gen)?valgt\b(?! at)",
+    r"\btil efterretning\b",
+    r"\benstemmigt\b",
+    r"\b(?:blev )?tiltrådt\b",
+    r"\b(?:suppleant|formand|næstformand|kasserer|revisor|sekretær|dirigent)\s+blev\s+[A-ZÆØÅ]",
+    r"\b(?:blev|er) udsat\b",
+    r"^udsat\.?$",
+    r"\b(?:blev|er|var) aftalt\b",
+    r"\baftaltes\b",
+    r"\benighed om\b",
+    r"\b(?:blev )?(?:forkastet|nedstemt)\b",
+    r"\budskudt\b",
+    r"\bkonstituere(?:t|de sig)\b",
+    r"\bingen indvendinger\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
-WEAK_DECISION_CUES = (r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes)\b",)
+WEAK_DECISION_CUES = (
+    r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
+    r"\bbliver\s+(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|etableret|lukket)\b",
+    r"(?<!af)\bholdes\b",
+)
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
 ACTION_VERBS = (
@@ -134,9 +152,20 @@ ACTION_VERBS = (
 OWNER_IS = (
     r"\ber\s+(?P<owner>[\wÆØÅæøå/.\- ]{2,40}?)\s+tovholder\b",
     r"\bgive\s+mandat\s+til\s+(?P<owner>\w+)",
+    r"^(?P<owner>(?:alle\s+)?(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+[\wæøå]+){0,2}?)\s+(?:blev\s+)?"
+    r"(?:opfordres|opfordret|bedes|anmodes|anmodet)\s+(?:til\s+)?at\b",
+    r"\b(?:bliver|blev)\s+\w+(?:e?t)\s+af\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3})",
+    r"^(?:på|i|til|efter|ved|inden|før)\s+[^,]{1,30}?\s+(?-i:[a-zæøå]){3,}er\s+"
+    r"(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\b",
 )
 NO_OWNER_ACTION = (r"\beftersendes\b", r"\bfremlægges\b.*\bnæste\s+\w*møde")
-NEXT_MEETING_WORDS = (r"næste\s+(?:\w+\s+)?møde", r"næste\s+\w*møde")
+NEXT_MEETING_WORDS = (
+    r"næste\s+(?:\w+\s+)?møde",
+    r"næste\s+\w*møde",
+    r"næste\s+gang\b",
+    r"\bnyt\s+møde\b",
+    r"næste\s+(?:\w+\s+)?\w*møde",
+)
 MEETING_MOVED = (
     r"rykke[rs]?\s+(?:næste\s+)?mødet?\s+til",
     r"flytte[rs]?\s+(?:næste\s+)?mødet?\s+til",
@@ -148,7 +177,17 @@ PROPOSED_AGENDA = (
     r"indhold\s+på\s+næste\s+møde",
 )
 CALENDAR = ("mødekalender",)
-MEETING_DATE_LABELS = ("tid", "dato", "mødedato", "mødetidspunkt")
+MEETING_DATE_LABELS = (
+    "tid",
+    "dato",
+    "mødedato",
+    "mødetidspunkt",
+    "tidspunkt",
+    "tid og sted",
+    "dato og tid",
+    "afholdt",
+    "mødetid",
+)
 CARRIED_OVER = (r"\bOriginally from\b", r"\bStatus:\s", r"\bvidereført fra\b")
 
 # words that make the message shortcut guess "action" for a text without a keyword
@@ -451,3 +490,201 @@ INTENT_NOT_NAMES = (
     "gerne",
     "mon",
 )
+# Overskrifter der ikke er dagsordenspunkter.
+NOT_ITEM_HEADINGS = (
+    r"deltagere",
+    r"til stede",
+    r"fraværende",
+    r"afbud",
+    r"fremmødte",
+    r"fremmøde",
+    r"inhabilitet",
+    r"dagsorden",
+    r"referent",
+    r"mødested",
+    r"sted",
+    r"tid",
+    r"dato",
+    r"indhold\s*$",
+    r"indholdsfortegnelse",
+)
+# En sætning om hvornår mødet blev holdt.
+MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s")
+# "næste X-møde" hvor X ikke er et andet organ.
+GENERIC_MEETING_WORDS = ("ordinære", "ordinært", "planlagte", "faste", "almindelige")
+# Nutidsverber der beskriver en tilstand, ikke en opgave: "X har", "X bliver", "X arbejder på".
+NOT_ACTION_VERBS = (
+    "er",
+    "har",
+    "bliver",
+    "blever",
+    "mener",
+    "synes",
+    "finder",
+    "ønsker",
+    "kommer",
+    "ligger",
+    "står",
+    "hedder",
+    "gælder",
+    "mangler",
+    "fungerer",
+    "passer",
+    "koster",
+    "arbejder",
+    "vender",
+    "handler",
+    "betyder",
+    "kender",
+    "bruger",
+    "ser",
+    "går",
+    "tager_del",
+    "fortæller",
+    "oplyser",
+    "orienterer_om",
+    "beder",
+    "savner",
+    "regner",
+    "håber",
+    "tror",
+    "føler",
+    "bor",
+    "sidder",
+    "deltager_ikke",
+    "foreslår",
+    "spørger",
+    "svarer",
+    "nævner",
+    "påpeger",
+    "understreger",
+    # decisions, not tasks: "Styregruppen godkender …"
+    "godkender",
+    "vedtager",
+    "beslutter",
+    "bakker",
+    "tilslutter",
+    "anbefaler",
+    "indstiller",
+    "konstaterer",
+    "noterer",
+    "takker",
+    "accepterer",
+    "afviser",
+    "støtter",
+    "tiltræder",
+    "afventer",
+    "under",
+    "efter",
+    "over",
+    "sammen",
+    "omkring",
+    "bagefter",
+    "udover",
+    "siger",
+    "mener",
+    "fortæller",
+)
+NOT_OWNERS = (
+    "vi",
+    "man",
+    "der",
+    "hvis",
+    "når",
+    "som",
+    "hvor",
+    "hvad",
+    "jeg",
+    "du",
+    "han",
+    "hun",
+    "ingen",
+    "nogle",
+    "adskillige",
+    "to",
+    "tre",
+    "fire",
+    "flere",
+    "mange",
+    "div",
+    "andre",
+    "hver",
+    "krævede",
+    "nye",
+    "ny",
+    "enkelte",
+    "disse",
+    "dette",
+    "denne",
+    "men",
+    "også",
+    "så",
+    "nu",
+    "her",
+    "først",
+    "derefter",
+    "evt",
+    "samt",
+    "eller",
+    "og",
+    "alt",
+    "intet",
+    "noget",
+)
+BODY_WORDS = (
+    "råd",
+    "udvalg",
+    "bestyrelse",
+    "gruppe",
+    "sekretariat",
+    "forvaltning",
+    "kommune",
+    "forening",
+    "klub",
+    "ledelse",
+    "formand",
+    "kasserer",
+    "styregrupp",
+    "lokalråd",
+    "undertegnede",
+    "referent",
+    "sekretær",
+)
+SELF_ASSIGNED = (r"^jeg (?:vil|skal|tager)\b", r"\bjeg (?:sender|laver|skriver)\b")
+# Overskrifter for en liste af opgaver: "Opfølgning", "Handlinger".
+ACTION_SECTIONS = (
+    r"opfølgning",
+    r"handlinger",
+    r"handlingspunkter",
+    r"aftaler",
+    r"opgaver",
+    r"to do",
+    r"næste skridt",
+    r"action",
+    r"actionpunkter",
+)
+OUTCOME_LABELS = (r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
+BARE_RESULTS = (
+    r"^(?:forslaget\s+(?:blev\s+)?)?(?:vedtaget|godkendt|enstemmigt vedtaget)\b",
+    r"^enstemmigt\b",
+)
+VOTE_TALLIES = (
+    r"^\d+\s+(?:for|stemte for)\s*,\s*\d+\s+imod",
+    r"^(?:for|ja)\s*:?\s*\d+\s*[,;]\s*(?:imod|nej)\s*:?\s*\d+",
+)
+MOTION_WORDS = (r"\bforslag\b", r"\bafstemning\b", r"\bstemte\b", r"\bindstilling\b")
+NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
+TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
+NOT_DECISION_CUES = (
+    r"\bbesluttede i et møde\b",
+    r"\b(?:på|i) (?:sidste|forrige) møde\b",
+    r"\bikke (?:var |er |blev )?enighed\b",  # "hvilket der dog ikke var enighed om"
+)
+SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
+ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")
+OWNER_COLUMNS = (r"ansvarlige?", r"hvem", r"tovholder", r"ansvar")
+TASK_COLUMNS = (r"handling(?:er)?", r"opgaver?", r"hvad", r"aktivitet", r"beskrivelse")
+STATUS_COLUMNS = (r"status", r"kommentar", r"bemærkning")
+DECISION_COLUMNS = (r"beslutning(?:er)?", r"konklusion")
+MEETING_WORDS = (r"møde", r"\breferat\b", r"generalforsamling")
+OTHER_MEETING = (r"\breferat(?:et)? (?:fra|af)\b", r"\bforrige\b", r"\bsidste møde\b", r"\bnæste\b")

@@ -96,8 +96,6 @@ NEXT_MEETING_DEADLINE = (
 SECTIONS = {
     "decision": "beslutning",
     "decisions": "beslutning",
-    "resolution": "beslutning",
-    "outcome": "beslutning",
     "conclusion": "beslutning",
     "summary": "resume",
     "recommendation": "indstilling",
@@ -111,26 +109,69 @@ DECISION_CUES = (
     r"\bagreed (?:that|to)\b",
     r"\bwas decided\b",
     r"\bit was decided\b",
-    r"\bvoted\b",
+    r"(?<!be )(?<!been )\bvoted\b",
     r"\bapproved by a \d+-\d+",
     r"\bnominated\b.*\baccepted\b",
     r"\bwas elected\b",
     r"\bwas appointed\b",
+    r"(?<!be )(?<!if )(?<!once )(?<!until )\b(?:was |were |is |are )?approved\b(?!:?\s*\d)",
+    r"\belected\b(?! to other)",
+    r"\bre-?elected\b",
+    r"\bagree+d\b(?! to (?:disagree|discuss))",
+    r"\bagreement (?:among|by|of|from) the\b",
+    r"\bin agreement\b",
+    r"\b(?:was |were |is )?(?:deferred|tabled|postponed)\b",
+    r"\bput off until\b",
+    r"\bwe (?:seem to )?have consensus\b",
+    r"\bconsensus (?:was|is) (?:reached|to)\b",
+    r"(?<!be )(?<!been )\b(?:was |were )?(?:adopted|accepted|ratified|confirmed)\b"
+    r"(?! as (?:a|an)\b)",
+    r"\bmotion (?:passed|carried)\b",
+    r"\bpassed (?:unanimously|without dissent)\b",
+    r"\bcarried\b(?: unanimously| \d+\s*[-–]\s*\d+)",
+    r"\bunanimously (?:approved|adopted|agreed|carried|passed)\b",
+    r"\b(?:board|committee|council|group|meeting) resolved\b",
+    r"\bresolved (?:to|that)\b",
+    r"\bdecided (?:to|that|on)\b",
+    r"\b(?:motion|proposal|amendment) (?:failed|was (?:rejected|defeated))\b",
+    r"\bappointed\b(?! by)",
+    r"\bno objections?\b",
 )
-WEAK_DECISION_CUES = ()
+# Passive future of an outcome ("A Matrix dev channel will be opened").
+WEAK_DECISION_CUES = (
+    r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"
+    r"merged|published|released|renamed|moved|replaced|cancell?ed|discontinued)\b",
+)
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)
 OWNER_IS = (
+    r"^(?P<owner>(?:(?-i:[A-Z])[\w.]*\s){0,3}(?-i:[A-Z])\w+) "
+    r"(?:stated|said|noted|confirmed|agreed) "
+    r"(?:that )?(?:he|she|they) will\b",
     r"\brequested that (?P<owner>(?!the\b)[\w.]+(?: \w+)?) (?=send|provide|review|submit|prepare)",
+    r"\bwill have (?P<owner>(?-i:[A-Z])\w+) (?=\w+\b)",
+    r"^(?:assign(?:ed)?\s+to|review(?:er|ed by)?\s*:|owner\s*:)\s*(?P<owner>[\w.\-]+)",
+    r"\b(?-i:Action):?\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]*(?:\s+og\s+(?-i:[A-ZÆØÅ])[\wæøå]*)?)\.?\s*$",
+    r"^the (?P<owner>chairman|chair|clerk|secretary|treasurer|president|coordinator)\s+"
+    r"(?:will|to|agreed to)\b",
 )
 NO_OWNER_ACTION = ()
-NEXT_MEETING_WORDS = (r"next\s+(?:\w+\s+)?meeting",)
+NEXT_MEETING_WORDS = (r"next\s+(?:\w+\s+)?meeting", r"next\s+(?:\w+\s+)?call\b")
 MEETING_MOVED = (
     r"(?:move|moved|postpone|postponed|reschedule|rescheduled)\s+(?:the\s+)?(?:next\s+)?meeting\s+to",
 )
 PROPOSED_AGENDA = (r"items?\s+for\s+the\s+next\s+meeting", r"proposed\s+agenda")
 CALENDAR = ("meeting calendar", "meeting schedule")
-MEETING_DATE_LABELS = ("date", "time", "meeting date")
+MEETING_DATE_LABELS = (
+    "date",
+    "time",
+    "meeting date",
+    "when",
+    "held",
+    "date and time",
+    "date/time",
+    "date & time",
+)
 CARRIED_OVER = ()
 
 # words that make the message shortcut guess "action" for a text without a keyword
@@ -432,3 +473,307 @@ INTENT_NOT_NAMES = (
     "need",
     "needs",
 )
+# Headings that are not agenda items (who was there, the agenda itself, …).
+NOT_ITEM_HEADINGS = (
+    r"attendees",
+    r"attendance",
+    r"present",
+    r"absent",
+    r"apologies",
+    r"regrets",
+    r"participants",
+    r"members",
+    r"non-members",
+    r"directors (?:present|absent)",
+    r"location",
+    r"time",
+    r"date",
+    r"agenda",
+    r"minutes\s*$",
+    r"meeting notes\s*$",
+    r"topics\s*$",
+    r"possible topics",
+    r"raw ",
+    r"table of contents",
+    r"contents\s*$",
+)
+# A sentence saying when this meeting was held.
+MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
+# "next X meeting" where X names no other body.
+GENERIC_MEETING_WORDS = ("regular", "scheduled", "ordinary", "planned", "team", "weekly", "monthly")
+NOT_OWNERS = (
+    "we",
+    "i",
+    "you",
+    "he",
+    "she",
+    "they",
+    "everyone",
+    "nobody",
+    "someone",
+    "link",
+    "note",
+    "notes",
+    "goal",
+    "details",
+    "text",
+    "presenter",
+    "proposal",
+    "resolution",
+    "status",
+    "discussion",
+    "topic",
+    "agenda",
+    "vote",
+    "motion",
+    "date",
+    "time",
+    "location",
+    "summary",
+    "background",
+    "question",
+    "answer",
+    "comment",
+    "update",
+    "updates",
+    "decision",
+    "outcome",
+    "result",
+    "minutes",
+    "action",
+    "actions",
+    "q",
+    "a",
+    "re",
+    "ok",
+    "http",
+    "https",
+    "www",
+    "if",
+    "when",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "which",
+    "none",
+    "n/a",
+    "tbd",
+    "also",
+    "but",
+    "and",
+    "or",
+    "so",
+    "then",
+    "thanks",
+    "thank",
+    "yes",
+    "no",
+    "maybe",
+    "need",
+    "needs",
+    "first",
+    "second",
+    "next",
+    "last",
+    "other",
+    "others",
+    "some",
+    "all of",
+    "lots",
+    "not",
+    "items",
+    "item",
+    "points",
+    "resolved",
+    "access",
+    "ability",
+    "request",
+    "changes",
+    "plan",
+)
+# A speaker taking a task on: "mnot: … I will make a PR", "dret: volunteers to help".
+SELF_ASSIGNED = (
+    r"^(?:I\s+will|I'll|will|to|volunteers?\s+to|agreed\s+to|I've\s+got(?:ta|\s+to))\s+\w",
+    r"\bI\s+will\s+(?:make|write|send|do|take|update|file|open|draft|prepare|review|follow)\b",
+    r"\bI've\s+got(?:ta|\s+to)\s+\w",
+    r"\bI'll\s+(?:make|write|send|do|take|update|file|open|draft|prepare|review|follow|PR)\b",
+)
+ACTION_SECTIONS = (
+    r"action items?",
+    r"actions?",
+    r"next steps",
+    r"to-?dos?",
+    r"follow[- ]ups?",
+    r"tasks",
+    r"assignments",
+)
+# A line that records an outcome: "Resolution: …", "Outcome: …", "#agreed …", "AGREED: …".
+OUTCOME_LABELS = (
+    r"resolution",
+    r"resolved",
+    r"outcome",
+    r"result",
+    r"#agreed",
+    r"agreed",
+    r"decision",
+    r"decided",
+    r"conclusion",
+    r"#decision",
+    r"#resolved",
+    r"\[agreed\]",
+    r"\[decision\]",
+    r"\[resolved\]",
+    r"#resolution",
+)
+# An outcome that says only that something passed; the motion before it is what was decided.
+BARE_RESULTS = (
+    r"^(?:the\s+)?(?:vote|motion)?\s*(?:was\s+)?(?:passed|carried|approved|adopted|accepted)\b",
+    r"^passed\b",
+    r"^carried\b",
+    r"^approved\b",
+    r"^adopted\b",
+    r"^accepted\b",
+    r"^motion (?:passed|carried)\b",
+    r"^vote passed\b",
+    r"^unanimous(?:ly)?\b",
+    r"^the motion was (?:passed|carried|approved)\b",
+    r"^motion (?:passes|carries|passed|carried)\b",
+    r"^the motion (?:passes|carries)\b",
+)
+VOTE_TALLIES = (
+    r"^vote\s*:?\s*\d+\s+(?:in favou?r|for|yes|aye)",
+    r"^\d+\s+(?:in favou?r|for|yes|ayes?)\s*,\s*\d+\s+(?:opposed|against|no|nays?)",
+    r"^(?:ayes?|yes|for)\s*:?\s*\d+\s*[,;]\s*(?:nays?|no|against)\s*:?\s*\d+",
+)
+MOTION_WORDS = (
+    r"\bvote on\b",
+    r"\bmotion\b",
+    r"\bmoved\b",
+    r"^text:",
+    r"\bpropos",
+    r"\bresolved\b",
+    r"\bagreed\b",
+    r"\bseconded\b",
+    r"\bmotioned\b",
+    r"\bmoved to\b",
+)
+NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\b")
+# Verbs that make "X to <verb>" a task for X ("Mark to add notes", "Romain to provide …").
+TASK_VERBS = (
+    "add",
+    "write",
+    "follow",
+    "provide",
+    "own",
+    "review",
+    "send",
+    "create",
+    "update",
+    "draft",
+    "prepare",
+    "contact",
+    "check",
+    "look",
+    "investigate",
+    "schedule",
+    "organi[sz]e",
+    "set",
+    "put",
+    "make",
+    "share",
+    "post",
+    "file",
+    "open",
+    "merge",
+    "fix",
+    "ask",
+    "reach",
+    "coordinate",
+    "talk",
+    "email",
+    "e-mail",
+    "circulate",
+    "arrange",
+    "confirm",
+    "find",
+    "get",
+    "move",
+    "start",
+    "finish",
+    "complete",
+    "present",
+    "propose",
+    "submit",
+    "publish",
+    "invite",
+    "compile",
+    "collect",
+    "summari[sz]e",
+    "document",
+    "research",
+    "explore",
+    "figure",
+    "lead",
+    "host",
+    "book",
+    "order",
+    "buy",
+    "pay",
+    "clarify",
+    "reply",
+    "respond",
+    "call",
+    "notify",
+    "inform",
+    "work",
+    "take",
+    "help",
+    "drive",
+    "champion",
+    "edit",
+)
+# Words that make a subject a body that can own a task ("the Board will …").
+BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
+# Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
+NOT_DECISION_CUES = (
+    r"^[\w.\-]{2,30}:\s+[^.]{0,60}?\bagreed\b(?! (?:that|on))",
+    # a report of another meeting's decision: "At the January 2018 meeting the Board approved …"
+    r"\b(?:at|in) the (?:\w+ )?(?:\d{4} )?(?:board |council |committee )?meeting\b"
+    r"[^.]*\b(?:approved|agreed|decided)\b",
+    r"\bapproved minutes\b",
+    r"\bpreceding minutes\b",
+    # a person agreeing to do something is a task, not a decision
+    r"^(?!(?:the|board|committee|council|group|we|all|it)\b)(?:[A-Z][\w.]*\s){0,2}[A-Z]\w+ "
+    r"agreed to\b",
+    r"\bare agreed[- ]upon\b",
+    r"\bno consensus\b",
+    r"\bnot (?:been )?agreed\b",
+    r"^[\w.\-]{2,30}:\s+no objections?\b",
+)
+# Column of an action log naming the meeting an action came from.
+SOURCE_COLUMNS = ("source", "from", "origin", "meeting", "raised")
+# Markers that start an action line: "#action …", "[ACTION] …", "Action item: …", "AI: …".
+ACTION_MARKERS = (
+    r"#action",
+    r"\[action\]",
+    r"action items?",
+    r"action",
+    r"ai",
+    r"todo",
+    r"to do",
+    r"task",
+)
+# Columns of a table of actions or outcomes.
+OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to")
+TASK_COLUMNS = (r"actions?", r"action items?", r"tasks?", r"what", r"to ?do", r"description")
+STATUS_COLUMNS = (r"status", r"comments?", r"notes?", r"progress")
+DECISION_COLUMNS = (r"decisions?", r"outcomes?", r"resolutions?", r"conclusions?")
+# Words that make a line about a meeting (its date may be the meeting's).
+MEETING_WORDS = (r"\bmeeting\b", r"\bminutes\b", r"\bsession\b", r"\btelecon")
+# Words that point at another meeting: "the minutes of the meeting held on 02/03/15".
+OTHER_MEETING = (r"\bthe minutes of\b", r"\bprevious\b", r"\blast meeting\b", r"\bpreceding\b")
+
+# English writes tasks as "X will …" (ACTION_VERBS): no present-tense verbs to rule out
+NOT_ACTION_VERBS: tuple[str, ...] = ()

@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.minutes_score import same_text
 from bot.parsing.minutes import parse_minutes
-from tests.conftest import CORPUS
-from tests.fakes.corpus import same_text, score_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2026, 11, 23)
@@ -96,16 +95,6 @@ def test_first_seed_meeting_date_is_offered_as_a_guess(shared: Path) -> None:
     assert "meeting_date_guessed" in minutes.warnings
 
 
-def test_corpus_of_other_shapes(shared: Path) -> None:
-    """The figures quoted in README.md (section Importing minutes)."""
-    score = score_corpus(CORPUS)
-    assert score.files == 4
-    assert score.decision_recall >= 0.90, score.missed
-    assert score.extra_rate <= 0.10, score.extras
-    assert score.owner_recall >= 0.80
-    assert score.next_meeting_right == 4
-
-
 def test_english_minutes_with_decision_headings() -> None:
     minutes = parse_minutes((FIXTURES / "en_decision_headings.txt").read_text(), today=TODAY)
     assert minutes.language == "en"
@@ -176,6 +165,23 @@ LINES = [
     "AD 1: Noget",
     "> ## 1. Formalia",
     "- 1.1 Sub",
+    "## Action items",
+    "# Minutes 2024-03-05",
+    "Title",
+    "=====",
+    "---",
+    "<table><tr><th>Topic</th><th>Notes</th></tr><tr><td>A</td><td><p>x</p><p>y</p></td></tr>",
+    "<h2>1. Budget</h2><ul><li>Ann: send it</li></ul>",
+    "12:01:02 <nick> Resolution: Publish it",
+    "- Vote: 3 in favor, 0 opposed",
+    "- Resolution: Vote passed",
+    "3.",
+    "Godkendelse af dagsorden",
+    "#action bob to write",
+    "Next Cabal Meeting: September 3, 2024, 11:00 a.m.",
+    "| Kilde | Handling | Ansvarlig |",
+    "| PM4 | Sende | JN |",
+    "Bodil betaler roklubben.",
 ]
 
 

@@ -1,0 +1,149 @@
+"""Whole minutes ("referat") in, a structure out (PRODUCT.md section 3).
+
+Pure and total: `parse_minutes(text, today=…)` never reads the clock and never
+raises. It copes with text extracted from PDFs (page numbers, lines broken
+mid-sentence, bullets split in two), Markdown and reStructuredText exports.
+
+Two ways of finding decisions, chosen per document:
+- *section mode*, when the minutes have decision headings ("Beslutning",
+  "Drøftelse og beslutning", "Decision"): every bullet or paragraph under one;
+- *cue mode* otherwise: sentences that say something was decided ("Det blev
+  besluttet", "godkendt", "It was agreed", a RESOLVED block, a carried motion).
+
+Modules: `model` (the dataclasses), `text` (lines, sentences, tables), `html`,
+`outline` and `headings` (agenda items), `cues` (decisions), `motions`
+(outcomes joined to their motion), `tables`, `owners` (actions), `dates`,
+`meeting_date`, `next_meeting`, `calendar`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.parsing.minutes.calendar import calendar_in
+from bot.parsing.minutes.cues import read_cues, read_sections
+from bot.parsing.minutes.headings import heading_outline
+from bot.parsing.minutes.meeting_date import meeting_date_in
+from bot.parsing.minutes.model import (
+    MAX_TEXT,
+    Minutes,
+    MinutesAction,
+    MinutesDecision,
+    MinutesItem,
+    NextMeeting,
+)
+from bot.parsing.minutes.next_meeting import next_meeting_in
+from bot.parsing.minutes.outline import Outline, Segment, outline_of, section_of
+from bot.parsing.minutes.text import Cleaned, clean, clean_lines, sentences
+from bot.parsing.owners import DEFAULT_OWNER_NAMES
+
+__all__ = [
+    "MAX_TEXT",
+    "Minutes",
+    "MinutesAction",
+    "MinutesDecision",
+    "MinutesItem",
+    "NextMeeting",
+    "clean_lines",
+    "parse_minutes",
+    "sentences",
+]
+
+
+def _language(text: str) -> str:
+    danish = len(re.findall(r"\b(og|at|det|til|møde|blev|styregruppen|er)\b", text, re.I))
+    english = len(re.findall(r"\b(and|the|that|meeting|was|board|is)\b", text, re.I))
+    return "da" if danish >= english else "en"
+
+
+def parse_minutes(
+    text: str, *, today: date, known_owners: tuple[str, ...] = DEFAULT_OWNER_NAMES
+) -> Minutes:
+    """Read whole minutes. Never raises; what it was unsure of is in `warnings`."""
+    try:
+        return _parse(text, today, known_owners)
+    except Exception as error:  # a parser bug must not lose the person's file
+        return Minutes(warnings=[f"internal:{type(error).__name__}"])
+
+
+def _structure(cleaned: Cleaned) -> Outline:
+    """Agenda items from numbering, or from markup headings where those say more.
+
+    Numbered items win where they are the headings themselves ("## 1. Budget")
+    or the document marks no headings; otherwise the headings are the items.
+    Minutes with neither are read as one stretch of text.
+    """
+    numbered = outline_of(cleaned.lines)
+    marked = heading_outline(cleaned)
+    if marked is None:
+        if numbered.items:
+            return numbered
+        return Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
+    heading_texts = [cleaned.lines[i] for i in cleaned.headings]
+    on_headings = sum(
+        any(
+            re.search(rf"(?<![\d.]){re.escape(item.number)}(?![\d])", h) and h.endswith(item.title)
+            for h in heading_texts
+        )
+        for item in numbered.items
+    )
+    if len(numbered.items) >= 2 and on_headings >= len(numbered.items) / 2:
+        return numbered
+    return marked
+
+
+def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
+    cleaned = clean(text[:2_000_000])
+    lines = cleaned.lines
+    minutes = Minutes(language=_language(text[:20000]))
+    outline = _structure(cleaned)
+    minutes.items = outline.items
+    minutes.meeting_date, year_guess = meeting_date_in(cleaned, today)
+    minutes.calendar = calendar_in(lines)
+    base = minutes.meeting_date or today
+    section_mode = any(  # a decision heading on a line of its own ("Beslutning:")
+        (sec := section_of(line)) and sec[0] == "beslutning" and not sec[1]
+        for segment in outline.segments
+        for line in segment.lines
+    )
+    title = next((cleaned.lines[i] for i in sorted(cleaned.headings)), "") or next(
+        (ln for ln in lines if ln), ""
+    )
+    segments = outline.segments
+    if outline.items and not section_mode and not any(s.label is None for s in segments):
+        # Text before the first item: minutes written before the agenda restarts.
+        segments = [Segment(None, outline.preamble), *segments]
+    for segment in segments:
+        if section_mode:
+            read_sections(segment, minutes, known, base)
+        else:
+            read_cues(segment, minutes, known, base, title)
+    minutes.next_meeting = next_meeting_in(
+        lines,
+        base,
+        held=minutes.meeting_date,
+        title=title,
+    )
+    if minutes.next_meeting is not None:
+        if minutes.next_meeting.body is None and minutes.calendar:
+            minutes.next_meeting.body = next(iter(minutes.calendar))
+        for action in minutes.actions:
+            if action.due_next_meeting and action.due is None:
+                action.due = minutes.next_meeting.date
+    minutes.body = minutes.next_meeting.body if minutes.next_meeting else None
+    if minutes.meeting_date is None and minutes.next_meeting and minutes.calendar:
+        held = [
+            d for d in minutes.calendar.get(minutes.body or "", []) if d < minutes.next_meeting.date
+        ]
+        if held:
+            minutes.meeting_date_guess = max(held)
+            minutes.warnings.append("meeting_date_guessed")
+    if minutes.meeting_date is None and minutes.meeting_date_guess is None and year_guess:
+        minutes.meeting_date_guess = year_guess
+        minutes.warnings.append("meeting_date_year_guessed")
+    if minutes.meeting_date is None:
+        minutes.warnings.append("meeting_date_unknown")  # the preview asks for it
+    if not minutes.items and not minutes.decisions:
+        minutes.warnings.append("no_structure")
+    return minutes

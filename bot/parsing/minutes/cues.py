@@ -1,0 +1,261 @@
+"""Decisions: under decision headings, or sentences that say something was decided."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.parsing.minutes.headings import is_item_heading
+from bot.parsing.minutes.model import Minutes, MinutesAction, MinutesDecision, clip
+from bot.parsing.minutes.motions import (
+    BARE_RESULT,
+    MOTION,
+    MOTION_WORDS,
+    MOVED,
+    NOT_APPLICABLE,
+    RESOLVED,
+    VOTED,
+    block_text,
+    outcome_decisions,
+)
+from bot.parsing.minutes.outline import Segment, section_of
+from bot.parsing.minutes.owners import OWNER_LINE, actions_in, listed_action, owner_names
+from bot.parsing.minutes.tables import (
+    DECISION_COLUMN,
+    OWNER_COLUMN,
+    STATUS_COLUMN,
+    TASK_COLUMN,
+    column,
+    this_meetings_rows,
+)
+from bot.parsing.minutes.text import (
+    BULLET_LINE,
+    continues,
+    paragraphs,
+    sentences,
+    table_rows,
+    words_of,
+)
+
+_DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
+_WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_SUBJECT_BODY = re.compile(r"^(?:the\s+)?(?P<subject>[A-ZÆØÅ][\wæøå’'-]+)\s")
+_BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
+
+
+def _other_body(sentence: str, title: str) -> bool:
+    """Whether the subject names another body than the title: "Kommunalbestyrelsen har
+    godkendt …" in the Ældreråd's minutes. A plain "Bestyrelsen", "Rådet", "The Board" is
+    the body whose minutes these are.
+    """
+    match = _SUBJECT_BODY.match(sentence.strip())
+    if not match or not title:
+        return False
+    subject = match.group("subject").lower()
+    part = _BODY_PART.search(subject)
+    if not part or part.start() < 3:
+        return False
+    return subject[: part.start()] not in title.lower()
+
+
+_NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
+_MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
+
+
+def _is_decision(sentence: str, title: str = "") -> bool:
+    """A sentence that records a decision: a strong cue, or a passive one without "skal".
+
+    Not a decision: a question, a person's own agreement in a chat ("renato:
+    agreed to …"), a decision another body took ("Kommunalbestyrelsen har
+    godkendt …" in the minutes of Ældrerådet).
+    """
+    if sentence.rstrip().endswith("?") or _NOT_DECISION.search(sentence):
+        return False
+    if _other_body(sentence, title):
+        return False
+    if _DECISION_CUE.search(sentence):
+        return True
+    weak = bool(_WEAK_CUE.search(sentence)) and not _MODAL.search(sentence)
+    return weak and not _NEXT_MEETING.search(sentence)  # "Næste møde afholdes …" is a date
+
+
+_ACTION_SECTION = re.compile(
+    rf"^(?:{'|'.join(words_of('ACTION_SECTIONS'))})\s*:?\s*$", re.IGNORECASE
+)
+
+
+ACTION_LINE = re.compile(
+    r"^(?:ACTION(?: ITEM)?|Action(?: item)?|Handling|Opgave|TODO)\s*:", re.IGNORECASE
+)
+
+
+def _section_decisions(lines: list[str]) -> list[str]:
+    """Entries under one decision heading: one per bullet, or per paragraph if none."""
+    entries: list[str] = []
+    bullets = False
+    current: str | None = None
+    for line in lines:
+        if ACTION_LINE.match(line):
+            break  # "ACTION: …" after the decisions is an action, read on its own
+        if not line:
+            if not bullets and current is not None:
+                entries.append(current)
+                current = None
+            continue
+        bullet = BULLET_LINE.match(line)
+        if bullet:
+            body = bullet.group(1).strip()
+            if (
+                current is not None
+                and body[:1].islower()
+                and not current.rstrip().endswith((".", "!", "?", ":"))
+            ):
+                current = f"{current} {body}"  # a bullet split in two by the PDF
+                continue
+            if current is not None:
+                entries.append(current)
+            current, bullets = body, True
+            continue
+        if line.endswith(":"):
+            if current is not None:
+                entries.append(current)
+            current = None
+            if entries and not is_item_heading(line):
+                break  # "Fremmøde og inhabilitet:": attendance ends the decisions
+            continue
+        if re.match(r"^[^:]{2,40}:", line) and not is_item_heading(line.split(":")[0]):
+            break  # "Fraværende: Lone Hansen"
+        if current is not None and continues(current, line):
+            current = f"{current} {line}"
+            continue
+        if bullets:
+            break  # prose after the list: the decision section is over
+        if current is not None:
+            entries.append(current)
+        current = line
+    if current is not None:
+        entries.append(current)
+    return [clip(e) for e in entries if clip(e)]
+
+
+def read_sections(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: date) -> None:
+    current: str | None = None
+    body: list[str] = []
+
+    def flush() -> None:
+        if current == "beslutning":
+            for entry in _section_decisions(body):
+                minutes.decisions.append(MinutesDecision(segment.label, entry))
+                for sentence in sentences(entry):
+                    minutes.actions += actions_in(
+                        sentence, segment.label, known, base, minutes.language
+                    )
+
+    for line in segment.lines:
+        if ACTION_LINE.match(line):
+            minutes.actions += actions_in(line, segment.label, known, base, minutes.language)
+        section = section_of(line)
+        if section:
+            flush()
+            current, body = section[0], [section[1]] if section[1] else []
+            continue
+        body.append(line)
+    flush()
+
+
+def read_cues(
+    segment: Segment, minutes: Minutes, known: tuple[str, ...], base: date, title: str = ""
+) -> None:
+    label = segment.label
+    texts = paragraphs(segment.lines)
+    formal: list[str] = []
+    for paragraph in texts:
+        formal += [clip(m.group(0)) for m in MOTION.finditer(paragraph)]
+        resolved = RESOLVED.search(paragraph)
+        if resolved:
+            formal.append(clip(sentences(resolved.group(0))[0]))
+    for text in formal:
+        minutes.decisions.append(MinutesDecision(label, text))
+    outcomes, used = outcome_decisions(texts) if not formal else ([], set())
+    decided: list[tuple[int, str]] = list(outcomes)
+    owner_lines = [m.group(1) for line in segment.lines if (m := OWNER_LINE.match(line))]
+    named = {n for raw in owner_lines for n in owner_names(raw, known)}
+    listed = _listed_actions(segment, known)
+    listed_tasks = {a.task for a in listed}
+    for index, paragraph in enumerate(texts):
+        said = sentences(paragraph)
+        for place, sentence in enumerate(said):
+            if index in used:
+                pass
+            elif formal:  # besides the motions, only a vote with its count or an election
+                if VOTED.search(sentence) and _is_decision(sentence, title):
+                    decided.append((index, clip(sentence)))
+            elif (
+                place
+                and BARE_RESULT.match(sentence)
+                and (len(sentence) < 60 or re.match(r"^(?:the )?motion ", sentence, re.I))
+            ):
+                # "Motion to approve … Moved by Jones, seconded by Lee. Carried unanimously."
+                start = next((i for i in range(place) if MOTION_WORDS.search(said[i])), place)
+                motion = " ".join(said[start : place + 1])
+                if not MOVED.search(motion) and index > 0:
+                    before = sentences(texts[index - 1])
+                    if before and MOVED.search(
+                        before[-1]
+                    ):  # "X moved to …" ends the paragraph before
+                        motion = f"{before[-1]} {motion}"
+                decided.append((index, clip(motion)))
+            elif _is_decision(sentence, title):
+                decided.append((index, clip(sentence)))
+            if clip(block_text(sentence)).rstrip(".") not in listed_tasks:
+                minutes.actions += [
+                    a
+                    for a in actions_in(sentence, label, known, base, minutes.language)
+                    if not owner_lines or set(a.owners) <= named  # "Ansvarlig: JK" wins
+                ]
+    for _, text in sorted(decided, key=lambda d: d[0]):
+        minutes.decisions.append(MinutesDecision(label, clip(text)))
+    minutes.actions += listed
+    rows = table_rows(segment.lines)
+    added = this_meetings_rows(rows)
+    for row in rows:
+        owner = column(row, OWNER_COLUMN)
+        task = column(row, TASK_COLUMN)
+        status = " ".join(v for k, v in row.items() if STATUS_COLUMN.match(k))
+        outcome = column(row, DECISION_COLUMN)
+        if outcome and not NOT_APPLICABLE.match(outcome):
+            minutes.decisions.append(MinutesDecision(label, clip(outcome)))
+        for sentence in sentences(status):
+            if _is_decision(sentence):
+                minutes.decisions.append(MinutesDecision(label, clip(sentence)))
+            minutes.actions += actions_in(sentence, label, known, base, minutes.language)
+        closed = re.search(r"lukkes|closed|done|udført", status, re.I)
+        if owner and task and not closed and any(row is r for r in added):
+            minutes.actions.append(MinutesAction(label, owner_names(owner, known), clip(task)))
+    if owner_lines and texts:
+        first = sentences(texts[0])[0] if sentences(texts[0]) else texts[0]
+        for owner in owner_lines:
+            minutes.actions.append(
+                MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
+            )
+
+
+def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAction]:
+    """Lines of an action list: under an action heading ("Action items", "Opfølgning")."""
+    active = bool(_ACTION_SECTION.match(segment.title.strip(" #*")))
+    found: list[MinutesAction] = []
+    for line in segment.lines:
+        if not line:
+            continue
+        if _ACTION_SECTION.match(line):
+            active = True
+            continue
+        if not active:
+            continue
+        action = listed_action(line, segment.label, known)
+        if action is not None:
+            found.append(action)
+        elif not BULLET_LINE.match(line) and not re.match(r"^\d{1,2}[.)]\s", line):
+            active = False
+    return found

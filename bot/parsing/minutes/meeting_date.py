@@ -1,0 +1,85 @@
+"""The date a meeting was held, only as the minutes state it.
+
+Where the minutes say it, in this order: a sentence saying when the meeting
+was held ("Meeting held on Jan 23, 2014", "Mødet blev afholdt …"); the title
+(the first heading, or a `Title:` line); a labelled line (`Dato:`, `Tid:`,
+`Date:`, front matter `date:`); a short line near the top. A date written
+without a year is no statement of the meeting date: it comes back as a guess
+(the latest such day up to `today`), never as the date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.parsing.dates import DateMatch
+from bot.parsing.minutes.dates import dates_in
+from bot.parsing.minutes.text import BULLET, Cleaned, words_of
+
+_LABELS = "|".join(map(re.escape, words_of("MEETING_DATE_LABELS")))
+_LABEL = re.compile(
+    rf"^{BULLET}?:?(?:{_LABELS})\s*:\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(r"^(?:title|titel)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+_NEXT = re.compile("|".join(words_of("NEXT_MEETING_WORDS")) + r"|\bwill be held\b", re.I)
+_MEETING = re.compile("|".join(words_of("MEETING_WORDS")), re.IGNORECASE)
+_OTHER = re.compile("|".join(words_of("OTHER_MEETING")), re.IGNORECASE)
+_HELD = re.compile("|".join(words_of("MEETING_HELD")), re.IGNORECASE)
+TOP = 60  # lines from the top where a meeting's date is written
+
+
+def _stated(dates: list[DateMatch]) -> date | None:
+    return next((d.value for d in dates if d.value and d.year_given), None)
+
+
+def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | None]:
+    """(the date the minutes state, a guess from a date without a year)."""
+    lines = cleaned.lines[:TOP]
+    title_at = min(cleaned.headings, default=None)
+    first_lines = [i for i, ln in enumerate(lines) if ln and i > cleaned.front_matter][:3]
+    candidates: list[tuple[int, str, bool]] = []  # (rank, text, is a header)
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        joined = f"{line} {_next_line(lines, index)}"  # a date broken over two lines
+        held = _HELD.search(line)
+        before = f"{lines[index - 1] if index else ''} {line[: held.start()] if held else ''}"
+        if held and not _NEXT.search(line) and not _OTHER.search(before):
+            candidates.append((0, line[held.start() :], False))
+        title = _TITLE.match(line)
+        top = title_at is None and index in first_lines  # a plain text's header lines
+        if title or index == title_at or top:
+            candidates.append((1, title.group("rest") if title else joined, True))
+        label = _LABEL.match(line)
+        if label:
+            rank = 4 if index <= cleaned.front_matter else 2  # front matter: often the posting date
+            candidates.append((rank, label.group("rest"), False))
+        elif index < 20 and len(line) <= 120 and _MEETING.search(line) and not _OTHER.search(line):
+            candidates.append((3, joined, False))
+    for line in [ln for ln in lines if ln][:15]:
+        if len(line) <= 60:
+            candidates.append((5, line, False))
+    candidates.sort(key=lambda c: c[0])
+    guess: date | None = None
+    for _, text, header in candidates:
+        dates = [d for d in dates_in(text, today, header=header) if d.value]
+        stated = _stated(dates)
+        if stated is not None:
+            return stated, None
+        if guess is None and dates and dates[0].value:
+            value = dates[0].value
+            guess = value if value <= today else _year_before(value)
+    return None, guess
+
+
+def _next_line(lines: list[str], index: int) -> str:
+    return next((ln for ln in lines[index + 1 : index + 3] if ln), "")
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)

@@ -1,0 +1,88 @@
+"""Motions and outcome lines: a result joined to the motion it settles.
+
+"Resolution: Vote passed", "Passed without dissent", "Vote: 3 in favor, 0
+opposed", "Motion carried with the following votes: …" say only that something
+passed; the decision is the motion before them ("Vote on …", "X moved to …",
+"Text: …"), its seconding and its tally. The words are lexicon data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.parsing.minutes.text import words_of
+
+# Besides motions, formal minutes record votes with their count and elections.
+VOTED = re.compile(
+    r"\bvoted\s+\d+\s*[-–]\s*\d+|\b(?:was|were) (?:elected|appointed)\b"
+    r"|\bnominated\b.*\baccepted\b",
+    re.IGNORECASE,
+)
+MOVED = re.compile(r"\b(?:moved|motioned|motion to|foreslog)\b", re.IGNORECASE)
+MOTION = re.compile(
+    r"(?:It was moved by|Moved by)\b.*?MOTION CARRIED[^\[]*?(?:\[[^\]]*\])?(?=$|\s)", re.IGNORECASE
+)
+RESOLVED = re.compile(r"\bRESOLVED\b[,:]?\s*.*", re.DOTALL)
+
+
+OUTCOME = re.compile(
+    rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))})\s*[:\-–]?\s*(?P<rest>.*)$", re.IGNORECASE
+)
+BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
+TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)
+MOTION_WORDS = re.compile("|".join(words_of("MOTION_WORDS")), re.IGNORECASE)
+NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
+
+
+def block_text(block: str) -> str:
+    return re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s+", "", block).strip()
+
+
+def outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[int]]:
+    """Decisions from outcome lines and bare results, each joined to the motion it settles.
+
+    "Resolution: Vote passed", "Passed without dissent.", "Vote: 3 in favor, 0
+    opposed" say only that something passed: the decision is the motion before
+    them ("Vote on …", "Moved by …", "Text: …") with the tally and result.
+    Returns (block index, text) pairs and the indexes of the blocks they used.
+    """
+    found: list[tuple[int, str]] = []
+    used: set[int] = set()
+    for index, block in enumerate(blocks):
+        text = block_text(block)
+        outcome = OUTCOME.match(text)
+        rest = outcome.group("rest").strip() if outcome else text
+        if outcome and (not rest or NOT_APPLICABLE.match(rest)):
+            used.add(index)
+            continue
+        signed = re.match(r"^\w+:\s*\d", rest)  # "Approved: 11/15/2022" under a signature
+        votes = re.match(r"^(?:the )?motion (?:passe|carrie|passed|carried)", rest, re.I)
+        bare = bool(BARE_RESULT.match(rest)) and (len(rest) < 60 or bool(votes)) and not signed
+        if not outcome and not bare:
+            continue
+        if bare and index + 1 < len(blocks) and TALLY.match(block_text(blocks[index])):
+            nxt = block_text(blocks[index + 1])
+            if OUTCOME.match(nxt) or BARE_RESULT.match(nxt):
+                continue  # a tally before its result: joined when the result comes
+        used.add(index)
+        if not bare:
+            found.append((index, text))
+            continue
+        start = index
+        while start > 0 and TALLY.match(block_text(blocks[start - 1])):
+            start -= 1
+        motion = start - 1
+        if motion >= 0 and motion not in used and MOTION_WORDS.search(blocks[motion]):
+            start = motion
+            mover = start - 1  # "X seconded the motion." after "Y moved to …"
+            if not MOVED.search(blocks[start]) and mover >= 0 and MOVED.search(blocks[mover]):
+                start = mover
+        if found and found[-1][0] >= start - 1 and found[-1][0] < index:
+            joined = found.pop()[1]  # the motion was already read as a decision
+            start = index
+            parts = [joined] + [block_text(b) for b in blocks[start : index + 1]]
+        else:
+            parts = [block_text(b) for b in blocks[start : index + 1]]
+        used.update(range(start, index + 1))
+        found.append((index, " ".join(parts)))
+    return found, used

@@ -1,0 +1,138 @@
+"""The next meeting: when the minutes say it is, moved or not.
+
+A sentence that names the next meeting ("Næste møde", "Next Cabal Meeting",
+a heading "10. Next meeting" with the date on the line below) gives the date
+written after the name. Where several do, a move ("mødet rykkes til") wins,
+then the meeting of this body: a "next X meeting" whose X is in the title is
+this body's, one whose X is not is another body's or event's and is left out.
+A next meeting can not be before this one: a year that puts it there is a slip
+("18/1 2009" in minutes of 7/12 2009) and is read as the year after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.parsing.dates import find_time_range
+from bot.parsing.minutes.dates import dates_in
+from bot.parsing.minutes.model import NextMeeting, clip
+from bot.parsing.minutes.text import BULLET, paragraphs, sentences, words_of
+
+_NEXT_WORDS = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
+_MOVED = re.compile("|".join(words_of("MEETING_MOVED")), re.IGNORECASE)
+_PROPOSED = re.compile("|".join(words_of("PROPOSED_AGENDA")), re.IGNORECASE)
+_QUALIFIER = re.compile(r"(?:next|næste)\s+(?P<q>[\wæøå-]+?)(?:\s+meeting|s?møde)\b", re.IGNORECASE)
+_GENERIC = set(words_of("GENERIC_MEETING_WORDS"))
+_BODY_AFTER = re.compile(
+    r"næste møde i (?P<body>[A-ZÆØÅa-zæøå0-9]+)|next meeting of the (?P<en>\w+)", re.IGNORECASE
+)
+LOOK_AHEAD = 2  # lines after a heading "Næste møde" that may hold its date
+
+
+@dataclass
+class _Found:
+    rank: tuple[int, int, int]
+    meeting: NextMeeting
+
+
+def _same_word(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))
+
+
+def _fit(sentence: str, title_words: list[str]) -> int:
+    """0: another body's meeting; 1: no body named; 2 and up: this body's, by name.
+
+    A title names its body last ("Podman Community Cabal"): a name later in
+    the title fits better than an earlier one.
+    """
+    match = _QUALIFIER.search(sentence)
+    if not match or match.group("q").lower() in _GENERIC:
+        return 1
+    qualifier = match.group("q").lower().rstrip("s")
+    places = [i for i, w in enumerate(title_words) if _same_word(qualifier, w)]
+    return 2 + max(places) if places else 0
+
+
+def next_meeting_in(
+    lines: list[str], base: date, *, held: date | None = None, title: str = ""
+) -> NextMeeting | None:
+    title_words = re.findall(r"[\wæøåÆØÅ]+", title)
+    best: _Found | None = None
+    text_lines = paragraphs(lines)  # a sentence broken over lines (PDF) is whole again
+    for position, line in enumerate(text_lines):
+        for sentence in sentences(line):
+            moved = _MOVED.search(sentence)
+            named = moved or _NEXT_WORDS.search(sentence)
+            if not named:
+                continue
+            after = sentence[named.end() :]
+            dates = [d for d in dates_in(after, base) if d.value]
+            heading = (
+                not after.strip(" :.-–")
+                and not re.sub(
+                    rf"^(?:{BULLET}|\d{{1,2}}[.)]\s*)", "", sentence[: named.start()]
+                ).strip()
+            )
+            if not dates and heading:
+                after = " ".join(text_lines[position + 1 : position + 1 + LOOK_AHEAD])
+                dates = [d for d in dates_in(after, base) if d.value][:1]
+            if not dates:
+                continue
+            day = dates[0].value
+            assert day is not None
+            if held is not None and day < held:
+                if not dates[0].year_given:
+                    continue
+                later = _year_after(day)
+                if later is None or later < held:
+                    continue
+                day = later
+            clock = find_time_range(after[dates[0].end :]) or find_time_range(after)
+            body_match = _BODY_AFTER.search(sentence)
+            body = None
+            if body_match:
+                raw = body_match.group("body") or body_match.group("en")
+                body = raw[:1].upper() + raw[1:] if raw else None
+            meeting = NextMeeting(
+                date=day,
+                start=clock.begins if clock else None,
+                end=clock.ends if clock else None,
+                body=body,
+            )
+            fit = _fit(sentence, title_words)
+            if fit == 0:
+                continue
+            rank = (2 if moved else 1, fit, position)
+            if best is None or rank >= best.rank:
+                best = _Found(rank, meeting)
+    if best is None:
+        return None
+    best.meeting.proposed_agenda = _proposed_agenda(lines)
+    return best.meeting
+
+
+def _year_after(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return None
+
+
+def _proposed_agenda(lines: list[str]) -> list[str]:
+    for index, line in enumerate(lines):
+        if not _PROPOSED.search(line):
+            continue
+        items: list[str] = []
+        for row in lines[index + 1 :]:
+            if not row:
+                continue
+            match = re.match(rf"^(?:{BULLET}|\d{{1,2}}\.\s+)(.+)$", row)
+            if not match:
+                break
+            items.append(clip(match.group(1)))
+        if items:
+            return items
+    return []

@@ -1,0 +1,180 @@
+"""Agenda items from the minutes' own headings and numbering."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.parsing.lexicon import da, en
+from bot.parsing.minutes.model import MinutesItem
+from bot.parsing.minutes.text import BULLET, CONNECTIVES
+
+_ITEM_WORD = r"(?:punkt|pkt\.?|dagsordenspunkt|sag|item|agenda item)"
+_PUNKT = re.compile(
+    rf"^{BULLET}?{_ITEM_WORD}\s+(\d{{1,2}})\s*[.:)\-–]?\s*(.*)$",
+    re.IGNORECASE,
+)
+_AD = re.compile(r"^(?:AD|Ad)\s+(\d{1,2})\s*(?:[:.]\s*|\s+)(.*)$")
+_NUMBERED = re.compile(rf"^{BULLET}?(\d{{1,2}})\s*\.\s*([A-ZÆØÅ\"“].*)$")
+_RST_NUMBERED = re.compile(rf"^{BULLET}?\x00(\d{{1,2}})\x00\s*(\S.*)$")
+_SUB_NUMBERED = re.compile(rf"^{BULLET}?(\d{{1,2}})\.(\d{{1,2}})\.?(?:\s+(.*))?$")
+_CODED = re.compile(
+    r"^(?P<title>[A-Z0-9][^()]{2,250}?)\s*\((?P<code>[A-Z](?:-\w{1,3})?(?:/[A-Z]-\w{1,3})?)\)\s*$"
+)
+_LETTER = re.compile(r"^([A-H])\)\s+(\S.*)$")
+
+SECTIONS: dict[str, str] = {**en.SECTIONS, **da.SECTIONS}
+_SECTION = re.compile(
+    rf"^{BULLET}?(?P<word>{'|'.join(sorted(map(re.escape, SECTIONS), key=len, reverse=True))})"
+    r"(?:\s*:\s*(?P<rest>.*)|\s*)$",
+    re.IGNORECASE,
+)
+
+
+def section_of(line: str) -> tuple[str, str] | None:
+    match = _SECTION.match(line)
+    if not match:
+        return None
+    return SECTIONS[match.group("word").lower()], (match.group("rest") or "").strip()
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = a.lower().strip(" .:"), b.lower().strip(" .:")
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
+
+
+@dataclass
+class Segment:
+    label: str | None  # "2", "2A", "1.2", "G-1"; None: text outside the agenda items
+    lines: list[str] = field(default_factory=list)
+    title: str = ""
+
+
+@dataclass
+class Outline:
+    items: list[MinutesItem] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    style: str | None = None  # which heading pattern the majors use
+    inner: int = 0  # a numbered list inside the current item: its last number
+
+
+def _heading(line: str, outline: Outline) -> tuple[str, str, str] | None:
+    """(kind, number, title) for an agenda heading, checked against the numbering so far.
+
+    Majors keep the style the minutes started with ("Punkt 4." stays "Punkt"), a
+    number must follow the last one, and a numbered list inside an item
+    ("1.Mulighed …", "2. …") is told apart from the next heading.
+    """
+    numbers = [item.number for item in outline.items]
+    last = next((int(n) for n in reversed(numbers) if n.isdigit()), 0)
+    for style, pattern in (
+        ("punkt", _PUNKT),
+        ("ad", _AD),
+        ("numbered", _NUMBERED),
+        ("rst", _RST_NUMBERED),
+    ):
+        match = pattern.match(line)
+        if not match:
+            continue
+        number, title = int(match.group(1)), match.group(2).strip()
+        if len(title) > 300 or title.endswith((",", ";")):
+            return None
+        existing = next((i for i in outline.items if i.number == str(number)), None)
+        if existing is not None and _same_title(existing.title, title):
+            return "restart", str(number), f"{style}:{title}"
+        same_style = outline.style in (None, style)
+        inner_list = style == "numbered" and number == outline.inner + 1 and outline.inner > 0
+        if number == last + 1 and (last > 0 or number <= 2) and same_style and not inner_list:
+            return "major", str(number), f"{style}:{title}"
+        if style == "numbered" and number == outline.inner + 1:
+            outline.inner = number
+        return None
+    match = _SUB_NUMBERED.match(line)
+    if match and outline.items:
+        major, title = match.group(1), (match.group(3) or "").strip()
+        if major == outline.items[-1].number and len(title) <= 200:
+            return "sub", f"{major}.{match.group(2)}", title
+        return None
+    match = _CODED.match(line)
+    if match and len(line) < 220:
+        code = match.group("code")
+        if code not in numbers:
+            return "coded", code, "coded:" + match.group("title").strip()
+    return None
+
+
+def outline_of(lines: list[str]) -> Outline:
+    outline = Outline()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        found = _heading(line, outline) if line else None
+        if found is None:
+            if outline.segments:
+                letter = _LETTER.match(line)
+                major = outline.items[-1] if outline.items else None
+                expected = chr(ord("A") + len(major.sub_items)) if major else None
+                if letter and major and letter.group(1) == expected and major.number.isdigit():
+                    major.sub_items.append(letter.group(1))
+                    outline.segments.append(Segment(f"{major.number}{letter.group(1)}"))
+                else:
+                    outline.segments[-1].lines.append(line)
+            else:
+                outline.preamble.append(line)
+            index += 1
+            continue
+        kind, number, styled = found
+        style, _, title = styled.partition(":") if kind != "sub" else ("", "", styled)
+        if kind == "restart":
+            # The agenda was printed first; the minutes proper start again here.
+            outline.preamble += [ln for seg in outline.segments for ln in seg.lines]
+            outline.items, outline.segments = [], []
+            kind = "major"
+            outline.style = None
+        index += 1
+        if kind in ("major", "coded"):
+            outline.style = outline.style or style
+            outline.inner = 0
+        if kind == "sub":
+            outline.items[-1].sub_items.append(number)
+        else:
+            title, index = _title_continued(title, lines, index)
+            outline.items.append(MinutesItem(number=number, title=title))
+        segment = Segment(number, title=title if kind != "sub" else "")
+        if _says_something(title):
+            segment.lines.append(title)  # "1. Dagsorden og referat godkendt." is the minutes
+        outline.segments.append(segment)
+    return outline
+
+
+def _says_something(title: str) -> bool:
+    """An item "title" that is a sentence of the minutes, not a heading."""
+    return title.rstrip().endswith((".", "!")) and len(title.split()) >= 3
+
+
+def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int]:
+    """A heading broken over lines by PDF extraction: join what plainly continues it."""
+    for _ in range(2):
+        probe = index
+        while probe < len(lines) and not lines[probe]:
+            probe += 1
+        if probe >= len(lines):
+            break
+        nxt = lines[probe]
+        if section_of(nxt) or _LETTER.match(nxt) or len(nxt) > 120:
+            break
+        last_word = title.split()[-1].lower() if title.split() else ""
+        open_letter = "A)" in title and "B)" not in title
+        dash = (
+            nxt.startswith("- ")
+            and (nxt[2:3].isdigit() or last_word in CONNECTIVES)
+            and not _SUB_NUMBERED.match(nxt)
+            and not title.rstrip().endswith(("?", ".", ":"))
+            and not re.search(r"[.?!]\s*$", nxt)
+        )
+        if not (nxt[:1].islower() or last_word in CONNECTIVES or open_letter or dash):
+            break
+        title = f"{title} {nxt}"
+        index = probe + 1
+    return re.sub(r"\s+", " ", title).strip(), index

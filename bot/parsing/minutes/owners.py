@@ -1,0 +1,264 @@
+"""Actions and their owners, as minutes write them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.parsing.dates import find_dates
+from bot.parsing.lexicon import da
+from bot.parsing.minutes.model import MinutesAction, clip
+from bot.parsing.minutes.text import words_of
+
+_NAME = r"(?:[A-ZÆØÅ]\.\s)?[A-ZÆØÅ][\wæøåÆØÅ'?\-]*(?:/[A-ZÆØÅ][\wæøåÆØÅ\-]*)?"
+_PERSON = rf"{_NAME}(?:\s+(?:von\s+)?{_NAME}){{0,2}}"
+_SUBJECT = rf"{_PERSON}(?:(?:,\s*|\s+og\s+|\s+and\s+){_PERSON}){{0,5}}"
+_NOT_OWNERS = {
+    "det",
+    "der",
+    "den",
+    "de",
+    "vi",
+    "it",
+    "the",
+    "this",
+    "there",
+    "ift",
+    "ift.",
+    "kommunerne",
+    "alle",
+    "dagsordenen",
+    "punktet",
+    "mødet",
+    "sagen",
+    "step",
+    "plan",
+}
+_NOT_OWNERS |= set(words_of("NOT_OWNERS"))
+
+
+def _stopped(owner: str) -> bool:
+    """Whether the owner's first word is a common word ("The", "Vi"), not initials ("NO")."""
+    words = owner.split()
+    if not words:
+        return True
+    first = words[0].rstrip(".,:")
+    if first.isupper() and 2 <= len(first) <= 4:
+        return False
+    return first.lower() in _NOT_OWNERS
+
+
+_DA_VERBS = "|".join(da.ACTION_VERBS)
+# A Danish present-tense verb ("laver", "korrigerer") that is not a state ("er", "har", "bliver").
+_DA_PRESENT = rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)[a-zæøå]{{3,}}er"
+_ACTION_DA = re.compile(
+    rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
+    rf"(?P<verb>{_DA_VERBS})\b(?P<rest>.*)$"
+)
+_ACTION_DA_ANY = re.compile(
+    rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
+    rf"(?P<verb>{_DA_PRESENT})\b(?P<rest>(?:\s+\S.*)?)[.!]?$"
+)
+# "Jens vil undersøge …", "Klaus kan købe …": a person (not "Broen vil blive …");
+# "skal" is more often a rule.
+_ACTION_DA_MODAL = re.compile(
+    rf"^(?P<owner>{_SUBJECT})\s+(?:vil|kan)\s+(?:nu\s+|også\s+|gerne\s+)?"
+    rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
+)
+_TASK_VERBS = "|".join(words_of("TASK_VERBS"))
+_ACTION_EN = re.compile(
+    rf"^(?P<owner>{_SUBJECT})\s+(?:will|shall|would(?! like| be| have| prefer| rather)|"
+    rf"is going to|agreed to|volunteer(?:s|ed)? to|"
+    rf"to(?=\s+(?:\w+ly\s+)?(?:{_TASK_VERBS})\b))\s+(?P<rest>[a-z]\S*.*)$"
+)
+_BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
+
+
+def _names_a_doer(owner: str) -> bool:
+    """Initials, a name, or a body ("Ældrerådet"): who a present-tense verb makes an owner.
+
+    A definite noun that names no body ("Datamodellen standardiserer …") does not.
+    """
+    for part in re.split(r"\s+og\s+|\s+and\s+|,\s*|/", owner):
+        words = part.split()
+        if not words:
+            return False
+        if _stopped(part) or _BODY_PART.search(part):
+            if _BODY_PART.search(part):
+                continue
+            return False
+        if re.fullmatch(r"[A-ZÆØÅ]{2,4}", part):
+            continue
+        if (
+            len(words) == 1
+            and re.search(r"(?:en|et|ne|erne|ene|ede|ige|iske)$", words[0])
+            and len(part) > 5
+        ):
+            return False  # one definite noun; "Mogens Thomsen" is a name
+    return True
+
+
+_ACTION_TO = re.compile(rf"^(?:ACTION|Action)\s*:?\s*(?P<owner>{_SUBJECT})\s+to\s+(?P<rest>\S.*)$")
+# A speaker's line in a chat or scribed log: "mnot: … I will make a PR", "cramertj: to follow up".
+_HANDLE = r"@?[A-Za-zÆØÅæøå][\w.\-]{1,30}"
+_SPEAKER = re.compile(rf"^(?P<owner>{_HANDLE}(?: {_NAME})?)(?:\s*\([^)]*\))?\s*:\s+(?P<rest>.+)$")
+_SELF = re.compile("|".join(words_of("SELF_ASSIGNED")), re.IGNORECASE)
+# An action listed under an action heading: "Jacob: Invite folks", "Bill Mills - Write a post".
+_LISTED = re.compile(
+    rf"^(?:\[ ?\]\s*)?(?P<owner>{_SUBJECT}|{_HANDLE}(?:/{_HANDLE})*)\s*(?:\([^)]*\))?"
+    rf"\s*(?::|–|—|-)\s+(?P<rest>\S.*)$"
+)
+_LISTED_AFTER = re.compile(rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})[)\]]\.?$")
+_OWNER_IS = [re.compile(p, re.IGNORECASE) for p in words_of("OWNER_IS")]
+_NO_OWNER = [re.compile(p, re.IGNORECASE) for p in words_of("NO_OWNER_ACTION")]
+_ACTION_MARK = re.compile(
+    rf"^(?:{'|'.join(words_of('ACTION_MARKERS'))})\s*[:\-–]?\s*(?P<rest>\S.*)$", re.IGNORECASE
+)
+_MARKED_OWNER = re.compile(
+    rf"^(?P<owner>{_SUBJECT}|{_HANDLE})\s+(?:to|will|skal|vil)\s+(?P<rest>\S.*)$"
+)
+_AND_CLAUSE = re.compile(r"\s+og\s+(?=[A-ZÆØÅ][\wæøå]+\s+[a-zæøå]{3,}er\s)")
+_LEAD_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå]*(?: [\wæøå]+)?\s+[-–]\s+(?=[A-ZÆØÅ])")  # "Runden - "
+_LEAD_IN = re.compile(
+    r"^(?:det blev (?:besluttet|aftalt),?\s+at\s+|.*?\bbesluttede,?\s+at\s+|"
+    r"it was (?:agreed|decided) that\s+|at\s+)",
+    re.IGNORECASE,
+)
+_NEXT_MEETING_DUE = re.compile(
+    r"\b(?:på|til|inden|before|at|for) (?:the )?næste\s+\w*møde|"
+    r"\b(?:at|for|before) the next meeting",
+    re.IGNORECASE,
+)
+OWNER_LINE = re.compile(rf"^(?:{'|'.join(words_of('OWNER_COLUMNS'))})\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
+    raw = raw.strip(" .,:")
+    canon = {k.lower(): k for k in known}
+    parts = [p.strip() for p in re.split(r"\s+og\s+|\s+and\s+|,\s*", raw) if p.strip()]
+    if len(parts) > 1:
+        return [canon.get(p.lower(), p) for p in parts]
+    return [canon.get(raw.lower(), raw)]
+
+
+def _clauses(text: str) -> list[str]:
+    text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*·]|[a-h][.)])\s+", "", text.strip().lstrip("(").strip())
+    text = _LEAD_IN.sub("", text)
+    text = re.sub(r"^(?:men|og|så|but|and|so)\s+(?=[A-ZÆØÅ])", "", text, flags=re.IGNORECASE)
+    text = _LEAD_LABEL.sub("", text)
+    parts = re.split(
+        r",\s+og\s+(?=[A-ZÆØÅ])|;\s+|,\s+and\s+(?=[A-Z])|,\s+(?=[A-ZÆØÅ]\w*\s+(?:to|will)\s)"
+        r"|,\s+(?=[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)?\s+[a-zæøå]{3,}er(?=[\s.,;]|$))"
+        r"|\s+\((?=[A-ZÆØÅ])",
+        text,
+    )
+    out: list[str] = []
+    for part in (p.strip() for p in parts if p.strip()):
+        # "Preben er træner og Claus måler op …": "og" starts a clause after a clause
+        pieces = _AND_CLAUSE.split(part, maxsplit=1)
+        if len(pieces) == 2 and re.search(r"\b[a-zæøå]{2,}\b", pieces[0]):
+            out += [pieces[0].strip(), pieces[1].strip()]
+        else:
+            out.append(part)
+    return out
+
+
+def actions_in(
+    text: str, item: str | None, known: tuple[str, ...], today: date, language: str = "da"
+) -> list[MinutesAction]:
+    """Actions a sentence or decision assigns, with their owners."""
+    found: list[MinutesAction] = []
+    for clause, owners, task in _assigned(text, known, danish=language == "da"):
+        at_next = bool(_NEXT_MEETING_DUE.search(clause))
+        dates = [d for d in find_dates(clause, today) if d.value and d.year_given]
+        due = dates[0].value if dates and not at_next else None
+        found.append(
+            MinutesAction(
+                item=item, owners=owners, task=_task(task), due=due, due_next_meeting=at_next
+            )
+        )
+    return found
+
+
+def _assigned(
+    text: str, known: tuple[str, ...], danish: bool = True
+) -> list[tuple[str, list[str], str]]:
+    """(clause, owners, task) for each task the text assigns.
+
+    "X <verb>er" is read as a Danish present tense only in Danish minutes (in
+    English, "One further quote" is no owner and verb).
+    """
+    marked = _ACTION_MARK.match(text.strip())
+    if marked and not re.fullmatch(rf"{_SUBJECT}\.?", marked.group("rest").strip()):
+        # "#action jamesob to write …", "[ACTION] Ann: send …", "Action item: task (Bo)"
+        rest = marked.group("rest")
+        named = _MARKED_OWNER.match(rest)
+        if named and not _stopped(named.group("owner")):
+            return [(rest, owner_names(named.group("owner"), known), named.group("rest"))]
+        listed = listed_action(rest, None, known)
+        if listed is not None:
+            return [(rest, listed.owners, listed.task)]
+        text = rest
+    speaker = _SPEAKER.match(text.strip())
+    if speaker and _is_owner(speaker.group("owner")):
+        said = speaker.group("rest")
+        if _SELF.match(said) or (_SELF.search(said) and re.search(r"\bI\b", said)):
+            return [(said, [speaker.group("owner")], said)]
+    found: list[tuple[str, list[str], str]] = []
+    for clause in _clauses(text):
+        owners: list[str] | None = None
+        task = clause
+        for pattern in _OWNER_IS:
+            match = pattern.search(clause)
+            if match and not _stopped(match.group("owner")):
+                owners = owner_names(match.group("owner"), known)
+                break
+        if owners is None:
+            for pattern in (_ACTION_TO, _ACTION_DA, _ACTION_EN, _ACTION_DA_ANY, _ACTION_DA_MODAL):
+                match = pattern.match(clause)
+                if not match:
+                    continue
+                owner = match.group("owner")
+                if _stopped(owner):
+                    continue
+                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and (
+                    not danish or not _names_a_doer(owner)
+                ):
+                    continue
+                owners = owner_names(owner, known)
+                verb = match.groupdict().get("verb")
+                task = f"{verb}{match.group('rest')}" if verb else match.group("rest")
+                break
+        if owners is None and any(p.search(clause) for p in _NO_OWNER):
+            owners = []
+            passive = re.search(r"\bder\s+\w+es\b.*", clause, re.IGNORECASE)
+            task = passive.group(0) if passive else clause
+        if owners is not None:
+            found.append((clause, owners, task))
+    return found
+
+
+def _task(text: str) -> str:
+    return clip(text).rstrip(".")
+
+
+def _is_owner(raw: str) -> bool:
+    first = raw.split()[0].lower().strip(".,:") if raw.split() else ""
+    return bool(first) and not _stopped(raw) and len(raw) <= 60
+
+
+def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> MinutesAction | None:
+    """One line of an action list ("Name: task", "task (Name)"); None if it names nobody."""
+    body = re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s*", "", line).strip()
+    match = _LISTED.match(body) or _LISTED_AFTER.match(body)
+    if match is None:
+        return None
+    owner, task = match.group("owner").strip().lstrip("@"), match.group("rest").strip()
+    if not _is_owner(owner) or len(owner.split()) > 4:
+        return None
+    names = (
+        [n for part in owner_names(owner, known) for n in part.split("/")]
+        if "/" in owner and " " not in owner
+        else owner_names(owner, known)
+    )
+    return MinutesAction(item=item, owners=names, task=clip(task).rstrip("."))

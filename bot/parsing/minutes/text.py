@@ -1,0 +1,307 @@
+"""Lines, paragraphs, sentences and table rows of minutes, with markup and page noise gone."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from bot.parsing.lexicon import da, en
+from bot.parsing.minutes.html import html_to_text, looks_like_html
+
+
+def words_of(name: str) -> tuple[str, ...]:
+    """A lexicon table of both languages, Danish first."""
+    return tuple(w for module in (da, en) for w in getattr(module, name))
+
+
+BULLET = r"(?:[•\-–*·▪◦+]\s*)"
+_RST_HEADING = re.compile(r"`\s*(\d+(?:\.\d+)*)\s+([^`<]+?)\s*<#[^>]*>`_")
+_RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+_UNDERLINE = re.compile(r"^\s*([-=~^*#_])\1{2,}\s*$")
+_CHAT = re.compile(
+    r"^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    r"\s+<\s?[@+]?(?P<nick>[^>\s]+)\s?>\s?(?P<said>.*)$"
+)
+_SPOKEN = re.compile(r"^[\w.\-]{2,30}:\s")  # "benws_: minutes are approved"
+_TOPIC = re.compile(r"^(?:(sub)?topic|#topic)\s*:?\s+(\S.*)$", re.IGNORECASE)
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+|]|\d+\.)\s")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$>|&])")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?!(?:19|20)\d\d\s*$)(?:side\s+|page\s+)?\d{1,4}\s*(?:/\s*\d{1,4})?\s*$", re.IGNORECASE
+)
+
+
+def _rst_heading(match: re.Match[str]) -> str:
+    number, title = match.group(1), match.group(2)
+    return f"{number} {title}" if "." in number else f"\x00{number}\x00 {title}"
+
+
+@dataclass
+class Cleaned:
+    """The lines of a document and which of them are headings, at what level."""
+
+    lines: list[str] = field(default_factory=list)
+    headings: dict[int, int] = field(default_factory=dict)  # line index -> level (1 = top)
+    front_matter: int = -1  # index of the line that closes YAML front matter
+
+
+def clean_lines(text: str) -> list[str]:
+    """Lines with markup and page noise removed; blank lines kept as ''."""
+    return clean(text).lines
+
+
+def clean(text: str) -> Cleaned:
+    """Lines with markup and page noise removed, and the headings the markup marks.
+
+    Markdown `#` headings keep their level; a line underlined with `===`/`---`
+    (Markdown setext, reStructuredText) is a heading whose level follows the
+    order its underline character first appears. YAML front matter is kept as
+    text but marks no heading.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if looks_like_html(text):
+        text = html_to_text(text)
+    text = html.unescape(text)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    text = text.replace("\u00a0", " ").replace("\t", " ").replace("\f", "\n")
+    out = Cleaned()
+    adornments: list[str] = []
+    raws = _bare_numbers_joined(text.split("\n"), paged="\f" in text)
+    front_matter_end = _front_matter_end(raws)
+    out.front_matter = front_matter_end
+    for index, raw in enumerate(raws):
+        line = _chat_line(re.sub(r"^(?:\s*>)+\s?", "", raw))  # quoted Markdown
+        underline = _UNDERLINE.match(line)
+        if underline and index > front_matter_end:
+            previous = len(out.lines) - 1
+            if previous >= 0 and out.lines[previous] and not _LIST_OR_TABLE.match(raws[index - 1]):
+                char = underline.group(1)
+                if char not in adornments:
+                    adornments.append(char)
+                level = {"=": 1, "-": 2}.get(char, 2 + adornments.index(char))
+                out.headings.setdefault(previous, level)
+        if re.match(r"^\s*!\[", line) or underline or _PAGE_NUMBER.match(line):
+            out.lines.append("")
+            continue
+        atx = _ATX.match(line)
+        if atx and index > front_matter_end:
+            out.headings[len(out.lines)] = len(atx.group(1))
+            line = atx.group(2)
+        line = _RST_HEADING.sub(_rst_heading, line)
+        line = _RST_LINK.sub(lambda m: m.group(1) or m.group(2), line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = line.replace("**", "").replace("<br>", " ").replace("<br/>", " ")
+        line = _ESCAPED.sub(r"\1", line)
+        line = re.sub(r"(?<!\w)_([^_]+)_(?!\w)", r"\1", line)
+        line = re.sub(r"\s+", " ", line).strip()
+        topic = _TOPIC.match(line)
+        if topic:
+            out.headings[len(out.lines)] = 2 if topic.group(1) is None else 3
+            line = topic.group(2)
+        if not line:
+            out.headings.pop(len(out.lines), None)
+        out.lines.append(line)
+    return out
+
+
+_BARE_NUMBER = re.compile(r"^\s*(?:punkt\s+|pkt\.?\s+)?(\d{1,2})\s*([.)]?)\s*$", re.IGNORECASE)
+
+
+def _bare_numbers_joined(raws: list[str], paged: bool) -> list[str]:
+    """An item number alone on its line ("3." then "Godkendelse af budget") joined to its title.
+
+    A number with a dot or parenthesis is an item number; a bare "3" only where
+    the numbers run 1, 2, 3 and the text has no pages (a PDF's page numbers do
+    the same, with a form feed).
+    """
+    found: list[tuple[int, int, int]] = []  # (line, number, title line)
+    for index, raw in enumerate(raws):
+        match = _BARE_NUMBER.match(raw)
+        if not match:
+            continue
+        title_at = next(
+            (j for j in range(index + 1, min(index + 4, len(raws))) if raws[j].strip()), None
+        )
+        if title_at is None:
+            continue
+        title = raws[title_at].strip()
+        if len(title) > 150 or not title[:1].isupper() or _BARE_NUMBER.match(title):
+            continue
+        if not match.group(2) and (paged or re.match(r"^\s*(?:punkt|pkt)", raw, re.I) is None):
+            found.append((index, -int(match.group(1)), title_at))  # bare: only as a run
+            continue
+        found.append((index, int(match.group(1)), title_at))
+    bare = [(i, -n, t) for i, n, t in found if n < 0]
+    run = [n for _, n, _ in bare]
+    bare_ok = not paged and len(run) >= 2 and run == list(range(run[0], run[0] + len(run)))
+    out = list(raws)
+    for index, number, title_at in found:
+        if number < 0 and not bare_ok:
+            continue
+        out[index] = f"{abs(number)}. {raws[title_at].strip()}"
+        out[title_at] = ""
+    return out
+
+
+def _chat_line(line: str) -> str:
+    """A chat or IRC log line as "nick: text"; a scribe's "nick: text" stays the speaker's."""
+    match = _CHAT.match(line)
+    if not match:
+        return line
+    nick, said = match.group("nick"), match.group("said").strip()
+    if _SPOKEN.match(said):
+        return said
+    return f"{nick}: {said}"
+
+
+def _front_matter_end(raws: list[str]) -> int:
+    """Index of the line closing YAML front matter (`---` … `---`), or -1."""
+    if raws and raws[0].strip() == "---":
+        for index in range(1, min(len(raws), 80)):
+            if raws[index].strip() in ("---", "..."):
+                return index
+    return -1
+
+
+CONNECTIVES = {
+    "og",
+    "at",
+    "med",
+    "i",
+    "til",
+    "af",
+    "for",
+    "om",
+    "på",
+    "er",
+    "samt",
+    "ift.",
+    "jf.",
+    "the",
+    "and",
+    "to",
+    "of",
+    "with",
+    "in",
+    "a",
+    "an",
+    "&",
+    "fra",
+    "ved",
+    "mellem",
+    "eller",
+    "or",
+    "that",
+}
+
+
+# A line a speaker starts ("mnot: …", "Darrel (chair): …"): each is its own paragraph.
+SPEAKER_START = re.compile(r"^[\w.\-]{2,30}(?: [A-ZÆØÅ][\w\-]+)?(?:\s*\([^)]{1,30}\))?:\s+\S")
+BULLET_LINE = re.compile(rf"^{BULLET}(?!\d+\.\d)(.+)$")
+_ABBREVIATIONS = {
+    "ms",
+    "mr",
+    "mrs",
+    "dr",
+    "st",
+    "nr",
+    "pr",
+    "ift",
+    "evt",
+    "bl.a",
+    "fx",
+    "f.eks",
+    "jf",
+    "ca",
+    "inkl",
+    "ekskl",
+    "mv",
+    "mm",
+    "vs",
+    "no",
+    "kl",
+    "ed.d",
+    "etc",
+    "d",
+    "dvs",
+    "hhv",
+    "iht",
+    "vedr",
+    "tlf",
+    "jr",
+    "sr",
+}
+_CARRIED = re.compile("|".join(words_of("CARRIED_OVER")) or r"(?!)")
+
+
+def continues(previous: str, line: str) -> bool:
+    if not previous:
+        return False
+    if line[:1].islower() or line[:1] in "(,;":
+        return True
+    last = previous.split()[-1].lower() if previous.split() else ""
+    return last in CONNECTIVES
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, not at `Ms.`, `ift.`, `S. Holden` or `10.`."""
+    out: list[str] = []
+    start = 0
+    for match in re.finditer(r"[.!?](?=\s+(?:\d{1,2}\.\s+)?[A-ZÆØÅ\"“(])", text):
+        before = text[start : match.start()].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or last.isdigit():
+            continue
+        out.append(text[start : match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Prose paragraphs; each bullet and each table cell stands alone."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(" ".join(current))
+            current.clear()
+
+    for line in lines:
+        if not line or _CARRIED.search(line) or re.match(r"^[-*]\s*\[[ xX]\]", line):
+            flush()
+            continue
+        if line.startswith("|"):
+            flush()
+            continue
+        bullet = BULLET_LINE.match(line)
+        if bullet or SPEAKER_START.match(line) or re.match(r"^\d{1,2}[.)]\s+\S", line):
+            flush()
+            current.append(bullet.group(1) if bullet else line)
+            continue
+        current.append(line)
+    flush()
+    return paragraphs
+
+
+def table_rows(lines: list[str]) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for line in lines:
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            continue
+        if header is None:
+            header = [c.lower() for c in cells]
+            continue
+        rows.append(dict(zip(header, cells, strict=False)))
+    return rows

@@ -1,0 +1,165 @@
+"""The scorer (`referat score-minutes`) and the figures it gives on the labelled corpus."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.minutes_score import compare, same_owner, same_text, score_folder
+from bot.parsing.minutes import parse_minutes
+from tests.conftest import CORPUS
+
+# The targets of issue 9 on the whole corpus (README, "Scoring the reader").
+TARGETS = {
+    "decision_f1": 0.90,
+    "owner_recall": 0.85,
+    "owner_precision": 0.80,
+    "next_meeting_right": 0.90,
+    "meeting_date_right": 0.90,
+}
+
+
+def test_corpus_meets_the_targets() -> None:
+    score = score_folder(CORPUS)
+    assert len(score.files) >= 12
+    assert not [f.name for f in score.files if f.error]
+    for name, target in TARGETS.items():
+        assert getattr(score, name) >= target, (name, getattr(score, name))
+
+
+@pytest.mark.parametrize(
+    ("label", "found", "same"),
+    [
+        ("Agenda approved.", "Agenda approved", True),
+        ("Vote on X.\n\n-   Vote: 3 in favor\n-   Resolution: Vote passed", "Vote on X.", False),
+        ("Godkendt på mødet.", "1.2 Godkendt på mødet", True),
+        ("The budget was approved", "The minutes of the last meeting were approved", False),
+        ("Moved by Nick and seconded by Paul  \n* Passed", "Moved by Nick, seconded by Paul", True),
+        ("Agenda approved.", "Agenda approved. " + "Much more was said here. " * 10, False),
+    ],
+    ids=["punctuation", "too-little", "containment", "other-text", "markdown-bullets", "too-much"],
+)
+def test_texts_match_loosely(label: str, found: str, same: bool) -> None:
+    assert same_text(label, found) is same
+
+
+def test_owners_match_by_name_or_first_name() -> None:
+    assert same_owner("Agnete/Sofie", ["Agnete/Sofie"])
+    assert same_owner("Richard", ["Richard Smith"])
+    assert same_owner("Slagelse og Køge", ["Køge"])
+    assert not same_owner("Richard", ["Abby"])
+
+
+def test_a_reading_is_compared_with_its_label() -> None:
+    text = "Referat 3. marts 2026\n\n1. Budget\nBudgettet blev godkendt.\nJens sender det ud.\n"
+    minutes = parse_minutes(text, today=date(2026, 3, 3))
+    label = {
+        "meeting_date": "2026-03-03",
+        "next_meeting": None,
+        "agenda_items": 1,
+        "decisions": [{"item": "1", "text": "Budgettet blev godkendt."}],
+        "actions": [{"owner": "Jens", "task": "Jens sender det ud.", "due": None}],
+    }
+    score = compare("x.txt", minutes, label)
+    assert (score.decisions_matched, score.decisions_found, score.owners_matched) == (1, 1, 1)
+    assert score.next_meeting_right and score.meeting_date_right and score.items_right
+
+
+def test_the_command_prints_a_table_with_misses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.md").write_text("# Referat 3. marts 2026\n\n## 1. Budget\n\nIntet.\n")
+    label = {
+        "meeting_date": "2026-03-03",
+        "next_meeting": None,
+        "agenda_items": 1,
+        "decisions": [{"item": "1", "text": "Budgettet blev godkendt."}],
+        "actions": [],
+    }
+    (tmp_path / "a.json").write_text(json.dumps(label))
+    assert main(["score-minutes", str(tmp_path), "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "a.md" in out and "total (1 files)" in out
+    assert "missed  decision  Budgettet blev godkendt." in out
+
+
+def test_the_command_says_when_there_is_nothing_to_score(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["score-minutes", str(tmp_path)]) == 1
+    assert "no labelled documents" in capsys.readouterr().out
+
+
+def test_html_is_read_with_its_headings_lists_and_tables() -> None:
+    from bot.documents.read import extract_text
+
+    page = (
+        b"<html><head><title>x</title><style>p{}</style></head><body>"
+        b"<h1>Referat 3. marts 2026</h1><h2>1. Budget</h2><p>Budgettet blev <b>godkendt</b>.</p>"
+        b"<ul><li>Jens sender det ud.</li></ul>"
+        b"<table><tr><th>Handling</th><th>Ansvarlig</th></tr><tr><td>Sende</td><td>JN</td></tr>"
+        b"</table></body></html>"
+    )
+    text = extract_text(page, "referat.html")
+    assert "# Referat 3. marts 2026" in text and "## 1. Budget" in text
+    assert "Budgettet blev godkendt." in text and "- Jens sender det ud." in text
+    assert "| Handling | Ansvarlig |" in text and "| Sende | JN |" in text
+    assert "p{}" not in text
+
+
+def test_word_headings_and_list_items_keep_their_structure() -> None:
+    import io
+
+    from docx import Document
+
+    from bot.documents.read import extract_text
+
+    document = Document()
+    document.add_heading("Referat 3. marts 2026", level=1)
+    document.add_heading("1. Budget", level=2)
+    document.add_paragraph("Budgettet blev godkendt.")
+    document.add_paragraph("Jens sender det ud.", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract_text(buffer.getvalue(), "referat.docx")
+    assert "# Referat 3. marts 2026" in text and "## 1. Budget" in text
+    assert "Budgettet blev godkendt." in text and "Jens sender det ud." in text
+
+
+def test_the_readme_lists_every_corpus_document() -> None:
+    from bot.minutes_score import documents
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "referat score-minutes" in readme
+    missing = [p.name for p in documents(CORPUS) if f"`{p.name}`" not in readme]
+    assert not missing, "add them to README.md (bot.minutes_score.corpus_table)"
+
+
+def test_a_word_table_of_actions_is_read_as_a_table() -> None:
+    import io
+
+    from docx import Document
+
+    from bot.documents.read import extract_text
+
+    document = Document()
+    document.add_paragraph("Referat 3. marts 2026")
+    table = document.add_table(rows=2, cols=2)
+    for (row, col), text in {
+        (0, 0): "Handling",
+        (0, 1): "Ansvarlig",
+        (1, 0): "Sende budgettet",
+        (1, 1): "JN",
+    }.items():
+        table.cell(row, col).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract_text(buffer.getvalue(), "referat.docx")
+    assert "| Handling | Ansvarlig |" in text and "| Sende budgettet | JN |" in text
+    minutes = parse_minutes(text, today=date(2026, 3, 3))
+    assert [(a.owners, a.task) for a in minutes.actions] == [(["JN"], "Sende budgettet")]

@@ -1,0 +1,298 @@
+"""The reader on small minutes of the shapes the corpus holds: one mechanism each,
+as a table of (text, what must be read)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.parsing.minutes import Minutes, parse_minutes
+
+TODAY = date(2026, 11, 23)
+
+
+def _read(text: str) -> Minutes:
+    return parse_minutes(text, today=TODAY)
+
+
+def _decisions(text: str) -> list[str]:
+    return [d.text for d in _read(text).decisions]
+
+
+def _owners(text: str) -> list[list[str]]:
+    return [a.owners for a in _read(text).actions]
+
+
+MARKDOWN = """# Board meeting 2024-03-05
+
+## Attendees
+- Ann, Bo
+
+## 1. Budget
+The board agreed to raise the reserve.
+
+## 2. Website
+Vote on a new host.
+
+- Vote: 3 in favor, 0 opposed, 0 abstained
+- Resolution: Vote passed
+
+## Action items
+- Ann: Send the budget to members
+- Bo: Ask two hosts for offers
+"""
+
+HTML = b"""<html><body><h1>Minutes 12 May 2025</h1>
+<table><tr><th>Topic</th><th>Notes</th><th>Actions</th></tr>
+<tr><td>Budget</td><td><p>We discussed the budget at length and looked at every line.</p>
+<p>The group agreed to keep the reserve.</p></td><td><p>Duncan will update the sheet.</p></td></tr>
+<tr><td>Website</td><td><p>The motion to move the site was passed unanimously.</p></td>
+<td></td></tr>
+</table></body></html>"""
+
+
+def test_markdown_headings_are_the_items_and_outcomes_join_their_motion() -> None:
+    minutes = _read(MARKDOWN)
+    assert [(i.number, i.title) for i in minutes.items] == [("1", "Budget"), ("2", "Website")]
+    assert [d.text for d in minutes.decisions] == [
+        "The board agreed to raise the reserve.",
+        "Vote on a new host. Vote: 3 in favor, 0 opposed, 0 abstained Resolution: Vote passed",
+    ]
+    assert [(a.owners, a.task) for a in minutes.actions] == [
+        (["Ann"], "Send the budget to members"),
+        (["Bo"], "Ask two hosts for offers"),
+    ]
+    assert minutes.meeting_date == date(2024, 3, 5)
+
+
+def test_an_html_agenda_table_reads_one_item_per_row() -> None:
+    from bot.documents.read import extract_text
+
+    minutes = _read(extract_text(HTML, "minutes.html"))
+    assert [i.title for i in minutes.items] == ["Budget", "Website"]
+    assert [d.text for d in minutes.decisions] == [
+        "The group agreed to keep the reserve.",
+        "The motion to move the site was passed unanimously.",
+    ]
+    assert [a.owners for a in minutes.actions] == [["Duncan"]]
+    assert minutes.meeting_date == date(2025, 5, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        ("1. Minutes\nMoved by Nick and seconded by Paul\nPassed without dissent.\n", 1),
+        (
+            "Election results:\n- Niall elected unopposed\n- Ann and Bo elected to other positions",
+            1,
+        ),
+        ("Resolution: Not Applicable.\n", 0),
+        ("The item was tabled until March.\n", 1),
+        ("Minutes on July 15 to be approved asynchronously.\n", 0),
+        (
+            "Referat\n\nKommunalbestyrelsen har godkendt forslaget.\n"
+            "Rådet tog det til efterretning.",
+            1,
+        ),
+        ("Dirigent: Ole blev foreslået og valgt.\n", 1),
+        ("12:01:02 <renato> agreed to apply this change later\n", 0),
+    ],
+    ids=[
+        "motion-and-result",
+        "elections",
+        "not-applicable",
+        "tabled",
+        "to-be-approved",
+        "another-body",
+        "valgt",
+        "chat-agreement-is-personal",
+    ],
+)
+def test_decision_cues(text: str, decisions: int) -> None:
+    assert len(_decisions(text)) == decisions, _decisions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("Mark to add notes\n", [["Mark"]]),
+        ("Access to the archive was discussed.\n", []),
+        ("Assign to pnkfelix\n", [["pnkfelix"]]),
+        ("Der undersøges hvad det koster. Action Jesper.\n", [["Jesper"]]),
+        ("Bodil og Christian korrigerer medlemslisten.\n", [["Bodil", "Christian"]]),
+        ("Datamodellen standardiserer formater.\n", []),
+        ("NO og MN sætter sig sammen og gennemgår tilbudene.\n", [["NO", "MN"]]),
+        ("På mødet 3/9 orienterer Preben Dahl om projektet.\n", [["Preben Dahl"]]),
+        ("18:03 < jamesob> nice (I've gotta PR to your link)\n", [["jamesob"]]),
+        ("mnot: that's helpful; I will make a PR\n", [["mnot"]]),
+        ("Niko: could reference match bindings\n", []),
+        ("#action jamesob to write the vaults section\n", [["jamesob"]]),
+        ("[ACTION] Ann: send the budget\n", [["Ann"]]),
+        ("Action item: update the wiki (Bo)\n", [["Bo"]]),
+        ("Handling: Jens sender referatet\n", [["Jens"]]),
+    ],
+    ids=[
+        "x-to-verb",
+        "not-a-name",
+        "assign-to",
+        "trailing-action",
+        "danish-present",
+        "danish-thing-is-no-owner",
+        "initials",
+        "verb-second",
+        "irc-self-assigned",
+        "speaker-i-will",
+        "speaker-opinion",
+        "hash-action",
+        "bracket-action",
+        "owner-in-parentheses",
+        "handling",
+    ],
+)
+def test_owner_conventions(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "held", "nxt"),
+    [
+        (
+            "Referat 03-01-2024\n\nNæste møde: 7.2.2024 kl. 10-12\n",
+            date(2024, 1, 3),
+            (date(2024, 2, 7), time(10), time(12)),
+        ),
+        ("Referat 03.08.26\n\nIntet.\n", date(2026, 8, 3), None),
+        (
+            "Minutes of the board, Thursday, 2016-11-03\n\nThe next board meeting (9 days).\n",
+            date(2016, 11, 3),
+            (date(2016, 11, 12), None, None),
+        ),
+        (
+            "# Cabal Minutes 2024-07-02\n\n### Next Cabal Meeting: September 3, 2024\n"
+            "### Next Community Meeting: August 6, 2024\n",
+            date(2024, 7, 2),
+            (date(2024, 9, 3), None, None),
+        ),
+        (
+            "Referat 7/12 2009\n\n13. Næste møde:\n\n• 18/1 2009 kl. 17:00\n",
+            date(2009, 12, 7),
+            (date(2010, 1, 18), time(17), None),
+        ),
+        (
+            "Title: Board Meeting 2014-01-23\nDate: 2010-12-03 10:20\n\n"
+            "Meeting held on Jan 23, 2014.\n",
+            date(2014, 1, 23),
+            None,
+        ),
+    ],
+    ids=[
+        "dashed",
+        "dotted-short-year",
+        "relative-days",
+        "this-body-only",
+        "year-slip",
+        "held-on-beats-date-field",
+    ],
+)
+def test_dates_as_minutes_write_them(
+    text: str, held: date, nxt: tuple[date, time | None, time | None] | None
+) -> None:
+    minutes = _read(text)
+    assert minutes.meeting_date == held
+    got = minutes.next_meeting
+    assert (got and (got.date, got.start, got.end)) == nxt
+
+
+def test_a_meeting_date_is_never_invented() -> None:
+    minutes = _read("Referat fra bestyrelsesmødet 18/3\n\n1. Budget\nBudgettet blev godkendt.\n")
+    assert minutes.meeting_date is None
+    assert minutes.meeting_date_guess == date(2026, 3, 18)
+    assert {"meeting_date_unknown", "meeting_date_year_guessed"} <= set(minutes.warnings)
+
+
+def test_a_text_with_only_a_meeting_date_is_not_refused() -> None:
+    minutes = _read("Referat af mødet 4. marts 2014\n\nVi snakkede om vejret.\n")
+    assert minutes.meeting_date == date(2014, 3, 4) and not minutes.empty
+
+
+def test_bare_item_numbers_on_their_own_line() -> None:
+    text = (
+        "Referat fra Ældrerådet 4. marts 2025\n\n1\nGodkendelse af dagsorden\n\nBeslutninger\n"
+        "Dagsordenen blev godkendt.\n\n2\nBudget 2026\n\nBeslutninger\n"
+        "Budgettet blev godkendt med bemærkninger.\n"
+    )
+    minutes = _read(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Budget 2026"),
+    ]
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("1", "Dagsordenen blev godkendt."),
+        ("2", "Budgettet blev godkendt med bemærkninger."),
+    ]
+
+
+def test_page_numbers_of_a_pdf_are_not_items() -> None:
+    minutes = _read("Referat 4. marts 2025\n\nIntet nyt.\n1\n\fSide to\nMere tekst.\n2\n\f")
+    assert minutes.items == []
+
+
+def test_fixed_width_board_minutes() -> None:
+    text = """\
+                  MINUTES OF THE BOARD OF DIRECTORS
+                          091110
+
+1.  APPROVAL OF MINUTES
+    Motion to approve the minutes of October 12. Moved by Jones,
+    seconded by Lee. Carried unanimously.
+
+2.  NEXT MEETING
+    The next board meeting will be held on December 14, 2010 at 7 pm.
+"""
+    minutes = _read(text)
+    assert minutes.meeting_date == date(2010, 11, 9)  # DDMMYY in the header, not "held on"
+    assert [d.text for d in minutes.decisions] == [
+        "Motion to approve the minutes of October 12. Moved by Jones, seconded by Lee. "
+        "Carried unanimously."
+    ]
+    assert minutes.next_meeting is not None
+    assert (minutes.next_meeting.date, minutes.next_meeting.start) == (date(2010, 12, 14), time(19))
+
+
+def test_markdown_notes_with_an_agenda_list_inline_outcomes_and_a_task_list() -> None:
+    text = """# Infra WG — 2024-04-02
+
+## Agenda
+
+1. Release plan
+2. CI costs
+
+## Release plan
+
+- Discussion about the 2.0 timeline.
+- **Decision:** ship 2.0 on May 1.
+- Carol raised concerns about docs.
+
+## CI costs
+
+- We agreed to move nightly jobs to the cheaper runners.
+- Outcome: budget capped at $500/month.
+
+## Action items
+
+- [ ] @alice: draft the release notes
+- [ ] Bob — ask finance about the cap
+
+Next meeting: 2024-04-16 15:00 UTC
+"""
+    minutes = _read(text)
+    assert [i.title for i in minutes.items] == ["Release plan", "CI costs"]
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("1", "Decision: ship 2.0 on May 1."),
+        ("2", "We agreed to move nightly jobs to the cheaper runners."),
+        ("2", "Outcome: budget capped at $500/month."),
+    ]
+    assert [a.owners for a in minutes.actions] == [["alice"], ["Bob"]]
+    assert minutes.next_meeting is not None
+    assert (minutes.next_meeting.date, minutes.next_meeting.start) == (date(2024, 4, 16), time(15))
