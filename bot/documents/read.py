@@ -153,15 +153,42 @@ def _docx_table(table: object) -> list[str]:
     return table_lines(rows, header=False)  # Word marks no header row reliably
 
 
+MAX_UNZIPPED = 60 * 1024 * 1024  # a Word file's parts, uncompressed, all together
+MAX_PARTS = 2000
+MAX_BLOCKS = 200_000  # paragraphs and tables
+
+
+def _check_zip(data: bytes) -> None:
+    """Refuse a Word file that would unpack to far more than a document (a zip bomb), or
+    declares XML entities, before any XML parser sees it: memory and time stay bounded."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            if len(parts) > MAX_PARTS:
+                raise DocumentError("unreadable", "parts")
+            unzipped = sum(part.file_size for part in parts)
+            if unzipped > MAX_UNZIPPED:
+                raise DocumentError("too_large", f"{unzipped // (1024 * 1024)} MB unpacked")
+            with archive.open("word/document.xml") as body:
+                head = body.read(64 * 1024)
+    except (zipfile.BadZipFile, KeyError) as error:
+        raise DocumentError("unreadable", type(error).__name__) from error
+    if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
+        raise DocumentError("unreadable", "entities")
+
+
 def _docx(data: bytes) -> str:
     from docx import Document
 
+    _check_zip(data)
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise DocumentError("unreadable", type(error).__name__) from error
     lines: list[str] = []
-    for block in document.element.body.iterchildren():
+    for count, block in enumerate(document.element.body.iterchildren()):
+        if count > MAX_BLOCKS:
+            raise DocumentError("too_large", f"{MAX_BLOCKS} paragraphs")
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = "".join(node.text or "" for node in block.iter() if node.tag.endswith("}t"))

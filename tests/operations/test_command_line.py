@@ -70,8 +70,15 @@ def test_every_option_and_command_has_help_and_no_help_cites_the_product_spec() 
         (("status",), {"REFERAT_RETENTION_DAYS": "forever"}, 2),
         (("db", "current"), {"DATABASE_URL": "postgresql://referat@127.0.0.1:9/referat"}, 1),
     ],
-    ids=["help", "unknown-command", "missing-option", "log-level", "log-format", "retention",
-         "database-down"],
+    ids=[
+        "help",
+        "unknown-command",
+        "missing-option",
+        "log-level",
+        "log-format",
+        "retention",
+        "database-down",
+    ],
 )
 def test_exit_codes(args: tuple[str, ...], env: dict[str, str], code: int, tmp_path: Path) -> None:
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", **env}

@@ -78,9 +78,7 @@ def test_the_procfile_runs_the_command_line_from_the_checkout() -> None:
 def test_systemd_units_and_the_guide_name_what_exists() -> None:
     commands = cli._parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     deploy = sorted(p.name for p in (ROOT / "deploy").iterdir())
-    assert {"referat-serve.service", "referat-worker.service", "nginx-referat.conf"} <= set(
-        deploy
-    )
+    assert {"referat-serve.service", "referat-worker.service", "nginx-referat.conf"} <= set(deploy)
     for name in deploy:
         assert f"deploy/{name}" in GUIDE or name in GUIDE, f"{name} is not in docs/operating.md"
     for unit in (ROOT / "deploy").glob("*.service"):

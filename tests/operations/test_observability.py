@@ -209,7 +209,11 @@ def test_status_shows_heartbeat_last_digest_and_pending_replies(bot: Harness) ->
     env = {**os.environ, "DATABASE_URL": bot.settings.database_url}
     done = subprocess.run(
         [sys.executable, "-m", "bot.cli", "status", "--json"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
@@ -224,7 +228,11 @@ def test_status_shows_heartbeat_last_digest_and_pending_replies(bot: Harness) ->
 
     text = subprocess.run(
         [sys.executable, "-m", "bot.cli", "status", "--max-age", "3600"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "last digest per channel" in text.stdout and "thread replies not yet posted: 1" in (
         text.stdout
@@ -241,13 +249,21 @@ def test_a_single_pass_from_cron_leaves_a_heartbeat(standin: StandIn, tmp_path: 
     }
     once = subprocess.run(
         [sys.executable, "-m", "bot.cli", "worker", "--once"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert once.returncode == 0, once.stderr
     assert once.stdout.startswith("posted 0")
     status = subprocess.run(
         [sys.executable, "-m", "bot.cli", "status", "--json"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     [beat] = json.loads(status.stdout)["heartbeats"]
     assert beat["mode"] == "worker" and beat["last_pass"] == {

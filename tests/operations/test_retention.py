@@ -86,9 +86,7 @@ def test_purge_clears_deleted_texts_old_previews_events_and_states(
         assert "Hemmelig" not in json.dumps(
             [m.reply_text for m in session.scalars(select(SourceMessage))]
         )
-        previews = session.execute(
-            select(PendingImport.status, PendingImport.created_at)
-        ).all()
+        previews = session.execute(select(PendingImport.status, PendingImport.created_at)).all()
         assert sorted(s for s, _ in previews) == ["cancelled", "pending"]  # the fresh one stays
         events = set(session.scalars(select(ProcessedEvent.event_id)))
         assert "Ev-old" not in events and "Ev-new" in events
@@ -137,8 +135,9 @@ def test_forget_user_removes_id_and_names_and_keeps_the_decisions(ops_bot: Harne
         for person in session.scalars(select(Person).where(Person.user_id == BO)):
             person.display_name = "Bo H."
         session.merge(ChannelMember(team_id=TEAM, channel_id=CHANNEL, user_id=BO))
-        session.add(UserGroup(team_id=TEAM, group_id="S1", handle="styregruppen",
-                              members=[BO, "U0ANNE"]))
+        session.add(
+            UserGroup(team_id=TEAM, group_id="S1", handle="styregruppen", members=[BO, "U0ANNE"])
+        )
     with transaction(bot.deps.sessions) as session:  # Bo installed the app through OAuth
         session.execute(
             insert(installations).values(
@@ -165,9 +164,7 @@ def test_forget_user_removes_id_and_names_and_keeps_the_decisions(ops_bot: Harne
         assert session.scalar(select(UserGroup.members)) == ["U0ANNE"]
         assert "Bo H." not in json.dumps(list(session.scalars(select(AgendaItem.title))))
         everything = json.dumps(
-            [
-                [r.text, r.author_id, r.item_title] for r in session.scalars(select(Record))
-            ]
+            [[r.text, r.author_id, r.item_title] for r in session.scalars(select(Record))]
             + [[o.name, o.user_id] for o in session.scalars(select(ActionOwner))]
             + [[c.actor_id, c.before, c.after] for c in session.scalars(select(RecordChange))]
             + [[m.text, m.author_id, m.reply_text] for m in session.scalars(select(SourceMessage))]

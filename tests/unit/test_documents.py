@@ -48,3 +48,34 @@ def test_what_cannot_be_read_gets_a_code(data: bytes, name: str, code: str) -> N
     with pytest.raises(DocumentError) as error:
         extract_text(data, name)
     assert error.value.code == code
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def test_a_word_zip_bomb_is_refused_before_it_is_unpacked() -> None:
+    body = b"<w:document>" + b" " * (80 * 1024 * 1024) + b"</w:document>"
+    data = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": body})
+    assert len(data) < 1024 * 1024  # small on the wire
+    with pytest.raises(DocumentError) as refused:
+        extract_text(data, "referat.docx")
+    assert refused.value.code == "too_large"
+
+
+def test_a_word_file_with_xml_entities_is_refused() -> None:
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><w:document>&lol2;</w:document>'
+    )
+    data = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": body})
+    with pytest.raises(DocumentError) as refused:
+        extract_text(data, "referat.docx")
+    assert refused.value.code == "unreadable"
