@@ -194,11 +194,6 @@ def set_next_meeting_deadlines(
     )
 
 
-def meetings_in_channel(session: Session, team_id: str, channel_id: str) -> Sequence[Meeting]:
-    """Every active meeting of a channel, with its agenda (exports)."""
-    return channel_meetings(session, team_id, channel_id)
-
-
 def calendar_entry_exists(
     session: Session, team_id: str, channel_id: str, body: str, day: date
 ) -> bool:
