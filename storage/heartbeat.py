@@ -24,9 +24,7 @@ def beat(
     row = session.get(Heartbeat, process)
     if row is None:
         session.add(
-            Heartbeat(
-                process=process, mode=mode, started_at=now, beat_at=now, last_pass=last_pass
-            )
+            Heartbeat(process=process, mode=mode, started_at=now, beat_at=now, last_pass=last_pass)
         )
         return
     row.beat_at, row.stopped_at = now, None

@@ -194,29 +194,33 @@ def set_next_meeting_deadlines(
     )
 
 
-def calendar_entry_exists(
-    session: Session, team_id: str, channel_id: str, body: str, day: date
-) -> bool:
-    return (
-        session.scalar(
-            select(CalendarEntry.id).where(
-                CalendarEntry.team_id == team_id,
-                CalendarEntry.channel_id == channel_id,
-                CalendarEntry.body == body,
-                CalendarEntry.date == day,
-            )
+def calendar_days(session: Session, team_id: str, channel_id: str) -> set[tuple[str, date]]:
+    """(body, day) of the channel's meeting calendar, in one query."""
+    rows = session.execute(
+        select(CalendarEntry.body, CalendarEntry.date).where(
+            CalendarEntry.team_id == team_id, CalendarEntry.channel_id == channel_id
         )
-        is not None
     )
+    return {(body, day) for body, day in rows}
 
 
-def actions_by_ids(session: Session, ids: set[int]) -> Sequence[Action]:
+def actions_by_ids(session: Session, ids: set[int], limit: int) -> Sequence[Action]:
+    """These actions, soonest deadline first, at most `limit`, with their owners."""
     return session.scalars(
         select(Action)
         .where(Action.id.in_(ids))
         .options(selectinload(Action.owners))
-        .order_by(Action.id)
+        .order_by(Action.due, Action.id)
+        .limit(limit)
     ).all()
+
+
+def channels_of_actions(session: Session, ids: set[int]) -> dict[int, str]:
+    """Action id -> channel id, without loading the actions."""
+    if not ids:
+        return {}
+    rows = session.execute(select(Action.id, Action.channel_id).where(Action.id.in_(ids)))
+    return {action_id: channel for action_id, channel in rows}
 
 
 def open_owner_pairs(

@@ -165,9 +165,7 @@ def _past_retention(session: Session, cutoff: datetime, counts: Counts) -> None:
     )
     counts.add(
         "heartbeats of stopped processes",
-        _rowcount(
-            session.execute(delete(Heartbeat).where(Heartbeat.beat_at < cutoff))
-        ),
+        _rowcount(session.execute(delete(Heartbeat).where(Heartbeat.beat_at < cutoff))),
     )
 
 
@@ -363,22 +361,24 @@ def still_named(session: Session, user_id: str, names: Iterable[str] = ()) -> in
     needles = [user_id, *[n for n in names if n.strip()]]
     in_json = _json_needles(needles)
     checks = [
-        select(func.count()).select_from(ActionOwner).where(
-            or_(ActionOwner.user_id == user_id, _mentions(ActionOwner.name, needles))
-        ),
-        select(func.count()).select_from(Record).where(
-            or_(Record.author_id == user_id, _mentions(Record.text, needles))
-        ),
-        select(func.count()).select_from(RecordChange).where(
+        select(func.count())
+        .select_from(ActionOwner)
+        .where(or_(ActionOwner.user_id == user_id, _mentions(ActionOwner.name, needles))),
+        select(func.count())
+        .select_from(Record)
+        .where(or_(Record.author_id == user_id, _mentions(Record.text, needles))),
+        select(func.count())
+        .select_from(RecordChange)
+        .where(
             or_(
                 RecordChange.actor_id == user_id,
                 _mentions(RecordChange.before, in_json),
                 _mentions(RecordChange.after, in_json),
             )
         ),
-        select(func.count()).select_from(SourceMessage).where(
-            or_(SourceMessage.author_id == user_id, _mentions(SourceMessage.text, needles))
-        ),
+        select(func.count())
+        .select_from(SourceMessage)
+        .where(or_(SourceMessage.author_id == user_id, _mentions(SourceMessage.text, needles))),
         select(func.count()).select_from(Person).where(Person.user_id == user_id),
         select(func.count()).select_from(OwnerAlias).where(OwnerAlias.user_id == user_id),
         select(func.count()).select_from(ChannelMember).where(ChannelMember.user_id == user_id),

@@ -29,6 +29,7 @@ from storage import owners as owner_queries
 from storage.models import Action, ActionOwner
 
 MAX_DIGEST_DECISIONS = 30
+MAX_REMINDER_ITEMS = 30
 MAX_DIGEST_ACTIONS = 40  # more are counted, not listed: a digest stays readable and in limits
 
 
@@ -191,10 +192,7 @@ def build_reminders(
             ):
                 triggered.add(person)
         wanted = {person: per_person[person] for person in sorted(triggered)}
-        channel_of = {
-            a.id: a.channel_id
-            for a in queries.actions_by_ids(session, set().union(*wanted.values()))
-        }
+        channel_of = queries.channels_of_actions(session, set().union(*wanted.values()))
     # a person is reminded only of actions in channels they are a member of
     if client is not None:
         membership.refresh(deps, SlackPort(client), team_id, set(channel_of.values()))
@@ -206,16 +204,13 @@ def build_reminders(
             visible = {i for i in action_ids if (channel_of.get(i), person) in allowed}
             if not visible:
                 continue
-            actions = sorted(
-                queries.actions_by_ids(session, visible),
-                key=lambda a: (a.due or date.max, a.id),
-            )
+            actions = queries.actions_by_ids(session, visible, MAX_REMINDER_ITEMS)
             items = [(record_service.view(a), a.channel_id) for a in actions]
             text = deps.renderer.render(
                 prefs.language,
                 "reminder",
-                items=items[:30],
-                more=max(0, len(items) - 30),
+                items=items,
+                more=len(visible) - len(items),
                 today=today,
                 tomorrow=tomorrow,
             )

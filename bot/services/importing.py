@@ -241,11 +241,11 @@ def _store_meetings(
 def _store_calendar(unit: Unit, minutes: Minutes) -> int:
     session, scope = unit.session, unit.where
     added = 0
+    known = queries.calendar_days(session, scope.team_id, scope.channel_id)
     for body, days in minutes.calendar.items():
         for day in days:
-            if not queries.calendar_entry_exists(
-                session, scope.team_id, scope.channel_id, body, day
-            ):
+            if (body, day) not in known:
+                known.add((body, day))
                 session.add(
                     CalendarEntry(
                         team_id=scope.team_id, channel_id=scope.channel_id, body=body, date=day

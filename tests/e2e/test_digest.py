@@ -17,6 +17,7 @@ from bot.app import make_client
 from bot.clock import fixed_clock
 from bot.deps import Deps
 from bot.scheduler import Scheduler
+from bot.services import digest
 from storage.models import ScheduledRun
 from storage.session import make_engine, upgrade
 from tests.conftest import SEED_HELD, fresh_database_url
@@ -336,3 +337,32 @@ def test_reminders_and_notices_skip_danish_holidays(bot: Harness) -> None:
     assert notices() == []
     _scheduler(bot, datetime(2027, 5, 5, 8, 5, tzinfo=CPH)).run_once()
     assert len(notices()) == 1 and "fredag 7. maj 2027" in notices()[0]
+
+
+def test_a_reminder_with_many_actions_loads_and_lists_thirty(bot: Harness) -> None:
+    from sqlalchemy import event
+
+    from storage.models import Action
+
+    lines = "\n".join(f"Handling: <@U0ANNE> sender bilag {i}, frist 24/11" for i in range(45))
+    bot.message(lines)
+    loaded: list[int] = []
+
+    def count(target: object, _context: object) -> None:
+        loaded.append(1)
+
+    scheduler = _scheduler(bot, datetime(2026, 11, 23, 8, 5, tzinfo=CPH))
+    event.listen(Action, "load", count)
+    try:
+        [reminder] = digest.build_reminders(
+            scheduler.deps,
+            "T0LOCAL",
+            scheduler.deps.now(),
+            scheduler.deps.default_prefs,
+            scheduler.client_for("T0LOCAL"),
+        )
+    finally:
+        event.remove(Action, "load", count)
+    assert "du har 45 handlinger" in reminder.reply.text
+    assert "… og 15 flere" in reminder.reply.text
+    assert len(loaded) <= 30  # the other 15 are counted, not loaded
