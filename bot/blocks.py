@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from bot.domain.names import Names, quiet
 from bot.replies import Reply
 
 MAX_BLOCKS = 50
@@ -108,6 +110,13 @@ def fallback(reply: Reply) -> str:
     return text if len(text) <= FALLBACK_TEXT else text[: FALLBACK_TEXT - 1] + "…"
 
 
-def message(reply: Reply) -> dict[str, Any]:
-    """Arguments for chat.postMessage / chat.update / ack / respond."""
+def message(reply: Reply, names: Names | None = None, *, ephemeral: bool = False) -> dict[str, Any]:
+    """Arguments for chat.postMessage / chat.update / ack / respond.
+
+    The one exit of every reply. A message others see shows people and groups by name
+    (`names`, from the cache), never as a live mention that would ping them, unless it is
+    the one kind meant to notify (`reply.live_mentions`). An ephemeral answer notifies
+    nobody, so there Slack's own mention shows the name (`ephemeral=True`)."""
+    if not (reply.live_mentions or ephemeral):
+        reply = replace(reply, text=quiet(reply.text, names or Names()))
     return {"text": fallback(reply), "blocks": to_blocks(reply)}

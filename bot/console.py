@@ -95,7 +95,8 @@ class Console:
         self.out = out
         self.channel, self.user, self.channel_name = channel, user, channel_name
         self.users = {user: "dig" if settings.language == "da" else "you", "U0JENS": "jens"}
-        self.standin = StandIn(users={k: {"name": v} for k, v in self.users.items()}).start()
+        people = {k: {"name": v, "display_name": v} for k, v in self.users.items()}
+        self.standin = StandIn(users=people).start()
         self.settings = replace(
             settings,
             bot_token="xoxb-local-console",

@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.deps import Deps, Scope
+from bot.domain.names import Names, cached_names, mentioned_in
 from storage import directory
 from storage.session import transaction
 
@@ -121,3 +122,25 @@ def members(
             row = directory.user_group(session, team_id, group_id)
             row.members, row.members_fetched_at = users, now
     return {**found, **fetched_now}
+
+
+MAX_FETCH_PER_MESSAGE = 20  # names looked up before one message goes out
+
+
+def names_in(deps: Deps, client: WebClient | None, team_id: str, text: str) -> Names:
+    """The names of everyone a message about to be posted mentions: from the cache, and
+    (with a client, after the answer) fetched for the few not cached yet."""
+    users, groups = mentioned_in(text)
+    if not users and not groups:
+        return Names()
+    with deps.unit() as unit:
+        found = cached_names(unit.session, team_id, text)
+        now = unit.now
+    missing_users = sorted(users - set(found.users))[:MAX_FETCH_PER_MESSAGE]
+    missing_groups = groups - set(found.groups)
+    if client is None or not (missing_users or missing_groups):
+        return found
+    refresh(deps, client, team_id, missing_users, missing_groups, now)
+    with deps.unit() as unit:
+        return cached_names(unit.session, team_id, text)
+

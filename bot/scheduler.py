@@ -33,8 +33,9 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot import blocks
+from bot import blocks, directory
 from bot.deps import Deps, Prefs, Scope
+from bot.domain.names import Names
 from bot.replies import Reply
 from bot.services import digest
 from storage import channels as channel_rows
@@ -221,7 +222,7 @@ class Scheduler:
             posted = client.chat_postMessage(
                 channel=destination,
                 metadata={"event_type": "referat_run", "event_payload": {"run": run_id}},
-                **blocks.message(reply),
+                **blocks.message(reply, self._names(client, scope.team_id, reply)),
             )
         except SlackApiError as error:
             log.error("%s could not be posted: %s", name, error.response.get("error"))
@@ -314,6 +315,11 @@ class Scheduler:
             if payload.get("run") == run_id:
                 return str(message.get("ts"))
         return None
+
+    def _names(self, client: WebClient, team_id: str, reply: Reply) -> Names | None:
+        if reply.live_mentions:
+            return None
+        return directory.names_in(self.deps, client, team_id, reply.text)
 
     def _dm(self, client: WebClient, user: str) -> str:
         opened = client.conversations_open(users=user)

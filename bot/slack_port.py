@@ -15,16 +15,32 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import blocks
+from bot.domain.names import Names
 from bot.replies import Reply
 
 log = logging.getLogger(__name__)
 Respond = Callable[..., Any]
+Namer = Callable[[WebClient, str], Names]  # (client, text) -> names of those it mentions
 
 
 class SlackPort:
-    def __init__(self, client: WebClient, respond: Respond | None = None) -> None:
+    def __init__(
+        self, client: WebClient, respond: Respond | None = None, names: Namer | None = None
+    ) -> None:
         self.client = client
         self._respond = respond
+        self._names = names
+
+    def names_of(self, text: str) -> Names:
+        """The names of the people and groups a text about to be shown mentions."""
+        return self._names(self.client, text) if self._names is not None else Names()
+
+    def _message(self, reply: Reply, *, ephemeral: bool = False) -> dict[str, Any]:
+        """Every reply leaves through here: in what others see, people and groups are
+        shown by name, not pinged (an ephemeral answer pings nobody)."""
+        if reply.live_mentions or ephemeral or self._names is None:
+            return blocks.message(reply, ephemeral=ephemeral)
+        return blocks.message(reply, self._names(self.client, reply.text))
 
     @property
     def token(self) -> str:
@@ -33,7 +49,7 @@ class SlackPort:
     def post(self, channel: str, reply: Reply, *, thread_ts: str | None = None) -> str:
         """A message in a channel (or thread); returns its ts."""
         posted = self.client.chat_postMessage(
-            channel=channel, thread_ts=thread_ts, **blocks.message(reply)
+            channel=channel, thread_ts=thread_ts, **self._message(reply)
         )
         return str(posted["ts"])
 
@@ -43,11 +59,13 @@ class SlackPort:
         self.post(str(opened["channel"]["id"]), reply)
 
     def update(self, channel: str, ts: str, reply: Reply) -> None:
-        self.client.chat_update(channel=channel, ts=ts, **blocks.message(reply))
+        self.client.chat_update(channel=channel, ts=ts, **self._message(reply))
 
     def tell(self, channel: str, user: str, reply: Reply) -> None:
         """An ephemeral message only this person sees."""
-        self.client.chat_postEphemeral(channel=channel, user=user, **blocks.message(reply))
+        self.client.chat_postEphemeral(
+            channel=channel, user=user, **self._message(reply, ephemeral=True)
+        )
 
     def respond(self, reply: Reply | None, *, replace: bool = False, delete: bool = False) -> None:
         """Answer through the interaction's response_url (ephemeral)."""
@@ -57,7 +75,12 @@ class SlackPort:
             self._respond(delete_original=True)
             return
         assert reply is not None
-        self._respond(response_type="ephemeral", replace_original=replace, **blocks.message(reply))
+        self._respond(
+            response_type="ephemeral",
+            replace_original=replace,
+            # a replaced original may be a message others see: then names, not mentions
+            **self._message(reply, ephemeral=not replace),
+        )
 
     def permalink(self, channel: str, ts: str) -> str | None:
         try:

@@ -18,7 +18,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot import blocks
+from bot import blocks, directory
 from bot.app import make_client, make_deps, open_storage
 from bot.clock import clock_for
 from bot.config import ConfigError, Settings
@@ -208,6 +208,7 @@ def digest_now(settings: Settings, channel: str, team: str | None, *, preview: b
     if not settings.bot_token:
         raise ConfigError("`referat digest` without --preview needs SLACK_BOT_TOKEN")
     client = make_client(settings, settings.bot_token)
-    client.chat_postMessage(channel=channel, **blocks.message(reply))
+    names = directory.names_in(deps, client, scope.team_id, reply.text)
+    client.chat_postMessage(channel=channel, **blocks.message(reply, names))
     print(f"digest posted in {channel}")
     return 0

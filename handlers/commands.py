@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks
+from bot import blocks, directory
 from bot.deps import Deps
 from bot.parsing.commands import split_command
 from bot.services import commands, importing
@@ -31,7 +31,11 @@ def register(app: App, deps: Deps) -> None:
         )
         # a digest posted with `/referat overblik nu` is the one answer shown to everyone
         kind = "ephemeral" if outcome.reply.ephemeral else "in_channel"
-        ack(response_type=kind, **blocks.message(outcome.reply))
+        if outcome.reply.ephemeral:
+            ack(response_type=kind, **blocks.message(outcome.reply, ephemeral=True))
+        else:  # seen by everyone: people by name (the few not cached yet are looked up)
+            names = directory.names_in(deps, client, scope.team_id, outcome.reply.text)
+            ack(response_type=kind, **blocks.message(outcome.reply, names))
         context[OUTCOME] = outcome
 
     app.command("/referat")(ack=referat, lazy=[follow_up(deps)])

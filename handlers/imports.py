@@ -50,7 +50,11 @@ def register(app: App, deps: Deps) -> None:
         pending = str(action.get("block_id") or "").removeprefix("date_")
         picked = date.fromisoformat(str(action.get("selected_date")))
         shown = importing.give_date(deps, scope, int(pending), picked)
-        respond(replace_original=True, response_type="ephemeral", **blocks.message(shown))
+        respond(
+            replace_original=True,
+            response_type="ephemeral",
+            **blocks.message(shown, ephemeral=True),
+        )
 
     @app.action("import_cancel")
     def cancel(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from bot import directory
 from bot.deps import Deps, Scope
 from bot.services.recording import Incoming
 from bot.slack_port import SlackPort
@@ -30,9 +31,19 @@ def follow_up(deps: Deps) -> Callable[..., None]:
         if outcome is not None:
             if context.bot_token and not client.token:
                 client.token = context.bot_token
-            outcome.deliver(deps, SlackPort(client, respond))
+            outcome.deliver(deps, port_for(deps, client, context.team_id, respond))
 
     return deliver
+
+
+def port_for(
+    deps: Deps, client: WebClient, team_id: str | None, respond: Any = None
+) -> SlackPort:
+    """The Slack port of one request: replies show people by their (cached) names."""
+    team = team_id or "T0"
+    return SlackPort(
+        client, respond, lambda web, text: directory.names_in(deps, web, team, text)
+    )
 
 
 def team_of(body: dict[str, Any]) -> str:

@@ -3,11 +3,13 @@ never ids. The names come from the cache (`storage/directory.py`), filled by `bo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from bot.parsing.normalize import escape
 from storage import directory
 from storage.models import Action, ActionOwner, Record
 
@@ -54,6 +56,48 @@ def names_for(
 ) -> Names:
     """The cached names of everyone the records mention: one query for people, one for groups."""
     users, groups = mentioned(records, extra)
+    return Names(
+        directory.display_names(session, team_id, users),
+        directory.group_handles(session, team_id, groups),
+    )
+
+
+# A live mention in text the bot is about to post: a person or a user group.
+_MENTION = re.compile(
+    r"<@([UW][A-Z0-9]{1,20})(?:\|[^<>\n]*)?>|<!subteam\^([A-Z0-9]{1,20})(?:\|[^<>\n]*)?>"
+)
+
+
+def mentioned_in(text: str) -> tuple[set[str], set[str]]:
+    """(user ids, group ids) of the live mentions in a text about to be posted."""
+    users, groups = set[str](), set[str]()
+    for match in _MENTION.finditer(text):
+        if match.group(1):
+            users.add(match.group(1))
+        else:
+            groups.add(match.group(2))
+    return users, groups
+
+
+def quiet(text: str, names: Names) -> str:
+    """The text with every person and group shown by name (`@Jens Hansen`, `@styregruppe`),
+    not pinged. Slack notifies whoever a `<@U…>` or `<!subteam^…>` names, so only the one
+    message meant to notify (a reminder in a person's own DM) keeps them live. An id whose
+    name is not known yet is shown as the id, still without a ping."""
+
+    def shown(match: re.Match[str]) -> str:
+        if match.group(1):
+            return "@" + escape(names.users.get(match.group(1)) or match.group(1))
+        return "@" + escape(names.groups.get(match.group(2)) or match.group(2))
+
+    return _MENTION.sub(shown, text)
+
+
+def cached_names(session: Session, team_id: str, text: str) -> Names:
+    """The cached names of the people and groups a text mentions (no query when none)."""
+    users, groups = mentioned_in(text)
+    if not users and not groups:
+        return Names()
     return Names(
         directory.display_names(session, team_id, users),
         directory.group_handles(session, team_id, groups),

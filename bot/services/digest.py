@@ -219,7 +219,12 @@ def build_reminders(
                 for r, _ in items[:20]
             ]
             out.append(
-                PersonReminder(team_id, person, Reply(text=text, buttons=buttons, ephemeral=False))
+                PersonReminder(
+                    team_id,
+                    person,
+                    # the one message meant to notify: the person's own DM
+                    Reply(text=text, buttons=buttons, ephemeral=False, live_mentions=True),
+                )
             )
     return out
 

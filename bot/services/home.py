@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bot.blocks import chunks
 from bot.deps import Deps
 from bot.domain import owners
+from bot.domain.names import Names, cached_names, quiet
 from bot.domain.shown import meeting_view, view
+from bot.parsing.normalize import escape
 from bot.render import days_to, long_date, time_range
 from bot.services import membership
 from bot.slack_port import SlackPort
@@ -24,8 +27,11 @@ def channels_of(deps: Deps, team_id: str, user_id: str) -> set[str]:
         return lists.channels_with_actions(unit.session, team_id, mine) | wrote_in
 
 
-def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
-    """The person's open actions and next meetings, from channels they are a member of."""
+def home_view(
+    deps: Deps, team_id: str, user_id: str, names_of: Callable[[str], Names] | None = None
+) -> dict[str, Any]:
+    """The person's open actions and next meetings, from channels they are a member of.
+    People and groups are shown by name (`names_of`, else the cache), never pinged."""
     with deps.unit() as unit:
         session, language, today = unit.session, unit.language, unit.today
         strings = deps.renderer.strings[language]
@@ -33,6 +39,8 @@ def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
         member = members.in_channels_of(team_id, user_id)
         ordered, total = lists.open_actions(session, team_id, [mine, member], MAX_HOME_ACTIONS)
         shown = [(view(a), a.channel_id) for a in ordered]
+        mentioning = "\n".join(r.text for r, _ in shown)
+        names = cached_names(session, team_id, mentioning)
         wrote_in = lists.channels_of_person(session, team_id, user_id)
         present = lists.channels_with_actions(session, team_id, mine) | wrote_in
         present &= members.member_channels(session, team_id, user_id)
@@ -51,6 +59,8 @@ def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
             meetings.append(
                 (channel.channel_id, when.strip(), m.place, days_to(m.date, today, language))
             )
+    if names_of is not None:  # after the answer: names not cached yet are fetched
+        names = names_of(mentioning)
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": strings["home_actions"][:150]}}
     ]
@@ -60,7 +70,7 @@ def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
         text = deps.renderer.render(
             language, "home_action", r=record, channel=channel_id, today=today
         )
-        block = _section(text)
+        block = _section(quiet(text, names))
         block["accessory"] = {
             "type": "button",
             "action_id": f"done_{record.id}",
@@ -82,7 +92,9 @@ def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
         blocks.append(_section(strings["home_no_meetings"]))
     for channel_id, when, place, days in meetings:
         blocks.append(
-            _section(f"<#{channel_id}>: {when}" + (f", {place}" if place else "") + f" ({days})")
+            _section(
+                f"<#{channel_id}>: {when}" + (f", {escape(place)}" if place else "") + f" ({days})"
+            )
         )
     return {"type": "home", "blocks": blocks[:100]}
 
@@ -93,7 +105,7 @@ def _section(text: str) -> dict[str, Any]:
 
 def publish(deps: Deps, port: SlackPort, team_id: str, user_id: str) -> None:
     membership.refresh(deps, port, team_id, channels_of(deps, team_id, user_id))
-    port.publish_home(user_id, home_view(deps, team_id, user_id))
+    port.publish_home(user_id, home_view(deps, team_id, user_id, port.names_of))
 
 
 def refresh_for_action(

@@ -21,7 +21,7 @@ from bot.domain import lifecycle
 from bot.domain.owners import known_names
 from bot.parsing import messages as parsed
 from bot.parsing.minutes import Minutes, parse_minutes
-from bot.parsing.normalize import without_control
+from bot.parsing.normalize import escape, without_control
 from bot.parsing.owners import Owner
 from bot.render import long_date, time_range
 from bot.replies import Button, DatePicker, Reply
@@ -488,7 +488,7 @@ def show_preview(deps: Deps, port: SlackPort, request: ImportRequest) -> None:
         pending_id = request.pending_id
         if pending_id is None:
             with deps.unit(scope) as unit:
-                reading = Reply(text=unit.string("import_reading", name=name))
+                reading = Reply(text=unit.string("import_reading", name=escape(name)))
             port.tell(scope.channel_id, request.user, reading)
             data = download(str(request.file_url), port.token)
             text = without_control(extract_text(data, name))

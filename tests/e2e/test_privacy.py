@@ -101,7 +101,7 @@ def test_moving_a_name_to_another_person_is_said_and_the_previous_person_told(
     assert first["response_type"] == "ephemeral"  # a new mapping: only the person sees it
     moved = bot.command("ansvarlig Lolland = <@U0ANNE|anne>")
     assert moved["response_type"] == "in_channel"  # a moved one: the channel sees it
-    assert "i stedet for hos <@U0JENS>" in moved["text"]
+    assert "i stedet for hos @Jens B." in moved["text"] and "<@" not in str(moved)
     bot.idle()
     told = [c for c in bot.standin.calls_to("chat.postMessage") if c.args["channel"] == "D0JENS"]
-    assert len(told) == 1 and "fra dig til <@U0ANNE>" in told[0].args["text"]
+    assert len(told) == 1 and "fra dig til @Anne" in told[0].args["text"]

@@ -44,11 +44,12 @@ def test_product_examples_give_exactly_the_listed_records(bot: Harness) -> None:
     ]
     actions = [(a["text"], a["owners"], a["due"]) for a in exported["actions"]]
     assert actions == [
-        ("sender udkast til høring", ["<@U0JENS>"], "2026-11-27"),
+        # the thread reply looked Jens up to name him (users.info), so the export names him
+        ("sender udkast til høring", ["Jens B."], "2026-11-27"),
         ("indkalde sundhedsklyngerne", ["Lolland"], "2026-12-15"),
         ("kommunikerer ud og evaluerer", ["RS17"], "2027-01-29"),
         ("bidrager til oplægget", ["Slagelse", "Køge"], "2027-01-15"),
-        ("forbereder temadrøftelse til næste møde", ["<@U0JENS>"], "2027-01-14"),
+        ("forbereder temadrøftelse til næste møde", ["Jens B."], "2027-01-14"),
         ("send referat", [], None),
     ]
     meetings = [
@@ -74,7 +75,9 @@ def test_reply_writes_dates_in_full_with_buttons(bot: Harness) -> None:
     [reply] = bot.posts()
     assert reply.args["thread_ts"] == ts  # in the thread of the message it answers
     assert "Registreret:* 1 handling" in reply_text(reply)
-    assert "ansvarlig <@U0JENS> · frist fredag 27. november 2026" in reply_text(reply)
+    # named, not pinged: a thread reply is seen by the whole channel
+    assert "ansvarlig @Jens B. · frist fredag 27. november 2026" in reply_text(reply)
+    assert "<@" not in str(reply.args)
     labels = [
         e["text"]["text"]
         for b in reply.args["blocks"]
@@ -214,7 +217,7 @@ def test_done_button_marks_the_action_and_says_so(bot: Harness) -> None:
     assert bot.press(reply, "done_1", user="U0JENS") == 200
     assert bot.export()["actions"][0]["status"] == "done"
     note = bot.posts()[1]
-    assert reply_text(note) == "#1 er markeret som udført af <@U0JENS>."
+    assert reply_text(note) == "#1 er markeret som udført af @Jens B.."
     assert note.args["thread_ts"] == reply.args["thread_ts"]
     assert "✓ udført" in reply_text(bot.posts("chat.update")[0])
 
@@ -226,7 +229,7 @@ def test_undo_button_retracts_everything_from_the_message(bot: Harness) -> None:
     exported = bot.export()
     assert [d["status"] for d in exported["decisions"]] == ["retracted"]
     assert [a["status"] for a in exported["actions"]] == ["retracted"]
-    assert "Fortrudt af <@U0ANNE>" in reply_text(bot.posts()[1])
+    assert "Fortrudt af @Anne" in reply_text(bot.posts()[1])
 
 
 def test_done_for_an_id_from_another_channel_is_refused(bot: Harness) -> None:
