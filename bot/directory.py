@@ -143,4 +143,3 @@ def names_in(deps: Deps, client: WebClient | None, team_id: str, text: str) -> N
     refresh(deps, client, team_id, missing_users, missing_groups, now)
     with deps.unit() as unit:
         return cached_names(unit.session, team_id, text)
-
