@@ -18,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.deps import Deps, Scope
 from bot.domain.names import Names, cached_names, mentioned_in
+from bot.slack_port import SlackPort
 from storage import directory
 from storage.session import transaction
 
@@ -143,3 +144,10 @@ def names_in(deps: Deps, client: WebClient | None, team_id: str, text: str) -> N
     refresh(deps, client, team_id, missing_users, missing_groups, now)
     with deps.unit() as unit:
         return cached_names(unit.session, team_id, text)
+
+
+def port_for(deps: Deps, client: WebClient, team_id: str | None, respond: Any = None) -> SlackPort:
+    """The Slack port of one request or run: what others see names people by their
+    (cached, else fetched) names."""
+    team = team_id or "T0"
+    return SlackPort(client, respond, lambda web, text: names_in(deps, web, team, text))

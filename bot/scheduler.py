@@ -37,7 +37,7 @@ from bot import blocks, directory
 from bot.deps import Deps, Prefs, Scope
 from bot.domain.names import Names
 from bot.replies import Reply
-from bot.services import digest
+from bot.services import digest, thread_reply
 from storage import channels as channel_rows
 from storage.models import ScheduledRun
 from storage.session import transaction
@@ -55,6 +55,7 @@ class Report:
     posted: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
+    replies_retried: int = 0  # thread confirmations claimed, never posted, now posted
 
 
 class Scheduler:
@@ -110,6 +111,7 @@ class Scheduler:
             self._notice(scope, prefs, now, report)
         for team_id in teams:
             self._reminders(team_id, now, report)
+            self._confirmations(team_id, now, report)
         return report
 
     # -- what is due ---------------------------------------------------------------
@@ -153,6 +155,14 @@ class Scheduler:
             lambda: reply,
             scope.channel_id,
         )
+
+    def _confirmations(self, team_id: str, now: datetime, report: Report) -> None:
+        """Thread replies a crash or a database blip left claimed and unposted."""
+        client = self.client_for(team_id)
+        if client is None or (self.stopping is not None and self.stopping.is_set()):
+            return
+        port = directory.port_for(self.deps, client, team_id)
+        report.replies_retried += thread_reply.retry_pending(self.deps, port, team_id, now)
 
     def _reminders(self, team_id: str, now: datetime, report: Report) -> None:
         prefs = self.deps.default_prefs

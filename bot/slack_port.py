@@ -46,12 +46,34 @@ class SlackPort:
     def token(self) -> str:
         return str(self.client.token or "")
 
-    def post(self, channel: str, reply: Reply, *, thread_ts: str | None = None) -> str:
+    def post(
+        self,
+        channel: str,
+        reply: Reply,
+        *,
+        thread_ts: str | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> str:
         """A message in a channel (or thread); returns its ts."""
         posted = self.client.chat_postMessage(
-            channel=channel, thread_ts=thread_ts, **self._message(reply)
+            channel=channel, thread_ts=thread_ts, metadata=metadata, **self._message(reply)
         )
         return str(posted["ts"])
+
+    def find_in_thread(
+        self, channel: str, thread_ts: str, event_type: str, key: str, value: object
+    ) -> str | None:
+        """The ts of the bot's message in a thread whose metadata says `key` = `value`."""
+        page = self.client.conversations_replies(
+            channel=channel, ts=thread_ts, limit=200, include_all_metadata=True
+        )
+        for message in page.get("messages") or []:
+            metadata = message.get("metadata") or {}
+            if metadata.get("event_type") != event_type:
+                continue
+            if (metadata.get("event_payload") or {}).get(key) == value:
+                return str(message.get("ts"))
+        return None
 
     def direct(self, user: str, reply: Reply) -> None:
         """A direct message to a person (conversations.open, then a post)."""

@@ -38,6 +38,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "conversations.info": ("channel",),
     "conversations.open": ("users",),
     "conversations.history": ("channel",),
+    "conversations.replies": ("channel", "ts"),
     "conversations.members": ("channel",),
     "files.getUploadURLExternal": ("filename", "length"),
     "files.completeUploadExternal": ("files",),
@@ -330,6 +331,14 @@ class StandIn:
                 "messages": self._history(args["channel"], float(args.get("oldest") or 0)),
                 "has_more": False,
             }
+        if method == "conversations.replies":
+            thread = str(args["ts"])
+            replies = [
+                m
+                for m in reversed(self._history(args["channel"], 0.0))
+                if m.get("thread_ts") == thread or m["ts"] == thread
+            ]
+            return {"ok": True, "messages": replies, "has_more": False}
         if method == "conversations.members":
             found = self.members.get(args["channel"], [*self.users, BOT_USER])
             return {"ok": True, "members": found, "response_metadata": {"next_cursor": ""}}
@@ -366,6 +375,8 @@ class StandIn:
                 "bot_id": BOT_ID,
                 "user": BOT_USER,
             }
+            if call.args.get("thread_ts"):
+                message["thread_ts"] = str(call.args["thread_ts"])
             if call.args.get("metadata"):
                 metadata = call.args["metadata"]
                 message["metadata"] = (

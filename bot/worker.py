@@ -107,6 +107,7 @@ class SchedulerLoop:
                 "posted": len(report.posted),
                 "empty": len(report.empty),
                 "skipped": len(report.skipped),
+                "replies retried": report.replies_retried,
             }
             if report is not None
             else None

@@ -31,19 +31,9 @@ def follow_up(deps: Deps) -> Callable[..., None]:
         if outcome is not None:
             if context.bot_token and not client.token:
                 client.token = context.bot_token
-            outcome.deliver(deps, port_for(deps, client, context.team_id, respond))
+            outcome.deliver(deps, directory.port_for(deps, client, context.team_id, respond))
 
     return deliver
-
-
-def port_for(
-    deps: Deps, client: WebClient, team_id: str | None, respond: Any = None
-) -> SlackPort:
-    """The Slack port of one request: replies show people by their (cached) names."""
-    team = team_id or "T0"
-    return SlackPort(
-        client, respond, lambda web, text: directory.names_in(deps, web, team, text)
-    )
 
 
 def team_of(body: dict[str, Any]) -> str:

@@ -100,6 +100,8 @@ class SourceMessage(Base):
     __table_args__ = (
         UniqueConstraint("team_id", "channel_id", "ts"),
         Index("ix_source_messages_author", "team_id", "author_id", "channel_id"),
+        # confirmations claimed but not posted (a crash, a database blip): found and retried
+        Index("ix_source_messages_pending_reply", "reply_ts", "reply_claimed_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     team_id: Mapped[str] = mapped_column(String(ID))
@@ -111,6 +113,8 @@ class SourceMessage(Base):
     permalink: Mapped[str | None] = mapped_column(String(500))
     reply_ts: Mapped[str | None] = mapped_column(String(ID))
     reply_text: Mapped[str | None] = mapped_column(Text)
+    # when a delivery claimed the first reply (reply_ts "pending"); an old claim is retried
+    reply_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Slack's timestamp of the version stored (the message's ts, or its edited.ts): an
     # older version arriving late changes nothing
     version: Mapped[str | None] = mapped_column(String(ID))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from storage.models import SourceMessage
@@ -42,15 +42,51 @@ def create(
     return source
 
 
-def claim_reply(session: Session, source_id: int) -> bool:
+PENDING = "pending"
+
+
+def claim_reply(session: Session, source_id: int, now: datetime) -> bool:
     """Only one delivery posts the first reply for a message."""
     claimed = session.execute(
         update(SourceMessage)
         .where(SourceMessage.id == source_id, SourceMessage.reply_ts.is_(None))
-        .values(reply_ts="pending")
+        .values(reply_ts=PENDING, reply_claimed_at=now)
         .execution_options(synchronize_session=False)
     )
     return bool(claimed.rowcount)  # type: ignore[attr-defined]
+
+
+def stale_claims(
+    session: Session, team_id: str, claimed_before: datetime, limit: int
+) -> list[tuple[int, str, datetime]]:
+    """Replies claimed before `claimed_before` and never posted: (id, channel, claimed at),
+    oldest first, at most `limit`."""
+    rows = session.execute(
+        select(SourceMessage.id, SourceMessage.channel_id, SourceMessage.reply_claimed_at)
+        .where(
+            SourceMessage.reply_ts == PENDING,
+            SourceMessage.reply_claimed_at < claimed_before,
+            SourceMessage.team_id == team_id,
+        )
+        .order_by(SourceMessage.reply_claimed_at)
+        .limit(limit)
+    )
+    return [(int(i), str(c), at) for i, c, at in rows if at is not None]
+
+
+def reclaim_reply(session: Session, source_id: int, claimed_at: datetime, now: datetime) -> bool:
+    """Take over an abandoned claim; False when another retry took it first."""
+    taken = session.execute(
+        update(SourceMessage)
+        .where(
+            SourceMessage.id == source_id,
+            SourceMessage.reply_ts == PENDING,
+            SourceMessage.reply_claimed_at == claimed_at,
+        )
+        .values(reply_claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(taken.rowcount)  # type: ignore[attr-defined]
 
 
 def save_reply(

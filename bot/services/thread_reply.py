@@ -5,18 +5,23 @@ posts it), delivered after Slack has its answer.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from bot.deps import Deps, Unit
+from bot.deps import Deps, Scope, Unit
 from bot.domain.shown import done_button, meeting_view, reopen_button, view
 from bot.replies import Button, Reply
 from bot.slack_port import SlackPort
 from storage import queries, sources
 from storage.models import Meeting, Record, SourceMessage
 
-PENDING = "pending"
+log = logging.getLogger(__name__)
+
+PENDING = sources.PENDING
 NEWS = ("meeting_moved", "meeting_changed", "meeting_cancelled", "meeting_none_to_cancel")
 
 
@@ -48,7 +53,7 @@ def plan(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Rep
             return None
         source.reply_text = reply.text
         update_ts: str | None = source.reply_ts
-    elif source.reply_ts == PENDING or not sources.claim_reply(unit.session, source.id):
+    elif source.reply_ts == PENDING or not sources.claim_reply(unit.session, source.id, unit.now):
         return None  # another delivery of the same message is replying
     else:
         update_ts = None
@@ -114,21 +119,100 @@ def build(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Re
     return Reply(text=text, buttons=buttons[:25], ephemeral=False, cut_note=unit.string("cut_note"))
 
 
+# Slack will never take this post: stop trying (a new version of the message may claim again)
+GIVE_UP = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "channel_is_archived",
+        "thread_not_found",
+        "msg_too_long",
+        "invalid_blocks",
+        "no_text",
+        "invalid_auth",
+        "account_inactive",
+        "token_revoked",
+        "restricted_action",
+    }
+)
+RETRY_AFTER = timedelta(minutes=2)  # a claim this old was abandoned (a crash, a blip)
+RETRY_FOR = timedelta(hours=6)  # after this, the reply is given up and logged
+RETRIES_PER_PASS = 50
+
+
+def _metadata(source_id: int) -> dict[str, Any]:
+    """Carried by the reply, so a retry can see that an earlier attempt did post it."""
+    return {"event_type": "referat_reply", "event_payload": {"source": source_id}}
+
+
 def deliver(deps: Deps, port: SlackPort, planned: ReplyPlan | None) -> None:
-    """Post or update the reply, then note its ts (and the message's permalink)."""
+    """Post or update the reply, then note its ts (and the message's permalink). A post
+    that fails for a passing reason stays claimed and is retried (`retry_pending`)."""
     if planned is None:
         return
     if planned.update_ts is not None:
         port.update(planned.channel_id, planned.update_ts, planned.reply)
         return
     try:
-        ts = port.post(planned.channel_id, planned.reply, thread_ts=planned.thread_ts)
-    except SlackApiError:
-        with deps.unit() as unit:
-            sources.save_reply(unit.session, planned.source_id, None, None, None)
+        ts = port.post(
+            planned.channel_id,
+            planned.reply,
+            thread_ts=planned.thread_ts,
+            metadata=_metadata(planned.source_id),
+        )
+    except SlackApiError as error:
+        if str(error.response.get("error")) in GIVE_UP:
+            with deps.unit() as unit:
+                sources.save_reply(unit.session, planned.source_id, None, None, None)
         raise
+    _posted(deps, port, planned, ts)
+
+
+def _posted(deps: Deps, port: SlackPort, planned: ReplyPlan, ts: str) -> None:
     link = (
         port.permalink(planned.channel_id, planned.message_ts) if planned.wants_permalink else None
     )
     with deps.unit() as unit:
         sources.save_reply(unit.session, planned.source_id, ts, planned.reply.text, link)
+
+
+def retry_pending(deps: Deps, port: SlackPort, team_id: str, now: datetime) -> int:
+    """Post the confirmations that were claimed and never posted (the process died, the
+    database blipped between recording and replying). One that an earlier attempt did
+    post (found by its metadata in the thread) is only noted, not posted twice."""
+    with deps.unit() as unit:
+        stale = sources.stale_claims(unit.session, team_id, now - RETRY_AFTER, RETRIES_PER_PASS)
+    done = 0
+    for source_id, channel_id, claimed_at in stale:
+        with deps.unit(Scope(team_id, channel_id)) as unit:
+            source = unit.session.get(SourceMessage, source_id)
+            if source is None or not sources.reclaim_reply(
+                unit.session, source_id, claimed_at, now
+            ):
+                continue
+            if now - source.created_at > RETRY_FOR:
+                log.error("reply to %s/%s given up after %s", channel_id, source.ts, RETRY_FOR)
+                sources.save_reply(unit.session, source_id, None, None, None)
+                continue
+            planned = ReplyPlan(
+                source_id=source.id,
+                channel_id=channel_id,
+                thread_ts=source.thread_ts or source.ts,
+                message_ts=source.ts,
+                reply=build(unit, source),
+                update_ts=None,
+                wants_permalink=source.permalink is None,
+            )
+        try:
+            found = port.find_in_thread(
+                channel_id, planned.thread_ts, "referat_reply", "source", source_id
+            )
+            if found is not None:
+                _posted(deps, port, planned, found)
+            else:
+                deliver(deps, port, planned)
+            done += 1
+        except SlackApiError as error:
+            log.warning("reply to %s still not posted: %s", channel_id, error.response.get("error"))
+    return done

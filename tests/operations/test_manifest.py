@@ -26,6 +26,7 @@ METHOD_SCOPES: dict[str, set[str]] = {
     "conversations.open": {"im:write"},
     # digests go to channels, public or private; reminders to direct messages
     "conversations.history": {"channels:history", "groups:history", "im:history"},
+    "conversations.replies": {"channels:history", "groups:history", "im:history"},
     # who may see a channel's records: members of public and private channels
     "conversations.members": {"channels:read", "groups:read"},
     "users.info": {"users:read"},

@@ -270,4 +270,5 @@ def test_a_single_pass_from_cron_leaves_a_heartbeat(standin: StandIn, tmp_path: 
         "posted": 0,
         "empty": 0,
         "skipped": 0,
+        "replies retried": 0,
     }
