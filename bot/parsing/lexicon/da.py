@@ -84,6 +84,10 @@ SECTIONS = {
     "baggrund": "sagsfremstilling",
     "bilag": "bilag",
     "høring": "sagsfremstilling",
+    "sagsforløb": "sagsfremstilling",
+    "lovgrundlag": "sagsfremstilling",
+    "beslutningstema": "indstilling",
+    "beslutningskompetence": "indstilling",
 }
 # A sentence that records a decision when the minutes have no decision headings.
 DECISION_CUES = (

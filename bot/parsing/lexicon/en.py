@@ -640,7 +640,7 @@ BARE_RESULTS = (
     r"^accepted\b",
     r"^motion (?:passed|carried)\b",
     r"^vote passed\b",
-    r"^unanimous(?:ly)?\b",
+    r"^unanimous(?:ly)?\b(?!\s+consent\s+(?:on|to|for)\b)",  # "… consent on the minutes" names it
     r"^the motion was (?:passed|carried|approved)\b",
     r"^motion (?:passes|carries|passed|carried)\b",
     r"^the motion (?:passes|carries)\b",

@@ -137,6 +137,9 @@ def _section_decisions(lines: list[str]) -> list[str]:
         current = line
     if current is not None:
         entries.append(current)
+    last = entries[-1] if entries and not bullets else ""
+    if last and not re.search(r"[.!?)]$", last) and not _is_decision(last):
+        entries.pop()  # "Punkter til drøftelse" (the next group's heading), a cut-off sentence
     return [clip(e) for e in entries if clip(e)]
 
 
