@@ -84,6 +84,10 @@ SECTIONS = {
     "baggrund": "sagsfremstilling",
     "bilag": "bilag",
     "høring": "sagsfremstilling",
+    "sagsforløb": "sagsfremstilling",
+    "lovgrundlag": "sagsfremstilling",
+    "beslutningstema": "indstilling",
+    "beslutningskompetence": "indstilling",
 }
 # A sentence that records a decision when the minutes have no decision headings.
 DECISION_CUES = (
@@ -147,6 +151,9 @@ ACTION_VERBS = (
     "opdaterer",
     "samler",
     "tovholder",
+    "bestiller",
+    r"arbejder videre(?: med)?",
+    "arbejder på",
 )
 # "X er tovholder", "give mandat til X", "... eftersendes" (no owner).
 OWNER_IS = (
@@ -154,7 +161,9 @@ OWNER_IS = (
     r"\bgive\s+mandat\s+til\s+(?P<owner>\w+)",
     r"^(?P<owner>(?:alle\s+)?(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+[\wæøå]+){0,2}?)\s+(?:blev\s+)?"
     r"(?:opfordres|opfordret|bedes|anmodes|anmodet)\s+(?:til\s+)?at\b",
-    r"\b(?:bliver|blev)\s+\w+(?:e?t)\s+af\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3})",
+    # "bliver udarbejdet af X" assigns; "blev gennemgået af X" reports what X did
+    r"\b(?:bliver|blev(?!\s+(?:gennemgået|præsenteret|fremlagt|kommenteret|drøftet|behandlet)))"
+    r"\s+\w+(?:e?t)\s+af\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3})",
     r"^(?:på|i|til|efter|ved|inden|før)\s+[^,]{1,30}?\s+(?-i:[a-zæøå]){3,}er\s+"
     r"(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\b",
 )
@@ -667,12 +676,20 @@ OUTCOME_LABELS = (r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#beslutt
 BARE_RESULTS = (
     r"^(?:forslaget\s+(?:blev\s+)?)?(?:vedtaget|godkendt|enstemmigt vedtaget)\b",
     r"^enstemmigt\b",
+    r"^(?:og\s+)?valgt\b",  # "Jens blev foreslået som formand. Valgt med 7 stemmer."
 )
 VOTE_TALLIES = (
     r"^\d+\s+(?:for|stemte for)\s*,\s*\d+\s+imod",
     r"^(?:for|ja)\s*:?\s*\d+\s*[,;]\s*(?:imod|nej)\s*:?\s*\d+",
+    r"^alle stemte (?:for|ja)\b",
 )
-MOTION_WORDS = (r"\bforslag\b", r"\bafstemning\b", r"\bstemte\b", r"\bindstilling\b")
+MOTION_WORDS = (
+    r"\bforslag\b",
+    r"\bafstemning\b",
+    r"\bstemte\b",
+    r"\bindstilling\b",
+    r"\bforeslået\b",
+)
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 NOT_DECISION_CUES = (

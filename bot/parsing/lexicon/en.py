@@ -115,7 +115,10 @@ DECISION_CUES = (
     r"\bwas elected\b",
     r"\bwas appointed\b",
     r"(?<!be )(?<!if )(?<!once )(?<!until )\b(?:was |were |is |are )?approved\b(?!:?\s*\d)",
-    r"\belected\b(?! to other)",
+    r"\belected\b(?! to other| officials?\b| members\b| representatives\b)",
+    # "Kenley moved …, Scott seconded, vote passed 8-0-0."
+    r"\b(?:vote|motion) (?:passed|carried|carries|passes)\b",
+    r"\bunanimous consent\b",
     r"\bre-?elected\b",
     r"\bagree+d\b(?! to (?:disagree|discuss))",
     r"\bagreement (?:among|by|of|from) the\b",
@@ -637,15 +640,19 @@ BARE_RESULTS = (
     r"^accepted\b",
     r"^motion (?:passed|carried)\b",
     r"^vote passed\b",
-    r"^unanimous(?:ly)?\b",
+    r"^unanimous(?:ly)?\b(?!\s+consent\s+(?:on|to|for)\b)",  # "… consent on the minutes" names it
     r"^the motion was (?:passed|carried|approved)\b",
     r"^motion (?:passes|carries|passed|carried)\b",
     r"^the motion (?:passes|carries)\b",
+    r"^the motion (?:is|was) (?:approved|adopted|carried|passed)\b",
+    r"^elected\b",
 )
 VOTE_TALLIES = (
     r"^vote\s*:?\s*\d+\s+(?:in favou?r|for|yes|aye)",
     r"^\d+\s+(?:in favou?r|for|yes|ayes?)\s*,\s*\d+\s+(?:opposed|against|no|nays?)",
     r"^(?:ayes?|yes|for)\s*:?\s*\d+\s*[,;]\s*(?:nays?|no|against)\s*:?\s*\d+",
+    # "All voted “AYE”." before "The motion is approved."
+    r"^all (?:members )?(?:voted|in favou?r)\b",
 )
 MOTION_WORDS = (
     r"\bvote on\b",
@@ -658,6 +665,9 @@ MOTION_WORDS = (
     r"\bseconded\b",
     r"\bmotioned\b",
     r"\bmoved to\b",
+    r"\bmoves\b",  # "KM moves to adopt; SB seconds. Motion carries 7-0-1."
+    r"\bseconds\b",
+    r"\bnominated\b",  # "KM nominated President. Elected 8-0-1."
 )
 NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\b")
 # Verbs that make "X to <verb>" a task for X ("Mark to add notes", "Romain to provide …").
@@ -733,6 +743,11 @@ TASK_VERBS = (
     "drive",
     "champion",
     "edit",
+    "do",
+    "chair",
+    "finali[sz]e",
+    "report",
+    "record",
 )
 # Words that make a subject a body that can own a task ("the Board will …").
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")

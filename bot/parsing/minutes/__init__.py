@@ -67,6 +67,18 @@ def parse_minutes(
         return Minutes(warnings=[f"internal:{type(error).__name__}"])
 
 
+def _inside_a_field(numbered: Outline) -> bool:
+    """Whether the numbering starts inside a case field ("Sagsfremstilling", "Beslutning" on
+    a line of their own before it): a list in a saved ESDH page whose item titles were lost,
+    not the agenda."""
+    preamble = numbered.preamble
+    return (
+        bool(numbered.items)
+        and any((sec := section_of(line)) is not None and not sec[1] for line in preamble)
+        and not any(re.match(r"^\d{1,2}\.\s+[A-ZÆØÅ]", line) for line in preamble)
+    )
+
+
 def _structure(cleaned: Cleaned) -> Outline:
     """Agenda items from numbering, or from markup headings where those say more.
 
@@ -75,6 +87,8 @@ def _structure(cleaned: Cleaned) -> Outline:
     Minutes with neither are read as one stretch of text.
     """
     numbered = outline_of(cleaned.lines)
+    if _inside_a_field(numbered):
+        numbered = Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
     marked = heading_outline(cleaned)
     if marked is None:
         if numbered.items:

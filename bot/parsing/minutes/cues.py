@@ -14,6 +14,7 @@ from bot.parsing.minutes.motions import (
     MOVED,
     NOT_APPLICABLE,
     RESOLVED,
+    TALLY,
     VOTED,
     block_text,
     outcome_decisions,
@@ -136,6 +137,9 @@ def _section_decisions(lines: list[str]) -> list[str]:
         current = line
     if current is not None:
         entries.append(current)
+    last = entries[-1] if entries and not bullets else ""
+    if last and not re.search(r"[.!?)]$", last) and not _is_decision(last):
+        entries.pop()  # "Punkter til drøftelse" (the next group's heading), a cut-off sentence
     return [clip(e) for e in entries if clip(e)]
 
 
@@ -185,19 +189,23 @@ def read_cues(
     listed_tasks = {a.task for a in listed}
     for index, paragraph in enumerate(texts):
         said = sentences(paragraph)
+        settled = 0  # where the next motion in this paragraph may start
         for place, sentence in enumerate(said):
             if index in used:
                 pass
+            elif TALLY.match(sentence) and any(_bare(s) for s in said[place + 1 :]):
+                pass  # "All voted “AYE”." is joined to the result that follows it
             elif formal:  # besides the motions, only a vote with its count or an election
                 if VOTED.search(sentence) and _is_decision(sentence, title):
                     decided.append((index, clip(sentence)))
-            elif (
-                place
-                and BARE_RESULT.match(sentence)
-                and (len(sentence) < 60 or re.match(r"^(?:the )?motion ", sentence, re.I))
-            ):
+            elif place and _bare(sentence):
                 # "Motion to approve … Moved by Jones, seconded by Lee. Carried unanimously."
-                start = next((i for i in range(place) if MOTION_WORDS.search(said[i])), place)
+                start = next(
+                    (i for i in range(settled, place) if MOTION_WORDS.search(said[i])), place
+                )
+                if start == place and settled < place and _elliptic(sentence):
+                    start = place - 1  # "Godkendelse af kollektplan 2023. Godkendt."
+                settled = place + 1
                 motion = " ".join(said[start : place + 1])
                 if not MOVED.search(motion) and index > 0:
                     before = sentences(texts[index - 1])
@@ -207,7 +215,9 @@ def read_cues(
                         motion = f"{before[-1]} {motion}"
                 decided.append((index, clip(motion)))
             elif _is_decision(sentence, title):
-                decided.append((index, clip(sentence)))
+                subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
+                decided.append((index, clip(f"{subject} {sentence}")))
+                settled = place + 1
             if clip(block_text(sentence)).rstrip(".") not in listed_tasks:
                 minutes.actions += [
                     a
@@ -239,6 +249,19 @@ def read_cues(
             minutes.actions.append(
                 MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
             )
+
+
+def _elliptic(sentence: str) -> bool:
+    """An outcome too short to say what it settles ("Kvartalsregnskab godkendt.", "Approved.");
+    the sentence before it in the paragraph names the matter."""
+    return len(sentence.split()) <= 3
+
+
+def _bare(sentence: str) -> bool:
+    """A result that only says something passed ("Motion carries 8-0-0.", "Elected 8-0-1.")."""
+    return bool(BARE_RESULT.match(sentence)) and (
+        len(sentence) < 60 or bool(re.match(r"^(?:the )?motion ", sentence, re.I))
+    )
 
 
 def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAction]:

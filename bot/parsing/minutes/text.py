@@ -247,13 +247,14 @@ def continues(previous: str, line: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """Split prose into sentences, not at `Ms.`, `ift.`, `S. Holden` or `10.`."""
+    """Split prose into sentences, not at `Ms.`, `ift.`, `S. Holden` or `10.` (but after a year)."""
     out: list[str] = []
     start = 0
     for match in re.finditer(r"[.!?](?=\s+(?:\d{1,2}\.\s+)?[A-ZÆØÅ\"“(])", text):
         before = text[start : match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or last.isdigit():
+        ordinal = last.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", last)  # "for 2014. Then"
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or ordinal:
             continue
         out.append(text[start : match.end()].strip())
         start = match.end()

@@ -97,6 +97,19 @@ def test_an_html_agenda_table_reads_one_item_per_row() -> None:
         ),
         ("Dirigent: Ole blev foreslået og valgt.\n", 1),
         ("12:01:02 <renato> agreed to apply this change later\n", 0),
+        ("Consent Agenda: KM moves to adopt; SB seconds. Motion carries 7-0-1.\n", 1),
+        (
+            "Officers: KM nominated President. Elected 8-0-1. "
+            "CH nominated Secretary. Elected 8-0-1.\n",
+            2,
+        ),
+        (
+            "Commissioner Meier made a motion to approve the agenda. Commissioner Fanning "
+            "seconded the motion. All voted “AYE”. The motion is approved.\n",
+            1,
+        ),
+        ("Kenley moved to accept the report, Scott seconded, vote passed 8-0-0.\n", 1),
+        ("Unanimous consent on minutes from the last meeting.\n", 1),
     ],
     ids=[
         "motion-and-result",
@@ -107,6 +120,11 @@ def test_an_html_agenda_table_reads_one_item_per_row() -> None:
         "another-body",
         "valgt",
         "chat-agreement-is-personal",
+        "moves-seconds-carries",
+        "nominated-elected-each-its-own",
+        "tally-joins-its-result",
+        "vote-passed-inside-a-sentence",
+        "unanimous-consent-names-its-matter",
     ],
 )
 def test_decision_cues(text: str, decisions: int) -> None:
@@ -131,6 +149,10 @@ def test_decision_cues(text: str, decisions: int) -> None:
         ("[ACTION] Ann: send the budget\n", [["Ann"]]),
         ("Action item: update the wiki (Bo)\n", [["Bo"]]),
         ("Handling: Jens sender referatet\n", [["Jens"]]),
+        ("Værdibokse sættes op. Kirstine bestiller.\n", [["Kirstine"]]),
+        ("Ulla Kjærsgaard arbejder videre med planlægning.\n", [["Ulla Kjærsgaard"]]),
+        ("Kvartalsrapport blev gennemgået af Else Marie Birk.\n", []),
+        ("AlanBell to do a doodle picking dates\n", [["AlanBell"]]),
     ],
     ids=[
         "x-to-verb",
@@ -148,6 +170,10 @@ def test_decision_cues(text: str, decisions: int) -> None:
         "bracket-action",
         "owner-in-parentheses",
         "handling",
+        "name-ending-in-ine",
+        "arbejder-videre-med",
+        "reviewed-by-is-no-task",
+        "camel-case-nick",
     ],
 )
 def test_owner_conventions(text: str, owners: list[list[str]]) -> None:
@@ -296,3 +322,19 @@ Next meeting: 2024-04-16 15:00 UTC
     assert [a.owners for a in minutes.actions] == [["alice"], ["Bob"]]
     assert minutes.next_meeting is not None
     assert (minutes.next_meeting.date, minutes.next_meeting.start) == (date(2024, 4, 16), time(15))
+
+
+def test_a_short_outcome_takes_the_sentence_naming_its_matter() -> None:
+    text = "Referat\n\n1. Økonomi\n\nGodkendelse af kollektplan 2023. Godkendt.\n"
+    assert _decisions(text) == ["Godkendelse af kollektplan 2023. Godkendt."]
+
+
+def test_numbering_inside_a_case_field_is_not_the_agenda() -> None:
+    text = (
+        "Referat\nUdvalget onsdag den 6. marts 2024\n\nSagsfremstilling\n\nOrientering.\n\n"
+        "Beslutning\n\nTil efterretning.\n\nSagsfremstilling\n\nFire fokusområder:\n\n"
+        "1. Ungeområdet.\n2. Sygedagpengeområdet.\n"
+    )
+    minutes = parse_minutes(text, today=date(2024, 3, 6))
+    assert minutes.items == []
+    assert [d.text for d in minutes.decisions] == ["Til efterretning."]
