@@ -8,7 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Any
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
@@ -18,12 +18,15 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
-from bot import redaction
+from bot import blocks, redaction
 from bot.clock import Clock, clock_for
 from bot.config import Settings
 from bot.deps import Deps
 from bot.parsing.dates import warm_up
 from bot.render import Renderer
+from bot.replies import Reply
+from bot.retrying import is_transient
+from bot.services import recording
 from handlers import actions, commands, events, imports, messages, shortcuts
 from handlers.payloads import scope_of
 from storage.session import SessionFactory, make_engine, make_session_factory, upgrade
@@ -136,7 +139,9 @@ def _error_handler(deps: Deps) -> Callable[..., Any]:
     For events the answer is HTTP 500, so Slack delivers the event again.
     """
 
-    def handle(error: Exception, body: dict[str, Any], respond: Any) -> BoltResponse:
+    def handle(
+        error: Exception, body: dict[str, Any], respond: Any, request: BoltRequest, client: Any
+    ) -> BoltResponse:
         log.exception("listener failed: %s", type(error).__name__, exc_info=error)
         scope = scope_of(body) if isinstance(body, dict) else None
         try:
@@ -145,7 +150,11 @@ def _error_handler(deps: Deps) -> Callable[..., Any]:
             language = deps.default_language
         text = deps.renderer.string(language, "error")
         if body.get("type") == "event_callback":
-            return BoltResponse(status=500, body="")
+            if is_transient(error) and _last_delivery(request):
+                # Slack will not deliver it again: say so where it was written
+                _say_not_recorded(deps, client, body.get("event") or {}, language)
+                return BoltResponse(status=200, body="")
+            return BoltResponse(status=500, body="")  # Slack delivers the event again
         if body.get("command"):
             return BoltResponse(
                 status=200,
@@ -160,3 +169,34 @@ def _error_handler(deps: Deps) -> Callable[..., Any]:
         return BoltResponse(status=200, body="")
 
     return handle
+
+
+LAST_RETRY = 3  # Slack delivers an event at most three more times (SLACK.md 1.2)
+
+
+def _last_delivery(request: BoltRequest) -> bool:
+    """Slack's last delivery of an event (HTTP header, or Socket Mode's retry_attempt)."""
+    values = request.headers.get("x-slack-retry-num") or ["0"]
+    try:
+        return int(values[0]) >= LAST_RETRY
+    except ValueError:
+        return False
+
+
+def _say_not_recorded(deps: Deps, client: Any, event: dict[str, Any], language: str) -> None:
+    """A message that would have recorded something, and could not be stored after every
+    delivery: the person is told in its thread, so nothing is lost in silence."""
+    text, channel, ts = event.get("text"), event.get("channel"), event.get("ts")
+    if event.get("type") != "message" or not (text and channel and ts) or event.get("bot_id"):
+        return
+    if not recording.would_record(str(text), deps.now().date()):
+        return
+    reply = Reply(text=deps.renderer.string(language, "not_recorded"), ephemeral=False)
+    try:
+        client.chat_postMessage(
+            channel=str(channel),
+            thread_ts=str(event.get("thread_ts") or ts),
+            **blocks.message(reply),
+        )
+    except Exception:
+        log.exception("could not tell %s that a message was not recorded", channel)

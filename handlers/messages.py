@@ -12,6 +12,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 
 from bot.deps import Deps, Scope
+from bot.retrying import with_retries
 from bot.services import recording
 from handlers.payloads import OUTCOME, follow_up, incoming, is_from_bot, team_of
 
@@ -25,11 +26,9 @@ def register(app: App, deps: Deps) -> None:
         if not channel or event.get("channel_type") == "im":
             return
         if subtype in RECORDED_SUBTYPES and not is_from_bot(event):
-            context[OUTCOME] = recording.receive(
-                deps,
-                incoming(body, event, channel),
-                event_id=body.get("event_id"),
-                file=_minutes_file(event),
+            message, file = incoming(body, event, channel), _minutes_file(event)
+            context[OUTCOME] = with_retries(
+                lambda: recording.receive(deps, message, event_id=body.get("event_id"), file=file)
             )
         elif subtype == "message_changed":
             new = event.get("message") or {}
@@ -38,11 +37,12 @@ def register(app: App, deps: Deps) -> None:
                     (new.get("edited") or {}).get("ts") or event.get("event_ts") or event.get("ts")
                 )
                 message = replace(incoming(body, new, channel), version=edited and str(edited))
-                thread = recording.edit_message(deps, message)
+                thread = with_retries(lambda: recording.edit_message(deps, message))
                 context[OUTCOME] = recording.MessageOutcome(thread)
         elif subtype == "message_deleted" and event.get("deleted_ts"):
             scope = Scope(team_of(body), channel)
-            thread = recording.delete_message(deps, scope, str(event["deleted_ts"]))
+            deleted = str(event["deleted_ts"])
+            thread = with_retries(lambda: recording.delete_message(deps, scope, deleted))
             context[OUTCOME] = recording.MessageOutcome(thread)
 
     app.event("message")(ack=record, lazy=[follow_up(deps)])

@@ -122,6 +122,11 @@ def newer(stamp: str, than: str) -> bool:
         return stamp != than
 
 
+def would_record(text: str, today: date) -> bool:
+    """Whether a message holds something to record (read without the database)."""
+    return not parsed.parse_message(text, today=today).empty
+
+
 def _parse(unit: Unit, text: str) -> parsed.ParseResult:
     return parsed.parse_message(
         text, today=unit.today, known_owners=known_names(unit.session, unit.where.team_id)
