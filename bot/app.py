@@ -115,6 +115,9 @@ def create_app(
         oauth_settings=oauth_settings,
         listener_executor=executor,
         raise_error_for_unhandled_request=False,
+        # a workspace with no installation (never installed, or uninstalled): both
+        # languages, since there is no channel setting to read
+        user_facing_authorize_error_message=NOT_INSTALLED,
         name="referat",
     )
     if settings.multi_workspace:
@@ -171,6 +174,11 @@ def _error_handler(deps: Deps) -> Callable[..., Any]:
     return handle
 
 
+NOT_INSTALLED = (
+    "referat er ikke installeret i dette Slack-workspace. Bed en administrator om at "
+    "installere appen igen. · referat is not installed in this workspace; ask an admin "
+    "to install the app again."
+)
 LAST_RETRY = 3  # Slack delivers an event at most three more times (SLACK.md 1.2)
 
 

@@ -8,6 +8,7 @@ characters). Answers have the shape of the samples in shared/slack-payloads.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import threading
@@ -126,6 +127,11 @@ class StandIn:
         # user groups by id: {"handle": "styregruppen", "name": "…", "users": ["U…"]}
         self.groups: dict[str, dict[str, Any]] = {}
         self.faults: dict[str, list[Fault]] = {}
+        # OAuth: the app's client id and secret, and the codes Slack's consent page handed
+        # out ({code: team id}); each code is exchanged once, for a bot token of that team
+        self.oauth_client: tuple[str, str] | None = None
+        self.oauth_codes: dict[str, str] = {}
+        self.issued_tokens: dict[str, str] = {}  # bot token -> team id
         self._ts = itertools.count(1)
         self._lock = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -185,6 +191,38 @@ class StandIn:
             self.calls.append(call)
             self._lock.notify_all()
 
+    def grant(self, team_id: str) -> str:
+        """What Slack's consent page does when a person installs the app: a one-time code."""
+        code = f"code-{team_id}-{next(self._ts)}"
+        self.oauth_codes[code] = team_id
+        return code
+
+    def exchange(self, args: dict[str, Any], basic: str) -> dict[str, Any]:
+        """oauth.v2.access: client id and secret (HTTP Basic, or in the form) and a code."""
+        client_id, secret = args.get("client_id"), args.get("client_secret")
+        if basic:
+            decoded = base64.b64decode(basic).decode("utf-8", "replace")
+            client_id, _, secret = decoded.partition(":")
+        if self.oauth_client is None or (client_id, secret) != self.oauth_client:
+            return {"ok": False, "error": "invalid_client_id" if client_id else "bad_client_secret"}
+        team_id = self.oauth_codes.pop(str(args.get("code") or ""), None)
+        if team_id is None:
+            return {"ok": False, "error": "invalid_code"}
+        token = f"xoxb-{team_id}-{next(self._ts)}"
+        self.issued_tokens[token] = team_id
+        return {
+            "ok": True,
+            "app_id": "A0LOCAL",
+            "authed_user": {"id": "U0INSTALLER"},
+            "scope": str(args.get("scope") or "chat:write,commands"),
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": BOT_USER,
+            "team": {"id": team_id, "name": f"Workspace {team_id}"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+
     def answer(
         self, method: str, args: dict[str, Any], token: str | None
     ) -> tuple[int, dict[str, Any], dict[str, str]]:
@@ -223,16 +261,16 @@ class StandIn:
             problem = _blocks_problem(view.get("blocks", []), MAX_VIEW_BLOCKS)
             if problem:
                 return 200, {"ok": False, "error": problem}, {}
-        return 200, self._ok(method, args), {}
+        return 200, self._ok(method, args, token), {}
 
-    def _ok(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+    def _ok(self, method: str, args: dict[str, Any], token: str | None = None) -> dict[str, Any]:
         if method == "auth.test":
             return {
                 "ok": True,
                 "url": "https://referat-local.slack.com/",
                 "team": "referat (lokal)",
                 "user": "referat",
-                "team_id": TEAM,
+                "team_id": self.issued_tokens.get(token or "", TEAM),
                 "user_id": BOT_USER,
                 "bot_id": BOT_ID,
             }
@@ -454,6 +492,13 @@ class StandIn:
                 method = path[len("/api/") :]
                 args = self._args(raw)
                 auth = self.headers.get("Authorization", "")
+                if method == "oauth.v2.access":
+                    basic = auth[6:] if auth.startswith("Basic ") else ""
+                    answer = standin.exchange(args, basic)
+                    secretless = {k: v for k, v in args.items() if k != "client_secret"}
+                    standin._record(Call(method, secretless, None, answer))
+                    self._send(200, answer, {})
+                    return
                 token = auth[7:] if auth.startswith("Bearer ") else args.get("token")
                 status, payload, headers = standin.answer(method, args, token)
                 standin._record(Call(method, args, token, payload))
