@@ -77,3 +77,11 @@ def test_procfile_and_manifest_exist_and_name_the_commands() -> None:
     ):
         assert event in manifest
     assert "command: /referat" in manifest and "socket_mode_enabled: true" in manifest
+
+
+def test_every_guarantee_names_tests_that_exist() -> None:
+    section = README.split("## Guarantees", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`(tests/[\w/]+\.py)`", section))
+    assert len(named) >= 8
+    for path in named:
+        assert (ROOT / path).is_file(), path
