@@ -73,11 +73,16 @@ class FormSafeRequest(BoltRequest):
 
 class ReferatRequestHandler(SlackRequestHandler):
     def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
-        return self.app.dispatch(
-            FormSafeRequest(
+        try:
+            bolt_request = FormSafeRequest(
                 body=request.get_body(), query=request.query_string, headers=request.get_headers()
             )
-        )
+        except Exception as error:  # Bolt reads ids out of the body and trips on wrong types
+            log.warning(
+                "refused a malformed request to /slack/events: %s: %s", type(error).__name__, error
+            )
+            return BoltResponse(status=400, body="malformed request")
+        return self.app.dispatch(bolt_request)
 
 
 MAX_BODY = 1024 * 1024  # Slack's payloads are small (files come by URL); 1 MiB is plenty
