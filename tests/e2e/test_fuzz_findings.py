@@ -41,3 +41,53 @@ def test_an_envelope_bolt_cannot_read_is_a_400_with_a_logged_reason(
         ]
         assert "refused a malformed request" in caplog.records[-1].getMessage()
         assert "Traceback" not in caplog.text
+
+
+def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def _count(bot: Harness, table: str) -> int:
+    from sqlalchemy import text
+
+    with bot.deps.sessions() as session:
+        return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param({"ts": None}, id="no-ts"),
+        pytest.param({"ts": "1700000000.1.2"}, id="ts-not-a-ts"),
+        pytest.param({"ts": "9" * 5000}, id="ts-huge"),
+        pytest.param({"subtype": ["x"]}, id="subtype-a-list"),
+        pytest.param({"subtype": "message_changed", "message": "x"}, id="edit-message-a-string"),
+        pytest.param({"subtype": "message_deleted", "deleted_ts": {}}, id="delete-ts-a-dict"),
+        pytest.param({"thread_ts": 5, "user": ["U0ANNE"]}, id="thread-and-user-wrong-types"),
+    ],
+)
+def test_a_message_event_of_the_wrong_shape_is_acknowledged_and_writes_nothing(
+    bot: Harness, caplog: pytest.LogCaptureFixture, change: dict[str, object]
+) -> None:
+    """A message without a usable ts (or with its subtype, edit or delete of the wrong type)
+    crashed the listener: a traceback at ERROR and a 500, so Slack sent it three more times."""
+    event = {
+        "type": "message",
+        "text": "Beslutning: Vi udvider rammeaftalen",
+        "user": USER,
+        "ts": bot.next_ts(),
+        "channel": CHANNEL,
+        "channel_type": "channel",
+        **change,
+    }
+    event = {key: value for key, value in event.items() if value is not None}
+    with caplog.at_level(logging.WARNING):
+        status = bot.event(event)
+    assert status == 200
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    if "thread_ts" in change:  # what can be read is recorded, the rest left out
+        assert _count(bot, "records") == 1
+        assert bot.posts()[-1].args["thread_ts"] == event["ts"]
+    else:
+        assert any("ignored a malformed event_callback" in m for m in _warnings(caplog))
+        assert _count(bot, "records") == 0 and _count(bot, "record_changes") == 0
