@@ -47,11 +47,17 @@ def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
 
 
+COUNTS = {
+    table: f"SELECT count(*) FROM {table}"  # noqa: S608 (a fixed list of tables)
+    for table in ("records", "record_changes", "source_messages", "pending_imports")
+}
+
+
 def _count(bot: Harness, table: str) -> int:
     from sqlalchemy import text
 
     with bot.deps.sessions() as session:
-        return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+        return int(session.execute(text(COUNTS[table])).scalar_one())
 
 
 @pytest.mark.parametrize(
@@ -91,3 +97,15 @@ def test_a_message_event_of_the_wrong_shape_is_acknowledged_and_writes_nothing(
     else:
         assert any("ignored a malformed event_callback" in m for m in _warnings(caplog))
         assert _count(bot, "records") == 0 and _count(bot, "record_changes") == 0
+
+
+def test_app_home_opened_by_no_one_is_acknowledged_with_a_logged_reason(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`app_home_opened` without its user was a KeyError, a traceback and a 500 (retried)."""
+    with caplog.at_level(logging.WARNING):
+        status = bot.event({"type": "app_home_opened", "tab": "home", "event_ts": bot.next_ts()})
+    assert status == 200
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert any("App Home opened by no user" in m for m in _warnings(caplog))
+    assert not bot.posts("views.publish")
