@@ -12,7 +12,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from bot import blocks, modals
 from bot.deps import Deps, Scope
 from bot.services import importing
-from handlers.payloads import OUTCOME, follow_up, scope_of, user_of
+from handlers.payloads import OUTCOME, BadPayload, follow_up, number_of, scope_needed, user_of
 
 MODAL = importing.MODAL
 
@@ -36,26 +36,27 @@ def register(app: App, deps: Deps) -> None:
         ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
     ) -> None:
         ack()
-        scope = scope_of(body)
-        assert scope is not None
-        context[OUTCOME] = importing.press_confirm(deps, scope, int(action["value"]), user_of(body))
+        context[OUTCOME] = importing.press_confirm(
+            deps, scope_needed(body), number_of(action.get("value")), user_of(body)
+        )
 
     app.action("import_confirm")(ack=confirm, lazy=[follow_up(deps)])
 
     @app.action("import_date")
     def give_date(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
         ack()
-        scope = scope_of(body)
-        assert scope is not None
-        pending = str(action.get("block_id") or "").removeprefix("date_")
-        picked = date.fromisoformat(str(action.get("selected_date")))
-        shown = importing.give_date(deps, scope, int(pending), picked)
+        scope = scope_needed(body)
+        block = action.get("block_id")
+        pending = number_of(block.removeprefix("date_") if isinstance(block, str) else None)
+        try:
+            picked = date.fromisoformat(str(action.get("selected_date")))
+        except ValueError:
+            raise BadPayload("a picked date that is not a date") from None
+        shown = importing.give_date(deps, scope, pending, picked)
         respond(replace_original=True, response_type="ephemeral", **blocks.message(shown))
 
     @app.action("import_cancel")
     def cancel(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
         ack()
-        scope = scope_of(body)
-        assert scope is not None
-        said = importing.cancel(deps, scope, int(action["value"]))
+        said = importing.cancel(deps, scope_needed(body), number_of(action.get("value")))
         respond(text=said, replace_original=True, response_type="ephemeral")

@@ -109,3 +109,52 @@ def test_app_home_opened_by_no_one_is_acknowledged_with_a_logged_reason(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
     assert any("App Home opened by no user" in m for m in _warnings(caplog))
     assert not bot.posts("views.publish")
+
+
+def _press(bot: Harness, action: dict[str, object]) -> list[str]:
+    """A button press on a message in the channel; what the person was answered."""
+    ts = bot.next_ts()
+    payload = {
+        "type": "block_actions",
+        "user": {"id": USER, "team_id": TEAM},
+        "team": {"id": TEAM},
+        "channel": {"id": CHANNEL},
+        "container": {"type": "message", "message_ts": ts, "channel_id": CHANNEL},
+        "message": {"type": "message", "ts": ts, "text": "…"},
+        "response_url": bot.standin.response_url("action"),
+        "actions": [{"type": "button", "block_id": "b", **action}],
+    }
+    before = len(bot.standin.calls)
+    status, _ = bot.sender.interaction(payload)
+    bot.idle()
+    assert status == 200
+    return [
+        c.args.get("text", "") for c in bot.standin.calls[before:] if c.method == "response_url"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("action", "answer"),
+    [
+        pytest.param(
+            {"action_id": "done_1", "value": "abc"}, "Jeg kender ingen handling", id="done"
+        ),
+        pytest.param({"action_id": "undo_1", "value": "1e9"}, "kunne ikke læse", id="undo"),
+        pytest.param(
+            {"action_id": "import_date", "block_id": "date_1", "selected_date": "2024-02-30"},
+            "kunne ikke læse",
+            id="date",
+        ),
+        pytest.param({"action_id": "import_cancel"}, "kunne ikke læse", id="cancel-no-value"),
+    ],
+)
+def test_a_button_with_a_value_that_is_not_a_number_gets_a_short_answer(
+    bot: Harness, caplog: pytest.LogCaptureFixture, action: dict[str, object], answer: str
+) -> None:
+    """A value or date that is not one was a ValueError: a traceback at ERROR and "Beklager,
+    det gik galt" for what was bad input."""
+    with caplog.at_level(logging.WARNING):
+        said = _press(bot, action)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert len(said) == 1 and answer in said[0], said
+
