@@ -158,3 +158,8 @@ def test_a_button_with_a_value_that_is_not_a_number_gets_a_short_answer(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
     assert len(said) == 1 and answer in said[0], said
 
+
+def test_undo_on_a_message_the_bot_does_not_know_says_so(bot: Harness) -> None:
+    """Undo on a message with no records behind it (another workspace's, or gone) was silence."""
+    said = _press(bot, {"action_id": "undo_4242", "value": "4242"})
+    assert said == ["Der er intet at fortryde her: jeg kender ikke den besked (længere)."]
