@@ -73,16 +73,23 @@ class FormSafeRequest(BoltRequest):
 
 class ReferatRequestHandler(SlackRequestHandler):
     def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
+        """Bolt reads ids out of the body (building the request, matching listeners, and in
+        its own error handler) and trips on wrong types: such a body is a 400 with the
+        reason logged, never a bare traceback and a 500. Listeners' own failures never get
+        here: the app's error handler answers them."""
         try:
-            bolt_request = FormSafeRequest(
-                body=request.get_body(), query=request.query_string, headers=request.get_headers()
+            return self.app.dispatch(
+                FormSafeRequest(
+                    body=request.get_body(),
+                    query=request.query_string,
+                    headers=request.get_headers(),
+                )
             )
-        except Exception as error:  # Bolt reads ids out of the body and trips on wrong types
+        except Exception as error:
             log.warning(
                 "refused a malformed request to /slack/events: %s: %s", type(error).__name__, error
             )
             return BoltResponse(status=400, body="malformed request")
-        return self.app.dispatch(bolt_request)
 
 
 MAX_BODY = 1024 * 1024  # Slack's payloads are small (files come by URL); 1 MiB is plenty

@@ -163,3 +163,21 @@ def test_undo_on_a_message_the_bot_does_not_know_says_so(bot: Harness) -> None:
     """Undo on a message with no records behind it (another workspace's, or gone) was silence."""
     said = _press(bot, {"action_id": "undo_4242", "value": "4242"})
     assert said == ["Der er intet at fortryde her: jeg kender ikke den besked (længere)."]
+
+
+def test_a_dialog_bolt_cannot_match_is_a_400_with_a_logged_reason(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A view without its `type` made Bolt raise while matching listeners, and again in its
+    own error handler: a bare traceback and "A server error occurred" (500)."""
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM},
+        "user": {"id": USER, "team_id": TEAM},
+        "view": {"callback_id": "referat_import_modal", "private_metadata": "{}"},
+    }
+    with caplog.at_level(logging.WARNING):
+        status, body = bot.sender.interaction(payload)
+    assert (status, body) == (400, "malformed request")
+    assert any("refused a malformed request" in m for m in _warnings(caplog))
+    assert "Traceback" not in caplog.text
