@@ -3,27 +3,32 @@ preview (uploads and pasted minutes arrive as messages: handlers/messages.py).""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot import blocks, modals
-from bot.deps import Deps, Scope
+from bot.deps import Deps
 from bot.services import importing
-from handlers.payloads import OUTCOME, BadPayload, follow_up, number_of, scope_needed, user_of
+from handlers.payloads import (
+    OUTCOME,
+    BadPayload,
+    follow_up,
+    metadata_of,
+    number_of,
+    scope_needed,
+    user_of,
+)
 
 MODAL = importing.MODAL
 
 
 def register(app: App, deps: Deps) -> None:
     def submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
-        meta = json.loads(view.get("private_metadata") or "{}")
+        scope, _ = metadata_of(view)
         text, file = modals.read_import_modal(view)
-        outcome = importing.submit_modal(
-            deps, Scope(meta["team"], meta["channel"]), user_of(body), text, file
-        )
+        outcome = importing.submit_modal(deps, scope, user_of(body), text, file)
         if outcome.errors:
             ack(response_action="errors", errors=outcome.errors)
             return

@@ -7,6 +7,7 @@ context; the slow half (a lazy listener, after Slack has its answer) is
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -114,6 +115,20 @@ def thread_of(body: dict[str, Any]) -> str | None:
         or slack_ts(container.get("thread_ts"))
         or slack_ts(container.get("message_ts"))
     )
+
+
+def metadata_of(view: Any) -> tuple[Scope, dict[str, Any]]:
+    """The channel a dialog was opened for, and the rest of what the bot put in it."""
+    raw = view.get("private_metadata") if isinstance(view, dict) else None
+    try:
+        meta = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        meta = None
+    team = slack_id(meta.get("team")) if isinstance(meta, dict) else None
+    channel = slack_id(meta.get("channel")) if isinstance(meta, dict) else None
+    if not isinstance(meta, dict) or team is None or channel is None:
+        raise BadPayload("a dialog without the channel it was opened for")
+    return Scope(team, channel), meta
 
 
 def number_of(value: Any) -> int:

@@ -181,3 +181,73 @@ def test_a_dialog_bolt_cannot_match_is_a_400_with_a_logged_reason(
     assert (status, body) == (400, "malformed request")
     assert any("refused a malformed request" in m for m in _warnings(caplog))
     assert "Traceback" not in caplog.text
+
+
+def _submit(bot: Harness, callback: str, metadata: str, values: object) -> dict[str, object]:
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM},
+        "user": {"id": USER, "team_id": TEAM},
+        "view": {
+            "type": "modal",
+            "callback_id": callback,
+            "private_metadata": metadata,
+            "blocks": [{"type": "input", "block_id": "text"}],
+            "state": {"values": values},
+        },
+    }
+    status, body = bot.sender.interaction(payload)
+    bot.idle()
+    assert status == 200
+    return json.loads(body) if body.strip() else {}
+
+
+@pytest.mark.parametrize(
+    ("metadata", "values"),
+    [
+        pytest.param("not json", {}, id="metadata-not-json"),
+        pytest.param(json.dumps({"team": TEAM}), {}, id="metadata-without-channel"),
+        pytest.param(
+            json.dumps({"team": TEAM, "channel": CHANNEL, "ts": "1.2"}),
+            {"kind": "decision", "text": ["x"]},
+            id="state-of-wrong-types",
+        ),
+    ],
+)
+def test_a_dialog_that_cannot_be_read_stays_open_and_says_so(
+    bot: Harness, caplog: pytest.LogCaptureFixture, metadata: str, values: object
+) -> None:
+    """Private metadata or state of the wrong shape was a KeyError, JSONDecodeError or
+    AttributeError; the error handler then answered 200 with nothing, which closes the
+    dialog without a word."""
+    with caplog.at_level(logging.WARNING):
+        answer = _submit(bot, "referat_record_modal", metadata, values)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert answer["response_action"] == "errors", answer
+    errors = answer["errors"]
+    assert isinstance(errors, dict) and list(errors) == ["text"]
+    if "ts" not in metadata:
+        assert "kunne ikke læse" in errors["text"]
+    assert _count(bot, "records") == 0
+
+
+def test_a_message_shortcut_without_its_trigger_gets_a_short_answer(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ "Registrér i referat" without a trigger id was a KeyError and "something went wrong"."""
+    payload = {
+        "type": "message_action",
+        "callback_id": "referat_record_message",
+        "team": {"id": TEAM},
+        "user": {"id": USER},
+        "channel": {"id": CHANNEL},
+        "message": {"type": "message", "text": "Beslutning: x", "ts": bot.next_ts()},
+        "response_url": bot.standin.response_url("shortcut"),
+    }
+    with caplog.at_level(logging.WARNING):
+        status, _ = bot.sender.interaction(payload)
+        bot.idle()
+    assert status == 200
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    said = [c.args["text"] for c in bot.posts("response_url")]
+    assert len(said) == 1 and "kunne ikke læse" in said[0]
