@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.parsing.normalize import to_plain
+from bot.parsing.normalize import to_plain, without_control
 from bot.render import Renderer
 from bot.services.recording import ManualRecord
 
@@ -73,8 +73,8 @@ def read_record_modal(view: dict[str, Any]) -> ManualRecord:
     values = _at(view, "state", "values")
 
     def text_of(block: str) -> str:
-        typed = _at(values, block, "value", "value")
-        return typed if isinstance(typed, str) else ""
+        typed = _at(values, block, "value", "value")  # PostgreSQL refuses NUL in text
+        return without_control(typed) if isinstance(typed, str) else ""
 
     kind = _at(values, "kind", "value", "selected_option", "value")
     kind = kind if kind in ("decision", "action") else "decision"
@@ -128,4 +128,5 @@ def read_import_modal(view: dict[str, Any]) -> tuple[str, dict[str, Any] | None]
     text = _at(values, "minutes", "value", "value")
     files = _at(values, "file", "value", "files")
     file = files[0] if isinstance(files, list) and files else None
-    return (text if isinstance(text, str) else ""), (file if isinstance(file, dict) else None)
+    text = without_control(text) if isinstance(text, str) else ""
+    return text, (file if isinstance(file, dict) else None)

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bot.standin import BOT_USER, TEAM
+from storage.session import make_engine, upgrade
+from tests.conftest import NOW, fresh_database_url
 from tests.fakes.harness import CHANNEL, USER, Harness
 
 
@@ -251,3 +256,32 @@ def test_a_message_shortcut_without_its_trigger_gets_a_short_answer(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
     said = [c.args["text"] for c in bot.posts("response_url")]
     assert len(said) == 1 and "kunne ikke læse" in said[0]
+
+
+@pytest.fixture
+def postgres_bot(tmp_path: Path) -> Iterator[Harness]:
+    if not os.environ.get("TEST_DATABASE_URL"):
+        pytest.skip("TEST_DATABASE_URL is not set: the PostgreSQL case is skipped")
+    url = fresh_database_url("postgres", tmp_path)
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    harness = Harness.start(url, now=NOW)
+    yield harness
+    harness.stop()
+
+
+@pytest.mark.parametrize("where", ["sqlite", "postgres"])
+def test_a_nul_typed_in_the_record_dialog_is_left_out(
+    request: pytest.FixtureRequest, where: str
+) -> None:
+    """PostgreSQL refuses NUL in text: a NUL typed in "Registrér i referat" was a DataError,
+    a traceback and a dialog closed without a word."""
+    bot: Harness = request.getfixturevalue("bot" if where == "sqlite" else "postgres_bot")
+    meta = json.dumps({"team": TEAM, "channel": CHANNEL, "ts": bot.next_ts(), "user": USER})
+    values = {
+        "kind": {"value": {"selected_option": {"value": "decision"}}},
+        "text": {"value": {"value": "Vi\x00 udvider\x07 rammeaftalen"}},
+    }
+    assert _submit(bot, "referat_record_modal", meta, values) == {}
+    assert [d["text"] for d in bot.export()["decisions"]] == ["Vi udvider rammeaftalen"]
