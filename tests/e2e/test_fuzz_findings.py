@@ -285,3 +285,19 @@ def test_a_nul_typed_in_the_record_dialog_is_left_out(
     }
     assert _submit(bot, "referat_record_modal", meta, values) == {}
     assert [d["text"] for d in bot.export()["decisions"]] == ["Vi udvider rammeaftalen"]
+
+
+def test_confirm_on_a_preview_with_nothing_to_store_says_so(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A preview that found nothing keeps its row (without a Confirm button); a Confirm for
+    it anyway (a stale or forged press) was a ValueError and "something went wrong"."""
+    from bot.deps import Scope
+    from bot.services import importing
+
+    pending = importing.create_pending(bot.deps, Scope(TEAM, CHANNEL), USER, "hej\nmed dig\n")
+    with caplog.at_level(logging.WARNING):
+        said = _press(bot, {"action_id": "import_confirm", "value": str(pending)})
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert len(said) == 1 and "intet er gemt" in said[0], said
+    assert _count(bot, "records") == 0
