@@ -17,6 +17,31 @@ from tests.conftest import NOW, fresh_database_url
 from tests.fakes.harness import CHANNEL, USER, Harness
 
 
+def _post_raw(bot: Harness, body: str) -> tuple[int, dict[str, str]]:
+    """A signed JSON post; the status and the response's headers."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    stamp = str(int(time.time()))
+    signature = bot.sender.verifier.generate_signature(timestamp=stamp, body=body) or ""
+    request = urllib.request.Request(
+        bot.server.url,
+        data=body.encode(),
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": signature,
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}
+
+
 def test_an_envelope_bolt_cannot_read_is_a_400_with_a_logged_reason(
     bot: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -39,8 +64,8 @@ def test_an_envelope_bolt_cannot_read_is_a_400_with_a_logged_reason(
     ):
         caplog.clear()
         with caplog.at_level(logging.WARNING):
-            status, _ = bot.sender.post(json.dumps(envelope), "application/json")
-        assert status == 400
+            status, headers = _post_raw(bot, json.dumps(envelope))
+        assert status == 400 and headers.get("x-slack-no-retry") == "1"
         assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
             caplog.records[-1].getMessage()
         ]
