@@ -28,7 +28,7 @@ from bot.replies import Reply
 from bot.retrying import is_transient
 from bot.services import recording
 from handlers import actions, commands, events, imports, messages, shortcuts
-from handlers.payloads import scope_of
+from handlers.payloads import BadPayload, scope_of
 from storage.session import SessionFactory, make_engine, make_session_factory, upgrade
 
 log = logging.getLogger("referat")
@@ -137,38 +137,47 @@ def create_app(
 
 
 def _error_handler(deps: Deps) -> Callable[..., Any]:
-    """Any exception: a logged traceback and a short answer in the channel's language.
+    """Any exception: a logged reason and a short answer in the channel's language.
 
-    For events the answer is HTTP 500, so Slack delivers the event again.
+    A payload without what the listener needs (`BadPayload`) is logged as a warning and
+    answered "could not read that"; an event with one is acknowledged, since a retry would
+    not read better. Any other failure is logged with its traceback and answered "something
+    went wrong"; for events the answer is HTTP 500, so Slack delivers the event again.
     """
 
     def handle(
         error: Exception, body: dict[str, Any], respond: Any, request: BoltRequest, client: Any
     ) -> BoltResponse:
-        log.exception("listener failed: %s", type(error).__name__, exc_info=error)
-        scope = scope_of(body) if isinstance(body, dict) else None
+        body = body if isinstance(body, dict) else {}
+        kind = str(body.get("type") or ("command" if body.get("command") else "request"))
+        bad = isinstance(error, BadPayload)
+        if bad:
+            log.warning("ignored a malformed %s: %s", kind, error)
+        else:
+            log.exception("listener failed: %s", type(error).__name__, exc_info=error)
+        scope = scope_of(body)
         try:
             language = deps.language_of(scope)
         except Exception:  # the database may be what failed
             language = deps.default_language
-        text = deps.renderer.string(language, "error")
-        if body.get("type") == "event_callback":
+        text = deps.renderer.string(language, "bad_request" if bad else "error")
+        if kind == "event_callback":
+            if bad:  # a retry would not read better
+                return BoltResponse(status=200, body="")
             if is_transient(error) and _last_delivery(request):
                 # Slack will not deliver it again: say so where it was written
                 _say_not_recorded(deps, client, body.get("event") or {}, language)
                 return BoltResponse(status=200, body="")
             return BoltResponse(status=500, body="")  # Slack delivers the event again
         if body.get("command"):
-            return BoltResponse(
-                status=200,
-                body=json.dumps({"response_type": "ephemeral", "text": text}),
-                headers={"content-type": ["application/json;charset=utf-8"]},
-            )
-        if body.get("response_url") and respond is not None:
+            return _json_response({"response_type": "ephemeral", "text": text})
+        if kind == "view_submission":  # the dialog stays open and says what happened
+            return _json_response(_view_answer(body.get("view"), text))
+        if isinstance(body.get("response_url"), str) and respond is not None:
             try:
                 respond(text=text, response_type="ephemeral", replace_original=False)
-            except Exception:
-                log.exception("could not tell the person about the error")
+            except Exception as failure:
+                log.warning("could not tell the person about the error: %s", failure)
         return BoltResponse(status=200, body="")
 
     return handle
@@ -208,3 +217,27 @@ def _say_not_recorded(deps: Deps, client: Any, event: dict[str, Any], language: 
         )
     except Exception:
         log.exception("could not tell %s that a message was not recorded", channel)
+
+
+def _json_response(answer: dict[str, Any]) -> BoltResponse:
+    return BoltResponse(
+        status=200,
+        body=json.dumps(answer),
+        headers={"content-type": ["application/json;charset=utf-8"]},
+    )
+
+
+def _view_answer(view: Any, text: str) -> dict[str, Any]:
+    """The error shown under the dialog's first input, or, without one, as the dialog."""
+    blocks = view.get("blocks") if isinstance(view, dict) else None
+    for block in blocks if isinstance(blocks, list) else []:
+        if isinstance(block, dict) and block.get("type") == "input":
+            block_id = block.get("block_id")
+            if isinstance(block_id, str) and block_id:
+                return {"response_action": "errors", "errors": {block_id: text}}
+    shown = {"type": "section", "text": {"type": "plain_text", "text": text}}
+    title = {"type": "plain_text", "text": "referat"}
+    return {
+        "response_action": "update",
+        "view": {"type": "modal", "title": title, "blocks": [shown]},
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.parsing.normalize import to_plain
+from bot.parsing.normalize import to_plain, without_control
 from bot.render import Renderer
 from bot.services.recording import ManualRecord
 
@@ -62,14 +62,22 @@ def record_modal(
     }
 
 
+def _at(node: Any, *keys: str) -> Any:
+    """A value deep in a submitted view's state, or None where any step is not there."""
+    for key in keys:
+        node = node.get(key) if isinstance(node, dict) else None
+    return node
+
+
 def read_record_modal(view: dict[str, Any]) -> ManualRecord:
-    values = (view.get("state") or {}).get("values") or {}
+    values = _at(view, "state", "values")
 
     def text_of(block: str) -> str:
-        return str(((values.get(block) or {}).get("value") or {}).get("value") or "")
+        typed = _at(values, block, "value", "value")  # PostgreSQL refuses NUL in text
+        return without_control(typed) if isinstance(typed, str) else ""
 
-    kind_state = (values.get("kind") or {}).get("value") or {}
-    kind = ((kind_state.get("selected_option") or {}).get("value")) or "decision"
+    kind = _at(values, "kind", "value", "selected_option", "value")
+    kind = kind if kind in ("decision", "action") else "decision"
     return ManualRecord(
         kind=kind, text=text_of("text"), owners=text_of("owners"), due=text_of("due")
     )
@@ -116,7 +124,9 @@ def import_modal(renderer: Renderer, lang: str, callback_id: str, metadata: str)
 
 def read_import_modal(view: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
     """(pasted text, the uploaded file's description or None)."""
-    values = (view.get("state") or {}).get("values") or {}
-    text = str(((values.get("minutes") or {}).get("value") or {}).get("value") or "")
-    files = ((values.get("file") or {}).get("value") or {}).get("files") or []
-    return text, (files[0] if files else None)
+    values = _at(view, "state", "values")
+    text = _at(values, "minutes", "value", "value")
+    files = _at(values, "file", "value", "files")
+    file = files[0] if isinstance(files, list) and files else None
+    text = without_control(text) if isinstance(text, str) else ""
+    return text, (file if isinstance(file, dict) else None)

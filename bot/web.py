@@ -73,11 +73,26 @@ class FormSafeRequest(BoltRequest):
 
 class ReferatRequestHandler(SlackRequestHandler):
     def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
-        return self.app.dispatch(
-            FormSafeRequest(
-                body=request.get_body(), query=request.query_string, headers=request.get_headers()
+        """Bolt reads ids out of the body (building the request, matching listeners, and in
+        its own error handler) and trips on wrong types: such a body is a 400 (with
+        X-Slack-No-Retry) and the reason logged, never a bare traceback and a 500.
+        Listeners' own failures never get here: the app's error handler answers them."""
+        try:
+            return self.app.dispatch(
+                FormSafeRequest(
+                    body=request.get_body(),
+                    query=request.query_string,
+                    headers=request.get_headers(),
+                )
             )
-        )
+        except Exception as error:
+            log.warning(
+                "refused a malformed request to /slack/events: %s: %s", type(error).__name__, error
+            )
+            # no retry: the same body would be just as unreadable
+            return BoltResponse(
+                status=400, body="malformed request", headers={"X-Slack-No-Retry": "1"}
+            )
 
 
 MAX_BODY = 1024 * 1024  # Slack's payloads are small (files come by URL); 1 MiB is plenty

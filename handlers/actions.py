@@ -9,7 +9,18 @@ from slack_bolt import Ack, App, BoltContext
 
 from bot.deps import Deps
 from bot.services import buttons
-from handlers.payloads import OUTCOME, follow_up, scope_of, team_of, thread_of, user_of
+from handlers.payloads import (
+    OUTCOME,
+    BadPayload,
+    follow_up,
+    number_of,
+    scope_needed,
+    scope_of,
+    team_of,
+    text_of,
+    thread_of,
+    user_of,
+)
 
 
 def register(app: App, deps: Deps) -> None:
@@ -21,10 +32,10 @@ def register(app: App, deps: Deps) -> None:
             deps,
             team_of(body),
             scope_of(body),
-            int(action["value"]),
+            _number_or_none(action.get("value")),
             user_of(body),
             done=action["action_id"].startswith("done_"),
-            from_home=(body.get("container") or {}).get("type") == "view",
+            from_home=_container_type(body) == "view",
             thread_ts=thread_of(body),
         )
 
@@ -32,20 +43,30 @@ def register(app: App, deps: Deps) -> None:
 
     def undo(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
         ack()
-        scope = scope_of(body)
-        assert scope is not None
         context[OUTCOME] = buttons.press_undo(
-            deps, scope, int(action["value"]), user_of(body), thread_of(body)
+            deps, scope_needed(body), number_of(action.get("value")), user_of(body), thread_of(body)
         )
 
     app.action(re.compile(r"^undo_\d+$"))(ack=undo, lazy=[follow_up(deps)])
 
     def share(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
         ack()
-        scope = scope_of(body)
-        assert scope is not None
         context[OUTCOME] = buttons.press_share(
-            deps, scope, user_of(body), str(action.get("value") or "")
+            deps, scope_needed(body), user_of(body), text_of(action.get("value"))
         )
 
     app.action("share")(ack=share, lazy=[follow_up(deps)])
+
+
+def _container_type(body: dict[str, Any]) -> Any:
+    container = body.get("container")
+    return container.get("type") if isinstance(container, dict) else None
+
+
+def _number_or_none(value: Any) -> int:
+    """A Done / Reopen value that is not a number is no record: answered as one (on the Home
+    tab that answer is the tab shown again)."""
+    try:
+        return number_of(value)
+    except BadPayload:
+        return 0

@@ -9,7 +9,17 @@ from slack_bolt import App, BoltContext
 from bot.deps import Deps, Scope
 from bot.services import commands, home, membership
 from bot.services.answers import CommandInput
-from handlers.payloads import OUTCOME, follow_up, is_from_bot, team_of
+from handlers.payloads import (
+    OUTCOME,
+    BadPayload,
+    event_id_of,
+    follow_up,
+    is_from_bot,
+    slack_id,
+    slack_ts,
+    team_of,
+    text_of,
+)
 
 
 def register(app: App, deps: Deps) -> None:
@@ -17,26 +27,30 @@ def register(app: App, deps: Deps) -> None:
         context[OUTCOME] = commands.question(
             deps,
             _question(body, event),
-            body.get("event_id"),
-            event.get("thread_ts") or event.get("ts"),
+            event_id_of(body),
+            slack_ts(event.get("thread_ts")) or slack_ts(event.get("ts")),
         )
 
     app.event("app_mention")(ack=mention, lazy=[follow_up(deps)])
 
     def home_opened(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         if event.get("tab") in (None, "home"):
-            context[OUTCOME] = home.HomeRequest(team_of(body), str(event["user"]))
+            user = slack_id(event.get("user"))
+            if user is None:
+                raise BadPayload("App Home opened by no user")
+            context[OUTCOME] = home.HomeRequest(team_of(body), user)
 
     app.event("app_home_opened")(ack=home_opened, lazy=[follow_up(deps)])
 
     def membership_changed(
         body: dict[str, Any], event: dict[str, Any], context: BoltContext
     ) -> None:
-        if event.get("channel") and event.get("user"):
+        channel, user = slack_id(event.get("channel")), slack_id(event.get("user"))
+        if channel and user:
             context[OUTCOME] = membership.MemberChange(
                 team_of(body),
-                str(event["channel"]),
-                str(event["user"]),
+                channel,
+                user,
                 joined=event.get("type") == "member_joined_channel",
             )
 
@@ -53,16 +67,16 @@ def register_direct_messages(app: App, deps: Deps) -> None:
     def dm(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         if is_from_bot(event) or event.get("subtype"):
             return
-        context[OUTCOME] = commands.question(
-            deps, _question(body, event), body.get("event_id"), None
-        )
+        context[OUTCOME] = commands.question(deps, _question(body, event), event_id_of(body), None)
 
     app.event("message", matchers=[im_only])(ack=dm, lazy=[follow_up(deps)])
 
 
 def _question(body: dict[str, Any], event: dict[str, Any]) -> CommandInput:
-    scope = Scope(team_of(body), str(event["channel"]))
-    return CommandInput(scope, str(event.get("user")), str(event.get("text") or ""))
+    channel, user = slack_id(event.get("channel")), slack_id(event.get("user"))
+    if channel is None or user is None:
+        raise BadPayload("a question without a channel or a person")
+    return CommandInput(Scope(team_of(body), channel), user, text_of(event.get("text")))
 
 
 def register_catch_all(app: App, *, revocation_handled: bool) -> None:

@@ -3,27 +3,32 @@ preview (uploads and pasted minutes arrive as messages: handlers/messages.py).""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot import blocks, modals
-from bot.deps import Deps, Scope
+from bot.deps import Deps
 from bot.services import importing
-from handlers.payloads import OUTCOME, follow_up, scope_of, user_of
+from handlers.payloads import (
+    OUTCOME,
+    BadPayload,
+    follow_up,
+    metadata_of,
+    number_of,
+    scope_needed,
+    user_of,
+)
 
 MODAL = importing.MODAL
 
 
 def register(app: App, deps: Deps) -> None:
     def submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
-        meta = json.loads(view.get("private_metadata") or "{}")
+        scope, _ = metadata_of(view)
         text, file = modals.read_import_modal(view)
-        outcome = importing.submit_modal(
-            deps, Scope(meta["team"], meta["channel"]), user_of(body), text, file
-        )
+        outcome = importing.submit_modal(deps, scope, user_of(body), text, file)
         if outcome.errors:
             ack(response_action="errors", errors=outcome.errors)
             return
@@ -36,20 +41,23 @@ def register(app: App, deps: Deps) -> None:
         ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
     ) -> None:
         ack()
-        scope = scope_of(body)
-        assert scope is not None
-        context[OUTCOME] = importing.press_confirm(deps, scope, int(action["value"]), user_of(body))
+        context[OUTCOME] = importing.press_confirm(
+            deps, scope_needed(body), number_of(action.get("value")), user_of(body)
+        )
 
     app.action("import_confirm")(ack=confirm, lazy=[follow_up(deps)])
 
     @app.action("import_date")
     def give_date(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
         ack()
-        scope = scope_of(body)
-        assert scope is not None
-        pending = str(action.get("block_id") or "").removeprefix("date_")
-        picked = date.fromisoformat(str(action.get("selected_date")))
-        shown = importing.give_date(deps, scope, int(pending), picked)
+        scope = scope_needed(body)
+        block = action.get("block_id")
+        pending = number_of(block.removeprefix("date_") if isinstance(block, str) else None)
+        try:
+            picked = date.fromisoformat(str(action.get("selected_date")))
+        except ValueError:
+            raise BadPayload("a picked date that is not a date") from None
+        shown = importing.give_date(deps, scope, pending, picked)
         respond(
             replace_original=True,
             response_type="ephemeral",
@@ -59,7 +67,5 @@ def register(app: App, deps: Deps) -> None:
     @app.action("import_cancel")
     def cancel(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
         ack()
-        scope = scope_of(body)
-        assert scope is not None
-        said = importing.cancel(deps, scope, int(action["value"]))
+        said = importing.cancel(deps, scope_needed(body), number_of(action.get("value")))
         respond(text=said, replace_original=True, response_type="ephemeral")

@@ -14,7 +14,18 @@ from slack_bolt import App, BoltContext
 from bot.deps import Deps, Scope
 from bot.retrying import with_retries
 from bot.services import recording
-from handlers.payloads import OUTCOME, follow_up, incoming, is_from_bot, team_of
+from handlers.payloads import (
+    OUTCOME,
+    BadPayload,
+    event_id_of,
+    follow_up,
+    incoming,
+    is_from_bot,
+    slack_id,
+    slack_ts,
+    team_of,
+    text_of,
+)
 
 RECORDED_SUBTYPES = {None, "thread_broadcast", "file_share", "me_message"}
 
@@ -22,26 +33,36 @@ RECORDED_SUBTYPES = {None, "thread_broadcast", "file_share", "me_message"}
 def register(app: App, deps: Deps) -> None:
     def record(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         subtype = event.get("subtype")
-        channel = event.get("channel")
-        if not channel or event.get("channel_type") == "im":
+        if event.get("channel_type") == "im":
             return
+        channel = slack_id(event.get("channel"))
+        if channel is None or not (subtype is None or isinstance(subtype, str)):
+            raise BadPayload("a message event without a channel, or with a subtype not text")
         if subtype in RECORDED_SUBTYPES and not is_from_bot(event):
             message, file = incoming(body, event, channel), _minutes_file(event)
+            event_id = event_id_of(body)
             context[OUTCOME] = with_retries(
-                lambda: recording.receive(deps, message, event_id=body.get("event_id"), file=file)
+                lambda: recording.receive(deps, message, event_id=event_id, file=file)
             )
         elif subtype == "message_changed":
-            new = event.get("message") or {}
-            if new.get("ts") and not is_from_bot(new):
-                edited = (
-                    (new.get("edited") or {}).get("ts") or event.get("event_ts") or event.get("ts")
+            new = event.get("message")
+            if not isinstance(new, dict):
+                raise BadPayload("an edit without its message")
+            if not is_from_bot(new):
+                edited = new.get("edited")
+                version = (
+                    (slack_ts(edited.get("ts")) if isinstance(edited, dict) else None)
+                    or slack_ts(event.get("event_ts"))
+                    or slack_ts(event.get("ts"))
                 )
-                message = replace(incoming(body, new, channel), version=edited and str(edited))
+                message = replace(incoming(body, new, channel), version=version)
                 thread = with_retries(lambda: recording.edit_message(deps, message))
                 context[OUTCOME] = recording.MessageOutcome(thread)
-        elif subtype == "message_deleted" and event.get("deleted_ts"):
+        elif subtype == "message_deleted":
+            deleted = slack_ts(event.get("deleted_ts"))
+            if deleted is None:
+                raise BadPayload("a delete without a valid deleted_ts")
             scope = Scope(team_of(body), channel)
-            deleted = str(event["deleted_ts"])
             thread = with_retries(lambda: recording.delete_message(deps, scope, deleted))
             context[OUTCOME] = recording.MessageOutcome(thread)
 
@@ -50,11 +71,17 @@ def register(app: App, deps: Deps) -> None:
 
 def _minutes_file(event: dict[str, Any]) -> dict[str, str] | None:
     """A file shared with "referat" in the message is minutes to import."""
-    files = event.get("files") or []
-    if event.get("subtype") != "file_share" or not files:
+    files = event.get("files")
+    if event.get("subtype") != "file_share" or not isinstance(files, list) or not files:
         return None
-    if "referat" not in str(event.get("text")).lower():
+    if "referat" not in text_of(event.get("text")).lower():
         return None
     file = files[0]
-    url = file.get("url_private_download") or file.get("url_private")
-    return {"name": str(file.get("name") or "referat"), "url": str(url)}
+    url = (
+        file.get("url_private_download") or file.get("url_private")
+        if isinstance(file, dict)
+        else None
+    )
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        raise BadPayload("a shared file without a download address")
+    return {"name": text_of(file.get("name")) or "referat", "url": url}

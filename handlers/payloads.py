@@ -7,6 +7,8 @@ context; the slow half (a lazy listener, after Slack has its answer) is
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -36,24 +38,50 @@ def follow_up(deps: Deps) -> Callable[..., None]:
     return deliver
 
 
+class BadPayload(ValueError):
+    """A payload without what a listener needs, or with it of the wrong type. Slack never
+    sends one; it is answered (or, for an event, ignored) with a logged reason, never
+    retried, and nothing is written."""
+
+
+SLACK_TS = re.compile(r"\d{1,12}(\.\d{1,9})?")
+SLACK_ID = re.compile(r"[A-Za-z0-9._-]{1,32}")
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def slack_id(value: Any) -> str | None:
+    """A Slack id (team, channel, user, event) as text, or None when it is not one."""
+    return value if isinstance(value, str) and SLACK_ID.fullmatch(value) else None
+
+
+def slack_ts(value: Any) -> str | None:
+    """A message timestamp ("1700000000.000100"), or None when it is not one."""
+    return value if isinstance(value, str) and SLACK_TS.fullmatch(value) else None
+
+
+def text_of(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def team_of(body: dict[str, Any]) -> str:
-    team = body.get("team_id") or (body.get("team") or {}).get("id")
+    team = slack_id(body.get("team_id")) or slack_id(_dict(body.get("team")).get("id"))
     if not team:
-        team = (body.get("user") or {}).get("team_id") or body.get("enterprise_id") or "T0"
-    return str(team)
+        team = slack_id(_dict(body.get("user")).get("team_id")) or slack_id(
+            body.get("enterprise_id")
+        )
+    return team or "T0"
 
 
 def channel_of(body: dict[str, Any]) -> str | None:
-    if body.get("channel_id"):
-        return str(body["channel_id"])
-    channel = body.get("channel")
-    if isinstance(channel, dict):
-        return channel.get("id")
-    container = body.get("container") or {}
-    if container.get("channel_id"):
-        return str(container["channel_id"])
-    event = body.get("event") or {}
-    return event.get("channel")
+    return (
+        slack_id(body.get("channel_id"))
+        or slack_id(_dict(body.get("channel")).get("id"))
+        or slack_id(_dict(body.get("container")).get("channel_id"))
+        or slack_id(_dict(body.get("event")).get("channel"))
+    )
 
 
 def scope_of(body: dict[str, Any]) -> Scope | None:
@@ -61,18 +89,54 @@ def scope_of(body: dict[str, Any]) -> Scope | None:
     return Scope(team_of(body), channel) if channel else None
 
 
+def scope_needed(body: dict[str, Any]) -> Scope:
+    scope = scope_of(body)
+    if scope is None:
+        raise BadPayload("no channel")
+    return scope
+
+
 def user_of(body: dict[str, Any]) -> str:
-    user = body.get("user")
-    if isinstance(user, dict):
-        return str(user.get("id"))
-    return str(body.get("user_id") or user)
+    user = slack_id(_dict(body.get("user")).get("id")) or slack_id(body.get("user_id"))
+    user = user or slack_id(body.get("user"))
+    if user is None:
+        raise BadPayload("no user")
+    return user
+
+
+def event_id_of(body: dict[str, Any]) -> str | None:
+    return slack_id(body.get("event_id"))
 
 
 def thread_of(body: dict[str, Any]) -> str | None:
     """The thread a button was pressed in (or the message it sits on)."""
-    message = body.get("message") or {}
-    container = body.get("container") or {}
-    return message.get("thread_ts") or container.get("thread_ts") or container.get("message_ts")
+    message, container = _dict(body.get("message")), _dict(body.get("container"))
+    return (
+        slack_ts(message.get("thread_ts"))
+        or slack_ts(container.get("thread_ts"))
+        or slack_ts(container.get("message_ts"))
+    )
+
+
+def metadata_of(view: Any) -> tuple[Scope, dict[str, Any]]:
+    """The channel a dialog was opened for, and the rest of what the bot put in it."""
+    raw = view.get("private_metadata") if isinstance(view, dict) else None
+    try:
+        meta = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        meta = None
+    team = slack_id(meta.get("team")) if isinstance(meta, dict) else None
+    channel = slack_id(meta.get("channel")) if isinstance(meta, dict) else None
+    if not isinstance(meta, dict) or team is None or channel is None:
+        raise BadPayload("a dialog without the channel it was opened for")
+    return Scope(team, channel), meta
+
+
+def number_of(value: Any) -> int:
+    """A record's number as a button carries it ("12")."""
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 18:
+        raise BadPayload("not a number")
+    return int(value)
 
 
 def is_from_bot(message: dict[str, Any]) -> bool:
@@ -80,11 +144,14 @@ def is_from_bot(message: dict[str, Any]) -> bool:
 
 
 def incoming(body: dict[str, Any], message: dict[str, Any], channel: str) -> Incoming:
+    ts = slack_ts(message.get("ts"))
+    if ts is None:
+        raise BadPayload("a message without a valid ts")
     return Incoming(
         team_id=team_of(body),
         channel_id=channel,
-        ts=str(message["ts"]),
-        user_id=message.get("user"),
-        text=str(message.get("text") or ""),
-        thread_ts=message.get("thread_ts"),
+        ts=ts,
+        user_id=slack_id(message.get("user")),
+        text=text_of(message.get("text")),
+        thread_ts=slack_ts(message.get("thread_ts")),
     )

@@ -9,10 +9,21 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot import modals
-from bot.deps import Deps, Scope
+from bot.deps import Deps
 from bot.services import recording
 from bot.slack_port import SlackPort
-from handlers.payloads import OUTCOME, follow_up, incoming, team_of, user_of
+from handlers.payloads import (
+    OUTCOME,
+    BadPayload,
+    follow_up,
+    incoming,
+    metadata_of,
+    scope_needed,
+    slack_id,
+    slack_ts,
+    text_of,
+    user_of,
+)
 
 CALLBACK = "referat_record_message"
 MODAL = "referat_record_modal"
@@ -22,16 +33,18 @@ def register(app: App, deps: Deps) -> None:
     @app.shortcut(CALLBACK)
     def open_modal(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        message = body.get("message") or {}
-        scope = Scope(team_of(body), str((body.get("channel") or {}).get("id")))
-        text = str(message.get("text") or "")
+        message = body.get("message")
+        scope, trigger = scope_needed(body), body.get("trigger_id")
+        if not isinstance(message, dict) or not isinstance(trigger, str) or not trigger:
+            raise BadPayload("a message shortcut without its message or trigger")
+        text = text_of(message.get("text"))
         metadata = json.dumps(
             {
                 "team": scope.team_id,
                 "channel": scope.channel_id,
-                "ts": message.get("ts"),
-                "thread_ts": message.get("thread_ts"),
-                "user": message.get("user"),
+                "ts": slack_ts(message.get("ts")),
+                "thread_ts": slack_ts(message.get("thread_ts")),
+                "user": slack_id(message.get("user")),
             }
         )
         view = modals.record_modal(
@@ -42,14 +55,14 @@ def register(app: App, deps: Deps) -> None:
             recording.guess_kind(text),
             metadata,
         )
-        SlackPort(client).open_view(str(body["trigger_id"]), view)
+        SlackPort(client).open_view(trigger, view)
 
     def submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
-        meta = json.loads(view.get("private_metadata") or "{}")
+        scope, meta = metadata_of(view)
         message = incoming(
-            {"team_id": meta["team"]},
-            {"ts": meta["ts"], "thread_ts": meta.get("thread_ts"), "user": meta.get("user")},
-            meta["channel"],
+            {"team_id": scope.team_id},
+            {"ts": meta.get("ts"), "thread_ts": meta.get("thread_ts"), "user": meta.get("user")},
+            scope.channel_id,
         )
         form = modals.read_record_modal(view)
         outcome = recording.record_manual(deps, message, form, user_of(body))

@@ -70,8 +70,11 @@ class UndoPress:
     said: Reply | None  # "@x undid this" in the thread
     thread_ts: str | None
     thread: ReplyPlan | None
+    answer: Reply | None = None  # only to the person who pressed: nothing to undo
 
     def deliver(self, deps: Deps, port: SlackPort) -> None:
+        if self.answer is not None:
+            port.respond(self.answer)
         if self.said is not None:
             port.post(self.scope.channel_id, self.said, thread_ts=self.thread_ts)
         deliver(deps, port, self.thread)
@@ -86,7 +89,8 @@ def press_undo(
         session = unit.session
         source = queries.source_by_id(session, scope.team_id, scope.channel_id, source_id)
         if source is None:
-            return UndoPress(scope, None, thread_ts, None)
+            nothing = Reply(text=unit.string("undo_missing"), ok=False)
+            return UndoPress(scope, None, thread_ts, None, nothing)
         latest = last_step(queries.latest_changes_of_source(session, source.id))
         record = latest.record if latest is not None else None
         if latest is not None and record is not None and latest.change in ("done", "reopened"):

@@ -340,7 +340,8 @@ def give_date(deps: Deps, scope: Scope, pending_id: int, day: date) -> Reply:
 def confirm(
     deps: Deps, scope: Scope, pending_id: int, user: str
 ) -> tuple[str, ImportOutcome | None]:
-    """("stored" | "already" | "cancelled" | "gone", outcome). Only Confirm stores.
+    """("stored" | "already" | "cancelled" | "gone" | "no_structure", outcome). Only
+    Confirm stores.
 
     One unit of work: the preview row is locked, the minutes stored and the row marked
     stored together, so a failure leaves the preview as it was (Confirm works again).
@@ -353,7 +354,12 @@ def confirm(
             return "gone", None
         if pending.status != "pending":
             return ("already" if pending.status == "stored" else "cancelled"), None
-        outcome = store_in(unit, pending.text, user, held=pending.meeting_date)
+        try:
+            outcome = store_in(unit, pending.text, user, held=pending.meeting_date)
+        except ValueError as error:  # its preview said so, and offered no Confirm
+            if str(error) != "no_structure":
+                raise
+            return "no_structure", None
         pending.status, pending.result = "stored", outcome.as_dict()
         return "stored", outcome
 
@@ -575,9 +581,10 @@ def press_confirm(deps: Deps, scope: Scope, pending_id: int, user: str) -> Confi
             done.ephemeral = False
             return ConfirmOutcome(scope, done, None)
         key = {"already": "import_already", "cancelled": "import_cancelled"}.get(status)
+        code = "no_structure" if status == "no_structure" else "gone"
         text = (
             unit.string(key)
             if key
-            else unit.deps.renderer.render(unit.language, "import_error", code="gone", detail="")
+            else unit.deps.renderer.render(unit.language, "import_error", code=code, detail="")
         )
         return ConfirmOutcome(scope, None, Reply(text=text))
