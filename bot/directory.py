@@ -146,8 +146,19 @@ def names_in(deps: Deps, client: WebClient | None, team_id: str, text: str) -> N
         return cached_names(unit.session, team_id, text)
 
 
-def port_for(deps: Deps, client: WebClient, team_id: str | None, respond: Any = None) -> SlackPort:
+def port_for(deps: Deps, client: WebClient, team_id: object, respond: Any = None) -> SlackPort:
     """The Slack port of one request or run: what others see names people by their
-    (cached, else fetched) names."""
-    team = team_id or "T0"
-    return SlackPort(client, respond, lambda web, text: names_in(deps, web, team, text))
+    (cached, else fetched) names. Without a workspace id, names stay unknown (the
+    mentions are still shown as ids, never pinged)."""
+    if not isinstance(team_id, str) or not team_id:
+        return SlackPort(client, respond, lambda _web, _text: Names())
+    return SlackPort(client, respond, lambda web, text: names_or_none(deps, web, team_id, text))
+
+
+def names_or_none(deps: Deps, client: WebClient, team_id: str, text: str) -> Names:
+    """Names never stop a reply: when they cannot be had, the ids are shown instead."""
+    try:
+        return names_in(deps, client, team_id, text)
+    except Exception as error:  # the reply matters more than the names in it
+        log.warning("names for a reply in %s not found: %s", team_id, error)
+        return Names()

@@ -34,7 +34,7 @@ def register(app: App, deps: Deps) -> None:
         if outcome.reply.ephemeral:
             ack(response_type=kind, **blocks.message(outcome.reply, ephemeral=True))
         else:  # seen by everyone: people by name (the few not cached yet are looked up)
-            names = directory.names_in(deps, client, scope.team_id, outcome.reply.text)
+            names = directory.names_or_none(deps, client, scope.team_id, outcome.reply.text)
             ack(response_type=kind, **blocks.message(outcome.reply, names))
         context[OUTCOME] = outcome
 

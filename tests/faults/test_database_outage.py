@@ -7,6 +7,7 @@ thread that the message was not recorded. Nothing acknowledged is lost."""
 from __future__ import annotations
 
 import copy
+import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +54,7 @@ def bot(server: own_postgres.OwnPostgres) -> Iterator[Harness]:
     harness = Harness.start(server.url, now=NOW)
     yield harness
     harness.stop()
+    gc.collect()  # connections the outage cut are closed here, where warnings are expected
     server.start()
     with harness.deps.unit() as unit:  # the next test starts from an empty database
         unit.session.execute(
@@ -149,6 +151,7 @@ def socket_bot(
     handler.close()
     server.start()
     app.deps.sessions.kw["bind"].dispose()  # type: ignore[attr-defined]
+    gc.collect()
     slack.stop()
     standin.stop()
 
