@@ -186,6 +186,8 @@ PROPOSED_AGENDA = (
     r"indhold\s+på\s+næste\s+møde",
 )
 CALENDAR = ("mødekalender",)
+# The fields of an e-mail header ("From:", "Subject:"): its "Date:" is when it was sent.
+MAIL_HEADERS = ("fra", "sendt", "til", "cc", "emne", "dato")
 MEETING_DATE_LABELS = (
     "tid",
     "dato",

@@ -165,6 +165,8 @@ MEETING_MOVED = (
 )
 PROPOSED_AGENDA = (r"items?\s+for\s+the\s+next\s+meeting", r"proposed\s+agenda")
 CALENDAR = ("meeting calendar", "meeting schedule")
+# The fields of an e-mail header ("From:", "Subject:"): its "Date:" is when it was sent.
+MAIL_HEADERS = ("from", "sent", "to", "cc", "subject", "date", "reply-to")
 MEETING_DATE_LABELS = (
     "date",
     "time",
