@@ -364,3 +364,20 @@ def test_numbering_inside_a_case_field_is_not_the_agenda() -> None:
 )
 def test_the_date_of_an_e_mail_header_is_not_the_meeting_date(text: str, held: date | None) -> None:
     assert _read(text).meeting_date == held
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param(
+            "1. Valg\nFritz Rasmussen indtræder i rådet i stedet for Stina.\n", [], id="indtræder"
+        ),
+        pytest.param("1. Valg\nMerete Lønborg træder til i arbejdet.\n", [], id="træder til"),
+        pytest.param("1. Board\nAnn Lee steps down as treasurer.\n", [], id="steps down"),
+        pytest.param(
+            "1. Borgermøde\nOle deltager.\n", [["Ole"]], id="attending for the body is a task"
+        ),
+    ],
+)
+def test_a_role_change_is_not_a_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
