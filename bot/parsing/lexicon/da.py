@@ -186,6 +186,17 @@ PROPOSED_AGENDA = (
     r"indhold\s+på\s+næste\s+møde",
 )
 CALENDAR = ("mødekalender",)
+# The fields of an e-mail header ("From:", "Subject:"): its "Date:" is when it was sent.
+MAIL_HEADERS = ("fra", "sendt", "til", "cc", "emne", "dato")
+# Role changes and absence ("X indtræder", "X træder til"): said of a person, not a task.
+# ("X deltager" stays a task: attending an event for the body is one.)
+ATTENDANCE_VERBS = (
+    r"indtræder\b",
+    r"udtræder\b",
+    r"træder\s+(?:til|ud|ind)\b",
+    r"er\s+(?:fraværende|fremmødt|forhindret)\b",
+    r"melder\s+afbud\b",
+)
 MEETING_DATE_LABELS = (
     "tid",
     "dato",

@@ -165,6 +165,15 @@ MEETING_MOVED = (
 )
 PROPOSED_AGENDA = (r"items?\s+for\s+the\s+next\s+meeting", r"proposed\s+agenda")
 CALENDAR = ("meeting calendar", "meeting schedule")
+# The fields of an e-mail header ("From:", "Subject:"): its "Date:" is when it was sent.
+MAIL_HEADERS = ("from", "sent", "to", "cc", "subject", "date", "reply-to")
+# Role changes and absence ("X steps down", "X is absent"): said of a person, not a task.
+# ("X attends" stays a task: attending an event for the body is one.)
+ATTENDANCE_VERBS = (
+    r"steps?\s+(?:down|in)\b",
+    r"(?:is|was)\s+(?:absent|present|excused)\b",
+    r"sends?\s+(?:apologies|regrets)\b",
+)
 MEETING_DATE_LABELS = (
     "date",
     "time",

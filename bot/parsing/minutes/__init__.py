@@ -23,7 +23,8 @@ from datetime import date
 
 from bot.parsing.minutes.calendar import calendar_in
 from bot.parsing.minutes.cues import read_cues, read_sections
-from bot.parsing.minutes.headings import heading_outline
+from bot.parsing.minutes.headings import structure
+from bot.parsing.minutes.learned import Model, candidates, combine, packaged_model
 from bot.parsing.minutes.meeting_date import meeting_date_in
 from bot.parsing.minutes.model import (
     MAX_TEXT,
@@ -34,8 +35,8 @@ from bot.parsing.minutes.model import (
     NextMeeting,
 )
 from bot.parsing.minutes.next_meeting import next_meeting_in
-from bot.parsing.minutes.outline import Outline, Segment, outline_of, section_of
-from bot.parsing.minutes.text import Cleaned, clean, clean_lines, sentences
+from bot.parsing.minutes.outline import Outline, Segment, section_of
+from bot.parsing.minutes.text import clean, clean_lines, sentences
 from bot.parsing.owners import DEFAULT_OWNER_NAMES
 
 __all__ = [
@@ -58,81 +59,58 @@ def _language(text: str) -> str:
 
 
 def parse_minutes(
-    text: str, *, today: date, known_owners: tuple[str, ...] = DEFAULT_OWNER_NAMES
+    text: str,
+    *,
+    today: date,
+    known_owners: tuple[str, ...] = DEFAULT_OWNER_NAMES,
+    decision_model: Model | None = None,
 ) -> Minutes:
-    """Read whole minutes. Never raises; what it was unsure of is in `warnings`."""
+    """Read whole minutes. Never raises; what it was unsure of is in `warnings`.
+
+    `decision_model` replaces the packaged one (`learned.py`); cross-validation
+    passes one trained without the document's source.
+    """
     try:
-        return _parse(text, today, known_owners)
+        return _parse(text, today, known_owners, decision_model or packaged_model())
     except Exception as error:  # a parser bug must not lose the person's file
         return Minutes(warnings=[f"internal:{type(error).__name__}"])
 
 
-def _inside_a_field(numbered: Outline) -> bool:
-    """Whether the numbering starts inside a case field ("Sagsfremstilling", "Beslutning" on
-    a line of their own before it): a list in a saved ESDH page whose item titles were lost,
-    not the agenda."""
-    preamble = numbered.preamble
-    return (
-        bool(numbered.items)
-        and any((sec := section_of(line)) is not None and not sec[1] for line in preamble)
-        and not any(re.match(r"^\d{1,2}\.\s+[A-ZÆØÅ]", line) for line in preamble)
-    )
-
-
-def _structure(cleaned: Cleaned) -> Outline:
-    """Agenda items from numbering, or from markup headings where those say more.
-
-    Numbered items win where they are the headings themselves ("## 1. Budget")
-    or the document marks no headings; otherwise the headings are the items.
-    Minutes with neither are read as one stretch of text.
-    """
-    numbered = outline_of(cleaned.lines)
-    if _inside_a_field(numbered):
-        numbered = Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
-    marked = heading_outline(cleaned)
-    if marked is None:
-        if numbered.items:
-            return numbered
-        return Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
-    heading_texts = [cleaned.lines[i] for i in cleaned.headings]
-    on_headings = sum(
-        any(
-            re.search(rf"(?<![\d.]){re.escape(item.number)}(?![\d])", h) and h.endswith(item.title)
-            for h in heading_texts
-        )
-        for item in numbered.items
-    )
-    if len(numbered.items) >= 2 and on_headings >= len(numbered.items) / 2:
-        return numbered
-    return marked
-
-
-def _parse(text: str, today: date, known: tuple[str, ...]) -> Minutes:
-    cleaned = clean(text[:2_000_000])
-    lines = cleaned.lines
-    minutes = Minutes(language=_language(text[:20000]))
-    outline = _structure(cleaned)
-    minutes.items = outline.items
-    minutes.meeting_date, year_guess = meeting_date_in(cleaned, today)
-    minutes.calendar = calendar_in(lines)
-    base = minutes.meeting_date or today
-    section_mode = any(  # a decision heading on a line of its own ("Beslutning:")
+def reading_segments(outline: Outline) -> tuple[list[Segment], bool]:
+    """The stretches decisions are read from, and whether in section mode (a decision
+    heading on a line of its own, "Beslutning:") rather than by cue sentences."""
+    section_mode = any(
         (sec := section_of(line)) and sec[0] == "beslutning" and not sec[1]
         for segment in outline.segments
         for line in segment.lines
-    )
-    title = next((cleaned.lines[i] for i in sorted(cleaned.headings)), "") or next(
-        (ln for ln in lines if ln), ""
     )
     segments = outline.segments
     if outline.items and not section_mode and not any(s.label is None for s in segments):
         # Text before the first item: minutes written before the agenda restarts.
         segments = [Segment(None, outline.preamble), *segments]
+    return segments, section_mode
+
+
+def _parse(text: str, today: date, known: tuple[str, ...], model: Model | None) -> Minutes:
+    cleaned = clean(text[:2_000_000])
+    lines = cleaned.lines
+    minutes = Minutes(language=_language(text[:20000]))
+    outline = structure(cleaned)
+    minutes.items = outline.items
+    minutes.meeting_date, year_guess = meeting_date_in(cleaned, today)
+    minutes.calendar = calendar_in(lines)
+    base = minutes.meeting_date or today
+    title = next((cleaned.lines[i] for i in sorted(cleaned.headings)), "") or next(
+        (ln for ln in lines if ln), ""
+    )
+    segments, section_mode = reading_segments(outline)
     for segment in segments:
         if section_mode:
             read_sections(segment, minutes, known, base)
         else:
             read_cues(segment, minutes, known, base, title)
+    if model is not None:
+        combine(minutes, candidates(segments, minutes.language), model)
     minutes.next_meeting = next_meeting_in(
         lines,
         base,

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from bot.parsing.minutes.model import MinutesItem
-from bot.parsing.minutes.outline import Outline, Segment
+from bot.parsing.minutes.outline import Outline, Segment, outline_of, section_of
 from bot.parsing.minutes.text import Cleaned, words_of
 
 _NOT_ITEM = re.compile(
@@ -64,3 +64,43 @@ def _numbered(line: str, position: int) -> tuple[str, str]:
     if ordinal:
         return ordinal.group(1), line
     return str(position), line
+
+
+def _inside_a_field(numbered: Outline) -> bool:
+    """Whether the numbering starts inside a case field ("Sagsfremstilling", "Beslutning" on
+    a line of their own before it): a list in a saved ESDH page whose item titles were lost,
+    not the agenda."""
+    preamble = numbered.preamble
+    return (
+        bool(numbered.items)
+        and any((sec := section_of(line)) is not None and not sec[1] for line in preamble)
+        and not any(re.match(r"^\d{1,2}\.\s+[A-ZÆØÅ]", line) for line in preamble)
+    )
+
+
+def structure(cleaned: Cleaned) -> Outline:
+    """Agenda items from numbering, or from markup headings where those say more.
+
+    Numbered items win where they are the headings themselves ("## 1. Budget")
+    or the document marks no headings; otherwise the headings are the items.
+    Minutes with neither are read as one stretch of text.
+    """
+    numbered = outline_of(cleaned.lines)
+    if _inside_a_field(numbered):
+        numbered = Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
+    marked = heading_outline(cleaned)
+    if marked is None:
+        if numbered.items:
+            return numbered
+        return Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
+    heading_texts = [cleaned.lines[i] for i in cleaned.headings]
+    on_headings = sum(
+        any(
+            re.search(rf"(?<![\d.]){re.escape(item.number)}(?![\d])", h) and h.endswith(item.title)
+            for h in heading_texts
+        )
+        for item in numbered.items
+    )
+    if len(numbered.items) >= 2 and on_headings >= len(numbered.items) / 2:
+        return numbered
+    return marked

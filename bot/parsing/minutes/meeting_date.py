@@ -28,6 +28,23 @@ _MEETING = re.compile("|".join(words_of("MEETING_WORDS")), re.IGNORECASE)
 _OTHER = re.compile("|".join(words_of("OTHER_MEETING")), re.IGNORECASE)
 _HELD = re.compile("|".join(words_of("MEETING_HELD")), re.IGNORECASE)
 TOP = 60  # lines from the top where a meeting's date is written
+_MAIL = re.compile(rf"^(?:{'|'.join(map(re.escape, words_of('MAIL_HEADERS')))})\s*:", re.IGNORECASE)
+_SENDER = re.compile(r"^(?:from|fra)\s*:", re.IGNORECASE)
+
+
+def _mail_header(lines: list[str]) -> set[int]:
+    """Lines of an e-mail header block (a run of "From:", "Date:", "Subject:" lines with a
+    sender among them): its date is when the mail was sent, not when the meeting was held."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line and _MAIL.match(line):
+            run.append(index)
+            continue
+        if len(run) >= 3 and any(_SENDER.match(lines[i]) for i in run):
+            found.update(run)
+        run = []
+    return found
 
 
 def _stated(dates: list[DateMatch]) -> date | None:
@@ -40,6 +57,9 @@ def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | 
     title_at = min(cleaned.headings, default=None)
     first_lines = [i for i, ln in enumerate(lines) if ln and i > cleaned.front_matter][:3]
     candidates: list[tuple[int, str, bool]] = []  # (rank, text, is a header)
+    mail = _mail_header(lines)
+    lines = ["" if i in mail else ln for i, ln in enumerate(lines)]
+    first_lines = [i for i in first_lines if i not in mail]
     for index, line in enumerate(lines):
         if not line:
             continue

@@ -233,9 +233,12 @@ def _assigned(
             owners = []
             passive = re.search(r"\bder\s+\w+es\b.*", clause, re.IGNORECASE)
             task = passive.group(0) if passive else clause
-        if owners is not None:
+        if owners is not None and not _ATTENDANCE.match(task.strip()):
             found.append((clause, owners, task))
     return found
+
+
+_ATTENDANCE = re.compile(rf"^(?:{'|'.join(words_of('ATTENDANCE_VERBS'))})", re.IGNORECASE)
 
 
 def _task(text: str) -> str:

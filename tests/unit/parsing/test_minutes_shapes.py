@@ -338,3 +338,46 @@ def test_numbering_inside_a_case_field_is_not_the_agenda() -> None:
     minutes = parse_minutes(text, today=date(2024, 3, 6))
     assert minutes.items == []
     assert [d.text for d in minutes.decisions] == ["Til efterretning."]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        pytest.param(
+            "From: Neil <n@example.org>\nDate: Fri, 13 Dec 2019 at 17:40\nSubject: minutes\n"
+            "To: JC <j@example.org>\n\nHere are the minutes.\n\nAdoption of Agenda: agreed.\n",
+            None,
+            id="a mail header's date is when it was sent",
+        ),
+        pytest.param(
+            "Fra: Lone\nSendt: 3. marts 2024\nTil: Bestyrelsen\nEmne: Referat\n\n"
+            "Referat af bestyrelsesmøde 1. marts 2024\n\nBudgettet blev godkendt.\n",
+            date(2024, 3, 1),
+            id="the body's date, not the mail's",
+        ),
+        pytest.param(
+            "Dato: 1. marts 2024\nSted: Klubhuset\n\nBudgettet blev godkendt.\n",
+            date(2024, 3, 1),
+            id="a Dato: line outside a mail header is the meeting's",
+        ),
+    ],
+)
+def test_the_date_of_an_e_mail_header_is_not_the_meeting_date(text: str, held: date | None) -> None:
+    assert _read(text).meeting_date == held
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param(
+            "1. Valg\nFritz Rasmussen indtræder i rådet i stedet for Stina.\n", [], id="indtræder"
+        ),
+        pytest.param("1. Valg\nMerete Lønborg træder til i arbejdet.\n", [], id="træder til"),
+        pytest.param("1. Board\nAnn Lee steps down as treasurer.\n", [], id="steps down"),
+        pytest.param(
+            "1. Borgermøde\nOle deltager.\n", [["Ole"]], id="attending for the body is a task"
+        ),
+    ],
+)
+def test_a_role_change_is_not_a_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
