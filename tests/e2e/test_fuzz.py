@@ -22,6 +22,7 @@ import copy
 import json
 import logging
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -316,6 +317,15 @@ def test_any_command_text_gets_a_short_answer(
     answers = shown(exchange.body) + [t for c in exchange.calls for t in shown(c.args)]
     pings = [t for t in answers if any(b in t for b in BROADCASTS)]
     assert not pings, (command, pings)  # what people typed is escaped, never a live @channel
+    public = [
+        t
+        for c in exchange.calls
+        if c.method in ("chat.update", "views.publish")
+        or (c.method == "chat.postMessage" and not str(c.args.get("channel", "")).startswith("D"))
+        for t in shown(c.args)
+    ]
+    mentions = [t for t in public if re.search(r"<@[UW]|<!subteam", t)]
+    assert not mentions, (command, mentions)  # what others see names people, never pings
 
 
 # -- mutating payloads -------------------------------------------------------------------
