@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Action, ActionOwner, OwnerAlias
+from storage.models import Action, ActionOwner, OwnerAlias, Person
 
 
 def alias_names(session: Session, team_id: str) -> list[str]:
@@ -75,13 +75,23 @@ def owned_by(team_id: str, user_id: str) -> ColumnElement[bool]:
 
 
 def owned_by_name(team_id: str, name: str) -> ColumnElement[bool]:
-    """Actions owned by NAME, or by the person NAME is mapped to."""
+    """Actions owned by NAME, by the person NAME is mapped to, or by the person whose
+    Slack display name is NAME or starts with it ("jens" for "Jens Berg")."""
     key = name.casefold()
     mapped = select(OwnerAlias.user_id).where(
         OwnerAlias.team_id == team_id, OwnerAlias.name_key == key
     )
+    shown_as = func.lower(Person.display_name)
+    named = select(Person.user_id).where(
+        Person.team_id == team_id,
+        or_(shown_as == key, shown_as.startswith(key + " ", autoescape=True)),
+    )
     owners = select(ActionOwner.record_id).where(
-        or_(ActionOwner.name_key == key, ActionOwner.user_id.in_(mapped))
+        or_(
+            ActionOwner.name_key == key,
+            ActionOwner.user_id.in_(mapped),
+            ActionOwner.user_id.in_(named),
+        )
     )
     return Action.id.in_(owners)
 

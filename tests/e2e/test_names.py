@@ -93,3 +93,11 @@ def test_the_digest_names_people_without_pinging_them(bot: Harness) -> None:
         if "overblik" in c.args["text"]
     ]
     assert "_Jens B._" in digest and "<@U0JENS>" not in digest
+
+
+def test_asking_for_a_person_by_their_slack_name_finds_their_actions(bot: Harness) -> None:
+    bot.message("Handling: <@U0JENS> sender udkast til høring, frist 2/12")  # named "Jens B."
+    bot.message("Handling: <@U0ANNE> booker lokale, frist 2/12")
+    listed = bot.command("åbne jens")["text"]
+    assert "sender udkast til høring" in listed and "booker lokale" not in listed
+    assert "Ingen åbne handlinger for jensen" in bot.command("åbne jensen")["text"]
