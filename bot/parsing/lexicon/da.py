@@ -702,6 +702,8 @@ MOTION_WORDS = (
     r"\bforeslået\b",
 )
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
+# "X lovede at …": en opgave, X påtog sig den.
+TASK_PROMISES = (r"lovede at", r"påtog sig at", r"tilbød at", r"forpligtede sig til at")
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
@@ -712,6 +714,8 @@ SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")
 OWNER_COLUMNS = (r"ansvarlige?", r"hvem", r"tovholder", r"ansvar")
 TASK_COLUMNS = (r"handling(?:er)?", r"opgaver?", r"hvad", r"aktivitet", r"beskrivelse")
+# Kolonner med en dato: aldrig opgaven.
+DUE_COLUMNS = (r"frist", r"deadline", r"dato", r"tidsfrist", r"hvornår")
 STATUS_COLUMNS = (r"status", r"kommentar", r"bemærkning")
 DECISION_COLUMNS = (r"beslutning(?:er)?", r"konklusion")
 MEETING_WORDS = (r"møde", r"\breferat\b", r"generalforsamling")

@@ -680,6 +680,8 @@ MOTION_WORDS = (
 )
 NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\b")
 # Verbs that make "X to <verb>" a task for X ("Mark to add notes", "Romain to provide …").
+# "X committed to …": a task X took on.
+TASK_PROMISES = (r"committed to", r"promised to", r"offered to", r"undertook to")
 TASK_VERBS = (
     "add",
     "write",
@@ -792,6 +794,8 @@ ACTION_MARKERS = (
 # Columns of a table of actions or outcomes.
 OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to")
 TASK_COLUMNS = (r"actions?", r"action items?", r"tasks?", r"what", r"to ?do", r"description")
+# Columns of a table that hold a date: never the task.
+DUE_COLUMNS = (r"due", r"deadline", r"dates?", r"when", r"by")
 STATUS_COLUMNS = (r"status", r"comments?", r"notes?", r"progress")
 DECISION_COLUMNS = (r"decisions?", r"outcomes?", r"resolutions?", r"conclusions?")
 # Words that make a line about a meeting (its date may be the meeting's).

@@ -25,8 +25,8 @@ from bot.parsing.minutes.tables import (
     DECISION_COLUMN,
     OWNER_COLUMN,
     STATUS_COLUMN,
-    TASK_COLUMN,
     column,
+    task_column,
     this_meetings_rows,
 )
 from bot.parsing.minutes.text import (
@@ -231,7 +231,7 @@ def read_cues(
     added = this_meetings_rows(rows)
     for row in rows:
         owner = column(row, OWNER_COLUMN)
-        task = column(row, TASK_COLUMN)
+        task = task_column(row)
         status = " ".join(v for k, v in row.items() if STATUS_COLUMN.match(k))
         outcome = column(row, DECISION_COLUMN)
         if outcome and not NOT_APPLICABLE.match(outcome):

@@ -66,9 +66,10 @@ _ACTION_DA_MODAL = re.compile(
     rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
 )
 _TASK_VERBS = "|".join(words_of("TASK_VERBS"))
+_PROMISES = "|".join(words_of("TASK_PROMISES"))  # "X committed to …", "X lovede at …"
 _ACTION_EN = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:will|shall|would(?! like| be| have| prefer| rather)|"
-    rf"is going to|agreed to|volunteer(?:s|ed)? to|"
+    rf"is going to|agreed to|volunteer(?:s|ed)? to|{_PROMISES}|"
     rf"to(?=\s+(?:\w+ly\s+)?(?:{_TASK_VERBS})\b))\s+(?P<rest>[a-z]\S*.*)$"
 )
 _BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)

@@ -381,3 +381,48 @@ def test_the_date_of_an_e_mail_header_is_not_the_meeting_date(text: str, held: d
 )
 def test_a_role_change_is_not_a_task(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+def _tasks(text: str) -> list[tuple[list[str], str]]:
+    return [(a.owners, a.task) for a in _read(text).actions]
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks"),
+    [
+        pytest.param(
+            "## Action Items\n\n| Item | Owner | Status |\n|---|---|---|\n"
+            "| Obtain EIN | Eric Moberg | In progress |\n| Recruit Treasurer | Board | Open |\n",
+            [(["Eric Moberg"], "Obtain EIN"), (["Board"], "Recruit Treasurer")],
+            id="Item/Owner/Status",
+        ),
+        pytest.param(
+            "## 1. Opfølgning\n\n| Emne | Frist | Ansvarlig |\n|---|---|---|\n"
+            "| Bestille telt | 1/5 | Jens |\n",
+            [(["Jens"], "Bestille telt")],
+            id="Emne/Frist/Ansvarlig: the date is not the task",
+        ),
+        pytest.param(
+            "| Name | Role | Status |\n|---|---|---|\n| Ann | Chair | Present |\n",
+            [],
+            id="no owner column: no actions",
+        ),
+    ],
+)
+def test_a_table_with_an_owner_column_gives_that_owner_its_rows(
+    text: str, tasks: list[tuple[list[str], str]]
+) -> None:
+    assert _tasks(text) == tasks
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param("1. Costs\nEric Moberg committed to paying the fees.\n", [["Eric Moberg"]]),
+        pytest.param("1. Website\nAnn offered to update the page.\n", [["Ann"]]),
+        pytest.param("1. Telt\nJens lovede at bestille teltet.\n", [["Jens"]]),
+        pytest.param("1. Telt\nKirsten påtog sig at skrive til kommunen.\n", [["Kirsten"]]),
+    ],
+)
+def test_a_promise_is_a_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
