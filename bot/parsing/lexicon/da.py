@@ -208,6 +208,8 @@ MEETING_DATE_LABELS = (
     "afholdt",
     "mødetid",
 )
+# En overskrift over opgaver fra tidligere møder.
+CARRIED_OVER_HEADINGS = (r"videreført", r"overført", r"fra sidste møde", r"tidligere opgaver")
 CARRIED_OVER = (r"\bOriginally from\b", r"\bStatus:\s", r"\bvidereført fra\b")
 
 # words that make the message shortcut guess "action" for a text without a keyword

@@ -184,6 +184,14 @@ MEETING_DATE_LABELS = (
     "date/time",
     "date & time",
 )
+# A heading over tasks from earlier meetings.
+CARRIED_OVER_HEADINGS = (
+    r"continuation",
+    r"carried over",
+    r"carried forward",
+    r"from (?:the )?last meeting",
+    r"previous actions?",
+)
 CARRIED_OVER = ()
 
 # words that make the message shortcut guess "action" for a text without a keyword

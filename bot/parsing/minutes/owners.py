@@ -251,6 +251,22 @@ def _is_owner(raw: str) -> bool:
     return bool(first) and not _stopped(raw) and len(raw) <= 60
 
 
+def owner_heading(text: str) -> bool:
+    """A name alone on its line, heading the tasks listed under it ("Erik", "Ann Lee")."""
+    return (
+        bool(re.fullmatch(_SUBJECT, text))
+        and _is_owner(text)
+        and len(text.split()) <= 4
+        and not _ACTION_SECTION_WORDS.match(text)
+    )
+
+
+_ACTION_SECTION_WORDS = re.compile(
+    rf"^(?:{'|'.join(words_of('ACTION_SECTIONS') + words_of('NOT_ITEM_HEADINGS'))})\b",
+    re.IGNORECASE,
+)
+
+
 def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> MinutesAction | None:
     """One line of an action list ("Name: task", "task (Name)"); None if it names nobody."""
     body = re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s*", "", line).strip()

@@ -426,3 +426,37 @@ def test_a_table_with_an_owner_column_gives_that_owner_its_rows(
 )
 def test_a_promise_is_a_task(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks"),
+    [
+        pytest.param(
+            "## Action Items\n\n***Erik***\n* Get the site up\n* Write the roadmap\n\n"
+            "***Nick***\n* Open an issue\n",
+            [
+                (["Erik"], "Get the site up"),
+                (["Erik"], "Write the roadmap"),
+                (["Nick"], "Open an issue"),
+            ],
+            id="bold names",
+        ),
+        pytest.param(
+            "## Action Items\n\n***Erik***\n> ***Continuation***\n> * an old task\n* a new task\n",
+            [(["Erik"], "a new task")],
+            id="a quoted carried-over block is not this meeting's",
+        ),
+        pytest.param(
+            "## Opfølgning\n\nJens:\n- bestiller telt\n\nVidereført\n- gammel opgave\n",
+            [(["Jens"], "bestiller telt")],
+            id="Danish, Name: on its own line",
+        ),
+        pytest.param(
+            "## Minutes\n\nErik\n* talked about the roadmap\n", [], id="not under an action heading"
+        ),
+    ],
+)
+def test_a_name_heading_owns_the_tasks_listed_under_it(
+    text: str, tasks: list[tuple[list[str], str]]
+) -> None:
+    assert _tasks(text) == tasks
