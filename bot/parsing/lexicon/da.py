@@ -686,7 +686,10 @@ ACTION_SECTIONS = (
     r"actionpunkter",
 )
 OUTCOME_LABELS = (r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
+# Et nummereret forslag, som et resultat efter det afgør: "Forslag 2: …".
+NUMBERED_MOTIONS = (r"forslag", r"beslutningsforslag", r"resolution")
 BARE_RESULTS = (
+    r"^(?:dette|det|forslaget)\s+(?:forslag\s+)?blev\s+(?:\w+t\s+)?(?:vedtaget|godkendt)\b",
     r"^(?:forslaget\s+(?:blev\s+)?)?(?:vedtaget|godkendt|enstemmigt vedtaget)\b",
     r"^enstemmigt\b",
     r"^(?:og\s+)?valgt\b",  # "Jens blev foreslået som formand. Valgt med 7 stemmer."

@@ -630,6 +630,8 @@ ACTION_SECTIONS = (
     r"assignments",
 )
 # A line that records an outcome: "Resolution: …", "Outcome: …", "#agreed …", "AGREED: …".
+# A numbered motion that a result after it settles: "Resolution 2: To accept …".
+NUMBERED_MOTIONS = (r"resolution", r"motion", r"proposal")
 OUTCOME_LABELS = (
     r"resolution",
     r"resolved",
@@ -650,6 +652,9 @@ OUTCOME_LABELS = (
 # An outcome that says only that something passed; the motion before it is what was decided.
 BARE_RESULTS = (
     r"^(?:the\s+)?(?:vote|motion)?\s*(?:was\s+)?(?:passed|carried|approved|adopted|accepted)\b",
+    # "This Resolution was unanimously adopted." after a numbered resolution
+    r"^(?:this|the)\s+(?:resolution|motion|proposal)\s+was\s+(?:\w+ly\s+)?"
+    r"(?:passed|carried|approved|adopted|accepted)\b",
     r"^passed\b",
     r"^carried\b",
     r"^approved\b",

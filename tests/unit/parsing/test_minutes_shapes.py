@@ -460,3 +460,31 @@ def test_a_name_heading_owns_the_tasks_listed_under_it(
     text: str, tasks: list[tuple[list[str], str]]
 ) -> None:
     assert _tasks(text) == tasks
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "AGM 26 Nov 2023\n\nResolution 1: To adopt the annual report.\n\n"
+            "This Resolution was unanimously adopted.\n\n"
+            "Resolution 2: To accept the nominees:\n\nAnn Lee\nBo Berg\n\n"
+            "This Resolution was unanimously adopted.\n",
+            [
+                "Resolution 1: To adopt the annual report. "
+                "This Resolution was unanimously adopted.",
+                "Resolution 2: To accept the nominees: Ann Lee Bo Berg "
+                "This Resolution was unanimously adopted.",
+            ],
+            id="English AGM",
+        ),
+        pytest.param(
+            "Generalforsamling 1. marts 2024\n\nForslag 1: Kontingentet hæves til 200 kr.\n\n"
+            "Forslaget blev enstemmigt vedtaget.\n",
+            ["Forslag 1: Kontingentet hæves til 200 kr. Forslaget blev enstemmigt vedtaget."],
+            id="Danish general assembly",
+        ),
+    ],
+)
+def test_a_numbered_resolution_is_joined_to_its_result(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
