@@ -113,13 +113,20 @@ DECISION_CUES = (
     r"\budskudt\b",
     r"\bkonstituere(?:t|de sig)\b",
     r"\bingen indvendinger\b",
+    r"\bblev (?:det )?bestemt\b",
+    r"\bgenvalg\b(?! af\b)",
+    r"\bvalg af\b[^.]*\bblev\s+(?-i:[A-ZÆØÅ])",  # "valg af dirigent, og det blev Maja Thomsen"
+    r"\b(?:forblev|fastholdes|fastholdtes) uændret\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
     r"\bbliver\s+(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|etableret|lukket)\b",
     r"(?<!af)\bholdes\b",
+    r"\b(?:er|blev) fastsat til\b",  # "Generalforsamlingen er fastsat til den 21. februar"
 )
+# Det, et valg handler om; udfaldet efter det ("Der var genvalg til alle.") er beslutningen.
+ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
 ACTION_VERBS = (

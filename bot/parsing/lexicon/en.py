@@ -119,6 +119,9 @@ DECISION_CUES = (
     # "Kenley moved …, Scott seconded, vote passed 8-0-0."
     r"\b(?:vote|motion) (?:passed|carried|carries|passes)\b",
     r"\bunanimous consent\b",
+    r"\bit was determined that\b",
+    r"\belection of\b[^.]*\b(?:was|went to)\s+(?-i:[A-Z])",  # "the election of a chair was Ann Lee"
+    r"\bremain(?:s|ed) unchanged\b",
     r"\bre-?elected\b",
     r"\bagree+d\b(?! to (?:disagree|discuss))",
     r"\bagreement (?:among|by|of|from) the\b",
@@ -144,7 +147,10 @@ DECISION_CUES = (
 WEAK_DECISION_CUES = (
     r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"
     r"merged|published|released|renamed|moved|replaced|cancell?ed|discontinued)\b",
+    r"\b(?:is|was) (?:set|fixed) for\b",  # "The AGM was set for 21 February"
 )
+# What an election is about; the result after it ("All were re-elected.") is the decision.
+ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)
 OWNER_IS = (

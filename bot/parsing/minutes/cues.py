@@ -67,6 +67,7 @@ def _other_body(sentence: str, title: str) -> bool:
 
 
 _NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
+_ELECTION = re.compile("|".join(words_of("ELECTION_OPENERS")), re.IGNORECASE)
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
 
 
@@ -222,6 +223,15 @@ def read_cues(
                 decided.append((index, clip(motion)))
             elif _is_decision(sentence, title):
                 subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
+                before = (sentences(texts[index - 1]) if index and settled == 0 else []) + said[
+                    settled:place
+                ]
+                opener = next(
+                    (i for i in range(len(before) - 1, -1, -1) if _ELECTION.search(before[i])),
+                    None,
+                )
+                if opener is not None and len(before) - opener <= 4:
+                    subject = " ".join(before[opener:])  # "På valg var … Der var genvalg."
                 decided.append((index, clip(f"{subject} {sentence}")))
                 settled = place + 1
             if clip(block_text(sentence)).rstrip(".") not in listed_tasks:

@@ -488,3 +488,66 @@ def test_a_name_heading_owns_the_tasks_listed_under_it(
 )
 def test_a_numbered_resolution_is_joined_to_its_result(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Generalforsamling 1. marts 2024\n\nDerefter var der valg af dirigent og det blev "
+            "Maja Thomsen.\n\nVi sang en sang.\n",
+            ["Derefter var der valg af dirigent og det blev Maja Thomsen."],
+            id="valg af X blev Navn",
+        ),
+        pytest.param(
+            "Generalforsamling 1. marts 2024\n\nPå valg var 2 medlemmer. Ellen Hald og\n\n"
+            "Karen Berg. Der var genvalg til alle.\n",
+            ["På valg var 2 medlemmer. Ellen Hald og Karen Berg. Der var genvalg til alle."],
+            id="genvalg joined to who was up for election",
+        ),
+        pytest.param(
+            "AGM 1 March 2024\n\nTwo trustees were up for re-election. Both were re-elected.\n",
+            ["Two trustees were up for re-election. Both were re-elected."],
+            id="re-elected joined to who was up",
+        ),
+        pytest.param(
+            "Generalforsamling 1. marts 2024\n\nKontingentet forblev uændret.\n\n"
+            "Under eventuelt blev det bestemt, at overskuddet gives til klovnene.\n",
+            [
+                "Kontingentet forblev uændret.",
+                "Under eventuelt blev det bestemt, at overskuddet gives til klovnene.",
+            ],
+            id="uændret, bestemt",
+        ),
+        pytest.param(
+            "AGM 1 March 2024\n\nThe election of a chair was Ann Lee. It was proposed to move.\n",
+            ["The election of a chair was Ann Lee."],
+            id="election of X was Name (a capital, not any word)",
+        ),
+    ],
+)
+def test_a_general_assembly_told_as_prose(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 9. november 2009\n\n1. Kommentarer: ingen.\n\n2. Regnskab: godkendt.\n\n"
+            "3. Evt.\n- Generalforsamlingen er fastsat til den 21. februar 2010\n",
+            ["Regnskab: godkendt.", "Generalforsamlingen er fastsat til den 21. februar 2010"],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 9 November 2009\n\n1. Accounts: approved.\n\n2. AOB\n"
+            "The AGM was set for 21 February 2010.\n",
+            ["Accounts: approved.", "The AGM was set for 21 February 2010."],
+            id="English",
+        ),
+    ],
+)
+def test_an_item_title_with_its_outcome_after_a_colon_and_a_date_set(
+    text: str, decisions: list[str]
+) -> None:
+    assert _decisions(text) == decisions
