@@ -113,13 +113,20 @@ DECISION_CUES = (
     r"\budskudt\b",
     r"\bkonstituere(?:t|de sig)\b",
     r"\bingen indvendinger\b",
+    r"\bblev (?:det )?bestemt\b",
+    r"\bgenvalg\b(?! af\b)",
+    r"\bvalg af\b[^.]*\bblev\s+(?-i:[A-ZÆØÅ])",  # "valg af dirigent, og det blev Maja Thomsen"
+    r"\b(?:forblev|fastholdes|fastholdtes) uændret\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
     r"\bbliver\s+(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|etableret|lukket)\b",
     r"(?<!af)\bholdes\b",
+    r"\b(?:er|blev) fastsat til\b",  # "Generalforsamlingen er fastsat til den 21. februar"
 )
+# Det, et valg handler om; udfaldet efter det ("Der var genvalg til alle.") er beslutningen.
+ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
 ACTION_VERBS = (
@@ -208,6 +215,8 @@ MEETING_DATE_LABELS = (
     "afholdt",
     "mødetid",
 )
+# En overskrift over opgaver fra tidligere møder.
+CARRIED_OVER_HEADINGS = (r"videreført", r"overført", r"fra sidste møde", r"tidligere opgaver")
 CARRIED_OVER = (r"\bOriginally from\b", r"\bStatus:\s", r"\bvidereført fra\b")
 
 # words that make the message shortcut guess "action" for a text without a keyword
@@ -684,7 +693,10 @@ ACTION_SECTIONS = (
     r"actionpunkter",
 )
 OUTCOME_LABELS = (r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
+# Et nummereret forslag, som et resultat efter det afgør: "Forslag 2: …".
+NUMBERED_MOTIONS = (r"forslag", r"beslutningsforslag", r"resolution")
 BARE_RESULTS = (
+    r"^(?:dette|det|forslaget)\s+(?:forslag\s+)?blev\s+(?:\w+t\s+)?(?:vedtaget|godkendt)\b",
     r"^(?:forslaget\s+(?:blev\s+)?)?(?:vedtaget|godkendt|enstemmigt vedtaget)\b",
     r"^enstemmigt\b",
     r"^(?:og\s+)?valgt\b",  # "Jens blev foreslået som formand. Valgt med 7 stemmer."
@@ -702,6 +714,8 @@ MOTION_WORDS = (
     r"\bforeslået\b",
 )
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
+# "X lovede at …": en opgave, X påtog sig den.
+TASK_PROMISES = (r"lovede at", r"påtog sig at", r"tilbød at", r"forpligtede sig til at")
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
@@ -712,6 +726,8 @@ SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")
 OWNER_COLUMNS = (r"ansvarlige?", r"hvem", r"tovholder", r"ansvar")
 TASK_COLUMNS = (r"handling(?:er)?", r"opgaver?", r"hvad", r"aktivitet", r"beskrivelse")
+# Kolonner med en dato: aldrig opgaven.
+DUE_COLUMNS = (r"frist", r"deadline", r"dato", r"tidsfrist", r"hvornår")
 STATUS_COLUMNS = (r"status", r"kommentar", r"bemærkning")
 DECISION_COLUMNS = (r"beslutning(?:er)?", r"konklusion")
 MEETING_WORDS = (r"møde", r"\breferat\b", r"generalforsamling")

@@ -119,6 +119,9 @@ DECISION_CUES = (
     # "Kenley moved …, Scott seconded, vote passed 8-0-0."
     r"\b(?:vote|motion) (?:passed|carried|carries|passes)\b",
     r"\bunanimous consent\b",
+    r"\bit was determined that\b",
+    r"\belection of\b[^.]*\b(?:was|went to)\s+(?-i:[A-Z])",  # "the election of a chair was Ann Lee"
+    r"\bremain(?:s|ed) unchanged\b",
     r"\bre-?elected\b",
     r"\bagree+d\b(?! to (?:disagree|discuss))",
     r"\bagreement (?:among|by|of|from) the\b",
@@ -144,7 +147,10 @@ DECISION_CUES = (
 WEAK_DECISION_CUES = (
     r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"
     r"merged|published|released|renamed|moved|replaced|cancell?ed|discontinued)\b",
+    r"\b(?:is|was) (?:set|fixed) for\b",  # "The AGM was set for 21 February"
 )
+# What an election is about; the result after it ("All were re-elected.") is the decision.
+ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)
 OWNER_IS = (
@@ -183,6 +189,14 @@ MEETING_DATE_LABELS = (
     "date and time",
     "date/time",
     "date & time",
+)
+# A heading over tasks from earlier meetings.
+CARRIED_OVER_HEADINGS = (
+    r"continuation",
+    r"carried over",
+    r"carried forward",
+    r"from (?:the )?last meeting",
+    r"previous actions?",
 )
 CARRIED_OVER = ()
 
@@ -622,6 +636,8 @@ ACTION_SECTIONS = (
     r"assignments",
 )
 # A line that records an outcome: "Resolution: …", "Outcome: …", "#agreed …", "AGREED: …".
+# A numbered motion that a result after it settles: "Resolution 2: To accept …".
+NUMBERED_MOTIONS = (r"resolution", r"motion", r"proposal")
 OUTCOME_LABELS = (
     r"resolution",
     r"resolved",
@@ -642,6 +658,9 @@ OUTCOME_LABELS = (
 # An outcome that says only that something passed; the motion before it is what was decided.
 BARE_RESULTS = (
     r"^(?:the\s+)?(?:vote|motion)?\s*(?:was\s+)?(?:passed|carried|approved|adopted|accepted)\b",
+    # "This Resolution was unanimously adopted." after a numbered resolution
+    r"^(?:this|the)\s+(?:resolution|motion|proposal)\s+was\s+(?:\w+ly\s+)?"
+    r"(?:passed|carried|approved|adopted|accepted)\b",
     r"^passed\b",
     r"^carried\b",
     r"^approved\b",
@@ -680,6 +699,8 @@ MOTION_WORDS = (
 )
 NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\b")
 # Verbs that make "X to <verb>" a task for X ("Mark to add notes", "Romain to provide …").
+# "X committed to …": a task X took on.
+TASK_PROMISES = (r"committed to", r"promised to", r"offered to", r"undertook to")
 TASK_VERBS = (
     "add",
     "write",
@@ -792,6 +813,8 @@ ACTION_MARKERS = (
 # Columns of a table of actions or outcomes.
 OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to")
 TASK_COLUMNS = (r"actions?", r"action items?", r"tasks?", r"what", r"to ?do", r"description")
+# Columns of a table that hold a date: never the task.
+DUE_COLUMNS = (r"due", r"deadline", r"dates?", r"when", r"by")
 STATUS_COLUMNS = (r"status", r"comments?", r"notes?", r"progress")
 DECISION_COLUMNS = (r"decisions?", r"outcomes?", r"resolutions?", r"conclusions?")
 # Words that make a line about a meeting (its date may be the meeting's).

@@ -20,13 +20,19 @@ from bot.parsing.minutes.motions import (
     outcome_decisions,
 )
 from bot.parsing.minutes.outline import Segment, section_of
-from bot.parsing.minutes.owners import OWNER_LINE, actions_in, listed_action, owner_names
+from bot.parsing.minutes.owners import (
+    OWNER_LINE,
+    actions_in,
+    listed_action,
+    owner_heading,
+    owner_names,
+)
 from bot.parsing.minutes.tables import (
     DECISION_COLUMN,
     OWNER_COLUMN,
     STATUS_COLUMN,
-    TASK_COLUMN,
     column,
+    task_column,
     this_meetings_rows,
 )
 from bot.parsing.minutes.text import (
@@ -61,6 +67,7 @@ def _other_body(sentence: str, title: str) -> bool:
 
 
 _NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
+_ELECTION = re.compile("|".join(words_of("ELECTION_OPENERS")), re.IGNORECASE)
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
 
 
@@ -216,6 +223,15 @@ def read_cues(
                 decided.append((index, clip(motion)))
             elif _is_decision(sentence, title):
                 subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
+                before = (sentences(texts[index - 1]) if index and settled == 0 else []) + said[
+                    settled:place
+                ]
+                opener = next(
+                    (i for i in range(len(before) - 1, -1, -1) if _ELECTION.search(before[i])),
+                    None,
+                )
+                if opener is not None and len(before) - opener <= 4:
+                    subject = " ".join(before[opener:])  # "På valg var … Der var genvalg."
                 decided.append((index, clip(f"{subject} {sentence}")))
                 settled = place + 1
             if clip(block_text(sentence)).rstrip(".") not in listed_tasks:
@@ -231,7 +247,7 @@ def read_cues(
     added = this_meetings_rows(rows)
     for row in rows:
         owner = column(row, OWNER_COLUMN)
-        task = column(row, TASK_COLUMN)
+        task = task_column(row)
         status = " ".join(v for k, v in row.items() if STATUS_COLUMN.match(k))
         outcome = column(row, DECISION_COLUMN)
         if outcome and not NOT_APPLICABLE.match(outcome):
@@ -264,21 +280,46 @@ def _bare(sentence: str) -> bool:
     )
 
 
+_CARRIED_HEADING = re.compile(
+    rf"^(?:{'|'.join(words_of('CARRIED_OVER_HEADINGS'))})\s*:?$", re.IGNORECASE
+)
+
+
 def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAction]:
-    """Lines of an action list: under an action heading ("Action items", "Opfølgning")."""
+    """Lines of an action list: under an action heading ("Action items", "Opfølgning").
+
+    A name alone on its line ("***Erik***", "Nick:") heads that person's tasks: the
+    list items under it are theirs. Items under a carried-over heading ("Continuation",
+    "Videreført") up to the end of their paragraph are earlier meetings' tasks.
+    """
     active = bool(_ACTION_SECTION.match(segment.title.strip(" #*")))
     found: list[MinutesAction] = []
+    owner: list[str] | None = None
+    carried = False
     for line in segment.lines:
         if not line:
+            carried = False
             continue
         if _ACTION_SECTION.match(line):
-            active = True
+            active, owner = True, None
             continue
         if not active:
             continue
+        bare = line.strip(" *_").rstrip(":").strip(" *_")
+        if _CARRIED_HEADING.match(bare):
+            carried = True
+            continue
+        if not re.match(r"^[•\-–*·▪◦+]\s", line) and owner_heading(bare):
+            owner, carried = owner_names(bare, known), False
+            continue
+        if carried:
+            continue
         action = listed_action(line, segment.label, known)
+        bullet = BULLET_LINE.match(line)
         if action is not None:
             found.append(action)
-        elif not BULLET_LINE.match(line) and not re.match(r"^\d{1,2}[.)]\s", line):
-            active = False
+        elif owner is not None and bullet and clip(bullet.group(1)):
+            found.append(MinutesAction(segment.label, owner, clip(bullet.group(1)).rstrip(".")))
+        elif not bullet and not re.match(r"^\d{1,2}[.)]\s", line):
+            active, owner = False, None
     return found

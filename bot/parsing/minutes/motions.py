@@ -32,6 +32,10 @@ BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
 TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)
 MOTION_WORDS = re.compile("|".join(words_of("MOTION_WORDS")), re.IGNORECASE)
 NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
+NUMBERED_MOTION = re.compile(
+    rf"^(?:{'|'.join(words_of('NUMBERED_MOTIONS'))})\s+\d{{1,2}}[a-z]?\s*[:.\-–]\s*\S",
+    re.IGNORECASE,
+)
 
 
 def block_text(block: str) -> str:
@@ -50,6 +54,8 @@ def outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[int
     used: set[int] = set()
     for index, block in enumerate(blocks):
         text = block_text(block)
+        if NUMBERED_MOTION.match(text):
+            continue  # "Resolution 2: To accept …": the motion, settled by a result after it
         outcome = OUTCOME.match(text)
         rest = outcome.group("rest").strip() if outcome else text
         if outcome and (not rest or NOT_APPLICABLE.match(rest)):
@@ -72,12 +78,22 @@ def outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[int
         while start > 0 and TALLY.match(block_text(blocks[start - 1])):
             start -= 1
         motion = start - 1
-        if motion >= 0 and motion not in used and MOTION_WORDS.search(blocks[motion]):
+        opener = next(
+            (
+                i
+                for i in range(start - 1, max(start - 5, -1), -1)
+                if i not in used and NUMBERED_MOTION.match(block_text(blocks[i]))
+            ),
+            None,
+        )
+        if opener is not None:  # a numbered resolution over several paragraphs
+            start = motion = opener
+        elif motion >= 0 and motion not in used and MOTION_WORDS.search(blocks[motion]):
             start = motion
             mover = start - 1  # "X seconded the motion." after "Y moved to …"
             if not MOVED.search(blocks[start]) and mover >= 0 and MOVED.search(blocks[mover]):
                 start = mover
-        if found and found[-1][0] >= start - 1 and found[-1][0] < index:
+        if opener is None and found and found[-1][0] >= start - 1 and found[-1][0] < index:
             joined = found.pop()[1]  # the motion was already read as a decision
             start = index
             parts = [joined] + [block_text(b) for b in blocks[start : index + 1]]

@@ -149,8 +149,10 @@ def outline_of(lines: list[str]) -> Outline:
 
 
 def _says_something(title: str) -> bool:
-    """An item "title" that is a sentence of the minutes, not a heading."""
-    return title.rstrip().endswith((".", "!")) and len(title.split()) >= 3
+    """An item "title" that is a sentence of the minutes, not a heading: "Dagsorden og
+    referat godkendt.", or a title and its outcome after a colon ("Regnskab: godkendt.")."""
+    said = title.rstrip().endswith((".", "!"))
+    return said and (len(title.split()) >= 3 or bool(re.search(r"\w:\s+\w", title)))
 
 
 def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int]:

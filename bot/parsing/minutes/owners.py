@@ -66,9 +66,10 @@ _ACTION_DA_MODAL = re.compile(
     rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
 )
 _TASK_VERBS = "|".join(words_of("TASK_VERBS"))
+_PROMISES = "|".join(words_of("TASK_PROMISES"))  # "X committed to …", "X lovede at …"
 _ACTION_EN = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:will|shall|would(?! like| be| have| prefer| rather)|"
-    rf"is going to|agreed to|volunteer(?:s|ed)? to|"
+    rf"is going to|agreed to|volunteer(?:s|ed)? to|{_PROMISES}|"
     rf"to(?=\s+(?:\w+ly\s+)?(?:{_TASK_VERBS})\b))\s+(?P<rest>[a-z]\S*.*)$"
 )
 _BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
@@ -248,6 +249,22 @@ def _task(text: str) -> str:
 def _is_owner(raw: str) -> bool:
     first = raw.split()[0].lower().strip(".,:") if raw.split() else ""
     return bool(first) and not _stopped(raw) and len(raw) <= 60
+
+
+def owner_heading(text: str) -> bool:
+    """A name alone on its line, heading the tasks listed under it ("Erik", "Ann Lee")."""
+    return (
+        bool(re.fullmatch(_SUBJECT, text))
+        and _is_owner(text)
+        and len(text.split()) <= 4
+        and not _ACTION_SECTION_WORDS.match(text)
+    )
+
+
+_ACTION_SECTION_WORDS = re.compile(
+    rf"^(?:{'|'.join(words_of('ACTION_SECTIONS') + words_of('NOT_ITEM_HEADINGS'))})\b",
+    re.IGNORECASE,
+)
 
 
 def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> MinutesAction | None:

@@ -22,6 +22,26 @@ def column(row: dict[str, str], pattern: re.Pattern[str]) -> str:
     return next((v for k, v in row.items() if pattern.match(k) and v.strip()), "")
 
 
+_NOT_TASK = (OWNER_COLUMN, STATUS_COLUMN, DECISION_COLUMN, SOURCE_COLUMN)
+_DATE_COLUMN = _columns("DUE_COLUMNS")
+
+
+def task_column(row: dict[str, str]) -> str:
+    """The task of a row with an owner: its task column ("Handling", "Action"), or else
+    its first column that is no owner, status, outcome, source or date ("Item", "Emne")."""
+    task = column(row, TASK_COLUMN)
+    if task or not column(row, OWNER_COLUMN):
+        return task
+    return next(
+        (
+            v
+            for k, v in row.items()
+            if v.strip() and not any(p.match(k) for p in (*_NOT_TASK, _DATE_COLUMN))
+        ),
+        "",
+    )
+
+
 def this_meetings_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """Rows of an action log that this meeting added: its source column holds the latest meeting.
 

@@ -73,6 +73,9 @@ def clean(text: str) -> Cleaned:
     front_matter_end = _front_matter_end(raws)
     out.front_matter = front_matter_end
     for index, raw in enumerate(raws):
+        quoted = re.match(r"^\s*>", raw) is not None
+        if index and re.match(r"^\s*>", raws[index - 1]) and not quoted and raw.strip():
+            out.lines.append("")  # a quoted block is a paragraph of its own
         line = _chat_line(re.sub(r"^(?:\s*>)+\s?", "", raw))  # quoted Markdown
         underline = _UNDERLINE.match(line)
         if underline and index > front_matter_end:

@@ -381,3 +381,173 @@ def test_the_date_of_an_e_mail_header_is_not_the_meeting_date(text: str, held: d
 )
 def test_a_role_change_is_not_a_task(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+def _tasks(text: str) -> list[tuple[list[str], str]]:
+    return [(a.owners, a.task) for a in _read(text).actions]
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks"),
+    [
+        pytest.param(
+            "## Action Items\n\n| Item | Owner | Status |\n|---|---|---|\n"
+            "| Obtain EIN | Eric Moberg | In progress |\n| Recruit Treasurer | Board | Open |\n",
+            [(["Eric Moberg"], "Obtain EIN"), (["Board"], "Recruit Treasurer")],
+            id="Item/Owner/Status",
+        ),
+        pytest.param(
+            "## 1. Opfølgning\n\n| Emne | Frist | Ansvarlig |\n|---|---|---|\n"
+            "| Bestille telt | 1/5 | Jens |\n",
+            [(["Jens"], "Bestille telt")],
+            id="Emne/Frist/Ansvarlig: the date is not the task",
+        ),
+        pytest.param(
+            "| Name | Role | Status |\n|---|---|---|\n| Ann | Chair | Present |\n",
+            [],
+            id="no owner column: no actions",
+        ),
+    ],
+)
+def test_a_table_with_an_owner_column_gives_that_owner_its_rows(
+    text: str, tasks: list[tuple[list[str], str]]
+) -> None:
+    assert _tasks(text) == tasks
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param("1. Costs\nEric Moberg committed to paying the fees.\n", [["Eric Moberg"]]),
+        pytest.param("1. Website\nAnn offered to update the page.\n", [["Ann"]]),
+        pytest.param("1. Telt\nJens lovede at bestille teltet.\n", [["Jens"]]),
+        pytest.param("1. Telt\nKirsten påtog sig at skrive til kommunen.\n", [["Kirsten"]]),
+    ],
+)
+def test_a_promise_is_a_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks"),
+    [
+        pytest.param(
+            "## Action Items\n\n***Erik***\n* Get the site up\n* Write the roadmap\n\n"
+            "***Nick***\n* Open an issue\n",
+            [
+                (["Erik"], "Get the site up"),
+                (["Erik"], "Write the roadmap"),
+                (["Nick"], "Open an issue"),
+            ],
+            id="bold names",
+        ),
+        pytest.param(
+            "## Action Items\n\n***Erik***\n> ***Continuation***\n> * an old task\n* a new task\n",
+            [(["Erik"], "a new task")],
+            id="a quoted carried-over block is not this meeting's",
+        ),
+        pytest.param(
+            "## Opfølgning\n\nJens:\n- bestiller telt\n\nVidereført\n- gammel opgave\n",
+            [(["Jens"], "bestiller telt")],
+            id="Danish, Name: on its own line",
+        ),
+        pytest.param(
+            "## Minutes\n\nErik\n* talked about the roadmap\n", [], id="not under an action heading"
+        ),
+    ],
+)
+def test_a_name_heading_owns_the_tasks_listed_under_it(
+    text: str, tasks: list[tuple[list[str], str]]
+) -> None:
+    assert _tasks(text) == tasks
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "AGM 26 Nov 2023\n\nResolution 1: To adopt the annual report.\n\n"
+            "This Resolution was unanimously adopted.\n\n"
+            "Resolution 2: To accept the nominees:\n\nAnn Lee\nBo Berg\n\n"
+            "This Resolution was unanimously adopted.\n",
+            [
+                "Resolution 1: To adopt the annual report. "
+                "This Resolution was unanimously adopted.",
+                "Resolution 2: To accept the nominees: Ann Lee Bo Berg "
+                "This Resolution was unanimously adopted.",
+            ],
+            id="English AGM",
+        ),
+        pytest.param(
+            "Generalforsamling 1. marts 2024\n\nForslag 1: Kontingentet hæves til 200 kr.\n\n"
+            "Forslaget blev enstemmigt vedtaget.\n",
+            ["Forslag 1: Kontingentet hæves til 200 kr. Forslaget blev enstemmigt vedtaget."],
+            id="Danish general assembly",
+        ),
+    ],
+)
+def test_a_numbered_resolution_is_joined_to_its_result(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Generalforsamling 1. marts 2024\n\nDerefter var der valg af dirigent og det blev "
+            "Maja Thomsen.\n\nVi sang en sang.\n",
+            ["Derefter var der valg af dirigent og det blev Maja Thomsen."],
+            id="valg af X blev Navn",
+        ),
+        pytest.param(
+            "Generalforsamling 1. marts 2024\n\nPå valg var 2 medlemmer. Ellen Hald og\n\n"
+            "Karen Berg. Der var genvalg til alle.\n",
+            ["På valg var 2 medlemmer. Ellen Hald og Karen Berg. Der var genvalg til alle."],
+            id="genvalg joined to who was up for election",
+        ),
+        pytest.param(
+            "AGM 1 March 2024\n\nTwo trustees were up for re-election. Both were re-elected.\n",
+            ["Two trustees were up for re-election. Both were re-elected."],
+            id="re-elected joined to who was up",
+        ),
+        pytest.param(
+            "Generalforsamling 1. marts 2024\n\nKontingentet forblev uændret.\n\n"
+            "Under eventuelt blev det bestemt, at overskuddet gives til klovnene.\n",
+            [
+                "Kontingentet forblev uændret.",
+                "Under eventuelt blev det bestemt, at overskuddet gives til klovnene.",
+            ],
+            id="uændret, bestemt",
+        ),
+        pytest.param(
+            "AGM 1 March 2024\n\nThe election of a chair was Ann Lee. It was proposed to move.\n",
+            ["The election of a chair was Ann Lee."],
+            id="election of X was Name (a capital, not any word)",
+        ),
+    ],
+)
+def test_a_general_assembly_told_as_prose(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 9. november 2009\n\n1. Kommentarer: ingen.\n\n2. Regnskab: godkendt.\n\n"
+            "3. Evt.\n- Generalforsamlingen er fastsat til den 21. februar 2010\n",
+            ["Regnskab: godkendt.", "Generalforsamlingen er fastsat til den 21. februar 2010"],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 9 November 2009\n\n1. Accounts: approved.\n\n2. AOB\n"
+            "The AGM was set for 21 February 2010.\n",
+            ["Accounts: approved.", "The AGM was set for 21 February 2010."],
+            id="English",
+        ),
+    ],
+)
+def test_an_item_title_with_its_outcome_after_a_colon_and_a_date_set(
+    text: str, decisions: list[str]
+) -> None:
+    assert _decisions(text) == decisions
