@@ -18,5 +18,8 @@ def claim(session: Session, event_id: str, team_id: str | None, now: datetime) -
         insert(ProcessedEvent)
         .values(event_id=event_id, team_id=team_id, received_at=now)
         .on_conflict_do_nothing()
+        # a returned row says it was inserted: `rowcount` of INSERT … ON CONFLICT is -1
+        # through psycopg 3, which made every event look new on PostgreSQL
+        .returning(ProcessedEvent.event_id)
     )
-    return bool(inserted.rowcount)  # type: ignore[attr-defined]
+    return inserted.first() is not None
