@@ -67,6 +67,14 @@ def record_message(deps: Deps, message: Incoming) -> ReplyPlan | None:
             return _edit(unit, existing, message, normalized)
         result = _parse(unit, normalized)
         if result.empty:
+            if message.version is not None and message.version != message.ts:
+                # an edit that arrives before its original and records nothing: its version
+                # is kept (not its text), so the older original arriving late records nothing
+                unit.ensure_channel()
+                placeholder = sources.create(
+                    session, message.team_id, message.channel_id, message.ts, "", None, unit.now
+                )
+                placeholder.version = message.stamp
             return None
         unit.ensure_channel()
         source = sources.create(

@@ -390,3 +390,12 @@ def test_a_weekend_deadline_is_noted_in_english(bot_en: Harness) -> None:
     saturday, end = (reply_text(c) for c in bot_en.posts())
     assert "is a weekend day, not a working day; it stays as written" in saturday
     assert "due Friday 29 January 2027" in end and "period's last working day" in end
+
+
+def test_an_edit_that_removes_the_decision_wins_over_a_late_original(bot: Harness) -> None:
+    ts = "1795420900.000300"
+    _edit(bot, ts, "Vi lukker ikke skolen alligevel", float(ts) + 5)  # the edit comes first
+    bot.message("Beslutning: vi lukker skolen", ts=ts)  # the original, late
+    assert bot.export()["decisions"] == [] and bot.posts() == []
+    _edit(bot, ts, "Beslutning: vi lukker skolen i juli", float(ts) + 9)  # a newer edit
+    assert [d["text"] for d in bot.export()["decisions"]] == ["vi lukker skolen i juli"]
