@@ -78,13 +78,15 @@ class ReferatRequestHandler(SlackRequestHandler):
         X-Slack-No-Retry) and the reason logged, never a bare traceback and a 500.
         Listeners' own failures never get here: the app's error handler answers them."""
         try:
-            return self.app.dispatch(
-                FormSafeRequest(
-                    body=request.get_body(),
-                    query=request.query_string,
-                    headers=request.get_headers(),
-                )
+            bolt_request = FormSafeRequest(
+                body=request.get_body(),
+                query=request.query_string,
+                headers=request.get_headers(),
             )
+            body = bolt_request.body
+            if body.get("type") == "event_callback" and not isinstance(body.get("event"), dict):
+                raise ValueError("an event_callback whose event is not an object")
+            return self.app.dispatch(bolt_request)
         except Exception as error:
             log.warning(
                 "refused a malformed request to /slack/events: %s: %s", type(error).__name__, error
@@ -118,6 +120,27 @@ def _drain(stream: Any, length: int) -> None:
         left -= len(chunk)
 
 
+def bounded_body(environ: dict[str, Any]) -> tuple[bytes | None, str]:
+    """The body if it is at most MAX_BODY bytes, read without ever holding more; else
+    (None, "413"), or (None, "400") for a Content-Length that is not a length."""
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None, "400"
+    if length < 0:
+        return None, "400"
+    if length > MAX_BODY:
+        _drain(environ["wsgi.input"], length)
+        return None, "413"
+    chunked = "chunked" in str(environ.get("HTTP_TRANSFER_ENCODING") or "").lower()
+    if not length and not chunked:
+        return b"", ""  # nothing announced: nothing to wait for
+    body = environ["wsgi.input"].read(min(length, MAX_BODY + 1) if length else MAX_BODY + 1)
+    if len(body) > MAX_BODY:
+        return None, "413"
+    return body, ""
+
+
 def checked_body(environ: dict[str, Any], secret: str, now: float) -> tuple[bytes | None, str]:
     """The request body if it is within bounds and signed by Slack, else (None, why).
 
@@ -126,19 +149,13 @@ def checked_body(environ: dict[str, Any], secret: str, now: float) -> tuple[byte
     else happens: Bolt never sees the request, so its error handler and its log line with
     the whole body never run.
     """
-    try:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return None, "413"
-    if length > MAX_BODY:
-        _drain(environ["wsgi.input"], length)
-        return None, "413"
-    body = environ["wsgi.input"].read(min(length, MAX_BODY + 1) if length else MAX_BODY + 1)
-    if len(body) > MAX_BODY:
-        return None, "413"
+    body, problem = bounded_body(environ)
+    if body is None:
+        return None, problem
     timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or "")
     signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
-    if not timestamp.isdigit() or abs(now - int(timestamp)) > MAX_AGE:
+    # ASCII digits only: "²".isdigit() is True, and int("²") raises
+    if not (timestamp.isascii() and timestamp.isdigit()) or abs(now - int(timestamp)) > MAX_AGE:
         return None, "401"
     base = f"v0:{timestamp}:".encode() + body
     expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
@@ -165,13 +182,17 @@ def wsgi_app(
             return _calendar_feed(app, environ, start_response)
         if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") == "/slack/events":
             body, problem = checked_body(environ, secret, clock())
-            if body is None:
-                log.warning("refused a request to /slack/events: %s", problem)
-                if problem == "413":
-                    return _plain(start_response, "413 Payload Too Large", "too large\n")
-                return _plain(start_response, "401 Unauthorized", "invalid request\n")
-            environ["wsgi.input"] = io.BytesIO(body)
-            environ["CONTENT_LENGTH"] = str(len(body))
+        else:  # the OAuth pages and anything else Bolt serves: bounded too, unsigned
+            body, problem = bounded_body(environ)
+        if body is None:
+            log.warning("refused a request to %s: %s", environ.get("PATH_INFO"), problem)
+            if problem == "413":
+                return _plain(start_response, "413 Payload Too Large", "too large\n")
+            if problem == "400":
+                return _plain(start_response, "400 Bad Request", "bad request\n")
+            return _plain(start_response, "401 Unauthorized", "invalid request\n")
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
         return slack(environ, start_response)
 
     return application

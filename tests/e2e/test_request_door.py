@@ -38,7 +38,7 @@ def block_action(bot: Harness, marker: str) -> str:
     return "payload=" + urllib.parse.quote(json.dumps(payload))
 
 
-@pytest.mark.parametrize("timestamp", ["abc", "", "1.5", str(int(time.time()) - 3600)])
+@pytest.mark.parametrize("timestamp", ["abc", "", "1.5", "²", str(int(time.time()) - 3600)])
 def test_a_bad_timestamp_is_a_401_and_nothing_else(bot: Harness, timestamp: str) -> None:
     body = block_action(bot, "-stamp").encode()
     headers = {
@@ -82,3 +82,29 @@ def test_a_forged_request_is_not_logged_with_its_body(
 
 def test_signed_requests_still_work(bot: Harness) -> None:
     assert "referat" in bot.command("hjælp")["text"]
+
+
+def test_a_huge_body_on_the_install_pages_is_refused_before_it_is_read(bot: Harness) -> None:
+    base = bot.server.url.replace("/slack/events", "")
+    for path in ("/slack/install", "/slack/oauth_redirect?code=x&state=y", "/anything"):
+        request = urllib.request.Request(base + path, data=b"x" * (3 * 1024 * 1024), method="GET")
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status = int(response.status)
+        except urllib.error.HTTPError as error:
+            status = int(error.code)
+        except (urllib.error.URLError, ConnectionError):
+            status = 413
+        assert status == 413, path
+
+
+def test_an_event_that_is_not_an_object_is_a_400_not_a_500(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    for event in ("STR", [], 5):
+        body = json.dumps(
+            {"type": "event_callback", "team_id": "T0LOCAL", "event": event, "event_id": "Ev0X"}
+        )
+        status, _ = bot.sender.post(body, "application/json")
+        assert status == 400
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
