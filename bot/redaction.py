@@ -15,6 +15,7 @@ from typing import Any
 TOKEN = re.compile(r"\b(xox[abposre]|xapp|xoxe\.xox[bp])-[A-Za-z0-9-]{6,}")
 REDACTED = "[redacted]"
 _secrets: set[str] = set()
+_TRACEBACK = logging.Formatter()
 _installed = False
 
 
@@ -43,6 +44,11 @@ def install(secrets: Iterable[str | None] = ()) -> None:
         cleaned = redact(message)
         if cleaned != message or record.args:
             record.msg, record.args = cleaned, ()
+        if record.exc_info and record.exc_info[0] is not None:
+            # an exception's text may hold what failed (a row with a token in it): the
+            # traceback is formatted now, redacted, and only that text is kept
+            record.exc_text = redact(_TRACEBACK.formatException(record.exc_info))
+            record.exc_info = None
         return record
 
     logging.setLogRecordFactory(factory)

@@ -28,3 +28,15 @@ def test_a_token_in_a_slack_response_is_redacted_at_debug(caplog: pytest.LogCapt
     assert "SECRETTOKEN" not in logged and "ABCDEFGHIJ" not in logged
     assert "abcdef" not in logged and "my-signing-secret-123" not in logged
     assert "xoxb-[redacted]" in logged
+
+
+def test_a_token_in_an_exceptions_text_is_redacted(caplog: pytest.LogCaptureFixture) -> None:
+    redaction.install()
+    caplog.set_level(logging.DEBUG)
+    try:
+        raise ValueError("Failing row contains (T0NEW, xoxb-1234-5678-abcdefgh)")
+    except ValueError:
+        logging.getLogger("referat.test").exception("saving the installation failed")
+    [record] = [r for r in caplog.records if r.name == "referat.test"]
+    shown = caplog.text + (record.exc_text or "")
+    assert "xoxb-1234-5678-abcdefgh" not in shown and "Failing row contains" in shown
