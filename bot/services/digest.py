@@ -222,8 +222,9 @@ def build_reminders(
                 PersonReminder(
                     team_id,
                     person,
-                    # the one message meant to notify: the person's own DM
-                    Reply(text=text, buttons=buttons, ephemeral=False, live_mentions=True),
+                    # the DM itself reaches the person; people named in it are shown by
+                    # name like everywhere else (text typed to look like a mention too)
+                    Reply(text=text, buttons=buttons, ephemeral=False),
                 )
             )
     return out

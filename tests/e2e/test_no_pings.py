@@ -1,7 +1,7 @@
 """People and groups named in records are shown by name, never pinged, in everything the
 channel sees: the thread reply, the weekly digest, the pre-meeting notice, App Home and
-answers posted in the channel. The one message meant to notify is a reminder in the
-person's own DM. Text typed to look like a mention, and file names, come back as text."""
+answers posted in the channel, and reminders in a person's DM (the DM itself reaches the
+person). Text typed to look like a mention, and file names, come back as text."""
 
 from __future__ import annotations
 
@@ -80,8 +80,9 @@ def test_nothing_the_channel_sees_pings_the_people_and_groups_it_names(bot: Harn
     reminders = [
         c for c in bot.standin.calls_to("chat.postMessage") if c.args["channel"] == "D0JENS"
     ]
-    assert len(reminders) == 1  # the one message meant to reach Jens: his own DM
+    assert len(reminders) == 1  # the DM itself reaches Jens; names in it ping nobody
     assert "sender udkast til høring" in reminders[0].args["text"]
+    assert not LIVE.search(_shown(reminders[0]))
 
 
 def test_text_typed_to_look_like_a_mention_stays_text(bot: Harness) -> None:
