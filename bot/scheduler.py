@@ -39,6 +39,7 @@ from bot.domain.names import Names
 from bot.replies import Reply
 from bot.services import digest, thread_reply
 from storage import channels as channel_rows
+from storage import retention
 from storage.models import ScheduledRun
 from storage.session import transaction
 
@@ -112,6 +113,8 @@ class Scheduler:
         for team_id in teams:
             self._reminders(team_id, now, report)
             self._confirmations(team_id, now, report)
+        with self.deps.unit() as unit:  # the install page's expired states
+            retention.expired_oauth_states(unit.session, now)
         return report
 
     # -- what is due ---------------------------------------------------------------

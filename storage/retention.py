@@ -121,12 +121,7 @@ def purge(session: Session, now: datetime, retention_days: int | None) -> Counts
             )
         ),
     )
-    states = Base.metadata.tables["slack_oauth_states"]
-    naive_now = now.astimezone(UTC).replace(tzinfo=None)  # slack_sdk stores naive UTC
-    counts.add(
-        "expired OAuth states",
-        _rowcount(session.execute(delete(states).where(states.c.expire_at < naive_now))),
-    )
+    counts.add("expired OAuth states", expired_oauth_states(session, now))
     if retention_days is not None:
         _past_retention(session, now - timedelta(days=retention_days), counts)
     return counts
@@ -390,3 +385,11 @@ def still_named(session: Session, user_id: str, names: Iterable[str] = ()) -> in
         .where(Base.metadata.tables["slack_installations"].c.user_id == user_id),
     ]
     return sum(session.scalar(query) or 0 for query in checks)
+
+
+def expired_oauth_states(session: Session, now: datetime) -> int:
+    """Delete the OAuth states past their expiry (every anonymous visit to the install
+    page leaves one); run by every scheduler pass, so they never pile up."""
+    states = Base.metadata.tables["slack_oauth_states"]
+    naive_now = now.astimezone(UTC).replace(tzinfo=None)  # slack_sdk stores naive UTC
+    return _rowcount(session.execute(delete(states).where(states.c.expire_at < naive_now)))

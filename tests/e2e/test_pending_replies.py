@@ -4,7 +4,7 @@ scheduler until posted, and never posted twice."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from sqlalchemy.exc import OperationalError
@@ -91,3 +91,23 @@ def test_a_reply_slack_will_never_take_is_given_up(bot: Harness) -> None:
 def _source_ts(bot: Harness) -> str:
     with bot.deps.unit() as unit:
         return str(unit.session.query(SourceMessage.ts).scalar())
+
+
+def test_each_scheduler_pass_removes_expired_install_states(bot: Harness) -> None:
+    from sqlalchemy import insert, select
+
+    from storage.base import Base
+
+    states = Base.metadata.tables["slack_oauth_states"]
+    naive = bot.deps.now().astimezone(UTC).replace(tzinfo=None)
+    with bot.deps.unit() as unit:  # two anonymous visits to the install page
+        unit.session.execute(
+            insert(states),
+            [
+                {"state": "expired", "expire_at": naive - timedelta(minutes=1)},
+                {"state": "valid", "expire_at": naive + timedelta(minutes=10)},
+            ],
+        )
+    _scheduler(bot, bot.deps.now()).run_once()
+    with bot.deps.unit() as unit:
+        assert list(unit.session.scalars(select(states.c.state))) == ["valid"]

@@ -178,7 +178,6 @@ def test_a_failing_command_gets_a_short_answer_in_the_channel_language(bot: Harn
         with engine.begin() as connection:
             connection.execute(text("ALTER TABLE away RENAME TO meetings"))
     assert answer["response_type"] == "ephemeral"
-    assert (
-        answer["text"] == "Beklager, det gik galt hos mig, så det blev ikke gjort. Prøv igen om lidt."
-    )
+    said = "Beklager, det gik galt hos mig, så det blev ikke gjort. Prøv igen om lidt."
+    assert answer["text"] == said
     assert "Traceback" not in answer["text"]
