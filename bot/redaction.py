@@ -19,8 +19,13 @@ _TRACEBACK = logging.Formatter()
 _installed = False
 
 
+# a response_url or incoming webhook: anyone holding it may post for 30 minutes
+HOOK = re.compile(r"(https://hooks\.slack\.com/)[\w/%.-]+")
+
+
 def redact(text: str) -> str:
     text = TOKEN.sub(lambda m: f"{m.group(1)}-{REDACTED}", text)
+    text = HOOK.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     for secret in _secrets:
         text = text.replace(secret, REDACTED)
     return text

@@ -40,3 +40,9 @@ def test_a_token_in_an_exceptions_text_is_redacted(caplog: pytest.LogCaptureFixt
     [record] = [r for r in caplog.records if r.name == "referat.test"]
     shown = caplog.text + (record.exc_text or "")
     assert "xoxb-1234-5678-abcdefgh" not in shown and "Failing row contains" in shown
+
+
+def test_a_response_url_is_redacted() -> None:
+    url = "https://hooks.slack.com/actions/T0LOCAL/1234567890/abcdefABCDEF123456"
+    shown = redaction.redact(f"POST {url} failed")
+    assert shown == "POST https://hooks.slack.com/[redacted] failed"
