@@ -124,6 +124,8 @@ WEAK_DECISION_CUES = (
     r"\bbliver\s+(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|etableret|lukket)\b",
     r"(?<!af)\bholdes\b",
     r"\b(?:er|blev) fastsat til\b",  # "Generalforsamlingen er fastsat til den 21. februar"
+    # a grant, a purchase, a rule set, in the present passive: "Der bevilges honorar til …"
+    r"\b(?:bevilges|købes|indkøbes|anskaffes|fastsættes)\b",
 )
 # Det, et valg handler om; udfaldet efter det ("Der var genvalg til alle.") er beslutningen.
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")

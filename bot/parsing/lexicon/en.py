@@ -148,6 +148,8 @@ WEAK_DECISION_CUES = (
     r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"
     r"merged|published|released|renamed|moved|replaced|cancell?ed|discontinued)\b",
     r"\b(?:is|was) (?:set|fixed) for\b",  # "The AGM was set for 21 February"
+    # a grant, a purchase, a rule set: "A fee is granted to the organist."
+    r"\b(?:is|are) (?:granted|allocated|purchased|bought|fixed at)\b",
 )
 # What an election is about; the result after it ("All were re-elected.") is the decision.
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")

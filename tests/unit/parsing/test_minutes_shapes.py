@@ -551,3 +551,36 @@ def test_an_item_title_with_its_outcome_after_a_colon_and_a_date_set(
     text: str, decisions: list[str]
 ) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 14. august 2012\n\n7. Orientering\n\nDer bevilges honorar til solisten. "
+            "Der købes gave til domprovsten.\nDer arbejdes på en valgliste.\n\n"
+            "8. Møder\n\nFrekvens af møder fastsættes til 4 møder per år.\n",
+            [
+                "Der bevilges honorar til solisten.",
+                "Der købes gave til domprovsten.",
+                "Frekvens af møder fastsættes til 4 møder per år.",
+            ],
+            id="Danish: a grant, a purchase, a rule set; ongoing work is none",
+        ),
+        pytest.param(
+            "Minutes 14 August 2012\n\n7. Music\n\nA fee is granted to the soloist. "
+            "Work is going on to find a choir.\n",
+            ["A fee is granted to the soloist."],
+            id="English",
+        ),
+        pytest.param(
+            "Referat 14. august 2012\n\n7. Gaver\n\nDer skal måske købes en gave.\n",
+            [],
+            id="a modal makes it a wish",
+        ),
+    ],
+)
+def test_a_grant_or_purchase_in_the_present_passive_is_a_decision(
+    text: str, decisions: list[str]
+) -> None:
+    assert _decisions(text) == decisions
