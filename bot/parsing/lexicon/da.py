@@ -183,6 +183,18 @@ NEXT_MEETING_WORDS = (
     r"næste\s+gang\b",
     r"\bnyt\s+møde\b",
     r"næste\s+(?:\w+\s+)?\w*møde",
+    r"\bny\s+mødedato\b",  # "6. Ny mødedato: 19. januar 2010"
+)
+# Words before the next meeting's name in a heading whose date is on the line below:
+# "Dato for næste møde".
+NEXT_MEETING_LEADS = (r"dato\s+for", r"tidspunkt\s+for", r"tid\s+og\s+sted\s+for")
+# A clock time written as four digits needs its zone to be one: "1300 CET".
+TIME_ZONES = ("CET", "CEST", "dansk tid")
+# A next meeting not yet set: its sentence names no date of it, whatever dates it holds.
+NEXT_MEETING_UNSET = (
+    r"\b(?:aftales|fastsættes|fastlægges|besluttes|planlægges)\s+senere\b",
+    r"\bendnu\s+ikke\s+(?:fastsat|fastlagt|aftalt)\b",
+    r"\bikke\s+(?:fastsat|fastlagt|aftalt)\b",
 )
 MEETING_MOVED = (
     r"rykke[rs]?\s+(?:næste\s+)?mødet?\s+til",

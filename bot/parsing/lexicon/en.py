@@ -167,7 +167,22 @@ OWNER_IS = (
     r"(?:will|to|agreed to)\b",
 )
 NO_OWNER_ACTION = ()
-NEXT_MEETING_WORDS = (r"next\s+(?:\w+\s+)?meeting", r"next\s+(?:\w+\s+)?call\b")
+NEXT_MEETING_WORDS = (
+    r"next\s+(?:\w+\s+){0,2}meeting",  # "Next monthly Board meeting:"
+    r"next\s+(?:\w+\s+)?call\b",
+    r"\bnew\s+meeting\s+date\b",
+)
+# Words before the next meeting's name in a heading whose date is on the line below:
+# "Date of next meeting".
+NEXT_MEETING_LEADS = (r"date\s+of(?:\s+the)?", r"time\s+of(?:\s+the)?", r"date\s+and\s+time\s+of")
+# A clock time written as four digits needs its zone to be one: "1300 CET".
+TIME_ZONES = ("UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "PT", "hrs")
+# A next meeting not yet set: its sentence names no date of it, whatever dates it holds.
+NEXT_MEETING_UNSET = (
+    r"\bto\s+be\s+(?:decided|determined|confirmed|agreed|arranged|announced)\b",
+    r"\b(?:tbd|tba|tbc)\b",
+    r"\bnot\s+yet\s+(?:set|decided|fixed|scheduled)\b",
+)
 MEETING_MOVED = (
     r"(?:move|moved|postpone|postponed|reschedule|rescheduled)\s+(?:the\s+)?(?:next\s+)?meeting\s+to",
 )

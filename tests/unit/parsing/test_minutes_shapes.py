@@ -584,3 +584,62 @@ def test_a_grant_or_purchase_in_the_present_passive_is_a_decision(
     text: str, decisions: list[str]
 ) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "nxt"),
+    [
+        pytest.param(
+            "Referat 9. november 2009\n\n6. Ny mødedato: 19. januar 2010 kl. 19.00 – 21.00\n",
+            (date(2010, 1, 19), time(19), time(21)),
+            id="Ny mødedato",
+        ),
+        pytest.param(
+            "Referat 12. december 2023\n\n5) Evt.\n\nNæste møde mandag d. 19. februar kl. 19.\n",
+            (date(2024, 2, 19), time(19), None),
+            id="no year: the first such day after this meeting",
+        ),
+        pytest.param(
+            "Minutes 20 February 2018\n\nNext monthly Board meeting:  April 18, 2018 at 1:00 PM.\n",
+            (date(2018, 4, 18), time(13), None),
+            id="two words between next and meeting",
+        ),
+        pytest.param(
+            "# Meeting 2020-04-07\n\n## Date of next meeting\n\n2020-04-14 15:00UTC (16:00BST).\n",
+            (date(2020, 4, 14), time(15), None),
+            id="heading 'Date of next meeting', the date below",
+        ),
+        pytest.param(
+            "Referat 1. marts 2024\n\nDato for næste møde\n\n3. april 2024 kl. 17\n",
+            (date(2024, 4, 3), time(17), None),
+            id="heading 'Dato for næste møde'",
+        ),
+        pytest.param(
+            "Net Meeting 24 February 2013\n\nNext Meeting\n------------\n\n"
+            "24 March 2013, 1300 CET.\n",
+            (date(2013, 3, 24), time(13), None),
+            id="four-digit time with its zone",
+        ),
+        pytest.param(
+            "Bestyrelsesmøde den 19.04.2016\n\nNæste møde afholdes primo juni.\n",
+            None,
+            id="a vague period names no day",
+        ),
+        pytest.param(
+            "AGM 26 November 2023\n\nDate of next meeting – to be decided after the end of next "
+            "Year (31st August)\n",
+            None,
+            id="not yet set",
+        ),
+        pytest.param(
+            "Referat 1. marts 2024\n\nNæste møde aftales senere, tidligst 3. april.\n",
+            None,
+            id="ikke fastsat",
+        ),
+    ],
+)
+def test_the_next_meeting_as_minutes_write_it(
+    text: str, nxt: tuple[date, time | None, time | None] | None
+) -> None:
+    got = _read(text).next_meeting
+    assert (got and (got.date, got.start, got.end)) == nxt
