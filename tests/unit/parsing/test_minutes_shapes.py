@@ -643,3 +643,19 @@ def test_the_next_meeting_as_minutes_write_it(
 ) -> None:
     got = _read(text).next_meeting
     assert (got and (got.date, got.start, got.end)) == nxt
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        pytest.param(
+            '# PlasmaPy "Project" Meeting | Wednesday 2021 February 17 at 12:00 PT\n\n## Agenda\n',
+            date(2021, 2, 17),
+            id="weekday, year, month, day",
+        ),
+        pytest.param("Referat\n\nDato: 2021 feb. 17\n", date(2021, 2, 17), id="Danish label"),
+        pytest.param("Minutes\n\nRoom 2021, March 3 people came.\n", None, id="a comma: no date"),
+    ],
+)
+def test_a_date_written_year_first(text: str, held: date | None) -> None:
+    assert _read(text).meeting_date == held
