@@ -117,16 +117,23 @@ DECISION_CUES = (
     r"\bgenvalg\b(?! af\b)",
     r"\bvalg af\b[^.]*\bblev\s+(?-i:[A-ZÆØÅ])",  # "valg af dirigent, og det blev Maja Thomsen"
     r"\b(?:forblev|fastholdes|fastholdtes) uændret\b",
+    # a role kept: "Anne Mette fortsætter som kasserer"
+    r"\bfor(?:t)?sætter\s+som\s+(?:formand|næstformand|kasserer?|sekretær|revisor|suppleant)",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
-    r"\bbliver\s+(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|etableret|lukket)\b",
+    r"\bbliver\s+(?:\w+\s+)?(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|"
+    r"etableret|lukket|sat)\b",
     r"(?<!af)\bholdes\b",
     r"\b(?:er|blev) fastsat til\b",  # "Generalforsamlingen er fastsat til den 21. februar"
     # a grant, a purchase, a rule set, in the present passive: "Der bevilges honorar til …"
-    r"\b(?:bevilges|købes|indkøbes|anskaffes|fastsættes)\b",
+    r"\b(?:bevilges|købes|indkøbes|anskaffes|fastsættes|bevares)\b",
+    # an application: "Vi ansøger om teltleje", "Provstiudvalget søges om 75.000"
+    r"\b(?:søges|ansøges|ansøger)\s+om\b",
 )
+# A sentence that says what the decision before it covers: joined to it.
+ELABORATIONS = (r"^(?:dette|det|beslutningen)\s+(?:gælder|omfatter|betyder|indebærer)\b",)
 # Det, et valg handler om; udfaldet efter det ("Der var genvalg til alle.") er beslutningen.
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")

@@ -122,6 +122,8 @@ DECISION_CUES = (
     r"\bit was determined that\b",
     r"\belection of\b[^.]*\b(?:was|went to)\s+(?-i:[A-Z])",  # "the election of a chair was Ann Lee"
     r"\bremain(?:s|ed) unchanged\b",
+    # a role kept: "Ann continues as treasurer"
+    r"\bcontinues?\s+as\s+(?:chair|chairman|chairperson|vice-chair|treasurer|secretary|president)",
     r"\bre-?elected\b",
     r"\bagree+d\b(?! to (?:disagree|discuss))",
     r"\bagreement (?:among|by|of|from) the\b",
@@ -149,8 +151,12 @@ WEAK_DECISION_CUES = (
     r"merged|published|released|renamed|moved|replaced|cancell?ed|discontinued)\b",
     r"\b(?:is|was) (?:set|fixed) for\b",  # "The AGM was set for 21 February"
     # a grant, a purchase, a rule set: "A fee is granted to the organist."
-    r"\b(?:is|are) (?:granted|allocated|purchased|bought|fixed at)\b",
+    r"\b(?:is|are) (?:granted|allocated|purchased|bought|fixed at|kept|retained)\b",
+    # an application: "We apply for a grant", "A grant is applied for"
+    r"\b(?:we apply|(?:is|are) applied) for\b",
 )
+# A sentence that says what the decision before it covers: joined to it.
+ELABORATIONS = (r"^(?:this|that|the decision)\s+(?:applies|covers|includes|means)\b",)
 # What an election is about; the result after it ("All were re-elected.") is the decision.
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")

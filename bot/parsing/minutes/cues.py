@@ -69,6 +69,7 @@ def _other_body(sentence: str, title: str) -> bool:
 _NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
 _ELECTION = re.compile("|".join(words_of("ELECTION_OPENERS")), re.IGNORECASE)
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
+_ELABORATION = re.compile("|".join(words_of("ELABORATIONS")), re.IGNORECASE)
 
 
 def _is_decision(sentence: str, title: str = "") -> bool:
@@ -232,8 +233,11 @@ def read_cues(
                 )
                 if opener is not None and len(before) - opener <= 4:
                     subject = " ".join(before[opener:])  # "På valg var … Der var genvalg."
-                decided.append((index, clip(f"{subject} {sentence}")))
-                settled = place + 1
+                more = place + 1  # "This applies to access codes, …" says what it covers
+                while more < len(said) and _ELABORATION.match(said[more]):
+                    more += 1
+                decided.append((index, clip(" ".join([subject, *said[place:more]]).strip())))
+                settled = more
             if clip(block_text(sentence)).rstrip(".") not in listed_tasks:
                 minutes.actions += [
                     a

@@ -659,3 +659,45 @@ def test_the_next_meeting_as_minutes_write_it(
 )
 def test_a_date_written_year_first(text: str, held: date | None) -> None:
     assert _read(text).meeting_date == held
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 8. november 2018\n\n1. Arrangementer\n\n– sommerfesten bevares,\n\n"
+            "3. Frugtordning\n\n– Anne Mette fortsætter som kasserer.\n",
+            ["sommerfesten bevares,", "Anne Mette fortsætter som kasserer."],
+            id="Danish: kept, a role kept",
+        ),
+        pytest.param(
+            "Referat 25. februar 2008\n\n4. Sankt Hans\n\nVi ansøger om teltleje. "
+            "Der bliver forsøgsvis sat bokse op.\n",
+            ["Vi ansøger om teltleje.", "Der bliver forsøgsvis sat bokse op."],
+            id="Danish: an application, an adverb before the participle",
+        ),
+        pytest.param(
+            "Minutes 8 November 2018\n\n1. Officers\n\nAnn continues as treasurer. "
+            "We apply for a grant from the city.\n",
+            ["Ann continues as treasurer.", "We apply for a grant from the city."],
+            id="English",
+        ),
+        pytest.param(
+            "Minutes 20 February 2018\n\n2. Security. The Board voted to reset the access system "
+            "annually. This applies to codes and fobs. Details will follow.\n",
+            [
+                "The Board voted to reset the access system annually. "
+                "This applies to codes and fobs."
+            ],
+            id="what the decision covers is joined to it",
+        ),
+        pytest.param(
+            "Referat 20. februar 2018\n\n2. Sikkerhed\n\nDet blev besluttet at skifte koderne "
+            "hvert år. Dette gælder også garagen. Vi talte om rengøring.\n",
+            ["Det blev besluttet at skifte koderne hvert år. Dette gælder også garagen."],
+            id="Danish: Dette gælder",
+        ),
+    ],
+)
+def test_outcomes_without_a_decision_word(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
