@@ -745,6 +745,8 @@ NOT_DECISION_CUES = (
 )
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")
+# The start of an action's code in an action log: "HP-12:", "OPG-2016-3:".
+ACTION_CODES = (r"HP", r"OPG", r"HANDLING")
 OWNER_COLUMNS = (r"ansvarlige?", r"hvem", r"tovholder", r"ansvar")
 TASK_COLUMNS = (r"handling(?:er)?", r"opgaver?", r"hvad", r"aktivitet", r"beskrivelse")
 # Kolonner med en dato: aldrig opgaven.

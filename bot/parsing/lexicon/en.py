@@ -833,6 +833,8 @@ ACTION_MARKERS = (
     r"to do",
     r"task",
 )
+# The start of an action's code in an action log: "ACT-12:", "ACT-OWIS-TC-2016-58:", "AI-3:".
+ACTION_CODES = (r"ACT", r"ACTION", r"AI", r"AP")
 # Columns of a table of actions or outcomes.
 OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to")
 TASK_COLUMNS = (r"actions?", r"action items?", r"tasks?", r"what", r"to ?do", r"description")

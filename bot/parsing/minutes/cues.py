@@ -242,7 +242,8 @@ def read_cues(
                 minutes.actions += [
                     a
                     for a in actions_in(sentence, label, known, base, minutes.language)
-                    if not owner_lines or set(a.owners) <= named  # "Ansvarlig: JK" wins
+                    if (not owner_lines or set(a.owners) <= named)  # "Ansvarlig: JK" wins
+                    and a.task not in listed_tasks  # read already from the action list
                 ]
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))

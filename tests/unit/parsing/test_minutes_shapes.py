@@ -701,3 +701,29 @@ def test_a_date_written_year_first(text: str, held: date | None) -> None:
 )
 def test_outcomes_without_a_decision_word(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param(
+            "Minutes 15 December 2016\n\n1. Tasks\n\n"
+            "\t46. ACT-OWIS-TC-2016-58:Action: PR - Share the proposal by end of January.\n"
+            "\t47. ACT-12: NM to send the links to the list.\n",
+            [["PR"], ["NM"]],
+            id="coded actions with initials",
+        ),
+        pytest.param(
+            "Referat 15. december 2016\n\n1. Opgaver\n\nHP-3: JK sender budgettet ud.\n",
+            [["JK"]],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 15 December 2021\n\n1. Status\n\nCOVID-19: we met online again.\n",
+            [],
+            id="a code that is no action's",
+        ),
+    ],
+)
+def test_a_coded_action_names_its_owner(text: str, owners: list[list[str]]) -> None:
+    assert sorted(_owners(text)) == sorted(owners)
