@@ -660,6 +660,17 @@ ACTION_SECTIONS = (
 )
 # A line that records an outcome: "Resolution: …", "Outcome: …", "#agreed …", "AGREED: …".
 # A numbered motion that a result after it settles: "Resolution 2: To accept …".
+# An outcome after a dash or in parentheses at the end of an item's title: "Budget – approved".
+TITLE_OUTCOMES = (
+    r"approved",
+    r"adopted",
+    r"agreed",
+    r"carried",
+    r"accepted",
+    r"passed",
+    r"rejected",
+    r"deferred",
+)
 NUMBERED_MOTIONS = (r"resolution", r"motion", r"proposal")
 OUTCOME_LABELS = (
     r"resolution",

@@ -189,7 +189,7 @@ def read_cues(
             formal.append(clip(sentences(resolved.group(0))[0]))
     for text in formal:
         minutes.decisions.append(MinutesDecision(label, text))
-    outcomes, used = outcome_decisions(texts) if not formal else ([], set())
+    outcomes, used = outcome_decisions(texts, _matter(segment.title)) if not formal else ([], set())
     decided: list[tuple[int, str]] = list(outcomes)
     owner_lines = [m.group(1) for line in segment.lines if (m := OWNER_LINE.match(line))]
     named = {n for raw in owner_lines for n in owner_names(raw, known)}
@@ -270,6 +270,12 @@ def read_cues(
             minutes.actions.append(
                 MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
             )
+
+
+def _matter(title: str) -> str:
+    """An item's title as the matter an outcome settles: "Budget 2025:"."""
+    title = title.strip().rstrip(" .:")
+    return f"{title}:" if title and not _is_decision(title) else ""
 
 
 def _elliptic(sentence: str) -> bool:

@@ -727,3 +727,41 @@ def test_outcomes_without_a_decision_word(text: str, decisions: list[str]) -> No
 )
 def test_a_coded_action_names_its_owner(text: str, owners: list[list[str]]) -> None:
     assert sorted(_owners(text)) == sorted(owners)
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 3. marts 2024\n\n1. Dagsorden\n\n2. Regnskab 2023 – godkendt\n\n3. Evt.\n",
+            ["Regnskab 2023 – godkendt"],
+            id="after a dash in the title",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Agenda\n\n2. Budget 2025 (approved)\n\n3. AOB\n",
+            ["Budget 2025 (approved)"],
+            id="in parentheses in the title",
+        ),
+        pytest.param(
+            "Referat 8. november 2018\n\n1. Arrangementer\n\n"
+            "– Forældrekaffe hver anden måned. (Vedtaget.)\n\n2. Evt.\n",
+            ["Forældrekaffe hver anden måned. (Vedtaget.)"],
+            id="in parentheses after the matter",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Agenda\n\n2. Budget 2025\n\nApproved.\n\n3. AOB\n",
+            ["Budget 2025: Approved."],
+            id="alone first in its item: the item's title",
+        ),
+        pytest.param(
+            "Referat 3. marts 2024\n\n1. Dagsorden\n\n2. Budget 2025\n\n"
+            "Kassereren gennemgik budgettet.\n\nGodkendt.\n\n3. Evt.\n",
+            ["Kassereren gennemgik budgettet. Godkendt."],
+            id="alone after a paragraph: that paragraph",
+        ),
+    ],
+)
+def test_an_outcome_in_parentheses_after_a_dash_or_alone_takes_its_matter(
+    text: str, decisions: list[str]
+) -> None:
+    assert _decisions(text) == decisions
