@@ -132,6 +132,9 @@ WEAK_DECISION_CUES = (
     # an application: "Vi ansøger om teltleje", "Provstiudvalget søges om 75.000"
     r"\b(?:søges|ansøges|ansøger)\s+om\b",
 )
+# A report under a decision heading ("Formanden orienterede om …"): what was told, not
+# decided, where the heading also holds an outcome ("Til efterretning.").
+REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:orienterede|informerede|redegjorde|fortalte)\s+om\b",)
 # A sentence that says what the decision before it covers: joined to it.
 ELABORATIONS = (r"^(?:dette|det|beslutningen)\s+(?:gælder|omfatter|betyder|indebærer)\b",)
 # Det, et valg handler om; udfaldet efter det ("Der var genvalg til alle.") er beslutningen.

@@ -155,6 +155,9 @@ WEAK_DECISION_CUES = (
     # an application: "We apply for a grant", "A grant is applied for"
     r"\b(?:we apply|(?:is|are) applied) for\b",
 )
+# A report under a decision heading ("The chair reported on …"): what was told, not
+# decided, where the heading also holds an outcome ("Noted.").
+REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:reported|informed \w+|briefed \w+)\s+(?:on|about)\b",)
 # A sentence that says what the decision before it covers: joined to it.
 ELABORATIONS = (r"^(?:this|that|the decision)\s+(?:applies|covers|includes|means)\b",)
 # What an election is about; the result after it ("All were re-elected.") is the decision.

@@ -69,6 +69,7 @@ def _other_body(sentence: str, title: str) -> bool:
 _NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
 _ELECTION = re.compile("|".join(words_of("ELECTION_OPENERS")), re.IGNORECASE)
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
+_REPORT = re.compile("|".join(words_of("REPORTS")), re.IGNORECASE)
 _ELABORATION = re.compile("|".join(words_of("ELABORATIONS")), re.IGNORECASE)
 
 
@@ -145,6 +146,9 @@ def _section_decisions(lines: list[str]) -> list[str]:
         current = line
     if current is not None:
         entries.append(current)
+    if not bullets and any(_is_decision(e) and not _REPORT.match(e) for e in entries):
+        # paragraphs "Formanden orienterede om …" / "Til efterretning.": told, then decided
+        entries = [e for e in entries if not _REPORT.match(e)]
     last = entries[-1] if entries and not bullets else ""
     if last and not re.search(r"[.!?)]$", last) and not _is_decision(last):
         entries.pop()  # "Punkter til drøftelse" (the next group's heading), a cut-off sentence

@@ -765,3 +765,30 @@ def test_an_outcome_in_parentheses_after_a_dash_or_alone_takes_its_matter(
     text: str, decisions: list[str]
 ) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 6. marts 2024\n\n1. Orientering\n\nBeslutning\n\n"
+            "Formanden orienterede om et virksomhedsbesøg.\n\nTil efterretning.\n",
+            ["Til efterretning."],
+            id="Danish: the report goes, the outcome stays",
+        ),
+        pytest.param(
+            "Minutes 6 March 2024\n\n1. Updates\n\nDecision\n\nThe chair reported on the visit."
+            "\n\nNoted and approved.\n",
+            ["Noted and approved."],
+            id="English",
+        ),
+        pytest.param(
+            "Referat 6. marts 2024\n\n1. Orientering\n\nBeslutning\n\n"
+            "Formanden orienterede om et virksomhedsbesøg.\n",
+            ["Formanden orienterede om et virksomhedsbesøg."],
+            id="alone it is what the heading holds",
+        ),
+    ],
+)
+def test_a_report_under_a_decision_heading_with_an_outcome(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
