@@ -117,14 +117,26 @@ DECISION_CUES = (
     r"\bgenvalg\b(?! af\b)",
     r"\bvalg af\b[^.]*\bblev\s+(?-i:[A-ZÆØÅ])",  # "valg af dirigent, og det blev Maja Thomsen"
     r"\b(?:forblev|fastholdes|fastholdtes) uændret\b",
+    # a role kept: "Anne Mette fortsætter som kasserer"
+    r"\bfor(?:t)?sætter\s+som\s+(?:formand|næstformand|kasserer?|sekretær|revisor|suppleant)",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
-    r"\bbliver\s+(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|etableret|lukket)\b",
+    r"\bbliver\s+(?:\w+\s+)?(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|"
+    r"etableret|lukket|sat)\b",
     r"(?<!af)\bholdes\b",
     r"\b(?:er|blev) fastsat til\b",  # "Generalforsamlingen er fastsat til den 21. februar"
+    # a grant, a purchase, a rule set, in the present passive: "Der bevilges honorar til …"
+    r"\b(?:bevilges|købes|indkøbes|anskaffes|fastsættes|bevares)\b",
+    # an application: "Vi ansøger om teltleje", "Provstiudvalget søges om 75.000"
+    r"\b(?:søges|ansøges|ansøger)\s+om\b",
 )
+# A report under a decision heading ("Formanden orienterede om …"): what was told, not
+# decided, where the heading also holds an outcome ("Til efterretning.").
+REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:orienterede|informerede|redegjorde|fortalte)\s+om\b",)
+# A sentence that says what the decision before it covers: joined to it.
+ELABORATIONS = (r"^(?:dette|det|beslutningen)\s+(?:gælder|omfatter|betyder|indebærer)\b",)
 # Det, et valg handler om; udfaldet efter det ("Der var genvalg til alle.") er beslutningen.
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
@@ -181,6 +193,18 @@ NEXT_MEETING_WORDS = (
     r"næste\s+gang\b",
     r"\bnyt\s+møde\b",
     r"næste\s+(?:\w+\s+)?\w*møde",
+    r"\bny\s+mødedato\b",  # "6. Ny mødedato: 19. januar 2010"
+)
+# Words before the next meeting's name in a heading whose date is on the line below:
+# "Dato for næste møde".
+NEXT_MEETING_LEADS = (r"dato\s+for", r"tidspunkt\s+for", r"tid\s+og\s+sted\s+for")
+# A clock time written as four digits needs its zone to be one: "1300 CET".
+TIME_ZONES = ("CET", "CEST", "dansk tid")
+# A next meeting not yet set: its sentence names no date of it, whatever dates it holds.
+NEXT_MEETING_UNSET = (
+    r"\b(?:aftales|fastsættes|fastlægges|besluttes|planlægges)\s+senere\b",
+    r"\bendnu\s+ikke\s+(?:fastsat|fastlagt|aftalt)\b",
+    r"\bikke\s+(?:fastsat|fastlagt|aftalt)\b",
 )
 MEETING_MOVED = (
     r"rykke[rs]?\s+(?:næste\s+)?mødet?\s+til",
@@ -693,6 +717,8 @@ ACTION_SECTIONS = (
     r"actionpunkter",
 )
 OUTCOME_LABELS = (r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
+# Et udfald efter en tankestreg eller i parentes sidst i et punkts titel: "Regnskab – godkendt".
+TITLE_OUTCOMES = (r"godkendt", r"vedtaget", r"besluttet", r"tiltrådt", r"forkastet", r"udsat")
 # Et nummereret forslag, som et resultat efter det afgør: "Forslag 2: …".
 NUMBERED_MOTIONS = (r"forslag", r"beslutningsforslag", r"resolution")
 BARE_RESULTS = (
@@ -724,6 +750,8 @@ NOT_DECISION_CUES = (
 )
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")
+# The start of an action's code in an action log: "HP-12:", "OPG-2016-3:".
+ACTION_CODES = (r"HP", r"OPG", r"HANDLING")
 OWNER_COLUMNS = (r"ansvarlige?", r"hvem", r"tovholder", r"ansvar")
 TASK_COLUMNS = (r"handling(?:er)?", r"opgaver?", r"hvad", r"aktivitet", r"beskrivelse")
 # Kolonner med en dato: aldrig opgaven.

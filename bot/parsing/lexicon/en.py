@@ -122,6 +122,8 @@ DECISION_CUES = (
     r"\bit was determined that\b",
     r"\belection of\b[^.]*\b(?:was|went to)\s+(?-i:[A-Z])",  # "the election of a chair was Ann Lee"
     r"\bremain(?:s|ed) unchanged\b",
+    # a role kept: "Ann continues as treasurer"
+    r"\bcontinues?\s+as\s+(?:chair|chairman|chairperson|vice-chair|treasurer|secretary|president)",
     r"\bre-?elected\b",
     r"\bagree+d\b(?! to (?:disagree|discuss))",
     r"\bagreement (?:among|by|of|from) the\b",
@@ -148,7 +150,16 @@ WEAK_DECISION_CUES = (
     r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"
     r"merged|published|released|renamed|moved|replaced|cancell?ed|discontinued)\b",
     r"\b(?:is|was) (?:set|fixed) for\b",  # "The AGM was set for 21 February"
+    # a grant, a purchase, a rule set: "A fee is granted to the organist."
+    r"\b(?:is|are) (?:granted|allocated|purchased|bought|fixed at|kept|retained)\b",
+    # an application: "We apply for a grant", "A grant is applied for"
+    r"\b(?:we apply|(?:is|are) applied) for\b",
 )
+# A report under a decision heading ("The chair reported on …"): what was told, not
+# decided, where the heading also holds an outcome ("Noted.").
+REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:reported|informed \w+|briefed \w+)\s+(?:on|about)\b",)
+# A sentence that says what the decision before it covers: joined to it.
+ELABORATIONS = (r"^(?:this|that|the decision)\s+(?:applies|covers|includes|means)\b",)
 # What an election is about; the result after it ("All were re-elected.") is the decision.
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
@@ -165,7 +176,22 @@ OWNER_IS = (
     r"(?:will|to|agreed to)\b",
 )
 NO_OWNER_ACTION = ()
-NEXT_MEETING_WORDS = (r"next\s+(?:\w+\s+)?meeting", r"next\s+(?:\w+\s+)?call\b")
+NEXT_MEETING_WORDS = (
+    r"next\s+(?:\w+\s+){0,2}meeting",  # "Next monthly Board meeting:"
+    r"next\s+(?:\w+\s+)?call\b",
+    r"\bnew\s+meeting\s+date\b",
+)
+# Words before the next meeting's name in a heading whose date is on the line below:
+# "Date of next meeting".
+NEXT_MEETING_LEADS = (r"date\s+of(?:\s+the)?", r"time\s+of(?:\s+the)?", r"date\s+and\s+time\s+of")
+# A clock time written as four digits needs its zone to be one: "1300 CET".
+TIME_ZONES = ("UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "PT", "hrs")
+# A next meeting not yet set: its sentence names no date of it, whatever dates it holds.
+NEXT_MEETING_UNSET = (
+    r"\bto\s+be\s+(?:decided|determined|confirmed|agreed|arranged|announced)\b",
+    r"\b(?:tbd|tba|tbc)\b",
+    r"\bnot\s+yet\s+(?:set|decided|fixed|scheduled)\b",
+)
 MEETING_MOVED = (
     r"(?:move|moved|postpone|postponed|reschedule|rescheduled)\s+(?:the\s+)?(?:next\s+)?meeting\s+to",
 )
@@ -637,6 +663,17 @@ ACTION_SECTIONS = (
 )
 # A line that records an outcome: "Resolution: …", "Outcome: …", "#agreed …", "AGREED: …".
 # A numbered motion that a result after it settles: "Resolution 2: To accept …".
+# An outcome after a dash or in parentheses at the end of an item's title: "Budget – approved".
+TITLE_OUTCOMES = (
+    r"approved",
+    r"adopted",
+    r"agreed",
+    r"carried",
+    r"accepted",
+    r"passed",
+    r"rejected",
+    r"deferred",
+)
 NUMBERED_MOTIONS = (r"resolution", r"motion", r"proposal")
 OUTCOME_LABELS = (
     r"resolution",
@@ -810,6 +847,8 @@ ACTION_MARKERS = (
     r"to do",
     r"task",
 )
+# The start of an action's code in an action log: "ACT-12:", "ACT-OWIS-TC-2016-58:", "AI-3:".
+ACTION_CODES = (r"ACT", r"ACTION", r"AI", r"AP")
 # Columns of a table of actions or outcomes.
 OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to")
 TASK_COLUMNS = (r"actions?", r"action items?", r"tasks?", r"what", r"to ?do", r"description")

@@ -69,6 +69,8 @@ def _other_body(sentence: str, title: str) -> bool:
 _NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
 _ELECTION = re.compile("|".join(words_of("ELECTION_OPENERS")), re.IGNORECASE)
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
+_REPORT = re.compile("|".join(words_of("REPORTS")), re.IGNORECASE)
+_ELABORATION = re.compile("|".join(words_of("ELABORATIONS")), re.IGNORECASE)
 
 
 def _is_decision(sentence: str, title: str = "") -> bool:
@@ -144,6 +146,9 @@ def _section_decisions(lines: list[str]) -> list[str]:
         current = line
     if current is not None:
         entries.append(current)
+    if not bullets and any(_is_decision(e) and not _REPORT.match(e) for e in entries):
+        # paragraphs "Formanden orienterede om …" / "Til efterretning.": told, then decided
+        entries = [e for e in entries if not _REPORT.match(e)]
     last = entries[-1] if entries and not bullets else ""
     if last and not re.search(r"[.!?)]$", last) and not _is_decision(last):
         entries.pop()  # "Punkter til drøftelse" (the next group's heading), a cut-off sentence
@@ -188,7 +193,7 @@ def read_cues(
             formal.append(clip(sentences(resolved.group(0))[0]))
     for text in formal:
         minutes.decisions.append(MinutesDecision(label, text))
-    outcomes, used = outcome_decisions(texts) if not formal else ([], set())
+    outcomes, used = outcome_decisions(texts, _matter(segment.title)) if not formal else ([], set())
     decided: list[tuple[int, str]] = list(outcomes)
     owner_lines = [m.group(1) for line in segment.lines if (m := OWNER_LINE.match(line))]
     named = {n for raw in owner_lines for n in owner_names(raw, known)}
@@ -232,13 +237,17 @@ def read_cues(
                 )
                 if opener is not None and len(before) - opener <= 4:
                     subject = " ".join(before[opener:])  # "På valg var … Der var genvalg."
-                decided.append((index, clip(f"{subject} {sentence}")))
-                settled = place + 1
+                more = place + 1  # "This applies to access codes, …" says what it covers
+                while more < len(said) and _ELABORATION.match(said[more]):
+                    more += 1
+                decided.append((index, clip(" ".join([subject, *said[place:more]]).strip())))
+                settled = more
             if clip(block_text(sentence)).rstrip(".") not in listed_tasks:
                 minutes.actions += [
                     a
                     for a in actions_in(sentence, label, known, base, minutes.language)
-                    if not owner_lines or set(a.owners) <= named  # "Ansvarlig: JK" wins
+                    if (not owner_lines or set(a.owners) <= named)  # "Ansvarlig: JK" wins
+                    and a.task not in listed_tasks  # read already from the action list
                 ]
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))
@@ -265,6 +274,12 @@ def read_cues(
             minutes.actions.append(
                 MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
             )
+
+
+def _matter(title: str) -> str:
+    """An item's title as the matter an outcome settles: "Budget 2025:"."""
+    title = title.strip().rstrip(" .:")
+    return f"{title}:" if title and not _is_decision(title) else ""
 
 
 def _elliptic(sentence: str) -> bool:

@@ -1,7 +1,8 @@
 """Dates as minutes write them, beyond what messages use (bot/parsing/dates.py).
 
-`03-01-2024` and `03.08.26` (day first), `2024/03/05`, `11/15/2022` (month
-first only where day first is impossible), `091110` in a header (DDMMYY), and
+`03-01-2024` and `03.08.26` (day first), `2024/03/05`, `2021 February 17` (year
+first), `11/15/2022` (month first only where day first is impossible), `091110` in a
+header (DDMMYY), and
 "(9 days)" after a named meeting, counted from the meeting date.
 """
 
@@ -10,13 +11,18 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot.parsing.dates import DateMatch, find_dates
+from bot.parsing.dates import MONTHS, DateMatch, find_dates
 
 _DASHED = re.compile(r"(?<![\w/.-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\w/.-])")
 _DOTTED_SHORT = re.compile(r"(?<![\w/.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\w/]|\.\d)")
 _COMPACT = re.compile(r"(?<![\w.-])(\d{2})(\d{2})(\d{2})(?![\w.-])")
 _ISO_SLASHED = re.compile(
     r"(?<![\w/.])(\d{4})(?:[/.](\d{1,2})[/.](\d{1,2})(?![\w/])|-(\d{2})-(\d{2})(?=T\d))"
+)
+_MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_YEAR_FIRST = re.compile(  # "Wednesday 2021 February 17", "2021 Feb. 17th"
+    rf"(?<![\w/.-])(\d{{4}})\s+({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\w/])",
+    re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 _IN_DAYS = re.compile(r"\(\s*(?:in\s+|om\s+)?(\d{1,3})\s+(?:days?|dage?)\s*\)", re.IGNORECASE)
@@ -54,6 +60,10 @@ def dates_in(text: str, base: date, *, header: bool = False) -> list[DateMatch]:
     for m in _ISO_SLASHED.finditer(text):  # 2024/03/05, 2024.03.05, 2021-02-18T15:00Z
         month, day = m.group(2) or m.group(4), m.group(3) or m.group(5)
         value = _safe(int(m.group(1)), int(month), int(day))
+        if value is not None:
+            found.append(DateMatch(m.start(), m.end(), m.group(0), value, True))
+    for m in _YEAR_FIRST.finditer(text):
+        value = _safe(int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3)))
         if value is not None:
             found.append(DateMatch(m.start(), m.end(), m.group(0), value, True))
     for pattern in (_DASHED, _DOTTED_SHORT) + ((_COMPACT,) if header else ()):

@@ -42,12 +42,16 @@ def block_text(block: str) -> str:
     return re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s+", "", block).strip()
 
 
-def outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[int]]:
+def outcome_decisions(
+    blocks: list[str], matter: str = ""
+) -> tuple[list[tuple[int, str]], set[int]]:
     """Decisions from outcome lines and bare results, each joined to the motion it settles.
 
     "Resolution: Vote passed", "Passed without dissent.", "Vote: 3 in favor, 0
     opposed" say only that something passed: the decision is the motion before
     them ("Vote on …", "Moved by …", "Text: …") with the tally and result.
+    A short result that follows no motion ("Approved.", "Godkendt.") is joined to the
+    paragraph before it or, first in its item, to `matter`, the item's title.
     Returns (block index, text) pairs and the indexes of the blocks they used.
     """
     found: list[tuple[int, str]] = []
@@ -99,6 +103,10 @@ def outcome_decisions(blocks: list[str]) -> tuple[list[tuple[int, str]], set[int
             parts = [joined] + [block_text(b) for b in blocks[start : index + 1]]
         else:
             parts = [block_text(b) for b in blocks[start : index + 1]]
+            if start == index and len(rest.split()) <= 3:
+                before = blocks[index - 1] if index and index - 1 not in used else ""
+                lead = before if before and len(before) <= 300 else ("" if index else matter)
+                parts = [p for p in (block_text(lead), *parts) if p]
         used.update(range(start, index + 1))
         found.append((index, " ".join(parts)))
     return found, used

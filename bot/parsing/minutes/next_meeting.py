@@ -13,9 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
-from bot.parsing.dates import find_time_range
+from bot.parsing.dates import (
+    PERIOD_OF_MONTH,
+    PERIOD_OF_YEAR,
+    DateMatch,
+    TimeRange,
+    find_time_range,
+)
 from bot.parsing.minutes.dates import dates_in
 from bot.parsing.minutes.model import NextMeeting, clip
 from bot.parsing.minutes.text import BULLET, paragraphs, sentences, words_of
@@ -27,6 +33,18 @@ _QUALIFIER = re.compile(r"(?:next|næste)\s+(?P<q>[\wæøå-]+?)(?:\s+meeting|s?
 _GENERIC = set(words_of("GENERIC_MEETING_WORDS"))
 _BODY_AFTER = re.compile(
     r"næste møde i (?P<body>[A-ZÆØÅa-zæøå0-9]+)|next meeting of the (?P<en>\w+)", re.IGNORECASE
+)
+_UNSET = re.compile("|".join(words_of("NEXT_MEETING_UNSET")), re.IGNORECASE)
+_LEAD = re.compile(rf"^(?:{'|'.join(words_of('NEXT_MEETING_LEADS'))})\s*$", re.IGNORECASE)
+_PERIOD = re.compile(
+    "|".join(
+        re.escape(w) for w in sorted({*PERIOD_OF_MONTH, *PERIOD_OF_YEAR}, key=len, reverse=True)
+    ),
+    re.IGNORECASE,
+)
+_ZONED = re.compile(
+    rf"(?<![\d:.])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:{'|'.join(words_of('TIME_ZONES'))})\b",
+    re.IGNORECASE,
 )
 LOOK_AHEAD = 2  # lines after a heading "Næste møde" that may hold its date
 
@@ -69,28 +87,26 @@ def next_meeting_in(
             if not named:
                 continue
             after = sentence[named.end() :]
-            dates = [d for d in dates_in(after, base) if d.value]
-            heading = (
-                not after.strip(" :.-–")
-                and not re.sub(
-                    rf"^(?:{BULLET}|\d{{1,2}}[.)]\s*)", "", sentence[: named.start()]
-                ).strip()
-            )
+            if _UNSET.search(after):
+                continue  # "Date of next meeting – to be decided after 31st August"
+            dates = _dates(after, base)
+            lead = re.sub(rf"^(?:{BULLET}|\d{{1,2}}[.)]\s*)", "", sentence[: named.start()])
+            heading = not after.strip(" :.-–") and (not lead.strip() or _LEAD.match(lead))
             if not dates and heading:
                 after = " ".join(text_lines[position + 1 : position + 1 + LOOK_AHEAD])
-                dates = [d for d in dates_in(after, base) if d.value][:1]
+                dates = _dates(after, base)[:1]
             if not dates:
                 continue
             day = dates[0].value
             assert day is not None
             if held is not None and day < held:
-                if not dates[0].year_given:
-                    continue
+                # a year written before this meeting is a slip; one not written is the
+                # first such day after this meeting
                 later = _year_after(day)
                 if later is None or later < held:
                     continue
                 day = later
-            clock = find_time_range(after[dates[0].end :]) or find_time_range(after)
+            clock = _clock(after[dates[0].end :]) or _clock(after)
             body_match = _BODY_AFTER.search(sentence)
             body = None
             if body_match:
@@ -112,6 +128,22 @@ def next_meeting_in(
         return None
     best.meeting.proposed_agenda = _proposed_agenda(lines)
     return best.meeting
+
+
+def _dates(text: str, base: date) -> list[DateMatch]:
+    """The dates in `text` that name a day: "primo juni", "early February" name none."""
+    return [d for d in dates_in(text, base) if d.value and not _PERIOD.match(d.text)]
+
+
+def _clock(text: str) -> TimeRange | None:
+    """The meeting's time: "kl. 19-21", "1:00 PM", "15:00UTC", or four digits with a zone
+    ("1300 CET")."""
+    found = find_time_range(text)
+    zoned = _ZONED.search(text)
+    if zoned and (found is None or zoned.start() < found.start):
+        begins = time(int(zoned.group("h")), int(zoned.group("m")))
+        return TimeRange(zoned.start(), zoned.end(), begins, None)
+    return found
 
 
 def _year_after(day: date) -> date | None:

@@ -148,11 +148,20 @@ def outline_of(lines: list[str]) -> Outline:
     return outline
 
 
+_OUTCOME_TAIL = re.compile(
+    r"(?:\s[–—-]\s*|\(\s*)(?:enstemmigt\s+|unanimously\s+)?"
+    rf"(?:{'|'.join(da.TITLE_OUTCOMES + en.TITLE_OUTCOMES)})\b[.!]?\s*\)?\.?$",
+    re.IGNORECASE,
+)
+
+
 def _says_something(title: str) -> bool:
     """An item "title" that is a sentence of the minutes, not a heading: "Dagsorden og
-    referat godkendt.", or a title and its outcome after a colon ("Regnskab: godkendt.")."""
+    referat godkendt.", a title and its outcome after a colon ("Regnskab: godkendt."),
+    after a dash or in parentheses ("Regnskab 2023 – godkendt", "Budget (Vedtaget.)")."""
     said = title.rstrip().endswith((".", "!"))
-    return said and (len(title.split()) >= 3 or bool(re.search(r"\w:\s+\w", title)))
+    colon = bool(re.search(r"\w:\s+\w", title))
+    return (said and (len(title.split()) >= 3 or colon)) or bool(_OUTCOME_TAIL.search(title))
 
 
 def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int]:

@@ -112,8 +112,13 @@ _LISTED = re.compile(
 _LISTED_AFTER = re.compile(rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})[)\]]\.?$")
 _OWNER_IS = [re.compile(p, re.IGNORECASE) for p in words_of("OWNER_IS")]
 _NO_OWNER = [re.compile(p, re.IGNORECASE) for p in words_of("NO_OWNER_ACTION")]
+# An action's code before it: "ACT-OWIS-TC-2016-58:Action: PR - Share …", "ACT-12: NM to …".
+_ACTION_CODE = rf"(?-i:(?:{'|'.join(words_of('ACTION_CODES'))})(?:-[A-Z0-9]+)*-?\d+)\s*[:.\-–]\s*"
+_CODED = re.compile(rf"^{_ACTION_CODE}")
 _ACTION_MARK = re.compile(
-    rf"^(?:{'|'.join(words_of('ACTION_MARKERS'))})\s*[:\-–]?\s*(?P<rest>\S.*)$", re.IGNORECASE
+    rf"^(?:{_ACTION_CODE}(?:(?:{'|'.join(words_of('ACTION_MARKERS'))})\s*[:\-–]\s*)?"
+    rf"|(?:{'|'.join(words_of('ACTION_MARKERS'))})\s*[:\-–]?\s*)(?P<rest>\S.*)$",
+    re.IGNORECASE,
 )
 _MARKED_OWNER = re.compile(
     rf"^(?P<owner>{_SUBJECT}|{_HANDLE})\s+(?:to|will|skal|vil)\s+(?P<rest>\S.*)$"
@@ -189,7 +194,7 @@ def _assigned(
     "X <verb>er" is read as a Danish present tense only in Danish minutes (in
     English, "One further quote" is no owner and verb).
     """
-    marked = _ACTION_MARK.match(text.strip())
+    marked = _ACTION_MARK.match(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", text.strip()))
     if marked and not re.fullmatch(rf"{_SUBJECT}\.?", marked.group("rest").strip()):
         # "#action jamesob to write …", "[ACTION] Ann: send …", "Action item: task (Bo)"
         rest = marked.group("rest")
@@ -270,6 +275,8 @@ _ACTION_SECTION_WORDS = re.compile(
 def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> MinutesAction | None:
     """One line of an action list ("Name: task", "task (Name)"); None if it names nobody."""
     body = re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s*", "", line).strip()
+    coded = _ACTION_MARK.match(body) if _CODED.match(body) else None
+    body = coded.group("rest") if coded else body  # "ACT-12: NM to …" is NM's, not ACT-12's
     match = _LISTED.match(body) or _LISTED_AFTER.match(body)
     if match is None:
         return None

@@ -551,3 +551,244 @@ def test_an_item_title_with_its_outcome_after_a_colon_and_a_date_set(
     text: str, decisions: list[str]
 ) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 14. august 2012\n\n7. Orientering\n\nDer bevilges honorar til solisten. "
+            "Der købes gave til domprovsten.\nDer arbejdes på en valgliste.\n\n"
+            "8. Møder\n\nFrekvens af møder fastsættes til 4 møder per år.\n",
+            [
+                "Der bevilges honorar til solisten.",
+                "Der købes gave til domprovsten.",
+                "Frekvens af møder fastsættes til 4 møder per år.",
+            ],
+            id="Danish: a grant, a purchase, a rule set; ongoing work is none",
+        ),
+        pytest.param(
+            "Minutes 14 August 2012\n\n7. Music\n\nA fee is granted to the soloist. "
+            "Work is going on to find a choir.\n",
+            ["A fee is granted to the soloist."],
+            id="English",
+        ),
+        pytest.param(
+            "Referat 14. august 2012\n\n7. Gaver\n\nDer skal måske købes en gave.\n",
+            [],
+            id="a modal makes it a wish",
+        ),
+    ],
+)
+def test_a_grant_or_purchase_in_the_present_passive_is_a_decision(
+    text: str, decisions: list[str]
+) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "nxt"),
+    [
+        pytest.param(
+            "Referat 9. november 2009\n\n6. Ny mødedato: 19. januar 2010 kl. 19.00 – 21.00\n",
+            (date(2010, 1, 19), time(19), time(21)),
+            id="Ny mødedato",
+        ),
+        pytest.param(
+            "Referat 12. december 2023\n\n5) Evt.\n\nNæste møde mandag d. 19. februar kl. 19.\n",
+            (date(2024, 2, 19), time(19), None),
+            id="no year: the first such day after this meeting",
+        ),
+        pytest.param(
+            "Minutes 20 February 2018\n\nNext monthly Board meeting:  April 18, 2018 at 1:00 PM.\n",
+            (date(2018, 4, 18), time(13), None),
+            id="two words between next and meeting",
+        ),
+        pytest.param(
+            "# Meeting 2020-04-07\n\n## Date of next meeting\n\n2020-04-14 15:00UTC (16:00BST).\n",
+            (date(2020, 4, 14), time(15), None),
+            id="heading 'Date of next meeting', the date below",
+        ),
+        pytest.param(
+            "Referat 1. marts 2024\n\nDato for næste møde\n\n3. april 2024 kl. 17\n",
+            (date(2024, 4, 3), time(17), None),
+            id="heading 'Dato for næste møde'",
+        ),
+        pytest.param(
+            "Net Meeting 24 February 2013\n\nNext Meeting\n------------\n\n"
+            "24 March 2013, 1300 CET.\n",
+            (date(2013, 3, 24), time(13), None),
+            id="four-digit time with its zone",
+        ),
+        pytest.param(
+            "Bestyrelsesmøde den 19.04.2016\n\nNæste møde afholdes primo juni.\n",
+            None,
+            id="a vague period names no day",
+        ),
+        pytest.param(
+            "AGM 26 November 2023\n\nDate of next meeting – to be decided after the end of next "
+            "Year (31st August)\n",
+            None,
+            id="not yet set",
+        ),
+        pytest.param(
+            "Referat 1. marts 2024\n\nNæste møde aftales senere, tidligst 3. april.\n",
+            None,
+            id="ikke fastsat",
+        ),
+    ],
+)
+def test_the_next_meeting_as_minutes_write_it(
+    text: str, nxt: tuple[date, time | None, time | None] | None
+) -> None:
+    got = _read(text).next_meeting
+    assert (got and (got.date, got.start, got.end)) == nxt
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        pytest.param(
+            '# PlasmaPy "Project" Meeting | Wednesday 2021 February 17 at 12:00 PT\n\n## Agenda\n',
+            date(2021, 2, 17),
+            id="weekday, year, month, day",
+        ),
+        pytest.param("Referat\n\nDato: 2021 feb. 17\n", date(2021, 2, 17), id="Danish label"),
+        pytest.param("Minutes\n\nRoom 2021, March 3 people came.\n", None, id="a comma: no date"),
+    ],
+)
+def test_a_date_written_year_first(text: str, held: date | None) -> None:
+    assert _read(text).meeting_date == held
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 8. november 2018\n\n1. Arrangementer\n\n– sommerfesten bevares,\n\n"
+            "3. Frugtordning\n\n– Anne Mette fortsætter som kasserer.\n",
+            ["sommerfesten bevares,", "Anne Mette fortsætter som kasserer."],
+            id="Danish: kept, a role kept",
+        ),
+        pytest.param(
+            "Referat 25. februar 2008\n\n4. Sankt Hans\n\nVi ansøger om teltleje. "
+            "Der bliver forsøgsvis sat bokse op.\n",
+            ["Vi ansøger om teltleje.", "Der bliver forsøgsvis sat bokse op."],
+            id="Danish: an application, an adverb before the participle",
+        ),
+        pytest.param(
+            "Minutes 8 November 2018\n\n1. Officers\n\nAnn continues as treasurer. "
+            "We apply for a grant from the city.\n",
+            ["Ann continues as treasurer.", "We apply for a grant from the city."],
+            id="English",
+        ),
+        pytest.param(
+            "Minutes 20 February 2018\n\n2. Security. The Board voted to reset the access system "
+            "annually. This applies to codes and fobs. Details will follow.\n",
+            [
+                "The Board voted to reset the access system annually. "
+                "This applies to codes and fobs."
+            ],
+            id="what the decision covers is joined to it",
+        ),
+        pytest.param(
+            "Referat 20. februar 2018\n\n2. Sikkerhed\n\nDet blev besluttet at skifte koderne "
+            "hvert år. Dette gælder også garagen. Vi talte om rengøring.\n",
+            ["Det blev besluttet at skifte koderne hvert år. Dette gælder også garagen."],
+            id="Danish: Dette gælder",
+        ),
+    ],
+)
+def test_outcomes_without_a_decision_word(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param(
+            "Minutes 15 December 2016\n\n1. Tasks\n\n"
+            "\t46. ACT-OWIS-TC-2016-58:Action: PR - Share the proposal by end of January.\n"
+            "\t47. ACT-12: NM to send the links to the list.\n",
+            [["PR"], ["NM"]],
+            id="coded actions with initials",
+        ),
+        pytest.param(
+            "Referat 15. december 2016\n\n1. Opgaver\n\nHP-3: JK sender budgettet ud.\n",
+            [["JK"]],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 15 December 2021\n\n1. Status\n\nCOVID-19: we met online again.\n",
+            [],
+            id="a code that is no action's",
+        ),
+    ],
+)
+def test_a_coded_action_names_its_owner(text: str, owners: list[list[str]]) -> None:
+    assert sorted(_owners(text)) == sorted(owners)
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 3. marts 2024\n\n1. Dagsorden\n\n2. Regnskab 2023 – godkendt\n\n3. Evt.\n",
+            ["Regnskab 2023 – godkendt"],
+            id="after a dash in the title",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Agenda\n\n2. Budget 2025 (approved)\n\n3. AOB\n",
+            ["Budget 2025 (approved)"],
+            id="in parentheses in the title",
+        ),
+        pytest.param(
+            "Referat 8. november 2018\n\n1. Arrangementer\n\n"
+            "– Forældrekaffe hver anden måned. (Vedtaget.)\n\n2. Evt.\n",
+            ["Forældrekaffe hver anden måned. (Vedtaget.)"],
+            id="in parentheses after the matter",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Agenda\n\n2. Budget 2025\n\nApproved.\n\n3. AOB\n",
+            ["Budget 2025: Approved."],
+            id="alone first in its item: the item's title",
+        ),
+        pytest.param(
+            "Referat 3. marts 2024\n\n1. Dagsorden\n\n2. Budget 2025\n\n"
+            "Kassereren gennemgik budgettet.\n\nGodkendt.\n\n3. Evt.\n",
+            ["Kassereren gennemgik budgettet. Godkendt."],
+            id="alone after a paragraph: that paragraph",
+        ),
+    ],
+)
+def test_an_outcome_in_parentheses_after_a_dash_or_alone_takes_its_matter(
+    text: str, decisions: list[str]
+) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 6. marts 2024\n\n1. Orientering\n\nBeslutning\n\n"
+            "Formanden orienterede om et virksomhedsbesøg.\n\nTil efterretning.\n",
+            ["Til efterretning."],
+            id="Danish: the report goes, the outcome stays",
+        ),
+        pytest.param(
+            "Minutes 6 March 2024\n\n1. Updates\n\nDecision\n\nThe chair reported on the visit."
+            "\n\nNoted and approved.\n",
+            ["Noted and approved."],
+            id="English",
+        ),
+        pytest.param(
+            "Referat 6. marts 2024\n\n1. Orientering\n\nBeslutning\n\n"
+            "Formanden orienterede om et virksomhedsbesøg.\n",
+            ["Formanden orienterede om et virksomhedsbesøg."],
+            id="alone it is what the heading holds",
+        ),
+    ],
+)
+def test_a_report_under_a_decision_heading_with_an_outcome(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
