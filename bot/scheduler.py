@@ -36,7 +36,7 @@ from sqlalchemy.exc import IntegrityError
 from bot import blocks
 from bot.deps import Deps, Prefs, Scope
 from bot.replies import Reply
-from bot.services import digest
+from bot.services import digest, membership
 from storage import channels as channel_rows
 from storage.models import ScheduledRun
 from storage.session import transaction
@@ -109,7 +109,17 @@ class Scheduler:
             self._notice(scope, prefs, now, report)
         for team_id in teams:
             self._reminders(team_id, now, report)
+        self._memberships()
         return report
+
+    def _memberships(self) -> None:
+        """Read again the member lists never read or oldest (App Home reads only these)."""
+        if self.stopping is not None and self.stopping.is_set():
+            return
+        try:
+            membership.refresh_stale(self.deps, self.client_for)
+        except Exception:  # Slack away: the lists stay as they are, trusted until too old
+            log.exception("channel members could not be read")
 
     # -- what is due ---------------------------------------------------------------
 

@@ -199,7 +199,9 @@ def build_reminders(
     out: list[PersonReminder] = []
     with deps.unit() as unit:
         session = unit.session
-        allowed = members_rows.members_of(session, team_id, set(channel_of.values()))
+        allowed = members_rows.members_of(
+            session, team_id, set(channel_of.values()), membership.trusted_since(unit.now)
+        )
         for person, action_ids in wanted.items():
             visible = {i for i in action_ids if (channel_of.get(i), person) in allowed}
             if not visible:

@@ -14,6 +14,9 @@ from bot.slack_port import SlackPort
 from storage import channels, lists, members
 
 MAX_HOME_ACTIONS = 40  # a Home tab holds 100 blocks; two per action plus headings
+# channels whose member list an opened Home tab reads from Slack after it is published
+# (the worker reads the rest); the tab is published again when any were read
+READ_AFTER_OPENING = 20
 
 
 def channels_of(deps: Deps, team_id: str, user_id: str) -> set[str]:
@@ -30,12 +33,13 @@ def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
         session, language, today = unit.session, unit.language, unit.today
         strings = deps.renderer.strings[language]
         mine = owners.person(team_id, user_id)
-        member = members.in_channels_of(team_id, user_id)
+        trusted = membership.trusted_since(unit.now)
+        member = members.in_channels_of(team_id, user_id, trusted)
         ordered, total = lists.open_actions(session, team_id, [mine, member], MAX_HOME_ACTIONS)
         shown = [(view(a), a.channel_id) for a in ordered]
         wrote_in = lists.channels_of_person(session, team_id, user_id)
         present = lists.channels_with_actions(session, team_id, mine) | wrote_in
-        present &= members.member_channels(session, team_id, user_id)
+        present &= members.member_channels(session, team_id, user_id, trusted)
         rows = channels.channels_named(session, team_id, present)
         upcoming = lists.next_meetings(session, team_id, {c.channel_id for c in rows}, today)
         meetings = []
@@ -92,8 +96,18 @@ def _section(text: str) -> dict[str, Any]:
 
 
 def publish(deps: Deps, port: SlackPort, team_id: str, user_id: str) -> None:
-    membership.refresh(deps, port, team_id, channels_of(deps, team_id, user_id))
+    """The tab as the membership cache allows (never asking Slack who is in a channel)."""
     port.publish_home(user_id, home_view(deps, team_id, user_id))
+
+
+def publish_opened(deps: Deps, port: SlackPort, team_id: str, user_id: str) -> None:
+    """A tab just opened: published from the cache first; then the member lists of a few
+    of the person's channels that were never read (or not lately) are read, and the tab
+    is published again if any were."""
+    publish(deps, port, team_id, user_id)
+    wanted = channels_of(deps, team_id, user_id)
+    if membership.refresh(deps, port, team_id, wanted, limit=READ_AFTER_OPENING):
+        publish(deps, port, team_id, user_id)
 
 
 def refresh_for_action(
@@ -113,4 +127,4 @@ class HomeRequest:
         self.team_id, self.user_id = team_id, user_id
 
     def deliver(self, deps: Deps, port: SlackPort) -> None:
-        publish(deps, port, self.team_id, self.user_id)
+        publish_opened(deps, port, self.team_id, self.user_id)
