@@ -7,7 +7,7 @@ permalink) is loaded in the same round trip.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -102,9 +102,13 @@ def channels_with_actions(
 
 
 def next_meetings(
-    session: Session, team_id: str, channel_ids: set[str], today: date
+    session: Session,
+    team_id: str,
+    channel_ids: Collection[str],
+    today: date,
+    with_agenda: bool = False,
 ) -> dict[str, Meeting]:
-    """The next meeting of each of these channels, in one query."""
+    """The next meeting of each of these channels, in one query (and its agenda in one)."""
     if not channel_ids:
         return {}
     first = (
@@ -123,6 +127,7 @@ def next_meetings(
         .join(first, (Meeting.channel_id == first.c.channel_id) & (Meeting.date == first.c.day))
         .where(Meeting.team_id == team_id, Meeting.status == "active")
         .order_by(Meeting.channel_id, Meeting.starts_at, Meeting.id)
+        .options(*([selectinload(Meeting.agenda)] if with_agenda else []))
     ).all()
     found: dict[str, Meeting] = {}
     for meeting in rows:
@@ -176,3 +181,114 @@ def recent_decisions(
         .limit(limit)
     ).all()
     return sorted(rows, key=lambda d: d.id), total
+
+
+# --- the same lists for many channels at once (the scheduler's digests) -----------------
+
+PerChannel = dict[str, tuple[list[Any], int]]
+
+
+def _firsts(
+    session: Session,
+    entity: Any,
+    where: Sequence[ColumnElement[bool]],
+    order: Sequence[Any],
+    limit: int,
+    options: Sequence[Any] = (),
+) -> PerChannel:
+    """The first `limit` rows of each channel in `order`, and each channel's total, in one
+    query (a window over the matching rows of these channels)."""
+    ranked = (
+        select(
+            entity.id.label("id"),
+            func.row_number().over(partition_by=entity.channel_id, order_by=order).label("rn"),
+            func.count().over(partition_by=entity.channel_id).label("total"),
+        )
+        .where(*where)
+        .subquery()
+    )
+    query = (
+        select(entity, ranked.c.total)
+        .join(ranked, entity.id == ranked.c.id)
+        .where(ranked.c.rn <= limit)
+        .order_by(ranked.c.rn)
+        .options(*options)
+    )
+    found: PerChannel = {}
+    for row, total in session.execute(query):
+        found.setdefault(row.channel_id, ([], int(total)))[0].append(row)
+    return found
+
+
+def open_actions_by_channel(
+    session: Session,
+    team_id: str,
+    channel_ids: Sequence[str],
+    conditions: Sequence[ColumnElement[bool]],
+    limit: int,
+) -> PerChannel:
+    """`open_actions` for each of these channels (same order: by deadline, those without
+    one last, then as stored), in one query."""
+    where = [
+        Action.team_id == team_id,
+        Action.channel_id.in_(channel_ids),
+        Action.status == "open",
+        *conditions,
+    ]
+    order = [Action.due.asc().nulls_last(), Action.id]
+    shown = [selectinload(Action.owners), joinedload(Action.source)]
+    return _firsts(session, Action, where, order, limit, shown)
+
+
+def recent_decisions_by_channel(
+    session: Session,
+    team_id: str,
+    channel_ids: Sequence[str],
+    moment: datetime,
+    first_day: date,
+    limit: int,
+) -> PerChannel:
+    """`recent_decisions` for each of these channels (the newest `limit`, oldest first)."""
+    where = [
+        Decision.team_id == team_id,
+        Decision.channel_id.in_(channel_ids),
+        Decision.kind == "decision",
+        Decision.status == "active",
+        Decision.created_at >= moment,
+        Decision.decided_on >= first_day,
+    ]
+    found = _firsts(
+        session, Decision, where, [Decision.id.desc()], limit, [joinedload(Decision.source)]
+    )
+    return {c: (sorted(rows, key=lambda d: d.id), total) for c, (rows, total) in found.items()}
+
+
+def done_actions_by_channel(
+    session: Session, team_id: str, channel_ids: Sequence[str], since: datetime, limit: int
+) -> PerChannel:
+    """Actions done since a moment, first done first (the digest's "closed this week")."""
+    where = [
+        Action.team_id == team_id,
+        Action.channel_id.in_(channel_ids),
+        Action.kind == "action",
+        Action.status == "done",
+        Action.done_at >= since,
+    ]
+    order = [Action.done_at, Action.id]
+    return _firsts(session, Action, where, order, limit, [selectinload(Action.owners)])
+
+
+def count_open_by_channel(
+    session: Session, team_id: str, channel_ids: Sequence[str]
+) -> dict[str, int]:
+    rows = session.execute(
+        select(Action.channel_id, func.count(Action.id))
+        .where(
+            Action.team_id == team_id,
+            Action.channel_id.in_(channel_ids),
+            Action.kind == "action",
+            Action.status == "open",
+        )
+        .group_by(Action.channel_id)
+    )
+    return {str(channel): int(n) for channel, n in rows}
