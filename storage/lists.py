@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from storage.models import Action, Decision, Meeting, SourceMessage
+from storage.models import Action, Channel, Decision, Meeting, SourceMessage
 
 Page = tuple[list[Action], int]
 
@@ -25,14 +25,20 @@ def open_actions(
     """Open actions, most overdue first, then by deadline, then those without one."""
     where = [Action.team_id == team_id, Action.status == "open", *conditions]
     total = int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
-    dated = _shown(
-        select(Action).where(*where, Action.due.is_not(None)).order_by(Action.due, Action.id)
-    )
-    rows: list[Action] = list(session.scalars(dated.limit(limit)))
+    rows = _first(session, [*where, Action.due.is_not(None)], [Action.due, Action.id], limit)
     if len(rows) < limit:
-        undated = _shown(select(Action).where(*where, Action.due.is_(None)).order_by(Action.id))
-        rows += session.scalars(undated.limit(limit - len(rows)))
+        rows += _first(session, [*where, Action.due.is_(None)], [Action.id], limit - len(rows))
     return rows, total
+
+
+def _first(
+    session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
+) -> list[Action]:
+    """The first actions in an order: chosen by their ids (from the index alone), then
+    only those rows read, with what they show."""
+    chosen = select(Action.id).where(*where).order_by(*order).limit(limit)
+    rows = select(Action).where(Action.id.in_(chosen)).order_by(*order)
+    return list(session.scalars(_shown(rows)))
 
 
 def _shown(query: Select[Any]) -> Select[Any]:
@@ -89,6 +95,35 @@ def channels_of_person(session: Session, team_id: str, user_id: str) -> set[str]
     )
 
 
+def channels_of_interest(
+    team_id: str, user_id: str, mine: ColumnElement[bool], among: Select[Any]
+) -> Select[Any]:
+    """Of the channels `among` (a query of ids), those where the person owns an open action
+    (`mine`) or wrote a recorded message: a query, for the next meetings App Home shows."""
+    owns = (
+        select(Action.id)
+        .where(
+            Action.team_id == team_id,
+            Action.channel_id == Channel.channel_id,
+            Action.status == "open",
+            mine,
+        )
+        .exists()
+    )
+    wrote = (
+        select(SourceMessage.id)
+        .where(
+            SourceMessage.team_id == team_id,
+            SourceMessage.author_id == user_id,
+            SourceMessage.channel_id == Channel.channel_id,
+        )
+        .exists()
+    )
+    return select(Channel.channel_id).where(
+        Channel.team_id == team_id, Channel.channel_id.in_(among), owns | wrote
+    )
+
+
 def channels_with_actions(
     session: Session, team_id: str, condition: ColumnElement[bool]
 ) -> set[str]:
@@ -104,12 +139,14 @@ def channels_with_actions(
 def next_meetings(
     session: Session,
     team_id: str,
-    channel_ids: Collection[str],
+    channel_ids: Collection[str] | Select[Any],
     today: date,
     with_agenda: bool = False,
+    limit: int | None = None,
 ) -> dict[str, Meeting]:
-    """The next meeting of each of these channels, in one query (and its agenda in one)."""
-    if not channel_ids:
+    """The next meeting of each of these channels (ids, or a query of them), in one query
+    (and its agenda in one); with `limit`, of the first channels by id only."""
+    if not isinstance(channel_ids, Select) and not channel_ids:
         return {}
     first = (
         select(Meeting.channel_id, func.min(Meeting.date).label("day"))
@@ -120,6 +157,8 @@ def next_meetings(
             Meeting.date >= today,
         )
         .group_by(Meeting.channel_id)
+        .order_by(Meeting.channel_id)
+        .limit(limit)
         .subquery()
     )
     rows = session.scalars(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -92,34 +93,31 @@ def left(session: Session, team_id: str, channel_id: str, user_id: str) -> None:
     )
 
 
-def _trusted(team_id: str, trusted_since: datetime) -> ColumnElement[bool]:
-    """The person's rows in channels whose member list is recent enough to be trusted."""
-    return (ChannelMember.team_id == team_id) & ChannelMember.channel_id.in_(
-        select(Channel.channel_id).where(
-            Channel.team_id == team_id, Channel.members_fetched_at >= trusted_since
-        )
-    )
+def _trusted(query: Any, team_id: str, trusted_since: datetime) -> Any:
+    """Rows of channels whose member list is recent enough to be trusted."""
+    return query.join(
+        Channel,
+        (Channel.team_id == ChannelMember.team_id)
+        & (Channel.channel_id == ChannelMember.channel_id),
+    ).where(ChannelMember.team_id == team_id, Channel.members_fetched_at >= trusted_since)
+
+
+def channels_of_member(team_id: str, user_id: str, trusted_since: datetime) -> Any:
+    """A query of the channels the person is a member of (as last read, recently enough)."""
+    mine = select(ChannelMember.channel_id).where(ChannelMember.user_id == user_id)
+    return _trusted(mine, team_id, trusted_since)
 
 
 def in_channels_of(team_id: str, user_id: str, trusted_since: datetime) -> ColumnElement[bool]:
     """Actions of channels the person is a member of (as last read, recently enough)."""
-    return Action.channel_id.in_(
-        select(ChannelMember.channel_id).where(
-            _trusted(team_id, trusted_since), ChannelMember.user_id == user_id
-        )
-    )
+    return Action.channel_id.in_(channels_of_member(team_id, user_id, trusted_since))
 
 
 def member_channels(
     session: Session, team_id: str, user_id: str, trusted_since: datetime
 ) -> set[str]:
-    return set(
-        session.scalars(
-            select(ChannelMember.channel_id).where(
-                _trusted(team_id, trusted_since), ChannelMember.user_id == user_id
-            )
-        )
-    )
+    mine = select(ChannelMember.channel_id).where(ChannelMember.user_id == user_id)
+    return set(session.scalars(_trusted(mine, team_id, trusted_since)))
 
 
 def members_of(
@@ -128,9 +126,7 @@ def members_of(
     """(channel, person) pairs for these channels (those whose list is trusted)."""
     if not channel_ids:
         return set()
-    rows = session.execute(
-        select(ChannelMember.channel_id, ChannelMember.user_id).where(
-            _trusted(team_id, trusted_since), ChannelMember.channel_id.in_(channel_ids)
-        )
+    pairs = select(ChannelMember.channel_id, ChannelMember.user_id).where(
+        ChannelMember.channel_id.in_(channel_ids)
     )
-    return {(c, u) for c, u in rows}
+    return {(c, u) for c, u in session.execute(_trusted(pairs, team_id, trusted_since))}

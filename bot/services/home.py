@@ -37,11 +37,14 @@ def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
         member = members.in_channels_of(team_id, user_id, trusted)
         ordered, total = lists.open_actions(session, team_id, [mine, member], MAX_HOME_ACTIONS)
         shown = [(view(a), a.channel_id) for a in ordered]
-        wrote_in = lists.channels_of_person(session, team_id, user_id)
-        present = lists.channels_with_actions(session, team_id, mine) | wrote_in
-        present &= members.member_channels(session, team_id, user_id, trusted)
-        rows = channels.channels_named(session, team_id, present)
-        upcoming = lists.next_meetings(session, team_id, {c.channel_id for c in rows}, today)
+        # only as many meetings as the tab has room for (100 blocks) are read
+        room = 100 - (3 + len(shown) + (0 if shown else 1) + (total > MAX_HOME_ACTIONS))
+        member_of = members.channels_of_member(team_id, user_id, trusted)
+        present = lists.channels_of_interest(team_id, user_id, mine, member_of)
+        upcoming = lists.next_meetings(
+            session, team_id, present, today, with_agenda=True, limit=max(room, 0)
+        )
+        rows = channels.channels_named(session, team_id, set(upcoming))
         meetings = []
         for channel in rows:
             found = upcoming.get(channel.channel_id)
