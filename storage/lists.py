@@ -84,17 +84,6 @@ def decisions(
     return list(rows), total
 
 
-def channels_of_person(session: Session, team_id: str, user_id: str) -> set[str]:
-    """Channels a person wrote recorded messages in."""
-    return set(
-        session.scalars(
-            select(SourceMessage.channel_id)
-            .where(SourceMessage.team_id == team_id, SourceMessage.author_id == user_id)
-            .distinct()
-        )
-    )
-
-
 def channels_of_interest(
     team_id: str, user_id: str, mine: ColumnElement[bool], among: Select[Any]
 ) -> Select[Any]:
@@ -124,16 +113,9 @@ def channels_of_interest(
     )
 
 
-def channels_with_actions(
-    session: Session, team_id: str, condition: ColumnElement[bool]
-) -> set[str]:
-    return set(
-        session.scalars(
-            select(Action.channel_id)
-            .where(Action.team_id == team_id, Action.status == "open", condition)
-            .distinct()
-        )
-    )
+def first_ids(session: Session, channel_ids: Select[Any], limit: int) -> list[str]:
+    """The first channel ids of a query of them."""
+    return [str(c) for c in session.scalars(channel_ids.order_by("channel_id").limit(limit))]
 
 
 def next_meetings(

@@ -38,6 +38,14 @@ def stale_everywhere(
     ]
 
 
+def stale_among(team_id: str, fetched_before: datetime) -> Any:
+    """A query of the workspace's channels whose members were never read or not since."""
+    return select(Channel.channel_id).where(
+        Channel.team_id == team_id,
+        Channel.members_fetched_at.is_(None) | (Channel.members_fetched_at < fetched_before),
+    )
+
+
 def stale_channels(
     session: Session, team_id: str, channel_ids: Iterable[str], fetched_before: datetime
 ) -> list[str]:

@@ -19,12 +19,14 @@ MAX_HOME_ACTIONS = 40  # a Home tab holds 100 blocks; two per action plus headin
 READ_AFTER_OPENING = 20
 
 
-def channels_of(deps: Deps, team_id: str, user_id: str) -> set[str]:
-    """Channels the Home tab may draw on: where the person has actions or wrote."""
+def unread_channels_of(deps: Deps, team_id: str, user_id: str, limit: int) -> list[str]:
+    """Channels the Home tab may draw on (where the person has open actions or wrote) whose
+    member list was never read, or not lately: the first `limit` by id."""
     with deps.unit() as unit:
+        stale = members.stale_among(team_id, unit.now - membership.REFRESH_AFTER)
         mine = owners.person(team_id, user_id)
-        wrote_in = lists.channels_of_person(unit.session, team_id, user_id)
-        return lists.channels_with_actions(unit.session, team_id, mine) | wrote_in
+        interest = lists.channels_of_interest(team_id, user_id, mine, stale)
+        return lists.first_ids(unit.session, interest, limit)
 
 
 def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
@@ -108,8 +110,8 @@ def publish_opened(deps: Deps, port: SlackPort, team_id: str, user_id: str) -> N
     of the person's channels that were never read (or not lately) are read, and the tab
     is published again if any were."""
     publish(deps, port, team_id, user_id)
-    wanted = channels_of(deps, team_id, user_id)
-    if membership.refresh(deps, port, team_id, wanted, limit=READ_AFTER_OPENING):
+    wanted = unread_channels_of(deps, team_id, user_id, READ_AFTER_OPENING)
+    if membership.refresh(deps, port, team_id, wanted):
         publish(deps, port, team_id, user_id)
 
 

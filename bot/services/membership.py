@@ -30,17 +30,13 @@ def trusted_since(now: datetime) -> datetime:
     return now - TRUSTED_FOR
 
 
-def refresh(
-    deps: Deps, port: SlackPort, team_id: str, channel_ids: Iterable[str], limit: int = 0
-) -> list[str]:
-    """Read from Slack the members of the channels whose list is missing or old (at most
-    `limit` of them when given); the channels read."""
+def refresh(deps: Deps, port: SlackPort, team_id: str, channel_ids: Iterable[str]) -> list[str]:
+    """Read from Slack the members of the channels whose list is missing or old; the
+    channels read."""
     with deps.unit() as unit:
         stale = members.stale_channels(
             unit.session, team_id, channel_ids, unit.now - REFRESH_AFTER
         )
-    if limit:
-        stale = stale[:limit]
     if not stale:
         return []
     found = {channel: port.channel_members(channel) for channel in stale}

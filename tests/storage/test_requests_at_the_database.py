@@ -17,10 +17,10 @@ from sqlalchemy import event, text
 from bot.clock import fixed_clock
 from bot.deps import Deps, Scope
 from bot.render import Renderer
-from bot.services import calendar, commands, home, importing, referat
+from bot.services import calendar, commands, digest, home, importing, referat
 from bot.services.answers import CommandInput
 from bot.services.recording import Incoming, record_message
-from storage import channels
+from storage import channels, members, runs
 from storage.directory import people_of_channel
 from storage.models import Action
 from storage.session import SessionFactory
@@ -166,6 +166,12 @@ def test_no_request_scans_a_growing_table(deps: Deps, sessions: SessionFactory) 
         ):
             ask(deps, question)
         home.home_view(deps, "T1", "U1")
+        home.unread_channels_of(deps, "T1", "U1", 20)  # read after the tab is published
+        # the worker: digests (many channels at once), their runs, member lists
+        digest.digests_for(deps, "T1", ["C1", "C2"], deps.default_prefs, NOW)
+        with deps.unit(SCOPE) as unit:
+            runs.finished(unit.session, "digest", [("T1", "C1", "C1", "2026-W48")])
+            members.stale_everywhere(unit.session, NOW, 50)
         # what is built after the answer, and the calendar feed's GET
         secret = ask(deps, "kalender").split("/calendar/")[1].split(".ics")[0]
         assert calendar.feed(deps, f"/calendar/{secret}.ics") is not None
