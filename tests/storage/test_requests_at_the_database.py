@@ -94,6 +94,25 @@ def test_a_word_finds_its_inflections(deps: Deps) -> None:
     assert "godkender budgettet" in answer and "Budgetterne" in answer
 
 
+def test_a_full_page_of_matches_keeps_the_ranking(deps: Deps) -> None:
+    """More matches than a page: those matching every word first, then the newest of the
+    rest, as when every match is ranked (one, two and three words)."""
+    lines = [f"Beslutning: Budgettet for klynge {i} godkendes" for i in range(40)]
+    lines[5] = "Beslutning: Budgettet for klynge 5 og rammeaftalen godkendes"
+    lines[7] = "Beslutning: Budgettet for klynge 7 og rammeaftalen og kommunerne godkendes"
+    say(deps, "\n".join(lines), "4.5")
+    for words, first in (
+        ("budget", ["klynge 39 ", "klynge 38 "]),
+        ("budget rammeaftale", ["klynge 7 ", "klynge 5 ", "klynge 39 "]),
+        ("budget rammeaftale kommunerne", ["klynge 7 ", "klynge 5 ", "klynge 39 "]),
+    ):
+        answer = ask(deps, f"beslutninger {words}")
+        shown = [line for line in answer.splitlines() if line.startswith("•")]
+        assert "(40" in answer and len(shown) == 30, answer
+        for line, expected in zip(shown, first, strict=False):
+            assert expected in line, (words, shown[:4])
+
+
 def test_search_never_crosses_channels(deps: Deps) -> None:
     say(deps, "Beslutning: HEMMELIG aftale om sikrede pladser", "4.1", Scope("T1", "C2"))
     assert "HEMMELIG" not in ask(deps, "beslutninger sikrede hemmelig")
