@@ -9,7 +9,7 @@ from slack_bolt import Ack, App, BoltContext
 
 from bot.deps import Deps
 from bot.services import buttons
-from handlers.payloads import OUTCOME, follow_up, scope_of, team_of, thread_of, user_of
+from handlers.payloads import OUTCOME, scope_of, team_of, then_follow_up, thread_of, user_of
 
 
 def register(app: App, deps: Deps) -> None:
@@ -28,7 +28,7 @@ def register(app: App, deps: Deps) -> None:
             thread_ts=thread_of(body),
         )
 
-    app.action(re.compile(r"^(done|reopen)_\d+$"))(ack=done_or_reopen, lazy=[follow_up(deps)])
+    app.action(re.compile(r"^(done|reopen)_\d+$"))(then_follow_up(app, deps, done_or_reopen))
 
     def undo(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
         ack()
@@ -38,7 +38,7 @@ def register(app: App, deps: Deps) -> None:
             deps, scope, int(action["value"]), user_of(body), thread_of(body)
         )
 
-    app.action(re.compile(r"^undo_\d+$"))(ack=undo, lazy=[follow_up(deps)])
+    app.action(re.compile(r"^undo_\d+$"))(then_follow_up(app, deps, undo))
 
     def share(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
         ack()
@@ -48,4 +48,4 @@ def register(app: App, deps: Deps) -> None:
             deps, scope, user_of(body), str(action.get("value") or "")
         )
 
-    app.action("share")(ack=share, lazy=[follow_up(deps)])
+    app.action("share")(then_follow_up(app, deps, share))

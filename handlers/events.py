@@ -9,7 +9,7 @@ from slack_bolt import App, BoltContext
 from bot.deps import Deps, Scope
 from bot.services import commands, home, membership
 from bot.services.answers import CommandInput
-from handlers.payloads import OUTCOME, follow_up, is_from_bot, team_of
+from handlers.payloads import OUTCOME, is_from_bot, team_of, then_follow_up
 
 
 def register(app: App, deps: Deps) -> None:
@@ -21,13 +21,13 @@ def register(app: App, deps: Deps) -> None:
             event.get("thread_ts") or event.get("ts"),
         )
 
-    app.event("app_mention")(ack=mention, lazy=[follow_up(deps)])
+    app.event("app_mention")(then_follow_up(app, deps, mention))
 
     def home_opened(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         if event.get("tab") in (None, "home"):
             context[OUTCOME] = home.HomeRequest(team_of(body), str(event["user"]))
 
-    app.event("app_home_opened")(ack=home_opened, lazy=[follow_up(deps)])
+    app.event("app_home_opened")(then_follow_up(app, deps, home_opened))
 
     def membership_changed(
         body: dict[str, Any], event: dict[str, Any], context: BoltContext
@@ -41,7 +41,7 @@ def register(app: App, deps: Deps) -> None:
             )
 
     for change in ("member_joined_channel", "member_left_channel"):
-        app.event(change)(ack=membership_changed, lazy=[follow_up(deps)])
+        app.event(change)(then_follow_up(app, deps, membership_changed))
 
 
 def register_direct_messages(app: App, deps: Deps) -> None:
@@ -57,7 +57,7 @@ def register_direct_messages(app: App, deps: Deps) -> None:
             deps, _question(body, event), body.get("event_id"), None
         )
 
-    app.event("message", matchers=[im_only])(ack=dm, lazy=[follow_up(deps)])
+    app.event("message", matchers=[im_only])(then_follow_up(app, deps, dm))
 
 
 def _question(body: dict[str, Any], event: dict[str, Any]) -> CommandInput:

@@ -12,7 +12,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from bot import blocks, modals
 from bot.deps import Deps, Scope
 from bot.services import importing
-from handlers.payloads import OUTCOME, follow_up, scope_of, user_of
+from handlers.payloads import OUTCOME, scope_of, then_follow_up, user_of
 
 MODAL = importing.MODAL
 
@@ -30,7 +30,7 @@ def register(app: App, deps: Deps) -> None:
         ack()
         context[OUTCOME] = outcome.request
 
-    app.view(MODAL)(ack=submit, lazy=[follow_up(deps)])
+    app.view(MODAL)(then_follow_up(app, deps, submit))
 
     def confirm(
         ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
@@ -40,7 +40,7 @@ def register(app: App, deps: Deps) -> None:
         assert scope is not None
         context[OUTCOME] = importing.press_confirm(deps, scope, int(action["value"]), user_of(body))
 
-    app.action("import_confirm")(ack=confirm, lazy=[follow_up(deps)])
+    app.action("import_confirm")(then_follow_up(app, deps, confirm))
 
     @app.action("import_date")
     def give_date(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:

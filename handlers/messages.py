@@ -13,7 +13,7 @@ from slack_bolt import App, BoltContext
 
 from bot.deps import Deps, Scope
 from bot.services import recording
-from handlers.payloads import OUTCOME, follow_up, incoming, is_from_bot, team_of
+from handlers.payloads import OUTCOME, incoming, is_from_bot, team_of, then_follow_up
 
 RECORDED_SUBTYPES = {None, "thread_broadcast", "file_share", "me_message"}
 
@@ -45,7 +45,7 @@ def register(app: App, deps: Deps) -> None:
             thread = recording.delete_message(deps, scope, str(event["deleted_ts"]))
             context[OUTCOME] = recording.MessageOutcome(thread)
 
-    app.event("message")(ack=record, lazy=[follow_up(deps)])
+    app.event("message")(then_follow_up(app, deps, record))
 
 
 def _minutes_file(event: dict[str, Any]) -> dict[str, str] | None:

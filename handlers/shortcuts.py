@@ -12,7 +12,7 @@ from bot import modals
 from bot.deps import Deps, Scope
 from bot.services import recording
 from bot.slack_port import SlackPort
-from handlers.payloads import OUTCOME, follow_up, incoming, team_of, user_of
+from handlers.payloads import OUTCOME, incoming, team_of, then_follow_up, user_of
 
 CALLBACK = "referat_record_message"
 MODAL = "referat_record_modal"
@@ -60,4 +60,4 @@ def register(app: App, deps: Deps) -> None:
         ack()
         context[OUTCOME] = outcome
 
-    app.view(MODAL)(ack=submit, lazy=[follow_up(deps)])
+    app.view(MODAL)(then_follow_up(app, deps, submit))

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, load_only, selectinload
 
 from storage.models import Action, Channel, Decision, Meeting, SourceMessage
 
@@ -24,11 +24,12 @@ def open_actions(
 ) -> Page:
     """Open actions, most overdue first, then by deadline, then those without one."""
     where = [Action.team_id == team_id, Action.status == "open", *conditions]
-    total = int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
     rows = _first(session, [*where, Action.due.is_not(None)], [Action.due, Action.id], limit)
     if len(rows) < limit:
         rows += _first(session, [*where, Action.due.is_(None)], [Action.id], limit - len(rows))
-    return rows, total
+    if len(rows) < limit:
+        return rows, len(rows)  # all of them: nothing to count
+    return rows, int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
 
 
 def _first(
@@ -41,8 +42,25 @@ def _first(
     return list(session.scalars(_shown(rows)))
 
 
+# what a listed action shows (and whom it mentions), loaded with its owners; the rest of
+# the row (timestamps, its meeting, the agenda item's title) is not read
+LISTED = (
+    Action.id,
+    Action.team_id,
+    Action.channel_id,
+    Action.kind,
+    Action.text,
+    Action.item,
+    Action.status,
+    Action.due,
+    Action.due_next_meeting,
+    Action.author_id,
+    Action.done_by,
+)
+
+
 def _shown(query: Select[Any]) -> Select[Any]:
-    return query.options(selectinload(Action.owners), joinedload(Action.source))
+    return query.options(load_only(*LISTED), selectinload(Action.owners))
 
 
 def in_channel(channel_id: str) -> ColumnElement[bool]:
@@ -73,7 +91,6 @@ def decisions(
     where = active_decisions(team_id, channel_id)
     if since is not None:
         where.append(Decision.decided_on >= since)
-    total = int(session.scalar(select(func.count(Decision.id)).where(*where)) or 0)
     rows = session.scalars(
         select(Decision)
         .where(*where)
@@ -81,7 +98,9 @@ def decisions(
         .options(joinedload(Decision.source))
         .limit(limit)
     ).all()
-    return list(rows), total
+    if len(rows) < limit:
+        return list(rows), len(rows)  # all of them: nothing to count
+    return list(rows), int(session.scalar(select(func.count(Decision.id)).where(*where)) or 0)
 
 
 def channels_of_interest(
@@ -257,7 +276,7 @@ def open_actions_by_channel(
         *conditions,
     ]
     order = [Action.due.asc().nulls_last(), Action.id]
-    shown = [selectinload(Action.owners), joinedload(Action.source)]
+    shown = [load_only(*LISTED), selectinload(Action.owners)]
     return _firsts(session, Action, where, order, limit, shown)
 
 

@@ -165,7 +165,6 @@ def search_decisions(
     else:
         scope = scope_token(team_id, channel_id)
         matched, every, rank = _sqlite(wanted, language, scope)
-    total = int(session.scalar(select(func.count(Decision.id)).where(*where, matched)) or 0)
     # Those matching every word rank first, newest first among them: when they fill the
     # page (always, for one word) no match needs ranking at all; for two words, those
     # matching one come next, newest first. Only three words or more rank every match.
@@ -182,7 +181,9 @@ def search_decisions(
                 .limit(limit)
             )
         )
-    return rows, total
+    if len(rows) < limit:
+        return rows, len(rows)  # every match is shown: nothing to count
+    return rows, int(session.scalar(select(func.count(Decision.id)).where(*where, matched)) or 0)
 
 
 def _newest(session: Session, where: list[ColumnElement[bool]], limit: int) -> list[Decision]:
