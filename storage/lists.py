@@ -8,42 +8,43 @@ permalink) is loaded in the same round trip.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, joinedload, load_only, selectinload
 
-from storage.models import Action, Channel, Decision, Meeting, SourceMessage
-
-Page = tuple[list[Action], int]
+from storage.models import Action, ActionOwner, Channel, Decision, Meeting, SourceMessage
 
 
-def open_actions(
-    session: Session, team_id: str, conditions: Sequence[ColumnElement[bool]], limit: int
-) -> Page:
-    """Open actions, most overdue first, then by deadline, then those without one."""
-    where = [Action.team_id == team_id, Action.status == "open", *conditions]
-    rows = _first(session, [*where, Action.due.is_not(None)], [Action.due, Action.id], limit)
-    if len(rows) < limit:
-        rows += _first(session, [*where, Action.due.is_(None)], [Action.id], limit - len(rows))
-    if len(rows) < limit:
-        return rows, len(rows)  # all of them: nothing to count
-    return rows, int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
+@dataclass(slots=True)
+class ListedOwner:
+    name: str
+    user_id: str | None
+    group_id: str | None
 
 
-def _first(
-    session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
-) -> list[Action]:
-    """The first actions in an order: chosen by their ids (from the index alone), then
-    only those rows read, with what they show."""
-    chosen = select(Action.id).where(*where).order_by(*order).limit(limit)
-    rows = select(Action).where(Action.id.in_(chosen)).order_by(*order)
-    return list(session.scalars(_shown(rows)))
+@dataclass(slots=True)
+class ListedAction:
+    """An open action as a list shows it (and whom it mentions): plain values read in two
+    queries, its owners in order, never a tracked ORM object."""
+
+    id: int
+    team_id: str
+    channel_id: str
+    kind: str
+    text: str
+    item: str | None
+    status: str
+    due: date | None
+    due_next_meeting: bool | None
+    author_id: str | None
+    done_by: str | None
+    owners: list[ListedOwner] = field(default_factory=list)
 
 
-# what a listed action shows (and whom it mentions), loaded with its owners; the rest of
-# the row (timestamps, its meeting, the agenda item's title) is not read
+# the columns of a ListedAction, in its order
 LISTED = (
     Action.id,
     Action.team_id,
@@ -58,9 +59,44 @@ LISTED = (
     Action.done_by,
 )
 
+Page = tuple[list[ListedAction], int]
 
-def _shown(query: Select[Any]) -> Select[Any]:
-    return query.options(load_only(*LISTED), selectinload(Action.owners))
+
+def open_actions(
+    session: Session, team_id: str, conditions: Sequence[ColumnElement[bool]], limit: int
+) -> Page:
+    """Open actions, most overdue first, then by deadline, then those without one."""
+    where = [Action.team_id == team_id, Action.status == "open", *conditions]
+    rows = _first(session, [*where, Action.due.is_not(None)], [Action.due, Action.id], limit)
+    if len(rows) < limit:
+        rows += _first(session, [*where, Action.due.is_(None)], [Action.id], limit - len(rows))
+    _with_owners(session, rows)
+    if len(rows) < limit:
+        return rows, len(rows)  # all of them: nothing to count
+    return rows, int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
+
+
+def _first(
+    session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
+) -> list[ListedAction]:
+    """The first actions in an order: chosen by their ids (from the index alone), then
+    only those rows read."""
+    chosen = select(Action.id).where(*where).order_by(*order).limit(limit)
+    rows = session.execute(select(*LISTED).where(Action.id.in_(chosen)).order_by(*order))
+    return [ListedAction(*row) for row in rows]
+
+
+def _with_owners(session: Session, actions: list[ListedAction]) -> None:
+    if not actions:
+        return
+    by_id = {a.id: a for a in actions}
+    rows = session.execute(
+        select(ActionOwner.record_id, ActionOwner.name, ActionOwner.user_id, ActionOwner.group_id)
+        .where(ActionOwner.record_id.in_(by_id))
+        .order_by(ActionOwner.record_id, ActionOwner.position, ActionOwner.id)
+    )
+    for record_id, name, user_id, group_id in rows:
+        by_id[record_id].owners.append(ListedOwner(name, user_id, group_id))
 
 
 def in_channel(channel_id: str) -> ColumnElement[bool]:

@@ -34,9 +34,7 @@ def refresh(deps: Deps, port: SlackPort, team_id: str, channel_ids: Iterable[str
     """Read from Slack the members of the channels whose list is missing or old; the
     channels read."""
     with deps.unit() as unit:
-        stale = members.stale_channels(
-            unit.session, team_id, channel_ids, unit.now - REFRESH_AFTER
-        )
+        stale = members.stale_channels(unit.session, team_id, channel_ids, unit.now - REFRESH_AFTER)
     if not stale:
         return []
     found = {channel: port.channel_members(channel) for channel in stale}
