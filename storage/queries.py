@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select, update
@@ -68,6 +69,51 @@ def next_meeting(session: Session, team_id: str, channel_id: str, today: date) -
         .order_by(Meeting.date, Meeting.starts_at, Meeting.id)
         .limit(1)
     )
+
+
+@dataclass(slots=True)
+class ShownMeeting:
+    """A meeting as an answer shows it: plain values and its agenda's titles in order."""
+
+    id: int
+    date: date
+    starts_at: datetime | None
+    ends_at: datetime | None
+    place: str | None
+    body: str | None
+    titles: list[str]
+
+
+def next_meeting_shown(
+    session: Session, team_id: str, channel_id: str, today: date
+) -> ShownMeeting | None:
+    """`next_meeting`, read as plain values (two small Core queries, no tracked objects)."""
+    found = session.execute(
+        select(
+            Meeting.id,
+            Meeting.date,
+            Meeting.starts_at,
+            Meeting.ends_at,
+            Meeting.place,
+            Meeting.body,
+        )
+        .where(
+            Meeting.team_id == team_id,
+            Meeting.channel_id == channel_id,
+            Meeting.status == "active",
+            Meeting.date >= today,
+        )
+        .order_by(Meeting.date, Meeting.starts_at, Meeting.id)
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    titles = session.scalars(
+        select(AgendaItem.title)
+        .where(AgendaItem.meeting_id == found.id)
+        .order_by(AgendaItem.position, AgendaItem.id)
+    )
+    return ShownMeeting(*found, titles=list(titles))
 
 
 def last_meeting(session: Session, team_id: str, channel_id: str, today: date) -> Meeting | None:

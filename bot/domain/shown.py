@@ -11,6 +11,7 @@ from bot.render import Renderer, local_times
 from bot.replies import Button
 from storage.lists import ListedAction, ListedOwner
 from storage.models import Action, ActionOwner, Meeting, Record
+from storage.queries import ShownMeeting
 
 
 @dataclass
@@ -76,7 +77,7 @@ def view(record: Record | ListedAction) -> RecordView:
     )
 
 
-def meeting_view(meeting: Meeting, prefs: Prefs) -> MeetingView:
+def meeting_view(meeting: Meeting | ShownMeeting, prefs: Prefs) -> MeetingView:
     start, end = local_times(meeting.starts_at, meeting.ends_at, prefs.tz)
     return MeetingView(
         id=meeting.id,
@@ -85,5 +86,9 @@ def meeting_view(meeting: Meeting, prefs: Prefs) -> MeetingView:
         end=end,
         place=meeting.place,
         body=meeting.body,
-        agenda=[item.title for item in meeting.agenda],
+        agenda=(
+            list(meeting.titles)
+            if isinstance(meeting, ShownMeeting)
+            else [item.title for item in meeting.agenda]
+        ),
     )
