@@ -130,6 +130,21 @@ def last_meeting(session: Session, team_id: str, channel_id: str, today: date) -
     )
 
 
+def meeting_id_on(session: Session, team_id: str, channel_id: str, day: date) -> int | None:
+    """The id of `meeting_on`'s meeting (no object loaded)."""
+    return session.scalar(
+        select(Meeting.id)
+        .where(
+            Meeting.team_id == team_id,
+            Meeting.channel_id == channel_id,
+            Meeting.status == "active",
+            Meeting.date == day,
+        )
+        .order_by(Meeting.id)
+        .limit(1)
+    )
+
+
 def meeting_on(session: Session, team_id: str, channel_id: str, day: date) -> Meeting | None:
     return session.scalar(
         select(Meeting)

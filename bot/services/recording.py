@@ -150,7 +150,12 @@ def _store(
     where = _placement(unit, source, actor)
     stored = Stored([], [], [])
     position = -1  # decisions and actions count positions among themselves (see lifecycle.sync)
+    waiting: list[tuple[parsed.Decision | parsed.Action, int]] = []  # written together
     for item in records:
+        if not isinstance(item, parsed.Decision | parsed.Action):
+            # a meeting or agenda item sees the records written before it, as they came
+            stored.records.extend(lifecycle.create_all(unit.session, where, waiting))
+            waiting = []
         if isinstance(item, parsed.Meeting):
             news = meetings.announce(unit, item, source_id=source.id, actor=actor)
             if news.meeting is not None and news.meeting.status == "active":
@@ -163,7 +168,8 @@ def _store(
             stored.agenda.append(item.title)
         else:
             position += 1
-            stored.records.append(lifecycle.create(unit.session, where, item, position))
+            waiting.append((item, position))
+    stored.records.extend(lifecycle.create_all(unit.session, where, waiting))
     unit.session.flush()
     return stored
 
