@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session, joinedload, load_only, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.models import Action, ActionOwner, Channel, Decision, Meeting, SourceMessage
 
@@ -296,6 +296,35 @@ def _firsts(
     return found
 
 
+def _listed_firsts(
+    session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
+) -> PerChannel:
+    """`_firsts` for actions, read as plain values (`ListedAction`) with their owners."""
+    ranked = (
+        select(
+            Action.id.label("id"),
+            func.row_number().over(partition_by=Action.channel_id, order_by=order).label("rn"),
+            func.count().over(partition_by=Action.channel_id).label("total"),
+        )
+        .where(*where)
+        .subquery()
+    )
+    rows = session.execute(
+        select(*LISTED, ranked.c.total)
+        .join(ranked, Action.id == ranked.c.id)
+        .where(ranked.c.rn <= limit)
+        .order_by(ranked.c.rn)
+    )
+    found: PerChannel = {}
+    every: list[ListedAction] = []
+    for *values, total in rows:
+        action = ListedAction(*values)
+        every.append(action)
+        found.setdefault(action.channel_id, ([], int(total)))[0].append(action)
+    _with_owners(session, every)
+    return found
+
+
 def open_actions_by_channel(
     session: Session,
     team_id: str,
@@ -312,8 +341,7 @@ def open_actions_by_channel(
         *conditions,
     ]
     order = [Action.due.asc().nulls_last(), Action.id]
-    shown = [load_only(*LISTED), selectinload(Action.owners)]
-    return _firsts(session, Action, where, order, limit, shown)
+    return _listed_firsts(session, where, order, limit)
 
 
 def recent_decisions_by_channel(
@@ -351,7 +379,7 @@ def done_actions_by_channel(
         Action.done_at >= since,
     ]
     order = [Action.done_at, Action.id]
-    return _firsts(session, Action, where, order, limit, [selectinload(Action.owners)])
+    return _listed_firsts(session, where, order, limit)
 
 
 def count_open_by_channel(

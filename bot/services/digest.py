@@ -29,6 +29,7 @@ from storage import channels, lists, queries
 from storage import directory as directory_rows
 from storage import members as members_rows
 from storage import owners as owner_queries
+from storage.lists import ListedAction, ListedOwner
 from storage.models import Action, ActionOwner, Decision, Meeting
 
 MAX_DIGEST_DECISIONS = 30
@@ -101,9 +102,9 @@ class _Material:
 
     decisions: list[Decision]
     more_decisions: int
-    listed: list[Action]  # overdue and due this week first, then new ones
+    listed: list[ListedAction]  # overdue and due this week first, then new ones
     open_total: int
-    closed: list[Action]
+    closed: list[ListedAction]
     meeting: Meeting | None
 
 
@@ -186,7 +187,7 @@ def _compose(
     )
 
 
-def _label(names: Names, owner: ActionOwner) -> str:
+def _label(names: Names, owner: ActionOwner | ListedOwner) -> str:
     """A person's display name or a group's handle (mrkdwn-safe, no ping), else as before."""
     known = (owner.user_id and names.users.get(owner.user_id)) or (
         owner.group_id and names.groups.get(owner.group_id)
@@ -196,7 +197,7 @@ def _label(names: Names, owner: ActionOwner) -> str:
     return escape(known if owner.user_id else f"@{known}")
 
 
-def _by_owner(actions: list[Action], names: Names) -> list[OwnerGroup]:
+def _by_owner(actions: list[ListedAction], names: Names) -> list[OwnerGroup]:
     groups: dict[tuple[str, ...], list[record_service.RecordView]] = defaultdict(list)
     for action in actions:
         shown = record_service.view(action)
