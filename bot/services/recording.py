@@ -80,10 +80,11 @@ def record_message(deps: Deps, message: Incoming) -> ReplyPlan | None:
             thread_ts=message.thread_ts,
             warnings=[_warning(w) for w in result.warnings],
             permalink=message.permalink,
+            version=message.stamp,
+            reply_claimed=True,
         )
-        source.version = message.stamp
         stored = _store(unit, source, result.records, message.user_id)
-        return plan(unit, source, stored)
+        return plan(unit, source, stored, claimed=True)
 
 
 edit_message = record_message  # `message_changed`: the same, unchanged text changes nothing
