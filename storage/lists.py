@@ -76,6 +76,33 @@ def open_actions(
     return rows, int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
 
 
+def open_actions_anywhere(
+    session: Session, team_id: str, conditions: Sequence[ColumnElement[bool]], limit: int
+) -> Page:
+    """`open_actions` across many channels (App Home: the person's, in their channels).
+
+    PostgreSQL matches the person's owners to the candidates by hashing them whichever
+    way it is asked, so there the page and the total come from one scan (a window count
+    beside `ORDER BY … LIMIT`) instead of two; SQLite tests each candidate's owners from
+    the index, and its two queries are the cheaper."""
+    if session.get_bind().dialect.name != "postgresql":
+        return open_actions(session, team_id, conditions, limit)
+    where = [Action.team_id == team_id, Action.status == "open", *conditions]
+    page = session.execute(
+        select(Action.id, func.count().over().label("total"))
+        .where(*where)
+        .order_by(Action.due.asc().nulls_last(), Action.id)
+        .limit(limit)
+    ).all()
+    if not page:
+        return [], 0
+    place = {row.id: n for n, row in enumerate(page)}
+    rows = session.execute(select(*LISTED).where(Action.id.in_(place)))
+    found = sorted((ListedAction(*row) for row in rows), key=lambda a: place[a.id])
+    _with_owners(session, found)
+    return found, int(page[0].total)
+
+
 def _first(
     session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
 ) -> list[ListedAction]:

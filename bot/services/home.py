@@ -37,7 +37,9 @@ def home_view(deps: Deps, team_id: str, user_id: str) -> dict[str, Any]:
         mine = owners.person(team_id, user_id)
         trusted = membership.trusted_since(unit.now)
         member = members.in_channels_of(team_id, user_id, trusted)
-        ordered, total = lists.open_actions(session, team_id, [mine, member], MAX_HOME_ACTIONS)
+        ordered, total = lists.open_actions_anywhere(
+            session, team_id, [mine, member], MAX_HOME_ACTIONS
+        )
         shown = [(view(a), a.channel_id) for a in ordered]
         # only as many meetings as the tab has room for (100 blocks) are read
         room = 100 - (3 + len(shown) + (0 if shown else 1) + (total > MAX_HOME_ACTIONS))

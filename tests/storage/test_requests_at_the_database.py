@@ -150,6 +150,23 @@ def test_open_items_load_only_what_they_show(deps: Deps, loaded_actions: list[in
     assert len(loaded_actions) <= 40 and view["type"] == "home"
 
 
+def test_app_home_lists_the_first_forty_by_deadline_and_counts_the_rest(deps: Deps) -> None:
+    lines = "\n".join(
+        f"Handling: <@U1> sender bilag {i}, frist {1 + (i * 7) % 28}/12" for i in range(45)
+    )
+    say(deps, lines, "5.2")
+    say(deps, "Handling: <@U1> sender bilag uden frist", "5.3")
+    with deps.unit(SCOPE) as unit:
+        members.replace_members(unit.session, "T1", "C1", ["U1"], NOW)
+    view = home.home_view(deps, "T1", "U1")
+    texts = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
+    listed = [t for t in texts if "sender bilag" in t]
+    assert len(listed) == 40 and "uden frist" not in "\n".join(listed)
+    days = [int(t.split("frist ")[1].split(". ")[0].split()[-1]) for t in listed]
+    assert days == sorted(days)  # by deadline
+    assert any("… og 6 flere" in t for t in texts)  # 46 open, 40 shown
+
+
 # --- every lookup a request makes has an index -----------------------------------------
 
 GROWING = ("records", "action_owners", "meetings", "agenda_items", "source_messages")
