@@ -87,16 +87,10 @@ class ShownMeeting:
 def next_meeting_shown(
     session: Session, team_id: str, channel_id: str, today: date
 ) -> ShownMeeting | None:
-    """`next_meeting`, read as plain values (two small Core queries, no tracked objects)."""
-    found = session.execute(
-        select(
-            Meeting.id,
-            Meeting.date,
-            Meeting.starts_at,
-            Meeting.ends_at,
-            Meeting.place,
-            Meeting.body,
-        )
+    """`next_meeting`, read as plain values with its agenda joined (one round trip, no
+    tracked objects)."""
+    chosen = (
+        select(Meeting.id)
         .where(
             Meeting.team_id == team_id,
             Meeting.channel_id == channel_id,
@@ -105,15 +99,26 @@ def next_meeting_shown(
         )
         .order_by(Meeting.date, Meeting.starts_at, Meeting.id)
         .limit(1)
-    ).first()
-    if found is None:
-        return None
-    titles = session.scalars(
-        select(AgendaItem.title)
-        .where(AgendaItem.meeting_id == found.id)
-        .order_by(AgendaItem.position, AgendaItem.id)
+        .scalar_subquery()
     )
-    return ShownMeeting(*found, titles=list(titles))
+    rows = session.execute(
+        select(
+            Meeting.id,
+            Meeting.date,
+            Meeting.starts_at,
+            Meeting.ends_at,
+            Meeting.place,
+            Meeting.body,
+            AgendaItem.title,
+        )
+        .outerjoin(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+        .where(Meeting.id == chosen)
+        .order_by(AgendaItem.position, AgendaItem.id)
+    ).all()
+    if not rows:
+        return None
+    titles = [row.title for row in rows if row.title is not None]
+    return ShownMeeting(*rows[0][:6], titles=titles)
 
 
 def last_meeting(session: Session, team_id: str, channel_id: str, today: date) -> Meeting | None:
