@@ -10,7 +10,9 @@ break the seed. Two workspaces:
   and `C0INDGANG`, an empty channel the message events are sent to.
 
 Every channel has a meeting behind and one ahead; the person `U0ANNE` owns over a
-third of the actions, directly or through the alias "Anne".
+third of the actions, directly or through the alias "Anne". Every channel's member list
+(`U0ANNE`, `U0JENS`, as the stand-in answers) is cached as read at NOW, as the worker
+leaves it: App Home reads only that cache.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ TODAY = date(2026, 11, 23)
 BIG_TEAM, BIG = "T0LOCAL", "C0STOR"
 SMALL_TEAM, SMALL, INGEST = "T0SMALL", "C0STYRE", "C0INDGANG"
 PERSON = "U0ANNE"  # whose App Home is opened
+MEMBERS = [PERSON, "U0JENS"]  # in every channel, as the stand-in says
 OWNERS = ["Lolland", "Køge", "RS17", "Anne"]
 WORD = "rammeaftale"  # `beslutninger rammeaftale`: one decision in ten mentions it
 CHUNK = 5_000
@@ -173,6 +176,25 @@ def _workspace(connection: Connection, team: str, channels: list[str]) -> None:
     )
 
 
+def _member_lists(engine: Engine) -> None:
+    """The member lists the worker keeps (`channel_members`, read at NOW), where the
+    application has that cache; requests only read it."""
+    model = importlib.import_module("storage.models")
+    member = getattr(model, "ChannelMember", None)
+    if member is None or "members_fetched_at" not in Channel.__table__.c:
+        return
+    with engine.begin() as connection:
+        channels = connection.execute(select(Channel.team_id, Channel.channel_id)).all()
+        rows = [
+            {"team_id": team, "channel_id": channel, "user_id": user}
+            for team, channel in channels
+            for user in MEMBERS
+        ]
+        for i in range(0, len(rows), CHUNK):
+            connection.execute(insert(member), rows[i : i + CHUNK])
+        connection.execute(Channel.__table__.update().values(members_fetched_at=NOW))
+
+
 def _rebuild_search_index(engine: Engine) -> None:
     """A search index the application keeps in step itself (SQLite's FTS5 table, filled
     from a flush hook) misses rows inserted with core: `storage.search.rebuild` fills
@@ -208,6 +230,7 @@ def seed(url: str, *, small: int, big: int = 0, channels: int = 0, per_channel: 
                 for channel in others[start : start + 50]:
                     half = per_channel // 2
                     _channel(connection, BIG_TEAM, channel, per_channel - half, half)
+    _member_lists(engine)
     _rebuild_search_index(engine)
     engine.dispose()
     if engine.dialect.name == "postgresql":

@@ -477,6 +477,9 @@ class Console:
         calls = self.standin.calls[self.seen :]
         self.seen = len(self.standin.calls)
         self.recent += [c for c in calls if c.method in BUTTON_SOURCES]
+        publishes = [c for c in calls if c.method == "views.publish"]
+        if len(publishes) > 1:  # a tab opened: published from the cache, then again; the last
+            calls = [c for c in calls if c.method != "views.publish" or c is publishes[-1]]
         return [shown for call in calls if (shown := self._render(call))]
 
     def _render(self, call: Call) -> str | None:

@@ -48,8 +48,10 @@ def refresh(
     user_ids: Collection[str],
     group_ids: Collection[str],
     now: datetime,
+    max_fetch: int = MAX_FETCH,
 ) -> None:
-    """Fetch the names that are missing or stale, once, and cache them."""
+    """Fetch the names that are missing or stale, once, and cache them (at most
+    `max_fetch` people)."""
     if client is None:
         return
     with deps.unit() as unit:
@@ -60,7 +62,7 @@ def refresh(
         known = directory.group_handles(unit.session, team_id, group_ids)
         need_groups = need_groups or bool(set(group_ids) - set(known))
     names: dict[str, str] = {}
-    for user_id in sorted(set(user_ids) - fresh)[:MAX_FETCH]:
+    for user_id in sorted(set(user_ids) - fresh)[:max_fetch]:
         try:
             answer = client.users_info(user=user_id)
         except SlackApiError as error:

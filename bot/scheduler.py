@@ -22,9 +22,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -36,10 +37,11 @@ from sqlalchemy.exc import IntegrityError
 from bot import blocks, directory
 from bot.deps import Deps, Prefs, Scope
 from bot.domain.names import Names
+from bot.parsing.dates import previous_working_day
 from bot.replies import Reply
-from bot.services import digest, thread_reply
+from bot.services import digest, membership, thread_reply
 from storage import channels as channel_rows
-from storage import retention
+from storage import lists, retention, runs
 from storage.models import ScheduledRun
 from storage.session import transaction
 
@@ -49,6 +51,7 @@ LATE_LIMIT = timedelta(days=1)
 NOTICE_AT = "08:00"
 REMINDER_AT = "08:00"
 ALL_CHANNELS = "-"  # the channel key of a workspace-wide run (reminders)
+BATCH = 100  # digests built together
 
 
 @dataclass
@@ -106,38 +109,97 @@ class Scheduler:
                 for c in channel_rows.all_channels(unit.session)
             ]
             teams = channel_rows.team_ids(unit.session)
-        for scope, prefs, enabled, weekday, at in rows:
-            if enabled:
-                self._digest(scope, prefs, weekday, at, now, report)
-            self._notice(scope, prefs, now, report)
+        digests = self._digests_open(rows, now)
+        built = _Digests(self, digests, now)
+        meeting_eves = self._meeting_eves(rows, now)
+        for scope, prefs, _enabled, _weekday, _at in rows:
+            if scope in digests:
+                period, slot, _ = digests[scope]
+                self._due(
+                    scope,
+                    "digest",
+                    scope.channel_id,
+                    period,
+                    slot,
+                    now,
+                    report,
+                    partial(built.get, scope),
+                    scope.channel_id,
+                )
+            if scope in meeting_eves:
+                self._notice(scope, prefs, now, report)
         for team_id in teams:
             self._reminders(team_id, now, report)
             self._confirmations(team_id, now, report)
         with self.deps.unit() as unit:  # the install page's expired states
             retention.expired_oauth_states(unit.session, now)
+        self._memberships()
         return report
+
+    def _memberships(self) -> None:
+        """Read again the member lists never read or oldest (App Home reads only these)."""
+        if self.stopping is not None and self.stopping.is_set():
+            return
+        try:
+            membership.refresh_stale(self.deps, self.client_for)
+        except Exception:  # Slack away: the lists stay as they are, trusted until too old
+            log.exception("channel members could not be read")
 
     # -- what is due ---------------------------------------------------------------
 
-    def _digest(
-        self, scope: Scope, prefs: Prefs, weekday: int, at: str, now: datetime, report: Report
-    ) -> None:
-        today = prefs.today(now)
-        day = digest.digest_slot(weekday, at, today)
-        slot = digest.slot_datetime(day, at, prefs)
-        if slot > now:
-            day, slot = day - timedelta(days=7), slot - timedelta(days=7)
-        self._due(
-            scope,
-            "digest",
-            scope.channel_id,
-            digest.week_key(day),
-            slot,
-            now,
-            report,
-            lambda: digest.digest_for(self.deps, scope, now, self.client_for(scope.team_id)),
-            scope.channel_id,
-        )
+    def _digests_open(
+        self, rows: list[tuple[Scope, Prefs, bool, int, str]], now: datetime
+    ) -> dict[Scope, tuple[str, datetime, Prefs]]:
+        """The digests of this pass not posted (or skipped) already, read in one query:
+        (period, slot, settings) by channel. Those too late are kept: they get skipped."""
+        wanted: dict[Scope, tuple[str, datetime, Prefs]] = {}
+        for scope, prefs, enabled, weekday, at in rows:
+            if not enabled:
+                continue
+            today = prefs.today(now)
+            day = digest.digest_slot(weekday, at, today)
+            slot = digest.slot_datetime(day, at, prefs)
+            if slot > now:
+                day, slot = day - timedelta(days=7), slot - timedelta(days=7)
+            wanted[scope] = (digest.week_key(day), slot, prefs)
+        if not wanted:
+            return {}
+        keys = [(s.team_id, s.channel_id, s.channel_id, p) for s, (p, _, _) in wanted.items()]
+        with self.deps.sessions() as session:
+            finished = runs.finished(session, "digest", keys)
+        return {
+            scope: due
+            for scope, due in wanted.items()
+            if (scope.team_id, scope.channel_id, scope.channel_id, due[0]) not in finished
+        }
+
+    def _meeting_eves(
+        self, rows: list[tuple[Scope, Prefs, bool, int, str]], now: datetime
+    ) -> set[Scope]:
+        """Channels whose next meeting is the next working day (a notice may be due), read
+        with one query per workspace (and local date)."""
+        asked: dict[tuple[str, date], list[Scope]] = defaultdict(list)
+        for scope, prefs, *_ in rows:
+            if digest.slot_datetime(prefs.today(now), NOTICE_AT, prefs) <= now:
+                asked[(scope.team_id, prefs.today(now))].append(scope)
+        eves: set[Scope] = set()
+        if not asked:
+            return eves
+        with self.deps.unit() as unit:
+            for (team_id, today), scopes in asked.items():
+                ahead = lists.next_meetings(
+                    unit.session,
+                    team_id,
+                    [s.channel_id for s in scopes],
+                    today + timedelta(days=1),
+                )
+                eves.update(
+                    s
+                    for s in scopes
+                    if s.channel_id in ahead
+                    and previous_working_day(ahead[s.channel_id].date) == today
+                )
+        return eves
 
     def _notice(self, scope: Scope, prefs: Prefs, now: datetime, report: Report) -> None:
         slot = digest.slot_datetime(prefs.today(now), NOTICE_AT, prefs)
@@ -301,10 +363,9 @@ class Scheduler:
 
     def _finish(self, run_id: int, status: str, ts: str | None) -> None:
         with transaction(self.deps.sessions) as session:
-            run = session.get(ScheduledRun, run_id)
-            if run is not None:
-                run.status, run.message_ts = status, ts
-                run.posted_at = self.deps.now() if status == "posted" else None
+            runs.finish(
+                session, run_id, status, ts, self.deps.now() if status == "posted" else None
+            )
 
     def _release(self, run_id: int) -> None:
         """Give a claim back so the next run tries again (Slack refused or is away)."""
@@ -360,3 +421,44 @@ def _run_key(scope: Scope, kind: str, target: str, period: str) -> tuple[Any, ..
 
 def _given(reply: Reply) -> Reply:
     return reply
+
+
+class _Digests:
+    """Digests built a batch at a time (channels of one workspace with the same settings,
+    in the order of the pass), the first time one of the batch is asked for: a few
+    queries a batch instead of a dozen a channel. Built before the claim, posted only
+    after it, as before."""
+
+    def __init__(
+        self,
+        scheduler: Scheduler,
+        due: dict[Scope, tuple[str, datetime, Prefs]],
+        now: datetime,
+    ) -> None:
+        self.scheduler, self.now = scheduler, now
+        self.batch_of: dict[Scope, list[Scope]] = {}
+        groups: dict[tuple[str, Prefs], list[Scope]] = defaultdict(list)
+        for scope, (_period, slot, prefs) in due.items():
+            if now - slot < LATE_LIMIT:  # a late one is skipped, never built
+                groups[(scope.team_id, prefs)].append(scope)
+        self.prefs = {scope: prefs for scope, (_p, _s, prefs) in due.items()}
+        for scopes in groups.values():
+            for i in range(0, len(scopes), BATCH):
+                for scope in scopes[i : i + BATCH]:
+                    self.batch_of[scope] = scopes[i : i + BATCH]
+        self.built: dict[Scope, Reply | None] = {}
+
+    def get(self, scope: Scope) -> Reply | None:
+        if scope not in self.built:
+            batch = self.batch_of.get(scope, [scope])
+            team_id = scope.team_id
+            found = digest.digests_for(
+                self.scheduler.deps,
+                team_id,
+                [s.channel_id for s in batch],
+                self.prefs[scope],
+                self.now,
+                self.scheduler.client_for(team_id),
+            )
+            self.built.update({Scope(team_id, c): reply for c, reply in found.items()})
+        return self.built.pop(scope)

@@ -12,12 +12,12 @@ from bot.services import buttons
 from handlers.payloads import (
     OUTCOME,
     BadPayload,
-    follow_up,
     number_of,
     scope_needed,
     scope_of,
     team_of,
     text_of,
+    then_follow_up,
     thread_of,
     user_of,
 )
@@ -39,7 +39,7 @@ def register(app: App, deps: Deps) -> None:
             thread_ts=thread_of(body),
         )
 
-    app.action(re.compile(r"^(done|reopen)_\d+$"))(ack=done_or_reopen, lazy=[follow_up(deps)])
+    app.action(re.compile(r"^(done|reopen)_\d+$"))(then_follow_up(app, deps, done_or_reopen))
 
     def undo(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
         ack()
@@ -47,7 +47,7 @@ def register(app: App, deps: Deps) -> None:
             deps, scope_needed(body), number_of(action.get("value")), user_of(body), thread_of(body)
         )
 
-    app.action(re.compile(r"^undo_\d+$"))(ack=undo, lazy=[follow_up(deps)])
+    app.action(re.compile(r"^undo_\d+$"))(then_follow_up(app, deps, undo))
 
     def share(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext) -> None:
         ack()
@@ -55,7 +55,7 @@ def register(app: App, deps: Deps) -> None:
             deps, scope_needed(body), user_of(body), text_of(action.get("value"))
         )
 
-    app.action("share")(ack=share, lazy=[follow_up(deps)])
+    app.action("share")(then_follow_up(app, deps, share))
 
 
 def _container_type(body: dict[str, Any]) -> Any:

@@ -13,7 +13,7 @@ from bot.parsing.commands import split_command
 from bot.services import commands, importing
 from bot.services.answers import CommandInput
 from bot.slack_port import SlackPort
-from handlers.payloads import OUTCOME, follow_up, scope_of
+from handlers.payloads import OUTCOME, scope_of, then_follow_up
 
 
 def register(app: App, deps: Deps) -> None:
@@ -38,4 +38,4 @@ def register(app: App, deps: Deps) -> None:
             ack(response_type=kind, **blocks.message(outcome.reply, names))
         context[OUTCOME] = outcome
 
-    app.command("/referat")(ack=referat, lazy=[follow_up(deps)])
+    app.command("/referat")(then_follow_up(app, deps, referat))

@@ -13,12 +13,12 @@ from handlers.payloads import (
     OUTCOME,
     BadPayload,
     event_id_of,
-    follow_up,
     is_from_bot,
     slack_id,
     slack_ts,
     team_of,
     text_of,
+    then_follow_up,
 )
 
 
@@ -31,7 +31,7 @@ def register(app: App, deps: Deps) -> None:
             slack_ts(event.get("thread_ts")) or slack_ts(event.get("ts")),
         )
 
-    app.event("app_mention")(ack=mention, lazy=[follow_up(deps)])
+    app.event("app_mention")(then_follow_up(app, deps, mention))
 
     def home_opened(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         if event.get("tab") in (None, "home"):
@@ -40,7 +40,7 @@ def register(app: App, deps: Deps) -> None:
                 raise BadPayload("App Home opened by no user")
             context[OUTCOME] = home.HomeRequest(team_of(body), user)
 
-    app.event("app_home_opened")(ack=home_opened, lazy=[follow_up(deps)])
+    app.event("app_home_opened")(then_follow_up(app, deps, home_opened))
 
     def membership_changed(
         body: dict[str, Any], event: dict[str, Any], context: BoltContext
@@ -55,7 +55,7 @@ def register(app: App, deps: Deps) -> None:
             )
 
     for change in ("member_joined_channel", "member_left_channel"):
-        app.event(change)(ack=membership_changed, lazy=[follow_up(deps)])
+        app.event(change)(then_follow_up(app, deps, membership_changed))
 
 
 def register_direct_messages(app: App, deps: Deps) -> None:
@@ -69,7 +69,7 @@ def register_direct_messages(app: App, deps: Deps) -> None:
             return
         context[OUTCOME] = commands.question(deps, _question(body, event), event_id_of(body), None)
 
-    app.event("message", matchers=[im_only])(ack=dm, lazy=[follow_up(deps)])
+    app.event("message", matchers=[im_only])(then_follow_up(app, deps, dm))
 
 
 def _question(body: dict[str, Any], event: dict[str, Any]) -> CommandInput:

@@ -14,10 +14,10 @@ from bot.services import importing
 from handlers.payloads import (
     OUTCOME,
     BadPayload,
-    follow_up,
     metadata_of,
     number_of,
     scope_needed,
+    then_follow_up,
     user_of,
 )
 
@@ -35,7 +35,7 @@ def register(app: App, deps: Deps) -> None:
         ack()
         context[OUTCOME] = outcome.request
 
-    app.view(MODAL)(ack=submit, lazy=[follow_up(deps)])
+    app.view(MODAL)(then_follow_up(app, deps, submit))
 
     def confirm(
         ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
@@ -45,7 +45,7 @@ def register(app: App, deps: Deps) -> None:
             deps, scope_needed(body), number_of(action.get("value")), user_of(body)
         )
 
-    app.action("import_confirm")(ack=confirm, lazy=[follow_up(deps)])
+    app.action("import_confirm")(then_follow_up(app, deps, confirm))
 
     @app.action("import_date")
     def give_date(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:

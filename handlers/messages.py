@@ -18,13 +18,13 @@ from handlers.payloads import (
     OUTCOME,
     BadPayload,
     event_id_of,
-    follow_up,
     incoming,
     is_from_bot,
     slack_id,
     slack_ts,
     team_of,
     text_of,
+    then_follow_up,
 )
 
 RECORDED_SUBTYPES = {None, "thread_broadcast", "file_share", "me_message"}
@@ -66,7 +66,7 @@ def register(app: App, deps: Deps) -> None:
             thread = with_retries(lambda: recording.delete_message(deps, scope, deleted))
             context[OUTCOME] = recording.MessageOutcome(thread)
 
-    app.event("message")(ack=record, lazy=[follow_up(deps)])
+    app.event("message")(then_follow_up(app, deps, record))
 
 
 def _minutes_file(event: dict[str, Any]) -> dict[str, str] | None:

@@ -1,18 +1,21 @@
 """Pulling primitives out of Slack payloads, and the one way a listener's slow half runs.
 
 The fast half of every listener puts one typed outcome under `OUTCOME` in Bolt's
-context; the slow half (a lazy listener, after Slack has its answer) is
-`follow_up(deps)`, which delivers it through the Slack port. No decisions here.
+context; the slow half (after Slack has its answer, on the app's executor) is
+`then_follow_up(app, deps, listener)`, which delivers it through the Slack port. No
+decisions here.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
+import logging
 import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from slack_bolt import BoltContext
+from slack_bolt import App, Args, BoltContext
 from slack_sdk import WebClient
 
 from bot import directory
@@ -21,21 +24,39 @@ from bot.services.recording import Incoming
 from bot.slack_port import SlackPort
 
 OUTCOME = "referat"
+log = logging.getLogger("referat.handlers")
 
 
 class FollowUp(Protocol):
     def deliver(self, deps: Deps, port: SlackPort) -> None: ...
 
 
-def follow_up(deps: Deps) -> Callable[..., None]:
-    def deliver(context: BoltContext, client: WebClient, respond: Any = None) -> None:
-        outcome: FollowUp | None = context.get(OUTCOME)
-        if outcome is not None:
-            if context.bot_token and not client.token:
-                client.token = context.bot_token
-            outcome.deliver(deps, directory.port_for(deps, client, context.team_id, respond))
+def then_follow_up(app: App, deps: Deps, listener: Callable[..., None]) -> Callable[..., None]:
+    """A listener (the fast half, before Slack's answer), then the slow half: the outcome it
+    left under `OUTCOME` is delivered on the app's executor once the listener returns, as
+    Bolt's lazy listeners are, but handed over as it is (Bolt copies the whole request for
+    a lazy listener and parses its body again)."""
+    names = list(inspect.signature(listener).parameters)
+    executor = app.listener_runner.listener_executor
 
-    return deliver
+    def fast_then_slow(args: Args) -> None:
+        listener(**{name: getattr(args, name) for name in names})
+        outcome: FollowUp | None = args.context.get(OUTCOME)
+        if outcome is not None:
+            executor.submit(_deliver, deps, outcome, args.context, args.client, args.respond)
+
+    return fast_then_slow
+
+
+def _deliver(
+    deps: Deps, outcome: FollowUp, context: BoltContext, client: WebClient, respond: Any
+) -> None:
+    try:
+        if context.bot_token and not client.token:
+            client.token = context.bot_token
+        outcome.deliver(deps, directory.port_for(deps, client, context.team_id, respond))
+    except Exception:  # logged as Bolt logs a failed lazy listener; Slack has its answer
+        log.exception("the follow-up of %s failed", type(outcome).__name__)
 
 
 class BadPayload(ValueError):

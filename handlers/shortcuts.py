@@ -15,13 +15,13 @@ from bot.slack_port import SlackPort
 from handlers.payloads import (
     OUTCOME,
     BadPayload,
-    follow_up,
     incoming,
     metadata_of,
     scope_needed,
     slack_id,
     slack_ts,
     text_of,
+    then_follow_up,
     user_of,
 )
 
@@ -73,4 +73,4 @@ def register(app: App, deps: Deps) -> None:
         ack()
         context[OUTCOME] = outcome
 
-    app.view(MODAL)(ack=submit, lazy=[follow_up(deps)])
+    app.view(MODAL)(then_follow_up(app, deps, submit))

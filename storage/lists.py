@@ -7,16 +7,59 @@ permalink) is loaded in the same round trip.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from storage.models import Action, Decision, Meeting, SourceMessage
+from storage.models import Action, ActionOwner, Channel, Decision, Meeting, SourceMessage
 
-Page = tuple[list[Action], int]
+
+@dataclass(slots=True)
+class ListedOwner:
+    name: str
+    user_id: str | None
+    group_id: str | None
+
+
+@dataclass(slots=True)
+class ListedAction:
+    """An open action as a list shows it (and whom it mentions): plain values read in two
+    queries, its owners in order, never a tracked ORM object."""
+
+    id: int
+    team_id: str
+    channel_id: str
+    kind: str
+    text: str
+    item: str | None
+    status: str
+    due: date | None
+    due_next_meeting: bool | None
+    author_id: str | None
+    done_by: str | None
+    owners: list[ListedOwner] = field(default_factory=list)
+
+
+# the columns of a ListedAction, in its order
+LISTED = (
+    Action.id,
+    Action.team_id,
+    Action.channel_id,
+    Action.kind,
+    Action.text,
+    Action.item,
+    Action.status,
+    Action.due,
+    Action.due_next_meeting,
+    Action.author_id,
+    Action.done_by,
+)
+
+Page = tuple[list[ListedAction], int]
 
 
 def open_actions(
@@ -24,19 +67,74 @@ def open_actions(
 ) -> Page:
     """Open actions, most overdue first, then by deadline, then those without one."""
     where = [Action.team_id == team_id, Action.status == "open", *conditions]
-    total = int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
-    dated = _shown(
-        select(Action).where(*where, Action.due.is_not(None)).order_by(Action.due, Action.id)
-    )
-    rows: list[Action] = list(session.scalars(dated.limit(limit)))
+    rows = _first(session, [*where, Action.due.is_not(None)], [Action.due, Action.id], limit)
     if len(rows) < limit:
-        undated = _shown(select(Action).where(*where, Action.due.is_(None)).order_by(Action.id))
-        rows += session.scalars(undated.limit(limit - len(rows)))
-    return rows, total
+        rows += _first(session, [*where, Action.due.is_(None)], [Action.id], limit - len(rows))
+    if len(rows) < limit:
+        return rows, len(rows)  # all of them: nothing to count
+    return rows, int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
 
 
-def _shown(query: Select[Any]) -> Select[Any]:
-    return query.options(selectinload(Action.owners), joinedload(Action.source))
+def open_actions_anywhere(
+    session: Session, team_id: str, conditions: Sequence[ColumnElement[bool]], limit: int
+) -> Page:
+    """`open_actions` across many channels (App Home: the person's, in their channels).
+
+    PostgreSQL matches the person's owners to the candidates by hashing them whichever
+    way it is asked, so there the page and the total come from one scan (a window count
+    beside `ORDER BY … LIMIT`) instead of two; SQLite tests each candidate's owners from
+    the index, and its two queries are the cheaper."""
+    if session.get_bind().dialect.name != "postgresql":
+        return open_actions(session, team_id, conditions, limit)
+    where = [Action.team_id == team_id, Action.status == "open", *conditions]
+    page = session.execute(
+        select(Action.id, func.count().over().label("total"))
+        .where(*where)
+        .order_by(Action.due.asc().nulls_last(), Action.id)
+        .limit(limit)
+    ).all()
+    if not page:
+        return [], 0
+    place = {row.id: n for n, row in enumerate(page)}
+    rows = session.execute(select(*LISTED).where(Action.id.in_(place)))
+    found = sorted((ListedAction(*row) for row in rows), key=lambda a: place[a.id])
+    _with_owners(session, found)
+    return found, int(page[0].total)
+
+
+def _first(
+    session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
+) -> list[ListedAction]:
+    """The first actions in an order: chosen by their ids (from the index alone), then
+    only those rows read, each with its owners (joined: one round trip)."""
+    chosen = select(Action.id).where(*where).order_by(*order).limit(limit)
+    rows = session.execute(
+        select(*LISTED, ActionOwner.name, ActionOwner.user_id, ActionOwner.group_id)
+        .outerjoin(ActionOwner, ActionOwner.record_id == Action.id)
+        .where(Action.id.in_(chosen))
+        .order_by(*order, ActionOwner.position, ActionOwner.id)
+    )
+    found: dict[int, ListedAction] = {}
+    for *values, name, user_id, group_id in rows:
+        action = found.get(values[0])
+        if action is None:
+            action = found[values[0]] = ListedAction(*values)
+        if name is not None:
+            action.owners.append(ListedOwner(name, user_id, group_id))
+    return list(found.values())
+
+
+def _with_owners(session: Session, actions: list[ListedAction]) -> None:
+    if not actions:
+        return
+    by_id = {a.id: a for a in actions}
+    rows = session.execute(
+        select(ActionOwner.record_id, ActionOwner.name, ActionOwner.user_id, ActionOwner.group_id)
+        .where(ActionOwner.record_id.in_(by_id))
+        .order_by(ActionOwner.record_id, ActionOwner.position, ActionOwner.id)
+    )
+    for record_id, name, user_id, group_id in rows:
+        by_id[record_id].owners.append(ListedOwner(name, user_id, group_id))
 
 
 def in_channel(channel_id: str) -> ColumnElement[bool]:
@@ -67,7 +165,6 @@ def decisions(
     where = active_decisions(team_id, channel_id)
     if since is not None:
         where.append(Decision.decided_on >= since)
-    total = int(session.scalar(select(func.count(Decision.id)).where(*where)) or 0)
     rows = session.scalars(
         select(Decision)
         .where(*where)
@@ -75,37 +172,56 @@ def decisions(
         .options(joinedload(Decision.source))
         .limit(limit)
     ).all()
-    return list(rows), total
+    if len(rows) < limit:
+        return list(rows), len(rows)  # all of them: nothing to count
+    return list(rows), int(session.scalar(select(func.count(Decision.id)).where(*where)) or 0)
 
 
-def channels_of_person(session: Session, team_id: str, user_id: str) -> set[str]:
-    """Channels a person wrote recorded messages in."""
-    return set(
-        session.scalars(
-            select(SourceMessage.channel_id)
-            .where(SourceMessage.team_id == team_id, SourceMessage.author_id == user_id)
-            .distinct()
+def channels_of_interest(
+    team_id: str, user_id: str, mine: ColumnElement[bool], among: Select[Any]
+) -> Select[Any]:
+    """Of the channels `among` (a query of ids), those where the person owns an open action
+    (`mine`) or wrote a recorded message: a query, for the next meetings App Home shows."""
+    owns = (
+        select(Action.id)
+        .where(
+            Action.team_id == team_id,
+            Action.channel_id == Channel.channel_id,
+            Action.status == "open",
+            mine,
         )
+        .exists()
+    )
+    wrote = (
+        select(SourceMessage.id)
+        .where(
+            SourceMessage.team_id == team_id,
+            SourceMessage.author_id == user_id,
+            SourceMessage.channel_id == Channel.channel_id,
+        )
+        .exists()
+    )
+    return select(Channel.channel_id).where(
+        Channel.team_id == team_id, Channel.channel_id.in_(among), owns | wrote
     )
 
 
-def channels_with_actions(
-    session: Session, team_id: str, condition: ColumnElement[bool]
-) -> set[str]:
-    return set(
-        session.scalars(
-            select(Action.channel_id)
-            .where(Action.team_id == team_id, Action.status == "open", condition)
-            .distinct()
-        )
-    )
+def first_ids(session: Session, channel_ids: Select[Any], limit: int) -> list[str]:
+    """The first channel ids of a query of them."""
+    return [str(c) for c in session.scalars(channel_ids.order_by("channel_id").limit(limit))]
 
 
 def next_meetings(
-    session: Session, team_id: str, channel_ids: set[str], today: date
+    session: Session,
+    team_id: str,
+    channel_ids: Collection[str] | Select[Any],
+    today: date,
+    with_agenda: bool = False,
+    limit: int | None = None,
 ) -> dict[str, Meeting]:
-    """The next meeting of each of these channels, in one query."""
-    if not channel_ids:
+    """The next meeting of each of these channels (ids, or a query of them), in one query
+    (and its agenda in one); with `limit`, of the first channels by id only."""
+    if not isinstance(channel_ids, Select) and not channel_ids:
         return {}
     first = (
         select(Meeting.channel_id, func.min(Meeting.date).label("day"))
@@ -116,6 +232,8 @@ def next_meetings(
             Meeting.date >= today,
         )
         .group_by(Meeting.channel_id)
+        .order_by(Meeting.channel_id)
+        .limit(limit)
         .subquery()
     )
     rows = session.scalars(
@@ -123,6 +241,7 @@ def next_meetings(
         .join(first, (Meeting.channel_id == first.c.channel_id) & (Meeting.date == first.c.day))
         .where(Meeting.team_id == team_id, Meeting.status == "active")
         .order_by(Meeting.channel_id, Meeting.starts_at, Meeting.id)
+        .options(*([selectinload(Meeting.agenda)] if with_agenda else []))
     ).all()
     found: dict[str, Meeting] = {}
     for meeting in rows:
@@ -176,3 +295,142 @@ def recent_decisions(
         .limit(limit)
     ).all()
     return sorted(rows, key=lambda d: d.id), total
+
+
+# --- the same lists for many channels at once (the scheduler's digests) -----------------
+
+PerChannel = dict[str, tuple[list[Any], int]]
+
+
+def _firsts(
+    session: Session,
+    entity: Any,
+    where: Sequence[ColumnElement[bool]],
+    order: Sequence[Any],
+    limit: int,
+    options: Sequence[Any] = (),
+) -> PerChannel:
+    """The first `limit` rows of each channel in `order`, and each channel's total, in one
+    query (a window over the matching rows of these channels)."""
+    ranked = (
+        select(
+            entity.id.label("id"),
+            func.row_number().over(partition_by=entity.channel_id, order_by=order).label("rn"),
+            func.count().over(partition_by=entity.channel_id).label("total"),
+        )
+        .where(*where)
+        .subquery()
+    )
+    query = (
+        select(entity, ranked.c.total)
+        .join(ranked, entity.id == ranked.c.id)
+        .where(ranked.c.rn <= limit)
+        .order_by(ranked.c.rn)
+        .options(*options)
+    )
+    found: PerChannel = {}
+    for row, total in session.execute(query):
+        found.setdefault(row.channel_id, ([], int(total)))[0].append(row)
+    return found
+
+
+def _listed_firsts(
+    session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
+) -> PerChannel:
+    """`_firsts` for actions, read as plain values (`ListedAction`) with their owners."""
+    ranked = (
+        select(
+            Action.id.label("id"),
+            func.row_number().over(partition_by=Action.channel_id, order_by=order).label("rn"),
+            func.count().over(partition_by=Action.channel_id).label("total"),
+        )
+        .where(*where)
+        .subquery()
+    )
+    rows = session.execute(
+        select(*LISTED, ranked.c.total)
+        .join(ranked, Action.id == ranked.c.id)
+        .where(ranked.c.rn <= limit)
+        .order_by(ranked.c.rn)
+    )
+    found: PerChannel = {}
+    every: list[ListedAction] = []
+    for *values, total in rows:
+        action = ListedAction(*values)
+        every.append(action)
+        found.setdefault(action.channel_id, ([], int(total)))[0].append(action)
+    _with_owners(session, every)
+    return found
+
+
+def open_actions_by_channel(
+    session: Session,
+    team_id: str,
+    channel_ids: Sequence[str],
+    conditions: Sequence[ColumnElement[bool]],
+    limit: int,
+) -> PerChannel:
+    """`open_actions` for each of these channels (same order: by deadline, those without
+    one last, then as stored), in one query."""
+    where = [
+        Action.team_id == team_id,
+        Action.channel_id.in_(channel_ids),
+        Action.status == "open",
+        *conditions,
+    ]
+    order = [Action.due.asc().nulls_last(), Action.id]
+    return _listed_firsts(session, where, order, limit)
+
+
+def recent_decisions_by_channel(
+    session: Session,
+    team_id: str,
+    channel_ids: Sequence[str],
+    moment: datetime,
+    first_day: date,
+    limit: int,
+) -> PerChannel:
+    """`recent_decisions` for each of these channels (the newest `limit`, oldest first)."""
+    where = [
+        Decision.team_id == team_id,
+        Decision.channel_id.in_(channel_ids),
+        Decision.kind == "decision",
+        Decision.status == "active",
+        Decision.created_at >= moment,
+        Decision.decided_on >= first_day,
+    ]
+    found = _firsts(
+        session, Decision, where, [Decision.id.desc()], limit, [joinedload(Decision.source)]
+    )
+    return {c: (sorted(rows, key=lambda d: d.id), total) for c, (rows, total) in found.items()}
+
+
+def done_actions_by_channel(
+    session: Session, team_id: str, channel_ids: Sequence[str], since: datetime, limit: int
+) -> PerChannel:
+    """Actions done since a moment, first done first (the digest's "closed this week")."""
+    where = [
+        Action.team_id == team_id,
+        Action.channel_id.in_(channel_ids),
+        Action.kind == "action",
+        Action.status == "done",
+        Action.done_at >= since,
+    ]
+    order = [Action.done_at, Action.id]
+    return _listed_firsts(session, where, order, limit)
+
+
+def count_open_by_channel(
+    session: Session, team_id: str, channel_ids: Sequence[str]
+) -> dict[str, int]:
+    rows = session.execute(
+        select(Action.channel_id, func.count(Action.id))
+        .where(
+            Action.team_id == team_id,
+            Action.channel_id.in_(channel_ids),
+            Action.kind == "action",
+            Action.status == "open",
+        )
+        .group_by(Action.channel_id)
+    )
+    return {str(channel): int(n) for channel, n in rows}

@@ -245,8 +245,11 @@ class ActionOwner(Base):
     """One owner of an action: a name, with a Slack user or user-group id when known."""
 
     __tablename__ = "action_owners"
+    # an action's owners, and "is this action the person's?" from the index alone (App
+    # Home, `åbne mig`)
+    __table_args__ = (Index("ix_action_owners_owner", "record_id", "user_id", "name_key"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
     name_key: Mapped[str] = mapped_column(String(200), index=True, default=_name_key)
     user_id: Mapped[str | None] = mapped_column(String(ID), index=True)

@@ -64,14 +64,22 @@ def set_alias(session: Session, team_id: str, name: str, user_id: str, now: date
 
 
 def owned_by(team_id: str, user_id: str) -> ColumnElement[bool]:
-    """Actions owned by a person: as a mention, or through a name mapped to them."""
+    """Actions owned by a person: as a mention, or through a name mapped to them.
+
+    A test on each candidate action (its owners, by `ix_action_owners_owner`), not a list
+    of every action the person owns in any workspace: the workspace, channel and status
+    narrow the candidates first."""
     names = select(OwnerAlias.name_key).where(
         OwnerAlias.team_id == team_id, OwnerAlias.user_id == user_id
     )
-    owners = select(ActionOwner.record_id).where(
-        or_(ActionOwner.user_id == user_id, ActionOwner.name_key.in_(names))
+    return (
+        select(ActionOwner.record_id)
+        .where(
+            ActionOwner.record_id == Action.id,
+            or_(ActionOwner.user_id == user_id, ActionOwner.name_key.in_(names)),
+        )
+        .exists()
     )
-    return Action.id.in_(owners)
 
 
 def owned_by_name(team_id: str, name: str) -> ColumnElement[bool]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select, update
@@ -70,6 +71,56 @@ def next_meeting(session: Session, team_id: str, channel_id: str, today: date) -
     )
 
 
+@dataclass(slots=True)
+class ShownMeeting:
+    """A meeting as an answer shows it: plain values and its agenda's titles in order."""
+
+    id: int
+    date: date
+    starts_at: datetime | None
+    ends_at: datetime | None
+    place: str | None
+    body: str | None
+    titles: list[str]
+
+
+def next_meeting_shown(
+    session: Session, team_id: str, channel_id: str, today: date
+) -> ShownMeeting | None:
+    """`next_meeting`, read as plain values with its agenda joined (one round trip, no
+    tracked objects)."""
+    chosen = (
+        select(Meeting.id)
+        .where(
+            Meeting.team_id == team_id,
+            Meeting.channel_id == channel_id,
+            Meeting.status == "active",
+            Meeting.date >= today,
+        )
+        .order_by(Meeting.date, Meeting.starts_at, Meeting.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            Meeting.id,
+            Meeting.date,
+            Meeting.starts_at,
+            Meeting.ends_at,
+            Meeting.place,
+            Meeting.body,
+            AgendaItem.title,
+        )
+        .outerjoin(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+        .where(Meeting.id == chosen)
+        .order_by(AgendaItem.position, AgendaItem.id)
+    ).all()
+    if not rows:
+        return None
+    titles = [row.title for row in rows if row.title is not None]
+    return ShownMeeting(*rows[0][:6], titles=titles)
+
+
 def last_meeting(session: Session, team_id: str, channel_id: str, today: date) -> Meeting | None:
     return session.scalar(
         select(Meeting)
@@ -80,6 +131,21 @@ def last_meeting(session: Session, team_id: str, channel_id: str, today: date) -
             Meeting.date < today,
         )
         .order_by(Meeting.date.desc(), Meeting.id.desc())
+        .limit(1)
+    )
+
+
+def meeting_id_on(session: Session, team_id: str, channel_id: str, day: date) -> int | None:
+    """The id of `meeting_on`'s meeting (no object loaded)."""
+    return session.scalar(
+        select(Meeting.id)
+        .where(
+            Meeting.team_id == team_id,
+            Meeting.channel_id == channel_id,
+            Meeting.status == "active",
+            Meeting.date == day,
+        )
+        .order_by(Meeting.id)
         .limit(1)
     )
 

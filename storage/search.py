@@ -161,18 +161,50 @@ def search_decisions(
     if not wanted:
         return [], 0
     if session.get_bind().dialect.name == "postgresql":
-        matched, rank = _postgres(wanted, language)
+        matched, every, rank = _postgres(wanted, language)
     else:
-        matched, rank = _sqlite(wanted, language, scope_token(team_id, channel_id))
-    total = int(session.scalar(select(func.count(Decision.id)).where(*where, matched)) or 0)
-    rows = session.scalars(
-        select(Decision)
-        .where(*where, matched)
-        .order_by(rank.desc(), Decision.decided_on.desc().nulls_last(), Decision.id.desc())
-        .options(joinedload(Decision.source))
-        .limit(limit)
-    ).all()
-    return list(rows), total
+        scope = scope_token(team_id, channel_id)
+        matched, every, rank = _sqlite(wanted, language, scope)
+    # Those matching every word rank first, newest first among them: when they fill the
+    # page (always, for one word) no match needs ranking at all; for two words, those
+    # matching one come next, newest first. Only three words or more rank every match.
+    rows = _newest(session, [*where, every], limit)
+    if len(wanted) == 2 and len(rows) < limit:  # then those matching one of the two
+        rows += _newest(session, [*where, matched, ~every], limit - len(rows))
+    elif len(wanted) > 2 and len(rows) < limit:
+        rows = list(
+            session.scalars(
+                select(Decision)
+                .where(*where, matched)
+                .order_by(rank.desc(), Decision.decided_on.desc().nulls_last(), Decision.id.desc())
+                .options(joinedload(Decision.source))
+                .limit(limit)
+            )
+        )
+    if len(rows) < limit:
+        return rows, len(rows)  # every match is shown: nothing to count
+    return rows, int(session.scalar(select(func.count(Decision.id)).where(*where, matched)) or 0)
+
+
+def _newest(session: Session, where: list[ColumnElement[bool]], limit: int) -> list[Decision]:
+    """Newest first (by the day decided, those without one last, then as stored), read
+    backwards along `ix_records_decided` where the database finds that cheaper: the dated
+    ones first, then, if the page is not full, the undated."""
+    shown = joinedload(Decision.source)
+    dated = select(Decision).where(*where, Decision.decided_on.is_not(None))
+    rows = list(
+        session.scalars(
+            dated.order_by(Decision.decided_on.desc(), Decision.id.desc())
+            .options(shown)
+            .limit(limit)
+        )
+    )
+    if len(rows) < limit:
+        undated = select(Decision).where(*where, Decision.decided_on.is_(None))
+        rows += session.scalars(
+            undated.order_by(Decision.id.desc()).options(shown).limit(limit - len(rows))
+        )
+    return rows
 
 
 MIN_PREFIX = 4  # a stem this long also finds longer words: "budget" -> "budg" finds "budget"
@@ -185,7 +217,11 @@ def search_stems(words: list[str], language: str) -> list[str]:
     return list(dict.fromkeys(s for w in words for s in stems(w, language)))
 
 
-def _postgres(wanted: list[str], language: str) -> tuple[ColumnElement[bool], ColumnElement[Any]]:
+Conditions = tuple[ColumnElement[bool], ColumnElement[bool], ColumnElement[Any]]
+
+
+def _postgres(wanted: list[str], language: str) -> Conditions:
+    """(matches any word, matches every word, how many words it matches)."""
     vector: ColumnElement[Any] = literal_column(f"records.search_{language}")  # a fixed name
     simple = literal("simple").op("::")(text("regconfig"))  # the stems are stemmed already
     queries = [
@@ -197,27 +233,33 @@ def _postgres(wanted: list[str], language: str) -> tuple[ColumnElement[bool], Co
     any_query: ColumnElement[Any] = queries[0]
     for query in queries[1:]:
         any_query = any_query.op("||")(query)
+    every_query: ColumnElement[Any] = queries[0]
+    for query in queries[1:]:
+        every_query = every_query.op("&&")(query)
     matched = vector.op("@@")(any_query)
     rank: Any = literal(0)
     for query in queries:
         rank = rank + cast(vector.op("@@")(query), Integer)
-    return matched, rank
+    return matched, vector.op("@@")(every_query), rank
 
 
-def _sqlite(
-    wanted: list[str], language: str, scope: str
-) -> tuple[ColumnElement[bool], ColumnElement[Any]]:
+def _sqlite(wanted: list[str], language: str, scope: str) -> Conditions:
+    """(matches any word, matches every word, how many words it matches)."""
     body = f"body_{language}"  # one of two fixed names, never user text
-    fts = " OR ".join(f'"{s}"*' if len(s) >= MIN_PREFIX else f'"{s}"' for s in wanted)
-    ids = (
-        text("SELECT rowid FROM records_fts WHERE records_fts MATCH :fts")
-        .bindparams(fts=f'scope : "{scope}" AND {body} : ({fts})')
-        .columns(column("rowid", Integer))
-    )
-    matched = Decision.id.in_(ids)
+    terms = [f'"{s}"*' if len(s) >= MIN_PREFIX else f'"{s}"' for s in wanted]
+
+    def fts(join: str, name: str) -> ColumnElement[bool]:
+        ids = (
+            text(f"SELECT rowid FROM records_fts WHERE records_fts MATCH :{name}")  # noqa: S608 (fixed names)
+            .bindparams(bindparam(name, f'scope : "{scope}" AND {body} : ({join.join(terms)})'))
+            .columns(column("rowid", Integer))
+        )
+        return Decision.id.in_(ids)
+
+    matched = fts(" OR ", "fts_any")
     own = text(f"(SELECT ' ' || {body} || ' ' FROM records_fts WHERE rowid = records.id)")  # noqa: S608 (a fixed column name)
     rank: Any = literal(0)
     for i, stem in enumerate(wanted):
         needle = f" {stem}" if len(stem) >= MIN_PREFIX else f" {stem} "
         rank = rank + cast(func.instr(own, bindparam(f"s{i}", needle)) > 0, Integer)
-    return matched, rank
+    return matched, fts(" AND ", "fts_every"), rank

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from storage.models import SourceMessage
 
+PENDING = "pending"  # reply_ts while the one delivery that claimed the reply posts it
+
 
 def create(
     session: Session,
@@ -23,7 +25,11 @@ def create(
     thread_ts: str | None = None,
     warnings: list[dict[str, str]] | None = None,
     permalink: str | None = None,
+    version: str | None = None,
+    reply_claimed: bool = False,
 ) -> SourceMessage:
+    """A new source message; `reply_claimed`: its thread reply is claimed in the same
+    insert (the unit that makes the row is the one that replies)."""
     source = SourceMessage(
         team_id=team_id,
         channel_id=channel_id,
@@ -34,15 +40,15 @@ def create(
         warnings=warnings or [],
         deleted=False,
         permalink=permalink,
+        version=version,
+        reply_ts=PENDING if reply_claimed else None,
+        reply_claimed_at=now if reply_claimed else None,
         created_at=now,
         updated_at=now,
     )
     session.add(source)
     session.flush()
     return source
-
-
-PENDING = "pending"
 
 
 def claim_reply(session: Session, source_id: int, now: datetime) -> bool:

@@ -97,34 +97,49 @@ def create(
     session: Session, where: Placement, item: parsed.Decision | parsed.Action, position: int
 ) -> Record:
     """A new decision or action from a message, minutes or the shortcut's form."""
+    return create_all(session, where, [(item, position)])[0]
+
+
+def create_all(
+    session: Session,
+    where: Placement,
+    items: list[tuple[parsed.Decision | parsed.Action, int]],
+) -> list[Record]:
+    """New decisions and actions (with their positions) from one source, written together:
+    one lookup of the meeting they were decided at, one flush for all of them."""
+    if not items:
+        return []
     # the meeting it was decided at: the one held on the day it was decided, if any (never
     # a guess from the day it is stored; the referat of a meeting is chosen by this)
-    held = (
-        queries.meeting_on(session, where.team_id, where.channel_id, where.decided_on)
+    meeting_id = (
+        queries.meeting_id_on(session, where.team_id, where.channel_id, where.decided_on)
         if where.decided_on is not None
         else None
     )
-    meeting_id = held.id if held else None
-    record: Record
-    if isinstance(item, parsed.Decision):
-        record = Decision(status="active")
-    else:
-        record = Action(
-            status="open",
-            due=item.due,
-            due_next_meeting=item.due_next_meeting,
-            owners=_owners(item),
-        )
-        _due_next_meeting(session, where, record)
-    record.team_id, record.channel_id = where.team_id, where.channel_id
-    record.text, record.item, record.meeting_id = item.text, item.item, meeting_id
-    record.source_id, record.position, record.author_id = where.source.id, position, where.actor
-    record.created_at = record.updated_at = where.now
-    record.decided_on = where.decided_on
-    session.add(record)
+    made: list[Record] = []
+    for item, position in items:
+        record: Record
+        if isinstance(item, parsed.Decision):
+            record = Decision(status="active")
+        else:
+            record = Action(
+                status="open",
+                due=item.due,
+                due_next_meeting=item.due_next_meeting,
+                owners=_owners(item),
+            )
+            _due_next_meeting(session, where, record)
+        record.team_id, record.channel_id = where.team_id, where.channel_id
+        record.text, record.item, record.meeting_id = item.text, item.item, meeting_id
+        record.source_id, record.position, record.author_id = where.source.id, position, where.actor
+        record.created_at = record.updated_at = where.now
+        record.decided_on = where.decided_on
+        session.add(record)
+        made.append(record)
     session.flush()
-    _log(session, record, "created", where.actor, where.now, None)
-    return record
+    for record in made:
+        _log(session, record, "created", where.actor, where.now, None)
+    return made
 
 
 def _due_next_meeting(session: Session, where: Placement, action: Action) -> None:

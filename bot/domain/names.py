@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.parsing.normalize import escape
 from storage import directory
+from storage.lists import ListedAction, ListedOwner
 from storage.models import Action, ActionOwner, Record
 
 
@@ -24,7 +25,7 @@ class Names:
             return ""
         return self.users.get(user_id) or user_id
 
-    def owner(self, owner: ActionOwner) -> str:
+    def owner(self, owner: ActionOwner | ListedOwner) -> str:
         """A display name, `@handle`, or the name as written (`<@U…>` until a name is known)."""
         if owner.user_id:  # not fetched yet (no Slack at hand): the mention as written
             return self.users.get(owner.user_id) or owner.name or f"<@{owner.user_id}>"
@@ -37,13 +38,15 @@ class Names:
         return [self.owner(o) for o in owners]
 
 
-def mentioned(records: Iterable[Record], extra: Iterable[str] = ()) -> tuple[set[str], set[str]]:
+def mentioned(
+    records: Iterable[Record | ListedAction], extra: Iterable[str] = ()
+) -> tuple[set[str], set[str]]:
     """(user ids, group ids) the records mention: authors, owners, who closed them."""
     users, groups = set(extra), set[str]()
     for record in records:
         if record.author_id:
             users.add(record.author_id)
-        if isinstance(record, Action):
+        if isinstance(record, Action | ListedAction):
             users.update(o.user_id for o in record.owners if o.user_id)
             groups.update(o.group_id for o in record.owners if o.group_id)
             if record.done_by:
@@ -52,7 +55,10 @@ def mentioned(records: Iterable[Record], extra: Iterable[str] = ()) -> tuple[set
 
 
 def names_for(
-    session: Session, team_id: str, records: Iterable[Record], extra: Iterable[str] = ()
+    session: Session,
+    team_id: str,
+    records: Iterable[Record | ListedAction],
+    extra: Iterable[str] = (),
 ) -> Names:
     """The cached names of everyone the records mention: one query for people, one for groups."""
     users, groups = mentioned(records, extra)

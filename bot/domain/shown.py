@@ -9,7 +9,9 @@ from bot.deps import Prefs
 from bot.parsing.normalize import escape
 from bot.render import Renderer, local_times
 from bot.replies import Button
+from storage.lists import ListedAction, ListedOwner
 from storage.models import Action, ActionOwner, Meeting, Record
+from storage.queries import ShownMeeting
 
 
 @dataclass
@@ -51,7 +53,7 @@ def reopen_button(renderer: Renderer, lang: str, record_id: int) -> Button:
     )
 
 
-def owner_label(owner: ActionOwner) -> str:
+def owner_label(owner: ActionOwner | ListedOwner) -> str:
     if owner.user_id:
         return f"<@{owner.user_id}>"
     if owner.group_id:
@@ -59,22 +61,23 @@ def owner_label(owner: ActionOwner) -> str:
     return escape(owner.name)
 
 
-def view(record: Record) -> RecordView:
-    owners = list(record.owners) if isinstance(record, Action) else []
+def view(record: Record | ListedAction) -> RecordView:
+    action = record if isinstance(record, Action | ListedAction) else None
+    owners: list[ActionOwner | ListedOwner] = [*action.owners] if action else []
     return RecordView(
         id=record.id,
         kind=record.kind,
         text=record.text,
         owners=[owner_label(o) for o in owners],
         owner_names=[o.user_id and f"<@{o.user_id}>" or o.name for o in owners],
-        due=record.due if isinstance(record, Action) else None,
-        due_next_meeting=bool(record.due_next_meeting) if isinstance(record, Action) else False,
+        due=action.due if action else None,
+        due_next_meeting=bool(action.due_next_meeting) if action else False,
         status=record.status,
         item=record.item,
     )
 
 
-def meeting_view(meeting: Meeting, prefs: Prefs) -> MeetingView:
+def meeting_view(meeting: Meeting | ShownMeeting, prefs: Prefs) -> MeetingView:
     start, end = local_times(meeting.starts_at, meeting.ends_at, prefs.tz)
     return MeetingView(
         id=meeting.id,
@@ -83,5 +86,9 @@ def meeting_view(meeting: Meeting, prefs: Prefs) -> MeetingView:
         end=end,
         place=meeting.place,
         body=meeting.body,
-        agenda=[item.title for item in meeting.agenda],
+        agenda=(
+            list(meeting.titles)
+            if isinstance(meeting, ShownMeeting)
+            else [item.title for item in meeting.agenda]
+        ),
     )

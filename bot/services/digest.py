@@ -6,19 +6,22 @@ Each builder returns a Reply or None when there is nothing to say.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
 from bot import directory
 from bot.deps import Deps, Prefs, Scope, Unit
 from bot.domain import shown as record_service
-from bot.domain.names import Names, names_for
+from bot.domain.names import Names, mentioned, names_for
 from bot.domain.owners import resolve_person
 from bot.domain.shown import meeting_view
 from bot.parsing.dates import is_working_day, next_working_day, previous_working_day
 from bot.parsing.normalize import escape
+from bot.render import Renderer
 from bot.replies import Reply
 from bot.services import membership
 from bot.slack_port import SlackPort
@@ -26,7 +29,8 @@ from storage import channels, lists, queries
 from storage import directory as directory_rows
 from storage import members as members_rows
 from storage import owners as owner_queries
-from storage.models import Action, ActionOwner
+from storage.lists import ListedAction, ListedOwner
+from storage.models import Action, ActionOwner, Decision, Meeting
 
 MAX_DIGEST_DECISIONS = 30
 MAX_REMINDER_ITEMS = 30
@@ -47,9 +51,11 @@ class OwnerGroup:
 def digest_for(
     deps: Deps, scope: Scope, now: datetime, client: WebClient | None = None
 ) -> Reply | None:
-    directory.refresh_channel(deps, client, scope)  # names, not ids (cached; once per digest)
     with deps.unit(scope) as unit:
-        return build_digest(unit, now)
+        prefs = unit.prefs
+    return digests_for(deps, scope.team_id, [scope.channel_id], prefs, now, client)[
+        scope.channel_id
+    ]
 
 
 def notice_for(deps: Deps, scope: Scope, now: datetime) -> tuple[Reply, date] | None:
@@ -57,39 +63,109 @@ def notice_for(deps: Deps, scope: Scope, now: datetime) -> tuple[Reply, date] | 
         return build_notice(unit, now)
 
 
+def digests_for(
+    deps: Deps,
+    team_id: str,
+    channel_ids: Sequence[str],
+    prefs: Prefs,
+    now: datetime,
+    client: WebClient | None = None,
+) -> dict[str, Reply | None]:
+    """The digests of several channels of a workspace that share their settings, read
+    with the same few queries however many channels; the names of the owners they list
+    are fetched first when missing (cached; people looked up at most `MAX_FETCH` per
+    channel)."""
+    with deps.unit() as unit:
+        found = _read(unit.session, team_id, channel_ids, prefs, now)
+    listed = [a for material in found.values() for a in material.listed]
+    users, groups = mentioned(listed)
+    directory.refresh(
+        deps, client, team_id, users, groups, now, max_fetch=directory.MAX_FETCH * len(found)
+    )
+    with deps.unit() as unit:
+        names = names_for(unit.session, team_id, listed)
+    return {c: _compose(deps.renderer, prefs, now, found[c], names) for c in channel_ids}
+
+
 def build_digest(unit: Unit, now: datetime) -> Reply | None:
     """Decisions of the last seven days, open actions by owner, closed ones, the next meeting."""
-    session, scope, prefs = unit.session, unit.where, unit.prefs
+    scope = unit.where
+    found = _read(unit.session, scope.team_id, [scope.channel_id], unit.prefs, now)
+    material = found[scope.channel_id]
+    names = names_for(unit.session, scope.team_id, material.listed)
+    return _compose(unit.deps.renderer, unit.prefs, now, material, names)
+
+
+@dataclass
+class _Material:
+    """What one channel's digest shows, as read."""
+
+    decisions: list[Decision]
+    more_decisions: int
+    listed: list[ListedAction]  # overdue and due this week first, then new ones
+    open_total: int
+    closed: list[ListedAction]
+    meeting: Meeting | None
+
+
+def _read(
+    session: Session, team_id: str, channel_ids: Sequence[str], prefs: Prefs, now: datetime
+) -> dict[str, _Material]:
     today = prefs.today(now)
     week_ago = now - timedelta(days=7)
     end_of_week = today + timedelta(days=6 - today.weekday())
     first_day = week_ago.astimezone(prefs.tz).date()
-    recent, recent_total = lists.recent_decisions(
-        session, scope.team_id, scope.channel_id, week_ago, first_day, MAX_DIGEST_DECISIONS
+    recent = lists.recent_decisions_by_channel(
+        session, team_id, channel_ids, week_ago, first_day, MAX_DIGEST_DECISIONS
     )
-    decisions = [(record_service.view(d), d.source.permalink if d.source else None) for d in recent]
-    in_channel = lists.in_channel(scope.channel_id)
-    pressing, _ = lists.open_actions(
-        session, scope.team_id, [in_channel, Action.due <= end_of_week], MAX_DIGEST_ACTIONS
+    pressing = lists.open_actions_by_channel(
+        session, team_id, channel_ids, [Action.due <= end_of_week], MAX_DIGEST_ACTIONS
     )
-    new, _ = lists.open_actions(
+    new = lists.open_actions_by_channel(
         session,
-        scope.team_id,
-        [in_channel, lists.new_since(week_ago, first_day), lists.not_due_by(end_of_week)],
+        team_id,
+        channel_ids,
+        [lists.new_since(week_ago, first_day), lists.not_due_by(end_of_week)],
         MAX_DIGEST_ACTIONS,
     )
-    open_total = lists.count_open(session, scope.team_id, scope.channel_id)
-    done, _ = queries.recent_actions(session, scope.team_id, scope.channel_id, week_ago)
-    closed = [record_service.view(a) for a in done]
-    upcoming = queries.next_meeting(session, scope.team_id, scope.channel_id, today)
-    meeting = meeting_view(upcoming, prefs) if upcoming else None
-    listed = (pressing + new)[:MAX_DIGEST_ACTIONS]
-    groups = _by_owner(listed, names_for(session, scope.team_id, listed))
-    others = open_total - len(listed)
+    open_totals = lists.count_open_by_channel(session, team_id, channel_ids)
+    done = lists.done_actions_by_channel(session, team_id, channel_ids, week_ago, 40)
+    meetings = lists.next_meetings(session, team_id, channel_ids, today, with_agenda=True)
+    found = {}
+    for channel in channel_ids:
+        decisions, decisions_total = recent.get(channel, ([], 0))
+        listed = (pressing.get(channel, ([], 0))[0] + new.get(channel, ([], 0))[0])[
+            :MAX_DIGEST_ACTIONS
+        ]
+        found[channel] = _Material(
+            decisions,
+            decisions_total - len(decisions),
+            listed,
+            open_totals.get(channel, 0),
+            done.get(channel, ([], 0))[0],
+            meetings.get(channel),
+        )
+    return found
+
+
+def _compose(
+    renderer: Renderer, prefs: Prefs, now: datetime, material: _Material, names: Names
+) -> Reply | None:
+    today = prefs.today(now)
+    end_of_week = today + timedelta(days=6 - today.weekday())
+    decisions = [
+        (record_service.view(d), d.source.permalink if d.source else None)
+        for d in material.decisions
+    ]
+    closed = [record_service.view(a) for a in material.closed]
+    meeting = meeting_view(material.meeting, prefs) if material.meeting else None
+    listed = material.listed
+    groups = _by_owner(listed, names)
+    others = material.open_total - len(listed)
     soon = meeting is not None and (meeting.date - today).days <= 14
     if not (decisions or groups or closed or soon):
         return None
-    text = unit.deps.renderer.render(
+    text = renderer.render(
         prefs.language,
         "digest",
         decisions=decisions,
@@ -99,16 +175,19 @@ def build_digest(unit: Unit, now: datetime) -> Reply | None:
         today=today,
         others=others,
         end_of_week=end_of_week,
-        more_decisions=recent_total - len(decisions),
+        more_decisions=material.more_decisions,
     )
     overdue = [r for g in groups for r in g.actions if r.due is not None and r.due < today]
-    buttons = [
-        record_service.done_button(unit.deps.renderer, prefs.language, r.id) for r in overdue
-    ]
-    return Reply(text=text, buttons=buttons[:10], ephemeral=False, cut_note=unit.string("cut_note"))
+    buttons = [record_service.done_button(renderer, prefs.language, r.id) for r in overdue]
+    return Reply(
+        text=text,
+        buttons=buttons[:10],
+        ephemeral=False,
+        cut_note=renderer.string(prefs.language, "cut_note"),
+    )
 
 
-def _label(names: Names, owner: ActionOwner) -> str:
+def _label(names: Names, owner: ActionOwner | ListedOwner) -> str:
     """A person's display name or a group's handle (mrkdwn-safe, no ping), else as before."""
     known = (owner.user_id and names.users.get(owner.user_id)) or (
         owner.group_id and names.groups.get(owner.group_id)
@@ -118,7 +197,7 @@ def _label(names: Names, owner: ActionOwner) -> str:
     return escape(known if owner.user_id else f"@{known}")
 
 
-def _by_owner(actions: list[Action], names: Names) -> list[OwnerGroup]:
+def _by_owner(actions: list[ListedAction], names: Names) -> list[OwnerGroup]:
     groups: dict[tuple[str, ...], list[record_service.RecordView]] = defaultdict(list)
     for action in actions:
         shown = record_service.view(action)
@@ -199,7 +278,9 @@ def build_reminders(
     out: list[PersonReminder] = []
     with deps.unit() as unit:
         session = unit.session
-        allowed = members_rows.members_of(session, team_id, set(channel_of.values()))
+        allowed = members_rows.members_of(
+            session, team_id, set(channel_of.values()), membership.trusted_since(unit.now)
+        )
         for person, action_ids in wanted.items():
             visible = {i for i in action_ids if (channel_of.get(i), person) in allowed}
             if not visible:

@@ -17,14 +17,19 @@ from bot.slack_port import SlackPort
 from storage import channels, lists, members
 
 MAX_HOME_ACTIONS = 40  # a Home tab holds 100 blocks; two per action plus headings
+# channels whose member list an opened Home tab reads from Slack after it is published
+# (the worker reads the rest); the tab is published again when any were read
+READ_AFTER_OPENING = 20
 
 
-def channels_of(deps: Deps, team_id: str, user_id: str) -> set[str]:
-    """Channels the Home tab may draw on: where the person has actions or wrote."""
+def unread_channels_of(deps: Deps, team_id: str, user_id: str, limit: int) -> list[str]:
+    """Channels the Home tab may draw on (where the person has open actions or wrote) whose
+    member list was never read, or not lately: the first `limit` by id."""
     with deps.unit() as unit:
+        stale = members.stale_among(team_id, unit.now - membership.REFRESH_AFTER)
         mine = owners.person(team_id, user_id)
-        wrote_in = lists.channels_of_person(unit.session, team_id, user_id)
-        return lists.channels_with_actions(unit.session, team_id, mine) | wrote_in
+        interest = lists.channels_of_interest(team_id, user_id, mine, stale)
+        return lists.first_ids(unit.session, interest, limit)
 
 
 def home_view(
@@ -36,16 +41,22 @@ def home_view(
         session, language, today = unit.session, unit.language, unit.today
         strings = deps.renderer.strings[language]
         mine = owners.person(team_id, user_id)
-        member = members.in_channels_of(team_id, user_id)
-        ordered, total = lists.open_actions(session, team_id, [mine, member], MAX_HOME_ACTIONS)
+        trusted = membership.trusted_since(unit.now)
+        member = members.in_channels_of(team_id, user_id, trusted)
+        ordered, total = lists.open_actions_anywhere(
+            session, team_id, [mine, member], MAX_HOME_ACTIONS
+        )
         shown = [(view(a), a.channel_id) for a in ordered]
         mentioning = "\n".join(r.text for r, _ in shown)
         names = cached_names(session, team_id, mentioning)
-        wrote_in = lists.channels_of_person(session, team_id, user_id)
-        present = lists.channels_with_actions(session, team_id, mine) | wrote_in
-        present &= members.member_channels(session, team_id, user_id)
-        rows = channels.channels_named(session, team_id, present)
-        upcoming = lists.next_meetings(session, team_id, {c.channel_id for c in rows}, today)
+        # only as many meetings as the tab has room for (100 blocks) are read
+        room = 100 - (3 + len(shown) + (0 if shown else 1) + (total > MAX_HOME_ACTIONS))
+        member_of = members.channels_of_member(team_id, user_id, trusted)
+        present = lists.channels_of_interest(team_id, user_id, mine, member_of)
+        upcoming = lists.next_meetings(
+            session, team_id, present, today, with_agenda=True, limit=max(room, 0)
+        )
+        rows = channels.channels_named(session, team_id, set(upcoming))
         meetings = []
         for channel in rows:
             found = upcoming.get(channel.channel_id)
@@ -104,8 +115,19 @@ def _section(text: str) -> dict[str, Any]:
 
 
 def publish(deps: Deps, port: SlackPort, team_id: str, user_id: str) -> None:
-    membership.refresh(deps, port, team_id, channels_of(deps, team_id, user_id))
+    """The tab as the membership cache allows (never asking Slack who is in a channel);
+    people are shown by name (fetched after the answer when not cached)."""
     port.publish_home(user_id, home_view(deps, team_id, user_id, port.names_of))
+
+
+def publish_opened(deps: Deps, port: SlackPort, team_id: str, user_id: str) -> None:
+    """A tab just opened: published from the cache first; then the member lists of a few
+    of the person's channels that were never read (or not lately) are read, and the tab
+    is published again if any were."""
+    publish(deps, port, team_id, user_id)
+    wanted = unread_channels_of(deps, team_id, user_id, READ_AFTER_OPENING)
+    if membership.refresh(deps, port, team_id, wanted):
+        publish(deps, port, team_id, user_id)
 
 
 def refresh_for_action(
@@ -125,4 +147,4 @@ class HomeRequest:
         self.team_id, self.user_id = team_id, user_id
 
     def deliver(self, deps: Deps, port: SlackPort) -> None:
-        publish(deps, port, self.team_id, self.user_id)
+        publish_opened(deps, port, self.team_id, self.user_id)

@@ -191,7 +191,7 @@ def add_agenda_item(unit: Unit, title: str, *, source_id: int | None = None) -> 
 
 def next_meeting(unit: Unit, command: CommandInput, rest: str) -> Reply:
     scope, today = unit.where, unit.today
-    upcoming = queries.next_meeting(unit.session, scope.team_id, scope.channel_id, today)
+    upcoming = queries.next_meeting_shown(unit.session, scope.team_id, scope.channel_id, today)
     if upcoming is None:
         last = queries.last_meeting(unit.session, scope.team_id, scope.channel_id, today)
         return unit.reply(
@@ -242,11 +242,11 @@ def agenda(unit: Unit, command: CommandInput, rest: str) -> Reply:
         return unit.reply("agenda_added", title=title, m=shown)
     if rest.strip():
         return unit.reply("agenda_usage", ok=False)
-    upcoming = queries.next_meeting(unit.session, scope.team_id, scope.channel_id, unit.today)
+    ahead = queries.next_meeting_shown(unit.session, scope.team_id, scope.channel_id, unit.today)
     pending = [
         a.title for a in queries.pending_agenda(unit.session, scope.team_id, scope.channel_id)
     ]
-    shown = meeting_view(upcoming, unit.prefs) if upcoming else None
+    shown = meeting_view(ahead, unit.prefs) if ahead else None
     reply = unit.reply("agenda", m=shown, pending=pending, today=unit.today)
     reply.buttons.append(share_button(unit, "agenda"))
     return reply

@@ -88,10 +88,11 @@ def record_message(deps: Deps, message: Incoming) -> ReplyPlan | None:
             thread_ts=message.thread_ts,
             warnings=[_warning(w) for w in result.warnings],
             permalink=message.permalink,
+            version=message.stamp,
+            reply_claimed=True,
         )
-        source.version = message.stamp
         stored = _store(unit, source, result.records, message.user_id)
-        return plan(unit, source, stored)
+        return plan(unit, source, stored, claimed=True)
 
 
 edit_message = record_message  # `message_changed`: the same, unchanged text changes nothing
@@ -163,7 +164,12 @@ def _store(
     where = _placement(unit, source, actor)
     stored = Stored([], [], [])
     position = -1  # decisions and actions count positions among themselves (see lifecycle.sync)
+    waiting: list[tuple[parsed.Decision | parsed.Action, int]] = []  # written together
     for item in records:
+        if not isinstance(item, parsed.Decision | parsed.Action):
+            # a meeting or agenda item sees the records written before it, as they came
+            stored.records.extend(lifecycle.create_all(unit.session, where, waiting))
+            waiting = []
         if isinstance(item, parsed.Meeting):
             news = meetings.announce(unit, item, source_id=source.id, actor=actor)
             if news.meeting is not None and news.meeting.status == "active":
@@ -176,7 +182,8 @@ def _store(
             stored.agenda.append(item.title)
         else:
             position += 1
-            stored.records.append(lifecycle.create(unit.session, where, item, position))
+            waiting.append((item, position))
+    stored.records.extend(lifecycle.create_all(unit.session, where, waiting))
     unit.session.flush()
     return stored
 

@@ -45,14 +45,19 @@ class Stored:
     agenda: list[str]
 
 
-def plan(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> ReplyPlan | None:
-    """What the thread should show now; None when nothing needs posting or changing."""
+def plan(
+    unit: Unit, source: SourceMessage, stored: Stored | None = None, *, claimed: bool = False
+) -> ReplyPlan | None:
+    """What the thread should show now; None when nothing needs posting or changing.
+    `claimed`: this unit made the source with its reply claimed (a new message)."""
     reply = build(unit, source, stored)
-    if source.reply_ts and source.reply_ts != PENDING:
+    if claimed:
+        update_ts: str | None = None
+    elif source.reply_ts and source.reply_ts != PENDING:
         if source.reply_text == reply.text:
             return None
         source.reply_text = reply.text
-        update_ts: str | None = source.reply_ts
+        update_ts = source.reply_ts
     elif source.reply_ts == PENDING or not sources.claim_reply(unit.session, source.id, unit.now):
         return None  # another delivery of the same message is replying
     else:

@@ -105,3 +105,47 @@ def test_moving_a_name_to_another_person_is_said_and_the_previous_person_told(
     bot.idle()
     told = [c for c in bot.standin.calls_to("chat.postMessage") if c.args["channel"] == "D0JENS"]
     assert len(told) == 1 and "fra dig til @Anne" in told[0].args["text"]
+
+
+def _method_calls(bot: Harness) -> list[str]:
+    return [c.method for c in bot.standin.calls]
+
+
+def test_app_home_is_published_from_the_cache_before_slack_is_asked(bot: Harness) -> None:
+    bot.message("Handling: <@U0ANNE> sender udkast, frist 15/12")
+    before = len(bot.standin.calls)
+    texts = home_texts(bot, USER)
+    opened = _method_calls(bot)[before:]
+    # the first publish comes first: nothing of a channel never read, and no Slack call
+    # on the way to it; the channel's members are read after it and the tab published again
+    assert opened[0] == "views.publish"
+    assert opened.count("conversations.members") == 1 and opened[-1] == "views.publish"
+    first = bot.standin.calls_to("views.publish")[-2].args["view"]
+    assert "sender udkast" not in str(first)
+    assert any("sender udkast" in t for t in texts)
+    before = len(bot.standin.calls)
+    assert any("sender udkast" in t for t in home_texts(bot, USER))
+    assert _method_calls(bot)[before:] == ["views.publish"]  # the cache, read once, is enough
+
+
+def test_a_member_list_not_read_for_too_long_shows_nothing_until_read_again(
+    bot: Harness,
+) -> None:
+    from sqlalchemy import update
+
+    from bot.services import membership
+    from bot.services.home import home_view
+    from storage.models import Channel
+    from tests.e2e.test_digest import _scheduler
+
+    bot.message("Handling: <@U0ANNE> sender udkast, frist 15/12")
+    assert any("sender udkast" in t for t in home_texts(bot, USER))
+    old = bot.now - membership.TRUSTED_FOR - membership.REFRESH_AFTER
+    with bot.deps.unit() as unit:
+        unit.session.execute(update(Channel).values(members_fetched_at=old))
+    # the request alone (no read from Slack) fails closed
+    assert "sender udkast" not in str(home_view(bot.deps, bot.sender.team_id, USER))
+    before = len(bot.standin.calls_to("conversations.members"))
+    _scheduler(bot, bot.now).run_once()  # the worker reads the list again
+    assert len(bot.standin.calls_to("conversations.members")) == before + 1
+    assert "sender udkast" in str(home_view(bot.deps, bot.sender.team_id, USER))

@@ -17,10 +17,10 @@ from sqlalchemy import event, text
 from bot.clock import fixed_clock
 from bot.deps import Deps, Scope
 from bot.render import Renderer
-from bot.services import calendar, commands, home, importing, referat
+from bot.services import calendar, commands, digest, home, importing, referat
 from bot.services.answers import CommandInput
 from bot.services.recording import Incoming, record_message
-from storage import channels
+from storage import channels, members, runs
 from storage.directory import people_of_channel
 from storage.models import Action
 from storage.session import SessionFactory
@@ -94,6 +94,25 @@ def test_a_word_finds_its_inflections(deps: Deps) -> None:
     assert "godkender budgettet" in answer and "Budgetterne" in answer
 
 
+def test_a_full_page_of_matches_keeps_the_ranking(deps: Deps) -> None:
+    """More matches than a page: those matching every word first, then the newest of the
+    rest, as when every match is ranked (one, two and three words)."""
+    lines = [f"Beslutning: Budgettet for klynge {i} godkendes" for i in range(40)]
+    lines[5] = "Beslutning: Budgettet for klynge 5 og rammeaftalen godkendes"
+    lines[7] = "Beslutning: Budgettet for klynge 7 og rammeaftalen og kommunerne godkendes"
+    say(deps, "\n".join(lines), "4.5")
+    for words, first in (
+        ("budget", ["klynge 39 ", "klynge 38 "]),
+        ("budget rammeaftale", ["klynge 7 ", "klynge 5 ", "klynge 39 "]),
+        ("budget rammeaftale kommunerne", ["klynge 7 ", "klynge 5 ", "klynge 39 "]),
+    ):
+        answer = ask(deps, f"beslutninger {words}")
+        shown = [line for line in answer.splitlines() if line.startswith("•")]
+        assert "(40" in answer and len(shown) == 30, answer
+        for line, expected in zip(shown, first, strict=False):
+            assert expected in line, (words, shown[:4])
+
+
 def test_search_never_crosses_channels(deps: Deps) -> None:
     say(deps, "Beslutning: HEMMELIG aftale om sikrede pladser", "4.1", Scope("T1", "C2"))
     assert "HEMMELIG" not in ask(deps, "beslutninger sikrede hemmelig")
@@ -131,6 +150,23 @@ def test_open_items_load_only_what_they_show(deps: Deps, loaded_actions: list[in
     assert len(loaded_actions) <= 40 and view["type"] == "home"
 
 
+def test_app_home_lists_the_first_forty_by_deadline_and_counts_the_rest(deps: Deps) -> None:
+    lines = "\n".join(
+        f"Handling: <@U1> sender bilag {i}, frist {1 + (i * 7) % 28}/12" for i in range(45)
+    )
+    say(deps, lines, "5.2")
+    say(deps, "Handling: <@U1> sender bilag uden frist", "5.3")
+    with deps.unit(SCOPE) as unit:
+        members.replace_members(unit.session, "T1", "C1", ["U1"], NOW)
+    view = home.home_view(deps, "T1", "U1")
+    texts = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
+    listed = [t for t in texts if "sender bilag" in t]
+    assert len(listed) == 40 and "uden frist" not in "\n".join(listed)
+    days = [int(t.split("frist ")[1].split(". ")[0].split()[-1]) for t in listed]
+    assert days == sorted(days)  # by deadline
+    assert any("… og 6 flere" in t for t in texts)  # 46 open, 40 shown
+
+
 # --- every lookup a request makes has an index -----------------------------------------
 
 GROWING = ("records", "action_owners", "meetings", "agenda_items", "source_messages")
@@ -166,6 +202,12 @@ def test_no_request_scans_a_growing_table(deps: Deps, sessions: SessionFactory) 
         ):
             ask(deps, question)
         home.home_view(deps, "T1", "U1")
+        home.unread_channels_of(deps, "T1", "U1", 20)  # read after the tab is published
+        # the worker: digests (many channels at once), their runs, member lists
+        digest.digests_for(deps, "T1", ["C1", "C2"], deps.default_prefs, NOW)
+        with deps.unit(SCOPE) as unit:
+            runs.finished(unit.session, "digest", [("T1", "C1", "C1", "2026-W48")])
+            members.stale_everywhere(unit.session, NOW, 50)
         # what is built after the answer, and the calendar feed's GET
         secret = ask(deps, "kalender").split("/calendar/")[1].split(".ics")[0]
         assert calendar.feed(deps, f"/calendar/{secret}.ics") is not None
