@@ -114,9 +114,8 @@ def message(reply: Reply, names: Names | None = None, *, ephemeral: bool = False
     """Arguments for chat.postMessage / chat.update / ack / respond.
 
     The one exit of every reply. A message others see shows people and groups by name
-    (`names`, from the cache), never as a live mention that would ping them, unless it is
-    the one kind meant to notify (`reply.live_mentions`). An ephemeral answer notifies
-    nobody, so there Slack's own mention shows the name (`ephemeral=True`)."""
-    if not (reply.live_mentions or ephemeral):
+    (`names`, from the cache), never as a live mention that would ping them. An ephemeral
+    answer notifies nobody, so there Slack's own mention shows the name (`ephemeral=True`)."""
+    if not ephemeral:
         reply = replace(reply, text=quiet(reply.text, names or Names()))
     return {"text": fallback(reply), "blocks": to_blocks(reply)}

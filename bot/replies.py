@@ -32,6 +32,3 @@ class Reply:
     attachment: object | None = None  # a file to upload after the answer (exports)
     cut_note: str = "…"  # ends a reply cut to fit Slack (in the channel's language)
     date_picker: DatePicker | None = None  # a date the person picks (above the buttons)
-    # People and groups named in the text are shown by name, never pinged, except in the
-    # one message meant to notify (a reminder in the person's own DM).
-    live_mentions: bool = False

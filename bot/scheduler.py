@@ -390,9 +390,7 @@ class Scheduler:
                 return str(message.get("ts"))
         return None
 
-    def _names(self, client: WebClient, team_id: str, reply: Reply) -> Names | None:
-        if reply.live_mentions:
-            return None
+    def _names(self, client: WebClient, team_id: str, reply: Reply) -> Names:
         return directory.names_in(self.deps, client, team_id, reply.text)
 
     def _dm(self, client: WebClient, user: str) -> str:

@@ -38,7 +38,7 @@ class SlackPort:
     def _message(self, reply: Reply, *, ephemeral: bool = False) -> dict[str, Any]:
         """Every reply leaves through here: in what others see, people and groups are
         shown by name, not pinged (an ephemeral answer pings nobody)."""
-        if reply.live_mentions or ephemeral or self._names is None:
+        if ephemeral or self._names is None:
             return blocks.message(reply, ephemeral=ephemeral)
         return blocks.message(reply, self._names(self.client, reply.text))
 
