@@ -20,7 +20,7 @@ from bot.render import Renderer
 from bot.replies import Reply
 from storage import channels
 from storage.models import Channel
-from storage.session import SessionFactory, transaction
+from storage.session import SessionFactory, reading, transaction
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,17 @@ class Deps:
             return unit.language
 
     @contextmanager
-    def unit(self, scope: Scope | None = None, *, create: bool = False) -> Iterator[Unit]:
+    def unit(
+        self, scope: Scope | None = None, *, create: bool = False, read_only: bool = False
+    ) -> Iterator[Unit]:
         """One session and transaction; the channel's row and settings read once.
 
         `create=True` makes the workspace and channel rows first (idempotent,
-        safe against a concurrent twin), for use cases that write.
+        safe against a concurrent twin), for use cases that write. `read_only=True`, for
+        answers that change nothing, opens no transaction on the server (one round trip
+        less at each end on PostgreSQL).
         """
-        with transaction(self.sessions) as session:
+        with (reading if read_only else transaction)(self.sessions) as session:
             channel = None
             if scope is not None:
                 if create:

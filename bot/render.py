@@ -83,6 +83,7 @@ class Renderer:
             lstrip_blocks=True,
             autoescape=False,
             keep_trailing_newline=False,
+            auto_reload=False,  # templates ship with the code: never look at them again
         )
         self.env.filters["mrkdwn"] = mrkdwn
         self.env.filters["escape_all"] = escape

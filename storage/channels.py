@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage import prepared
 from storage.models import Channel, Person, Workspace
 
 
@@ -25,8 +26,14 @@ def insert_ignoring_twins(session: Session, table: Any, values: dict[str, Any]) 
 
 
 def find(session: Session, team_id: str, channel_id: str) -> Channel | None:
-    return session.scalar(
-        select(Channel).where(Channel.team_id == team_id, Channel.channel_id == channel_id)
+    """The channel's row (every request reads it: a statement built once)."""
+    query = prepared.statement("channels.find", _find)
+    return session.scalar(query, {"team_id": team_id, "channel_id": channel_id})
+
+
+def _find() -> Any:
+    return select(Channel).where(
+        Channel.team_id == bindparam("team_id"), Channel.channel_id == bindparam("channel_id")
     )
 
 

@@ -7,15 +7,17 @@ permalink) is loaded in the same round trip.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Date, Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from storage import prepared
 from storage.models import Action, ActionOwner, Channel, Decision, Meeting, SourceMessage
+from storage.prepared import Where, shapes, values_of
 
 
 @dataclass(slots=True)
@@ -62,63 +64,111 @@ LISTED = (
 Page = tuple[list[ListedAction], int]
 
 
-def open_actions(
-    session: Session, team_id: str, conditions: Sequence[ColumnElement[bool]], limit: int
-) -> Page:
-    """Open actions, most overdue first, then by deadline, then those without one."""
-    where = [Action.team_id == team_id, Action.status == "open", *conditions]
-    rows = _first(session, [*where, Action.due.is_not(None)], [Action.due, Action.id], limit)
+def open_actions(session: Session, team_id: str, conditions: Sequence[Where], limit: int) -> Page:
+    """Open actions, most overdue first, then by deadline, then those without one.
+
+    Prebuilt statements (one per set of condition shapes, `storage.prepared`): a request
+    supplies values, never builds SQL. PostgreSQL reads the page, the total (a window
+    count) and the owners in one round trip; SQLite, which sorts NULL deadlines first,
+    reads the dated and the undated actions along the index and counts only a full page."""
+    key = shapes(conditions)
+    values = values_of(conditions, team_id=team_id, limit=limit)
+    if session.get_bind().dialect.name == "postgresql":
+        build = lambda: _page_query(conditions)  # noqa: E731
+        return _page(session, prepared.run(session, ("page", key), build, values))
+    rows = _first(session, ("dated", key), lambda: _first_query(conditions, dated=True), values)
     if len(rows) < limit:
-        rows += _first(session, [*where, Action.due.is_(None)], [Action.id], limit - len(rows))
+        values["limit"] = limit - len(rows)
+        build = lambda: _first_query(conditions, dated=False)  # noqa: E731
+        rows += _first(session, ("undated", key), build, values)
     if len(rows) < limit:
         return rows, len(rows)  # all of them: nothing to count
-    return rows, int(session.scalar(select(func.count(Action.id)).where(*where)) or 0)
+    counted = prepared.run(session, ("count", key), lambda: _count_query(conditions), values)
+    return rows, int(counted.scalar() or 0)
 
 
-def open_actions_anywhere(
-    session: Session, team_id: str, conditions: Sequence[ColumnElement[bool]], limit: int
-) -> Page:
-    """`open_actions` across many channels (App Home: the person's, in their channels).
-
-    PostgreSQL matches the person's owners to the candidates by hashing them whichever
-    way it is asked, so there the page and the total come from one scan (a window count
-    beside `ORDER BY … LIMIT`) instead of two; SQLite tests each candidate's owners from
-    the index, and its two queries are the cheaper."""
-    if session.get_bind().dialect.name != "postgresql":
-        return open_actions(session, team_id, conditions, limit)
-    where = [Action.team_id == team_id, Action.status == "open", *conditions]
-    page = session.execute(
+def _page_query(conditions: Sequence[Where]) -> Any:
+    """The page of open actions by deadline (none last) with the total beside each row
+    and the owners joined: one statement (PostgreSQL)."""
+    order = [Action.due.asc().nulls_last(), Action.id]
+    chosen = (
         select(Action.id, func.count().over().label("total"))
-        .where(*where)
-        .order_by(Action.due.asc().nulls_last(), Action.id)
-        .limit(limit)
-    ).all()
-    if not page:
-        return [], 0
-    place = {row.id: n for n, row in enumerate(page)}
-    rows = session.execute(select(*LISTED).where(Action.id.in_(place)))
-    found = sorted((ListedAction(*row) for row in rows), key=lambda a: place[a.id])
-    _with_owners(session, found)
-    return found, int(page[0].total)
+        .where(*_open(conditions))
+        .order_by(*order)
+        .limit(bindparam("limit", type_=Integer))
+        .subquery()
+    )
+    return (
+        select(*LISTED, chosen.c.total, ActionOwner.name, ActionOwner.user_id, ActionOwner.group_id)
+        .join(chosen, chosen.c.id == Action.id)
+        .outerjoin(ActionOwner, ActionOwner.record_id == Action.id)
+        .order_by(*order, ActionOwner.position, ActionOwner.id)
+    )
 
 
-def _first(
-    session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
-) -> list[ListedAction]:
-    """The first actions in an order: chosen by their ids (from the index alone), then
-    only those rows read, each with its owners (joined: one round trip)."""
-    chosen = select(Action.id).where(*where).order_by(*order).limit(limit)
-    rows = session.execute(
+def _page(session: Session, rows: Any) -> Page:
+    found: dict[int, ListedAction] = {}
+    total = 0
+    for row in rows:
+        *columns, total, name, user_id, group_id = tuple(row)
+        action = found.get(columns[0])
+        if action is None:
+            action = found[columns[0]] = ListedAction(*columns)
+        if name is not None:
+            action.owners.append(ListedOwner(name, user_id, group_id))
+    return list(found.values()), int(total)
+
+
+def _open(conditions: Sequence[Where]) -> list[ColumnElement[bool]]:
+    return [
+        Action.team_id == bindparam("team_id"),
+        Action.status == "open",
+        *(c.clause() for c in conditions),
+    ]
+
+
+def _first_query(conditions: Sequence[Where], *, dated: bool) -> Any:
+    """The first open actions (with or without a deadline), chosen by their ids from the
+    index alone, then only those rows read, each with its owners joined."""
+    order = [Action.due, Action.id] if dated else [Action.id]
+    due = Action.due.is_not(None) if dated else Action.due.is_(None)
+    chosen = (
+        select(Action.id)
+        .where(*_open(conditions), due)
+        .order_by(*order)
+        .limit(bindparam("limit", type_=Integer))
+    )
+    return (
         select(*LISTED, ActionOwner.name, ActionOwner.user_id, ActionOwner.group_id)
         .outerjoin(ActionOwner, ActionOwner.record_id == Action.id)
         .where(Action.id.in_(chosen))
         .order_by(*order, ActionOwner.position, ActionOwner.id)
     )
+
+
+def _count_query(conditions: Sequence[Where]) -> Select[Any]:
+    return select(func.count(Action.id)).where(*_open(conditions))
+
+
+def open_actions_anywhere(
+    session: Session, team_id: str, conditions: Sequence[Where], limit: int
+) -> Page:
+    """`open_actions` across many channels (App Home: the person's, in their channels).
+    On PostgreSQL the page and the total come from one scan (a window count beside
+    `ORDER BY … LIMIT`), which matches the person's owners to the candidates by hashing;
+    SQLite tests each candidate's owners from the index."""
+    return open_actions(session, team_id, conditions, limit)
+
+
+def _first(
+    session: Session, key: Hashable, build: Callable[[], Any], values: dict[str, Any]
+) -> list[ListedAction]:
     found: dict[int, ListedAction] = {}
-    for *values, name, user_id, group_id in rows:
-        action = found.get(values[0])
+    for row in prepared.run(session, key, build, values):
+        *columns, name, user_id, group_id = tuple(row)
+        action = found.get(columns[0])
         if action is None:
-            action = found[values[0]] = ListedAction(*values)
+            action = found[columns[0]] = ListedAction(*columns)
         if name is not None:
             action.owners.append(ListedOwner(name, user_id, group_id))
     return list(found.values())
@@ -137,16 +187,20 @@ def _with_owners(session: Session, actions: list[ListedAction]) -> None:
         by_id[record_id].owners.append(ListedOwner(name, user_id, group_id))
 
 
-def in_channel(channel_id: str) -> ColumnElement[bool]:
-    return Action.channel_id == channel_id
+def in_channel(channel_id: str) -> Where:
+    return Where(
+        "in_channel",
+        lambda: Action.channel_id == bindparam("channel_id"),
+        {"channel_id": channel_id},
+    )
 
 
-def due_by(day: date) -> ColumnElement[bool]:
-    return Action.due <= day
+def due_by(day: date) -> Where:
+    return Where("due_by", lambda: Action.due <= bindparam("due_by", type_=Date), {"due_by": day})
 
 
-def overdue(today: date) -> ColumnElement[bool]:
-    return Action.due < today
+def overdue(today: date) -> Where:
+    return Where("overdue", lambda: Action.due < bindparam("today", type_=Date), {"today": today})
 
 
 def active_decisions(team_id: str, channel_id: str) -> list[ColumnElement[bool]]:

@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, insert, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from storage.channels import insert_ignoring_twins
 from storage.models import Action, Channel, ChannelMember
+from storage.prepared import Where
 
 
 def stale_everywhere(
@@ -101,7 +102,7 @@ def left(session: Session, team_id: str, channel_id: str, user_id: str) -> None:
     )
 
 
-def _trusted(query: Any, team_id: str, trusted_since: datetime) -> Any:
+def _trusted(query: Any, team_id: Any, trusted_since: Any) -> Any:
     """Rows of channels whose member list is recent enough to be trusted."""
     return query.join(
         Channel,
@@ -116,9 +117,18 @@ def channels_of_member(team_id: str, user_id: str, trusted_since: datetime) -> A
     return _trusted(mine, team_id, trusted_since)
 
 
-def in_channels_of(team_id: str, user_id: str, trusted_since: datetime) -> ColumnElement[bool]:
+def in_channels_of(team_id: str, user_id: str, trusted_since: datetime) -> Where:
     """Actions of channels the person is a member of (as last read, recently enough)."""
-    return Action.channel_id.in_(channels_of_member(team_id, user_id, trusted_since))
+    values = {"member_team": team_id, "member_user": user_id, "member_trusted": trusted_since}
+    return Where("in_channels_of", _in_channels_of, values)
+
+
+def _in_channels_of() -> ColumnElement[bool]:
+    mine = select(ChannelMember.channel_id).where(
+        ChannelMember.user_id == bindparam("member_user")
+    )
+    since = bindparam("member_trusted", type_=Channel.members_fetched_at.type)
+    return Action.channel_id.in_(_trusted(mine, bindparam("member_team"), since))
 
 
 def member_channels(

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import BindParameter, ColumnElement, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Action, ActionOwner, OwnerAlias, Person
+from storage.prepared import Where
 
 
 def alias_names(session: Session, team_id: str) -> list[str]:
@@ -63,36 +64,48 @@ def set_alias(session: Session, team_id: str, name: str, user_id: str, now: date
     return before
 
 
-def owned_by(team_id: str, user_id: str) -> ColumnElement[bool]:
+def owned_by(team_id: str, user_id: str) -> Where:
     """Actions owned by a person: as a mention, or through a name mapped to them.
 
     A test on each candidate action (its owners, by `ix_action_owners_owner`), not a list
     of every action the person owns in any workspace: the workspace, channel and status
     narrow the candidates first."""
+    return Where("owned_by", _owned_by, {"owner_team": team_id, "owner_user": user_id})
+
+
+def _owned_by() -> ColumnElement[bool]:
     names = select(OwnerAlias.name_key).where(
-        OwnerAlias.team_id == team_id, OwnerAlias.user_id == user_id
+        OwnerAlias.team_id == bindparam("owner_team"),
+        OwnerAlias.user_id == bindparam("owner_user"),
     )
     return (
         select(ActionOwner.record_id)
         .where(
             ActionOwner.record_id == Action.id,
-            or_(ActionOwner.user_id == user_id, ActionOwner.name_key.in_(names)),
+            or_(ActionOwner.user_id == bindparam("owner_user"), ActionOwner.name_key.in_(names)),
         )
         .exists()
     )
 
 
-def owned_by_name(team_id: str, name: str) -> ColumnElement[bool]:
+def owned_by_name(team_id: str, name: str) -> Where:
     """Actions owned by NAME, by the person NAME is mapped to, or by the person whose
     Slack display name is NAME or starts with it ("jens" for "Jens Berg")."""
     key = name.casefold()
+    escaped = key.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    values = {"owner_team": team_id, "owner_key": key, "owner_prefix": escaped + " %"}
+    return Where("owned_by_name", _owned_by_name, values)
+
+
+def _owned_by_name() -> ColumnElement[bool]:
+    key: BindParameter[str] = bindparam("owner_key")
     mapped = select(OwnerAlias.user_id).where(
-        OwnerAlias.team_id == team_id, OwnerAlias.name_key == key
+        OwnerAlias.team_id == bindparam("owner_team"), OwnerAlias.name_key == key
     )
     shown_as = func.lower(Person.display_name)
     named = select(Person.user_id).where(
-        Person.team_id == team_id,
-        or_(shown_as == key, shown_as.startswith(key + " ", autoescape=True)),
+        Person.team_id == bindparam("owner_team"),
+        or_(shown_as == key, shown_as.like(bindparam("owner_prefix"), escape="/")),
     )
     owners = select(ActionOwner.record_id).where(
         or_(

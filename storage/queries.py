@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Date, bindparam, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from storage import prepared
 from storage.models import (
     Action,
     ActionOwner,
@@ -88,20 +90,32 @@ def next_meeting_shown(
     session: Session, team_id: str, channel_id: str, today: date
 ) -> ShownMeeting | None:
     """`next_meeting`, read as plain values with its agenda joined (one round trip, no
-    tracked objects)."""
+    tracked objects, a statement built once)."""
+    values = {"team_id": team_id, "channel_id": channel_id, "today": today}
+    rows = prepared.run(session, "queries.next_meeting_shown", _next_meeting_shown, values).all()
+    if not rows:
+        return None
+    first = rows[0]
+    titles = [row.title for row in rows if row.title is not None]
+    return ShownMeeting(
+        first.id, first.date, first.starts_at, first.ends_at, first.place, first.body, titles
+    )
+
+
+def _next_meeting_shown() -> Any:
     chosen = (
         select(Meeting.id)
         .where(
-            Meeting.team_id == team_id,
-            Meeting.channel_id == channel_id,
+            Meeting.team_id == bindparam("team_id"),
+            Meeting.channel_id == bindparam("channel_id"),
             Meeting.status == "active",
-            Meeting.date >= today,
+            Meeting.date >= bindparam("today", type_=Date),
         )
         .order_by(Meeting.date, Meeting.starts_at, Meeting.id)
         .limit(1)
         .scalar_subquery()
     )
-    rows = session.execute(
+    return (
         select(
             Meeting.id,
             Meeting.date,
@@ -114,11 +128,7 @@ def next_meeting_shown(
         .outerjoin(AgendaItem, AgendaItem.meeting_id == Meeting.id)
         .where(Meeting.id == chosen)
         .order_by(AgendaItem.position, AgendaItem.id)
-    ).all()
-    if not rows:
-        return None
-    titles = [row.title for row in rows if row.title is not None]
-    return ShownMeeting(*rows[0][:6], titles=titles)
+    )
 
 
 def last_meeting(session: Session, team_id: str, channel_id: str, today: date) -> Meeting | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from bot.parsing.arguments import Who
 from bot.parsing.owners import DEFAULT_OWNER_NAMES
 from storage import lists
 from storage import owners as owner_queries
+from storage.prepared import Where
 
 
 def known_names(session: Session, team_id: str) -> tuple[str, ...]:
@@ -21,12 +21,12 @@ def known_names(session: Session, team_id: str) -> tuple[str, ...]:
     )
 
 
-def person(team_id: str, user_id: str) -> ColumnElement[bool]:
+def person(team_id: str, user_id: str) -> Where:
     """Actions that are this person's: by mention or through a name mapped to them."""
     return owner_queries.owned_by(team_id, user_id)
 
 
-def filter_for(team_id: str, who: Who, asker: str, today: date) -> list[ColumnElement[bool]]:
+def filter_for(team_id: str, who: Who, asker: str, today: date) -> list[Where]:
     """SQL conditions for `/referat åbne [mig | @user | NAME | overskredne]`."""
     if who.kind == "me":
         return [person(team_id, asker)]

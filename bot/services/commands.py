@@ -83,11 +83,13 @@ def records_something(text: str) -> bool:
 # subcommands that change something: a replayed invocation (the same trigger id) changes
 # nothing the second time
 CHANGES = {"meeting", "agenda", "done", "reopen", "retract", "owner", "language", "reminders"}
+# subcommands that only read: their unit of work opens no transaction on the server
+READS = {"help", "import", "next_meeting", "open_items", "decisions"}
 
 
 def run(deps: Deps, command: CommandInput) -> CommandOutcome:
     key, word, rest = split_command(without_control(command.text))
-    with deps.unit(command.scope) as unit:
+    with deps.unit(command.scope, read_only=key is None or key in READS) as unit:
         if key is None:
             return CommandOutcome(command, unit.reply("unknown_command", ok=False, word=word))
         if key in CHANGES and command.invocation and rest.strip():

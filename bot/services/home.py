@@ -28,7 +28,7 @@ def unread_channels_of(deps: Deps, team_id: str, user_id: str, limit: int) -> li
     with deps.unit() as unit:
         stale = members.stale_among(team_id, unit.now - membership.REFRESH_AFTER)
         mine = owners.person(team_id, user_id)
-        interest = lists.channels_of_interest(team_id, user_id, mine, stale)
+        interest = lists.channels_of_interest(team_id, user_id, mine.bound(), stale)
         return lists.first_ids(unit.session, interest, limit)
 
 
@@ -52,7 +52,7 @@ def home_view(
         # only as many meetings as the tab has room for (100 blocks) are read
         room = 100 - (3 + len(shown) + (0 if shown else 1) + (total > MAX_HOME_ACTIONS))
         member_of = members.channels_of_member(team_id, user_id, trusted)
-        present = lists.channels_of_interest(team_id, user_id, mine, member_of)
+        present = lists.channels_of_interest(team_id, user_id, mine.bound(), member_of)
         upcoming = lists.next_meetings(
             session, team_id, present, today, with_agenda=True, limit=max(room, 0)
         )
