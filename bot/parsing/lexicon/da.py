@@ -718,7 +718,15 @@ ACTION_SECTIONS = (
 )
 OUTCOME_LABELS = (r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
 # Et udfald efter en tankestreg eller i parentes sidst i et punkts titel: "Regnskab – godkendt".
-TITLE_OUTCOMES = (r"godkendt", r"vedtaget", r"besluttet", r"tiltrådt", r"forkastet", r"udsat")
+TITLE_OUTCOMES = (
+    r"godkendt",
+    r"vedtaget",
+    r"besluttet",
+    r"tiltrådt",
+    r"forkastet",
+    r"udsat",
+    r"(?:taget )?til efterretning",
+)
 # Et nummereret forslag, som et resultat efter det afgør: "Forslag 2: …".
 NUMBERED_MOTIONS = (r"forslag", r"beslutningsforslag", r"resolution")
 BARE_RESULTS = (

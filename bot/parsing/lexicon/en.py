@@ -119,6 +119,7 @@ DECISION_CUES = (
     # "Kenley moved …, Scott seconded, vote passed 8-0-0."
     r"\b(?:vote|motion) (?:passed|carried|carries|passes)\b",
     r"\bunanimous consent\b",
+    r"(?:^|:\s*)noted\.?$",  # "Treasurer's report: noted", "Noted." (Danish "til efterretning")
     r"\bit was determined that\b",
     r"\belection of\b[^.]*\b(?:was|went to)\s+(?-i:[A-Z])",  # "the election of a chair was Ann Lee"
     r"\bremain(?:s|ed) unchanged\b",
@@ -673,6 +674,7 @@ TITLE_OUTCOMES = (
     r"passed",
     r"rejected",
     r"deferred",
+    r"noted",
 )
 NUMBERED_MOTIONS = (r"resolution", r"motion", r"proposal")
 OUTCOME_LABELS = (

@@ -155,13 +155,27 @@ _OUTCOME_TAIL = re.compile(
 )
 
 
+# An outcome after the title's colon, with or without a full stop, also glued to the word
+# before it by a page's text extraction: "Godkendelse af dagsorden: Godkendt",
+# "Økonomi: Regnskab pr. 21. november 2018Taget til efterretning".
+_COLON_OUTCOME = re.compile(
+    rf":\s+.*?(?<![^\W\d_])(?:{'|'.join(da.TITLE_OUTCOMES + en.TITLE_OUTCOMES)})\b",
+    re.IGNORECASE,
+)
+
+
 def _says_something(title: str) -> bool:
     """An item "title" that is a sentence of the minutes, not a heading: "Dagsorden og
-    referat godkendt.", a title and its outcome after a colon ("Regnskab: godkendt."),
-    after a dash or in parentheses ("Regnskab 2023 – godkendt", "Budget (Vedtaget.)")."""
+    referat godkendt.", a title and its outcome after a colon ("Regnskab: godkendt.",
+    "Godkendelse af dagsorden: Godkendt"), after a dash or in parentheses ("Regnskab 2023 –
+    godkendt", "Budget (Vedtaget.)")."""
     said = title.rstrip().endswith((".", "!"))
     colon = bool(re.search(r"\w:\s+\w", title))
-    return (said and (len(title.split()) >= 3 or colon)) or bool(_OUTCOME_TAIL.search(title))
+    return (
+        (said and (len(title.split()) >= 3 or colon))
+        or bool(_OUTCOME_TAIL.search(title))
+        or bool(_COLON_OUTCOME.search(title))
+    )
 
 
 def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int]:

@@ -792,3 +792,33 @@ def test_an_outcome_in_parentheses_after_a_dash_or_alone_takes_its_matter(
 )
 def test_a_report_under_a_decision_heading_with_an_outcome(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 22. november 2018\n\n1.Godkendelse af dagsorden: Godkendt\n\n"
+            "2. Meddelelser: Intet\n",
+            ["Godkendelse af dagsorden: Godkendt"],
+            id="Danish, no full stop",
+        ),
+        pytest.param(
+            "Referat 22. november 2018\n\n1. Dagsorden\n\n"
+            "2. Økonomi: Regnskab pr. 21. november 2018Taget til efterretning. Restancer. "
+            "Meget få. Taget til efterretning\n",
+            [
+                "Økonomi: Regnskab pr. 21. november 2018Taget til efterretning.",
+                "Meget få. Taget til efterretning",
+            ],
+            id="glued to the text before it",
+        ),
+        pytest.param(
+            "Minutes 22 November 2018\n\n1. Agenda: approved\n\n2. Treasurer's report: noted\n",
+            ["Agenda: approved", "Treasurer's report: noted"],
+            id="English",
+        ),
+    ],
+)
+def test_an_outcome_after_the_colon_of_an_item_title(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
