@@ -109,6 +109,13 @@ DECISION_CUES = (
     r"\b(?:blev|er|var) aftalt\b",
     r"\baftaltes\b",
     r"\benighed om\b",
+    # consensus: "har en enig bestyrelse valgt at …", "Vi er enige om at …"
+    r"\benige?\s+(?:bestyrelse|udvalg|råd|gruppe)\b",
+    r"\b(?:er|var|blev|blevet)\s+enige\s+om\b",
+    # a standing rule from now on, told in the present: "Det er fremover kun beboere, der
+    # kan leje teltet.", "Bestyrelsen har fremover fast kontortid" (not "prøver de fremover at",
+    # "Fremover vil referent …")
+    r"\b(?:er|har|gælder)\s+(?:fremover|fra nu af)\b",
     r"\b(?:blev )?(?:forkastet|nedstemt)\b",
     r"\budskudt\b",
     r"\bkonstituere(?:t|de sig)\b",

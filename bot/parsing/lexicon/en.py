@@ -119,6 +119,13 @@ DECISION_CUES = (
     # "Kenley moved …, Scott seconded, vote passed 8-0-0."
     r"\b(?:vote|motion) (?:passed|carried|carries|passes)\b",
     r"\bunanimous consent\b",
+    # consensus: "We agree it's good", "There was consensus to …"
+    r"\bwe (?:all )?agree\b(?! to disagree)",
+    r"\b(?:there (?:is|was) )?consensus (?:was reached|to|that)\b",
+    # a standing rule from now on, told in the present: "Only members are from now on allowed
+    # to rent the tent.", "From now on the board has office hours …" (not "we will … from now on")
+    r"\b(?:is|are|has|have)\s+(?:from now on|henceforth)\b",
+    r"^(?:from now on|henceforth),?\s+(?:\w+\s+){1,3}(?:is|are|has|have|must)\b",
     r"(?:^|:\s*)noted\.?$",  # "Treasurer's report: noted", "Noted." (Danish "til efterretning")
     r"\bit was determined that\b",
     r"\belection of\b[^.]*\b(?:was|went to)\s+(?-i:[A-Z])",  # "the election of a chair was Ann Lee"

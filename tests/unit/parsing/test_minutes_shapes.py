@@ -822,3 +822,65 @@ def test_a_report_under_a_decision_heading_with_an_outcome(text: str, decisions:
 )
 def test_an_outcome_after_the_colon_of_an_item_title(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 19. august 2020\n\n1. Generalforsamling\n\nPå grund af Corona er det ikke "
+            "muligt at holde den. På baggrund af det, har en enig bestyrelse valgt at aflyse "
+            "generalforsamlingen 2020.\n",
+            [
+                "På baggrund af det, har en enig bestyrelse valgt at aflyse "
+                "generalforsamlingen 2020."
+            ],
+            id="Danish: a unanimous board",
+        ),
+        pytest.param(
+            "Referat 19. august 2020\n\n1. Vejfest\n\nVi er enige om at holde vejfest i juni.\n",
+            ["Vi er enige om at holde vejfest i juni."],
+            id="Danish: we agree",
+        ),
+        pytest.param(
+            "# Dev meeting 17 September 2024\n\n# Notes\n\n* Krishna: suggests we match a language"
+            "\n  - We agree it's good\n  - Aapeli: only fluent is implemented\n",
+            ["We agree it's good"],
+            id="English: we agree",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Tools\n\nThere was consensus to move the chat to Zulip.\n",
+            ["There was consensus to move the chat to Zulip."],
+            id="English: consensus",
+        ),
+    ],
+)
+def test_a_consensus_is_a_decision(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 11/11-2015\n\n1. Udlejning af telt\n\nTeltet har været udlejet til en "
+            "person uden for foreningen.\nDet er fremover kun beboere, der kan leje teltet.\n",
+            ["Det er fremover kun beboere, der kan leje teltet."],
+            id="Danish: a rule told in the present",
+        ),
+        pytest.param(
+            "Referat 16. august 2012\n\n1. Kontor\n\nMht. musik prøver de fremover at bruge "
+            "radioen.\nFremover vil referent altid være den der sidst holdt møde.\n",
+            [],
+            id="Danish: an attempt or a future is no rule",
+        ),
+        pytest.param(
+            "Minutes 11 November 2015\n\n1. Tent\n\nFrom now on the tent is only for residents.\n"
+            "We will only do maintenance changes to it from now on.\n",
+            ["From now on the tent is only for residents."],
+            id="English",
+        ),
+    ],
+)
+def test_a_standing_rule_from_now_on_is_a_decision(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
