@@ -568,6 +568,9 @@ NOT_ITEM_HEADINGS = (
     r"indhold\s*$",
     r"indholdsfortegnelse",
 )
+# En overskrift alene på sin linje, hvor referatet begynder efter dagsordenen: nummereringen
+# starter forfra under den ("Dagsorden: 1. … 3.", "Referat", "1. Valg af referent").
+MINUTES_START = (r"referat", r"mødereferat", r"beslutningsreferat", r"referat af mødet")
 # En sætning om hvornår mødet blev holdt.
 MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s")
 # "næste X-møde" hvor X ikke er et andet organ.

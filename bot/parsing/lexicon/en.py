@@ -557,6 +557,9 @@ NOT_ITEM_HEADINGS = (
     r"table of contents",
     r"contents\s*$",
 )
+# A heading alone on its line where the minutes start after the agenda: the numbering starts
+# again under it ("Agenda: 1. … 3.", "Minutes", "1. Election of a minute-taker").
+MINUTES_START = (r"minutes", r"meeting minutes", r"meeting notes", r"notes", r"proceedings")
 # A sentence saying when this meeting was held.
 MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
 # "next X meeting" where X names no other body.

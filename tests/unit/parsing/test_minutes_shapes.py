@@ -884,3 +884,52 @@ def test_a_consensus_is_a_decision(text: str, decisions: list[str]) -> None:
 )
 def test_a_standing_rule_from_now_on_is_a_decision(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        pytest.param(
+            "Bestyrelsesmøde 19. august 2020\n\nDagsorden\n\n  1. Generalforsamlingen\n"
+            "  2. Regnskab 2019\n  3. Andet\n\nReferat\n\nTil stede: Morten\n\n"
+            "1. Valg af referent\n\nAnne valgt\n\n2. Generalforsamling\n\nDen aflyses.\n\n"
+            "3. Regnskab 2019\n\nGodkendt.\n\n4. Andet\n\nIntet.\n",
+            ["Valg af referent", "Generalforsamling", "Regnskab 2019", "Andet"],
+            id="the numbering starts again under 'Referat'",
+        ),
+        pytest.param(
+            "Minutes 19 August 2020\n\nAgenda\n1. Budget\n2. AOB\n\nMinutes\n\n"
+            "1. Election of a minute-taker\nAnn was elected.\n2. Budget\nApproved.\n3. AOB\n",
+            ["Election of a minute-taker", "Budget", "AOB"],
+            id="English: under 'Minutes'",
+        ),
+        pytest.param(
+            "Referat 19. august 2020\n\n1. Valg af referent\n\nAnne valgt\n\n2. Generalforsamling"
+            "\n\n  • De, som er på valg, bliver til næste generalforsamling.3. Regnskab 2019\n\n"
+            "Regnskabet for 2019 er godkendt uden anmærkninger .4. Andet\n\nIntet.\n",
+            ["Valg af referent", "Generalforsamling", "Regnskab 2019", "Andet"],
+            id="headings glued to the line before",
+        ),
+        pytest.param(
+            "Referat 28. februar 2013\n\nDagsorden pkt. 1\nUG blev valgt som dirigent.\n\n"
+            "Dagsorden pkt. 2\nForslaget gik til afstemning.\n\nDagsorden pkt. 3\n"
+            "Forslaget blev vedtaget med 28 stemmer for.\n",
+            ["", "", ""],
+            id="'Dagsorden pkt. N' without titles",
+        ),
+        pytest.param(
+            "Referat fra den 25. marts 2019 kl. 19.00-21.00.\n\nReferat\n\n19.00-19.15 - Drøftelse"
+            "\n\n19.15-19.45 - Drøftelse\n\nSe bilag.\n\n20.15-20.30 - Drøftelse/Beslutning\n\n"
+            "Bilag blev gennemgået.\n\n20.40-20.50\n\nAULA\n",
+            ["Drøftelse", "Drøftelse", "Drøftelse/Beslutning", ""],
+            id="time slots whose titles were lost",
+        ),
+    ],
+)
+def test_items_from_the_documents_own_structure(text: str, items: list[str]) -> None:
+    assert [i.title for i in _read(text).items] == items
+
+
+def test_a_time_range_alone_is_no_agenda() -> None:
+    text = "Referat 25. marts 2019\n\n10.00-12.00\n\nBestyrelsen drøftede budgettet.\n\n9.00-9.30\n"
+    assert _read(text).items == []
