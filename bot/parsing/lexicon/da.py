@@ -750,6 +750,11 @@ VOTE_TALLIES = (
     r"^(?:for|ja)\s*:?\s*\d+\s*[,;]\s*(?:imod|nej)\s*:?\s*\d+",
     r"^alle stemte (?:for|ja)\b",
 )
+# Kolonnerne i en afstemningstabel ("| For | Imod | Undlod |" og en række tal): flertallet
+# for er beslutningen, joined til spørgsmålet over tabellen.
+POLL_FOR = (r"for", r"ja", r"stemmer for")
+POLL_AGAINST = (r"imod", r"nej", r"stemmer imod")
+POLL_NEUTRAL = (r"undlod", r"undlader", r"blank", r"blanke", r"hverken for eller imod")
 MOTION_WORDS = (
     r"\bforslag\b",
     r"\bafstemning\b",

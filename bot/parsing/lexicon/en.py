@@ -731,6 +731,11 @@ VOTE_TALLIES = (
     # "All voted “AYE”." before "The motion is approved."
     r"^all (?:members )?(?:voted|in favou?r)\b",
 )
+# The columns of a poll table ("| SF | F | N | A | SA |" and a row of counts, W3C style;
+# "| For | Against | Abstain |"): a majority for is the decision, joined to the question above.
+POLL_FOR = (r"sf", r"f", r"for", r"yes", r"ayes?", r"in favou?r", r"strongly for")
+POLL_AGAINST = (r"sa", r"a", r"against", r"no", r"nays?", r"opposed", r"strongly against")
+POLL_NEUTRAL = (r"n", r"neutral", r"abstain", r"abstained", r"abstentions?")
 MOTION_WORDS = (
     r"\bvote on\b",
     r"\bmotion\b",

@@ -18,6 +18,7 @@ from bot.parsing.minutes.motions import (
     VOTED,
     block_text,
     outcome_decisions,
+    poll_decisions,
 )
 from bot.parsing.minutes.outline import Segment, section_of
 from bot.parsing.minutes.owners import (
@@ -252,6 +253,8 @@ def read_cues(
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))
     minutes.actions += listed
+    for poll in poll_decisions(segment.lines):
+        minutes.decisions.append(MinutesDecision(label, clip(poll)))
     rows = table_rows(segment.lines)
     added = this_meetings_rows(rows)
     for row in rows:

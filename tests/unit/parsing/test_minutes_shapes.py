@@ -933,3 +933,39 @@ def test_items_from_the_documents_own_structure(text: str, items: list[str]) -> 
 def test_a_time_range_alone_is_no_agenda() -> None:
     text = "Referat 25. marts 2019\n\n10.00-12.00\n\nBestyrelsen drøftede budgettet.\n\n9.00-9.30\n"
     assert _read(text).items == []
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "# Notes of 16 April 2019\n\n#### POLL: WASI subgroup chair\n\n"
+            "Dan Gohman as WASI subgroup chair?\n\n| SF | F | N | A | SA |\n"
+            "| - | - | - | - | - |\n| 21 | 2 | 0 | 0 | 0 |\n\n#### POLL: Other\n\nText.\n",
+            [
+                "Dan Gohman as WASI subgroup chair? | SF | F | N | A | SA | "
+                "| - | - | - | - | - | | 21 | 2 | 0 | 0 | 0 |"
+            ],
+            id="W3C poll",
+        ),
+        pytest.param(
+            "Referat 3. marts 2024\n\n1. Vedtægter\n\nSkal §4 ændres?\n\n"
+            "| For | Imod | Undlod |\n| --- | --- | --- |\n| 12 | 3 | 1 |\n",
+            ["Skal §4 ændres? | For | Imod | Undlod | | --- | --- | --- | | 12 | 3 | 1 |"],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Rules\n\nChange rule 4?\n\n"
+            "| For | Against |\n| --- | --- |\n| 3 | 9 |\n",
+            [],
+            id="a majority against decides nothing",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Budget\n\n| Item | For |\n| --- | --- |\n| 3 | 9 |\n",
+            [],
+            id="other columns: no poll",
+        ),
+    ],
+)
+def test_a_poll_table_with_a_majority_for(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
