@@ -224,6 +224,9 @@ PROPOSED_AGENDA = (
     r"indhold\s+på\s+næste\s+møde",
 )
 CALENDAR = ("mødekalender",)
+# Et års møder på én linje uden år ("Møderække: 22/8 - 27/9 - … - 25/3 - 30/4"): det næste
+# møde er den første dato efter dette møde, når intet andet siger det.
+MEETING_SERIES = (r"møderække", r"mødeplan", r"mødedatoer", r"mødekalender", r"mødedage")
 # The fields of an e-mail header ("From:", "Subject:"): its "Date:" is when it was sent.
 MAIL_HEADERS = ("fra", "sendt", "til", "cc", "emne", "dato")
 # Role changes and absence ("X indtræder", "X træder til"): said of a person, not a task.

@@ -205,6 +205,15 @@ MEETING_MOVED = (
 )
 PROPOSED_AGENDA = (r"items?\s+for\s+the\s+next\s+meeting", r"proposed\s+agenda")
 CALENDAR = ("meeting calendar", "meeting schedule")
+# A year's meetings on one line without a year ("Meeting dates: 22/8, 27/9, …"): the next
+# meeting is the first date after this one, where nothing else says.
+MEETING_SERIES = (
+    r"meeting schedule",
+    r"meeting dates",
+    r"schedule of meetings",
+    r"meeting calendar",
+    r"meetings this year",
+)
 # The fields of an e-mail header ("From:", "Subject:"): its "Date:" is when it was sent.
 MAIL_HEADERS = ("from", "sent", "to", "cc", "subject", "date", "reply-to")
 # Role changes and absence ("X steps down", "X is absent"): said of a person, not a task.

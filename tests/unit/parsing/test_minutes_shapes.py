@@ -969,3 +969,41 @@ def test_a_time_range_alone_is_no_agenda() -> None:
 )
 def test_a_poll_table_with_a_majority_for(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Referat fra den 25. marts 2019 kl. 19.00-21.00.\n"
+            "Møderække: 22/8 - 27/9 - 30/10 - 26/11 - 12/12 - 24/1 - 26/2 - 25/3 - 30/4 - 23/5\n"
+            "\n1. Budget\n\nGodkendt.\n",
+            date(2019, 4, 30),
+            id="Danish, a school year without years",
+        ),
+        pytest.param(
+            "Minutes 12 December 2018\n\nMeeting dates: 22/8, 27/9, 12/12, 24/1, 26/2\n\n"
+            "1. Budget\n\nApproved.\n",
+            date(2019, 1, 24),
+            id="English, into the next year",
+        ),
+        pytest.param(
+            "Referat 1. marts 2019\n\nMøderække: 22/8 - 27/9 - 30/4\n\n1. Budget\n",
+            None,
+            id="this meeting not in the list: not its series",
+        ),
+        pytest.param(
+            "Referat 25. marts 2019\n\nMøderække: 25/3 - 30/4\n\nNæste møde: 2. maj 2019 kl. 19\n",
+            date(2019, 5, 2),
+            id="a next meeting written wins",
+        ),
+        pytest.param(
+            "Møderække: 22/8 - 27/9 - 25/3 - 30/4\n\n1. Budget\n",
+            None,
+            id="no meeting date: none invented",
+        ),
+    ],
+)
+def test_the_next_meeting_from_a_meeting_series(text: str, expected: date | None) -> None:
+    meeting = _read(text).next_meeting
+    assert (meeting.date if meeting else None) == expected
