@@ -190,6 +190,9 @@ OWNER_IS = (
     # "bliver udarbejdet af X" assigns; "blev gennemgået af X" reports what X did
     r"\b(?:bliver|blev(?!\s+(?:gennemgået|præsenteret|fremlagt|kommenteret|drøftet|behandlet)))"
     r"\s+\w+(?:e?t)\s+af\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3})",
+    # "Morten Hindsholm er ansvarlig for at oprette en Dropbox konto."
+    r"^(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\s+(?:er|bliver|blev)\s+"
+    r"(?:ansvarlig|tovholder)\s+(?:for|på)\b",
     r"^(?:på|i|til|efter|ved|inden|før)\s+[^,]{1,30}?\s+(?-i:[a-zæøå]){3,}er\s+"
     r"(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\b",
 )

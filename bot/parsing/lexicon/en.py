@@ -179,6 +179,9 @@ OWNER_IS = (
     r"\brequested that (?P<owner>(?!the\b)[\w.]+(?: \w+)?) (?=send|provide|review|submit|prepare)",
     r"\bwill have (?P<owner>(?-i:[A-Z])\w+) (?=\w+\b)",
     r"^(?:assign(?:ed)?\s+to|review(?:er|ed by)?\s*:|owner\s*:)\s*(?P<owner>[\w.\-]+)",
+    # "Ann Lee is responsible for booking the hall."
+    r"^(?P<owner>(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){0,2})\s+(?:is|will be|was made)\s+"
+    r"(?:responsible|in charge)\s+(?:for|of)\b",
     r"\b(?-i:Action):?\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]*(?:\s+og\s+(?-i:[A-ZÆØÅ])[\wæøå]*)?)\.?\s*$",
     r"^the (?P<owner>chairman|chair|clerk|secretary|treasurer|president|coordinator)\s+"
     r"(?:will|to|agreed to)\b",

@@ -1007,3 +1007,29 @@ def test_a_poll_table_with_a_majority_for(text: str, decisions: list[str]) -> No
 def test_the_next_meeting_from_a_meeting_series(text: str, expected: date | None) -> None:
     meeting = _read(text).next_meeting
     assert (meeting.date if meeting else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param(
+            "Referat 6/1 2011\n\n1. Arkiv\n\nDet besluttedes at oprette et Dropbox system. "
+            "Morten Hindsholm er ansvarlig for at oprette en Dropbox konto.\n",
+            [["Morten Hindsholm"]],
+            id="Danish: X er ansvarlig for",
+        ),
+        pytest.param(
+            "Minutes 6 January 2011\n\n1. Hall\n\nAnn Lee is responsible for booking the hall.\n",
+            [["Ann Lee"]],
+            id="English: X is responsible for",
+        ),
+        pytest.param(
+            "# Notes 16 April 2019\n\n## Licences\n\nBS: We should ask.\n\n"
+            "AI[BS]: talk to eric about licenses\n",
+            [["BS"]],
+            id="an action marker with its owner in brackets",
+        ),
+    ],
+)
+def test_an_owner_as_responsible_or_in_brackets(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
