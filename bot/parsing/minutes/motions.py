@@ -26,7 +26,8 @@ RESOLVED = re.compile(r"\bRESOLVED\b[,:]?\s*.*", re.DOTALL)
 
 
 OUTCOME = re.compile(
-    rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))})\s*[:\-–]?\s*(?P<rest>.*)$", re.IGNORECASE
+    rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))})(?![^\W_])\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
 )
 BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
 TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)

@@ -1033,3 +1033,24 @@ def test_the_next_meeting_from_a_meeting_series(text: str, expected: date | None
 )
 def test_an_owner_as_responsible_or_in_brackets(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 25. marts 2019\n\n1. Fællesmøde\n\nResultatet af vores fællesmøde "
+            "fremlægges til godkendelse.\n\n2. Budget\n\nResultat: godkendt.\n",
+            ["Budget: Resultat: godkendt."],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 25 March 2019\n\n1. Survey\n\nResults of the survey were shown.\n\n"
+            "2. Budget\n\nOutcome: approved.\n",
+            ["Budget: Outcome: approved."],
+            id="English",
+        ),
+    ],
+)
+def test_an_outcome_label_is_a_whole_word(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
