@@ -776,6 +776,8 @@ NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
     r"\b(?:på|i) (?:sidste|forrige) møde\b",
     r"\bikke (?:var |er |blev )?enighed\b",  # "hvilket der dog ikke var enighed om"
+    # where this meeting is held ("Mødet holdes hos Jacob"), not a rule ("Møder afholdes på skift")
+    r"^mødet\s+(?:af)?holdes\s+(?:hos|i|på)\b",
 )
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")

@@ -860,6 +860,8 @@ NOT_DECISION_CUES = (
     r"agreed to\b",
     r"\bare agreed[- ]upon\b",
     r"\bno consensus\b",
+    # where this meeting is held ("The meeting is held at Jacob's"), not a rule
+    r"^the meeting (?:is|will be) held (?:at|in|on)\b",
     r"\bnot (?:been )?agreed\b",
     r"^[\w.\-]{2,30}:\s+no objections?\b",
 )

@@ -1054,3 +1054,24 @@ def test_an_owner_as_responsible_or_in_brackets(text: str, owners: list[list[str
 )
 def test_an_outcome_label_is_a_whole_word(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 19. august 2020\n\nMødet holdes hos Jacob, Birkholmvej\n\n1. Regnskab\n\n"
+            "Møder afholdes på skift hos medlemmerne.\n\nRegnskabet for 2019 er godkendt.\n",
+            ["Regnskabet for 2019 er godkendt."],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 19 August 2020\n\nThe meeting is held at Jacob's house.\n\n1. Accounts\n\n"
+            "The accounts were approved.\n",
+            ["The accounts were approved."],
+            id="English",
+        ),
+    ],
+)
+def test_where_this_meeting_is_held_is_no_decision(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
