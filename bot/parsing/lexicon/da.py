@@ -133,6 +133,8 @@ WEAK_DECISION_CUES = (
     r"\bbliver\s+(?:\w+\s+)?(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|"
     r"etableret|lukket|sat)\b",
     r"(?<!af)\bholdes\b",
+    # a day set for an event: "Borgermødet bliver mandag d. 17/9 kl. 19.30 i sognegården."
+    r"\bbliver\s+(?:på\s+)?(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b",
     r"\b(?:er|blev) fastsat til\b",  # "Generalforsamlingen er fastsat til den 21. februar"
     # a grant, a purchase, a rule set, in the present passive: "Der bevilges honorar til …"
     r"\b(?:bevilges|købes|indkøbes|anskaffes|fastsættes|bevares)\b",

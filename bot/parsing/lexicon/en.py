@@ -157,6 +157,8 @@ DECISION_CUES = (
 WEAK_DECISION_CUES = (
     r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"
     r"merged|published|released|renamed|moved|replaced|cancell?ed|discontinued)\b",
+    # a day set for an event: "The open day will be on Saturday 17 September."
+    r"\bwill be (?:held )?on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     r"\b(?:is|was) (?:set|fixed) for\b",  # "The AGM was set for 21 February"
     # a grant, a purchase, a rule set: "A fee is granted to the organist."
     r"\b(?:is|are) (?:granted|allocated|purchased|bought|fixed at|kept|retained)\b",

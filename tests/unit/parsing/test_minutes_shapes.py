@@ -1075,3 +1075,25 @@ def test_an_outcome_label_is_a_whole_word(text: str, decisions: list[str]) -> No
 )
 def test_where_this_meeting_is_held_is_no_decision(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 27. august 2007\n\n1. Borgermøde\n\n"
+            "Borgermødet bliver mandag d. 17/9 kl. 19.30 i sognegården.\n\n"
+            "2. Næste møde\n\nNæste møde bliver mandag d. 24/9.\n",
+            ["Borgermødet bliver mandag d. 17/9 kl. 19.30 i sognegården."],
+            id="Danish; the next meeting is a date, not a decision",
+        ),
+        pytest.param(
+            "Minutes 27 August 2007\n\n1. Open day\n\n"
+            "The open day will be on Saturday 15 September.\n",
+            ["The open day will be on Saturday 15 September."],
+            id="English",
+        ),
+    ],
+)
+def test_a_day_set_for_an_event_is_a_decision(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
