@@ -1097,3 +1097,24 @@ def test_where_this_meeting_is_held_is_no_decision(text: str, decisions: list[st
 )
 def test_a_day_set_for_an_event_is_a_decision(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param(
+            "# Notes 16 April 2019\n\n## Chat\n\n"
+            "TS: Happy to make a case for Discord for next meeting -- it works.\n",
+            [["TS"]],
+            id="a speaker volunteering without a subject",
+        ),
+        pytest.param(
+            "# Notes 16 April 2019\n\n## Chair\n\n"
+            "SBC: I'm happy to step up to co-chair if we think that's necessary.\n",
+            [],
+            id="I'm happy to … if: an offer, not read as a task",
+        ),
+    ],
+)
+def test_a_speaker_who_is_happy_to(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
