@@ -15,8 +15,10 @@ _PUNKT = re.compile(
     rf"^{BULLET}?{_ITEM_WORD}\s+(\d{{1,2}})\s*[.:)\-–]?\s*(.*)$",
     re.IGNORECASE,
 )
-_AD = re.compile(r"^(?:AD|Ad)\s+(\d{1,2})\s*(?:[:.]\s*|\s+)(.*)$")
-_NUMBERED = re.compile(rf"^{BULLET}?(\d{{1,2}})\s*\.\s*([A-ZÆØÅ\"“].*)$")
+_AD = re.compile(r"^(?:AD|Ad)\.?\s+(\d{1,2})\s*(?:[:.]\s*|\s+|$)(.*)$")  # "Ad 2:", "Ad. 1"
+_NUMBERED = re.compile(
+    rf"^{BULLET}?(\d{{1,2}})\s*[.)]\s*([A-ZÆØÅ\"“].*)$"
+)  # "2. Budget", "2) Budget"
 _RST_NUMBERED = re.compile(rf"^{BULLET}?\x00(\d{{1,2}})\x00\s*(\S.*)$")
 _SUB_NUMBERED = re.compile(rf"^{BULLET}?(\d{{1,2}})\.(\d{{1,2}})\.?(?:\s+(.*))?$")
 _CODED = re.compile(

@@ -1118,3 +1118,29 @@ def test_a_day_set_for_an_event_is_a_decision(text: str, decisions: list[str]) -
 )
 def test_a_speaker_who_is_happy_to(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        pytest.param(
+            "Referat 12. december 2023\n\n1) Ingen bemærkninger.\n\n2) Strøm. Der holdes øje.\n\n"
+            "3) Stormøde. Gik godt.\n",
+            ["1", "2", "3"],
+            id="'N)' numbering",
+        ),
+        pytest.param(
+            "Referat 26. april 2010\n\nAd. 1\nVagtværn drøftet.\n\nAd. 2\nVedtægter.\n",
+            ["1", "2"],
+            id="'Ad. N' with a full stop",
+        ),
+        pytest.param(
+            "Minutes 5 July 2007\n\n1) Budget\nApproved.\n2) Website\nTo do.\n",
+            ["1", "2"],
+            id="English",
+        ),
+    ],
+)
+def test_items_numbered_with_a_parenthesis_or_ad(text: str, items: list[str]) -> None:
+    assert [i.number for i in _read(text).items] == items
+
