@@ -147,6 +147,15 @@ REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:orienterede|informerede|redegjorde|fortalte)\s
 # A sentence that says what the decision before it covers: joined to it.
 ELABORATIONS = (r"^(?:dette|det|beslutningen)\s+(?:gælder|omfatter|betyder|indebærer)\b",)
 # Det, et valg handler om; udfaldet efter det ("Der var genvalg til alle.") er beslutningen.
+# Et punkt hvor bestyrelsen konstituerer sig: dets linjer "Formand: Morten Bay Dahl" er
+# tilsammen én beslutning.
+CONSTITUTION_TITLES = (
+    r"konstituering",
+    r"bestyrelsens konstituering",
+    r"konstituering af bestyrelsen",
+    r"bestyrelsen konstituerer sig",
+    r"fordeling af poster",
+)
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.

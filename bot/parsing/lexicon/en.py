@@ -171,6 +171,14 @@ REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:reported|informed \w+|briefed \w+)\s+(?:on|abo
 # A sentence that says what the decision before it covers: joined to it.
 ELABORATIONS = (r"^(?:this|that|the decision)\s+(?:applies|covers|includes|means)\b",)
 # What an election is about; the result after it ("All were re-elected.") is the decision.
+# An item where the board sets its officers: its lines "Chair: Ann Lee" are one decision.
+CONSTITUTION_TITLES = (
+    r"constitution of the board",
+    r"board officers",
+    r"appointment of officers",
+    r"officers",
+    r"allocation of roles",
+)
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)

@@ -1144,3 +1144,29 @@ def test_a_speaker_who_is_happy_to(text: str, owners: list[list[str]]) -> None:
 def test_items_numbered_with_a_parenthesis_or_ad(text: str, items: list[str]) -> None:
     assert [i.number for i in _read(text).items] == items
 
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Bestyrelsesmøde den 19.04.2016\n\nPunkt 1: Konstituering\nFormand: Morten Bay Dahl "
+            "(nr. 22)\nKasserer: Mogens Rubech Jacobsen (nr. 10)\n\nPunkt 2: Grønne områder\n"
+            "Græsset slås.\n",
+            ["Formand: Morten Bay Dahl (nr. 22) Kasserer: Mogens Rubech Jacobsen (nr. 10)"],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 19 April 2016\n\n1. Officers\n- Chair: Ann Lee\n- Treasurer: Bo Berg\n\n"
+            "2. AOB\nNone.\n",
+            ["Chair: Ann Lee Treasurer: Bo Berg"],
+            id="English",
+        ),
+        pytest.param(
+            "Minutes 19 April 2016\n\n1. Attendance\nChair: Ann Lee\nTreasurer: Bo Berg\n",
+            [],
+            id="role lines under another title are attendance",
+        ),
+    ],
+)
+def test_a_board_constituting_itself(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
