@@ -27,9 +27,8 @@ _CODED = re.compile(
 _LETTER = re.compile(r"^([A-H])\)\s+(\S.*)$")
 # A heading glued to the end of the line before by a page's text extraction: "… til næste
 # generalforsamling.3. Regnskab 2019", "… uden anmærkninger .4. Andet".
-_GLUED = re.compile(
-    r"^(?P<before>.*[^\W\d_][)\]\s]?\s?\.)(?P<number>\d{1,2})\.\s*(?P<title>[A-ZÆØÅ].{0,80})$"
-)
+_GLUED = re.compile(r"\.(?P<number>\d{1,2})\.\s*(?P<title>[A-ZÆØÅ].{0,80})$")
+_GLUED_AFTER = re.compile(r"[^\W\d_][)\]]?\s?$")  # a word ends the sentence before it
 _MINUTES_START = re.compile(
     rf"^[#*\s]*(?:{'|'.join(da.MINUTES_START + en.MINUTES_START)})[\s*:]*$", re.IGNORECASE
 )
@@ -127,14 +126,16 @@ def _minutes_start(outline: Outline) -> bool:
 
 def _glued(line: str, outline: Outline) -> tuple[str, str] | None:
     """(the text before, the heading) where the next item's heading is glued to a line."""
-    match = _GLUED.match(line)
+    match = _GLUED.search(line) if "." in line else None
     if not match or not outline.items or outline.style != "numbered":
+        return None
+    if not _GLUED_AFTER.search(line, 0, match.start()):
         return None
     last = next((int(i.number) for i in reversed(outline.items) if i.number.isdigit()), 0)
     if int(match.group("number")) != last + 1:
         return None
     heading = f"{match.group('number')}. {match.group('title').strip()}"
-    return match.group("before").rstrip(" ."), heading
+    return line[: match.start()].rstrip(" ."), heading
 
 
 def outline_of(lines: list[str]) -> Outline:
