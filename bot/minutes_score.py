@@ -128,12 +128,21 @@ class CorpusScore:
         return _ratio(sum(bool(f.items_right) for f in counted), len(counted))
 
 
+def _order(path: Path) -> tuple[int, str]:
+    """By the number a corpus name starts with ("95_da_…" before "100_da_…"), then by name."""
+    number = re.match(r"\d+", path.name)
+    return (int(number.group(0)) if number else 0, path.name)
+
+
 def documents(folder: Path) -> list[Path]:
-    """The documents in `folder` that have a label beside them, by name."""
+    """The documents in `folder` that have a label beside them, by number and name."""
     return sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in SUFFIXES and p.with_suffix(".json").is_file()
+        (
+            p
+            for p in folder.iterdir()
+            if p.suffix.lower() in SUFFIXES and p.with_suffix(".json").is_file()
+        ),
+        key=_order,
     )
 
 

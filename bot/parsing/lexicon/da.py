@@ -109,6 +109,13 @@ DECISION_CUES = (
     r"\b(?:blev|er|var) aftalt\b",
     r"\baftaltes\b",
     r"\benighed om\b",
+    # consensus: "har en enig bestyrelse valgt at …", "Vi er enige om at …"
+    r"\benige?\s+(?:bestyrelse|udvalg|råd|gruppe)\b",
+    r"\b(?:er|var|blev|blevet)\s+enige\s+om\b",
+    # a standing rule from now on, told in the present: "Det er fremover kun beboere, der
+    # kan leje teltet.", "Bestyrelsen har fremover fast kontortid" (not "prøver de fremover at",
+    # "Fremover vil referent …")
+    r"\b(?:er|har|gælder)\s+(?:fremover|fra nu af)\b",
     r"\b(?:blev )?(?:forkastet|nedstemt)\b",
     r"\budskudt\b",
     r"\bkonstituere(?:t|de sig)\b",
@@ -126,6 +133,8 @@ WEAK_DECISION_CUES = (
     r"\bbliver\s+(?:\w+\s+)?(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|"
     r"etableret|lukket|sat)\b",
     r"(?<!af)\bholdes\b",
+    # a day set for an event: "Borgermødet bliver mandag d. 17/9 kl. 19.30 i sognegården."
+    r"\bbliver\s+(?:på\s+)?(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b",
     r"\b(?:er|blev) fastsat til\b",  # "Generalforsamlingen er fastsat til den 21. februar"
     # a grant, a purchase, a rule set, in the present passive: "Der bevilges honorar til …"
     r"\b(?:bevilges|købes|indkøbes|anskaffes|fastsættes|bevares)\b",
@@ -138,6 +147,15 @@ REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:orienterede|informerede|redegjorde|fortalte)\s
 # A sentence that says what the decision before it covers: joined to it.
 ELABORATIONS = (r"^(?:dette|det|beslutningen)\s+(?:gælder|omfatter|betyder|indebærer)\b",)
 # Det, et valg handler om; udfaldet efter det ("Der var genvalg til alle.") er beslutningen.
+# Et punkt hvor bestyrelsen konstituerer sig: dets linjer "Formand: Morten Bay Dahl" er
+# tilsammen én beslutning.
+CONSTITUTION_TITLES = (
+    r"konstituering",
+    r"bestyrelsens konstituering",
+    r"konstituering af bestyrelsen",
+    r"bestyrelsen konstituerer sig",
+    r"fordeling af poster",
+)
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
@@ -183,6 +201,9 @@ OWNER_IS = (
     # "bliver udarbejdet af X" assigns; "blev gennemgået af X" reports what X did
     r"\b(?:bliver|blev(?!\s+(?:gennemgået|præsenteret|fremlagt|kommenteret|drøftet|behandlet)))"
     r"\s+\w+(?:e?t)\s+af\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3})",
+    # "Morten Hindsholm er ansvarlig for at oprette en Dropbox konto."
+    r"^(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\s+(?:er|bliver|blev)\s+"
+    r"(?:ansvarlig|tovholder)\s+(?:for|på)\b",
     r"^(?:på|i|til|efter|ved|inden|før)\s+[^,]{1,30}?\s+(?-i:[a-zæøå]){3,}er\s+"
     r"(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\b",
 )
@@ -217,6 +238,9 @@ PROPOSED_AGENDA = (
     r"indhold\s+på\s+næste\s+møde",
 )
 CALENDAR = ("mødekalender",)
+# Et års møder på én linje uden år ("Møderække: 22/8 - 27/9 - … - 25/3 - 30/4"): det næste
+# møde er den første dato efter dette møde, når intet andet siger det.
+MEETING_SERIES = (r"møderække", r"mødeplan", r"mødedatoer", r"mødekalender", r"mødedage")
 # The fields of an e-mail header ("From:", "Subject:"): its "Date:" is when it was sent.
 MAIL_HEADERS = ("fra", "sendt", "til", "cc", "emne", "dato")
 # Role changes and absence ("X indtræder", "X træder til"): said of a person, not a task.
@@ -561,6 +585,9 @@ NOT_ITEM_HEADINGS = (
     r"indhold\s*$",
     r"indholdsfortegnelse",
 )
+# En overskrift alene på sin linje, hvor referatet begynder efter dagsordenen: nummereringen
+# starter forfra under den ("Dagsorden: 1. … 3.", "Referat", "1. Valg af referent").
+MINUTES_START = (r"referat", r"mødereferat", r"beslutningsreferat", r"referat af mødet")
 # En sætning om hvornår mødet blev holdt.
 MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s")
 # "næste X-møde" hvor X ikke er et andet organ.
@@ -718,7 +745,15 @@ ACTION_SECTIONS = (
 )
 OUTCOME_LABELS = (r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
 # Et udfald efter en tankestreg eller i parentes sidst i et punkts titel: "Regnskab – godkendt".
-TITLE_OUTCOMES = (r"godkendt", r"vedtaget", r"besluttet", r"tiltrådt", r"forkastet", r"udsat")
+TITLE_OUTCOMES = (
+    r"godkendt",
+    r"vedtaget",
+    r"besluttet",
+    r"tiltrådt",
+    r"forkastet",
+    r"udsat",
+    r"(?:taget )?til efterretning",
+)
 # Et nummereret forslag, som et resultat efter det afgør: "Forslag 2: …".
 NUMBERED_MOTIONS = (r"forslag", r"beslutningsforslag", r"resolution")
 BARE_RESULTS = (
@@ -732,6 +767,11 @@ VOTE_TALLIES = (
     r"^(?:for|ja)\s*:?\s*\d+\s*[,;]\s*(?:imod|nej)\s*:?\s*\d+",
     r"^alle stemte (?:for|ja)\b",
 )
+# Kolonnerne i en afstemningstabel ("| For | Imod | Undlod |" og en række tal): flertallet
+# for er beslutningen, joined til spørgsmålet over tabellen.
+POLL_FOR = (r"for", r"ja", r"stemmer for")
+POLL_AGAINST = (r"imod", r"nej", r"stemmer imod")
+POLL_NEUTRAL = (r"undlod", r"undlader", r"blank", r"blanke", r"hverken for eller imod")
 MOTION_WORDS = (
     r"\bforslag\b",
     r"\bafstemning\b",
@@ -747,6 +787,8 @@ NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
     r"\b(?:på|i) (?:sidste|forrige) møde\b",
     r"\bikke (?:var |er |blev )?enighed\b",  # "hvilket der dog ikke var enighed om"
+    # where this meeting is held ("Mødet holdes hos Jacob"), not a rule ("Møder afholdes på skift")
+    r"^mødet\s+(?:af)?holdes\s+(?:hos|i|på)\b",
 )
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")

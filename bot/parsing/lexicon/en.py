@@ -119,6 +119,14 @@ DECISION_CUES = (
     # "Kenley moved …, Scott seconded, vote passed 8-0-0."
     r"\b(?:vote|motion) (?:passed|carried|carries|passes)\b",
     r"\bunanimous consent\b",
+    # consensus: "We agree it's good", "There was consensus to …"
+    r"\bwe (?:all )?agree\b(?! to disagree)",
+    r"\b(?:there (?:is|was) )?consensus (?:was reached|to|that)\b",
+    # a standing rule from now on, told in the present: "Only members are from now on allowed
+    # to rent the tent.", "From now on the board has office hours …" (not "we will … from now on")
+    r"\b(?:is|are|has|have)\s+(?:from now on|henceforth)\b",
+    r"^(?:from now on|henceforth),?\s+(?:\w+\s+){1,3}(?:is|are|has|have|must)\b",
+    r"(?:^|:\s*)noted\.?$",  # "Treasurer's report: noted", "Noted." (Danish "til efterretning")
     r"\bit was determined that\b",
     r"\belection of\b[^.]*\b(?:was|went to)\s+(?-i:[A-Z])",  # "the election of a chair was Ann Lee"
     r"\bremain(?:s|ed) unchanged\b",
@@ -149,6 +157,8 @@ DECISION_CUES = (
 WEAK_DECISION_CUES = (
     r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"
     r"merged|published|released|renamed|moved|replaced|cancell?ed|discontinued)\b",
+    # a day set for an event: "The open day will be on Saturday 17 September."
+    r"\bwill be (?:held )?on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     r"\b(?:is|was) (?:set|fixed) for\b",  # "The AGM was set for 21 February"
     # a grant, a purchase, a rule set: "A fee is granted to the organist."
     r"\b(?:is|are) (?:granted|allocated|purchased|bought|fixed at|kept|retained)\b",
@@ -161,6 +171,14 @@ REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:reported|informed \w+|briefed \w+)\s+(?:on|abo
 # A sentence that says what the decision before it covers: joined to it.
 ELABORATIONS = (r"^(?:this|that|the decision)\s+(?:applies|covers|includes|means)\b",)
 # What an election is about; the result after it ("All were re-elected.") is the decision.
+# An item where the board sets its officers: its lines "Chair: Ann Lee" are one decision.
+CONSTITUTION_TITLES = (
+    r"constitution of the board",
+    r"board officers",
+    r"appointment of officers",
+    r"officers",
+    r"allocation of roles",
+)
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)
@@ -171,6 +189,9 @@ OWNER_IS = (
     r"\brequested that (?P<owner>(?!the\b)[\w.]+(?: \w+)?) (?=send|provide|review|submit|prepare)",
     r"\bwill have (?P<owner>(?-i:[A-Z])\w+) (?=\w+\b)",
     r"^(?:assign(?:ed)?\s+to|review(?:er|ed by)?\s*:|owner\s*:)\s*(?P<owner>[\w.\-]+)",
+    # "Ann Lee is responsible for booking the hall."
+    r"^(?P<owner>(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){0,2})\s+(?:is|will be|was made)\s+"
+    r"(?:responsible|in charge)\s+(?:for|of)\b",
     r"\b(?-i:Action):?\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]*(?:\s+og\s+(?-i:[A-ZÆØÅ])[\wæøå]*)?)\.?\s*$",
     r"^the (?P<owner>chairman|chair|clerk|secretary|treasurer|president|coordinator)\s+"
     r"(?:will|to|agreed to)\b",
@@ -197,6 +218,15 @@ MEETING_MOVED = (
 )
 PROPOSED_AGENDA = (r"items?\s+for\s+the\s+next\s+meeting", r"proposed\s+agenda")
 CALENDAR = ("meeting calendar", "meeting schedule")
+# A year's meetings on one line without a year ("Meeting dates: 22/8, 27/9, …"): the next
+# meeting is the first date after this one, where nothing else says.
+MEETING_SERIES = (
+    r"meeting schedule",
+    r"meeting dates",
+    r"schedule of meetings",
+    r"meeting calendar",
+    r"meetings this year",
+)
 # The fields of an e-mail header ("From:", "Subject:"): its "Date:" is when it was sent.
 MAIL_HEADERS = ("from", "sent", "to", "cc", "subject", "date", "reply-to")
 # Role changes and absence ("X steps down", "X is absent"): said of a person, not a task.
@@ -549,6 +579,9 @@ NOT_ITEM_HEADINGS = (
     r"table of contents",
     r"contents\s*$",
 )
+# A heading alone on its line where the minutes start after the agenda: the numbering starts
+# again under it ("Agenda: 1. … 3.", "Minutes", "1. Election of a minute-taker").
+MINUTES_START = (r"minutes", r"meeting minutes", r"meeting notes", r"notes", r"proceedings")
 # A sentence saying when this meeting was held.
 MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
 # "next X meeting" where X names no other body.
@@ -647,7 +680,7 @@ NOT_OWNERS = (
 )
 # A speaker taking a task on: "mnot: … I will make a PR", "dret: volunteers to help".
 SELF_ASSIGNED = (
-    r"^(?:I\s+will|I'll|will|to|volunteers?\s+to|agreed\s+to|I've\s+got(?:ta|\s+to))\s+\w",
+    r"^(?:I\s+will|I'll|will|to|volunteers?\s+to|agreed\s+to|I've\s+got(?:ta|\s+to)|happy\s+to)\s+\w",
     r"\bI\s+will\s+(?:make|write|send|do|take|update|file|open|draft|prepare|review|follow)\b",
     r"\bI've\s+got(?:ta|\s+to)\s+\w",
     r"\bI'll\s+(?:make|write|send|do|take|update|file|open|draft|prepare|review|follow|PR)\b",
@@ -673,6 +706,7 @@ TITLE_OUTCOMES = (
     r"passed",
     r"rejected",
     r"deferred",
+    r"noted",
 )
 NUMBERED_MOTIONS = (r"resolution", r"motion", r"proposal")
 OUTCOME_LABELS = (
@@ -719,6 +753,11 @@ VOTE_TALLIES = (
     # "All voted “AYE”." before "The motion is approved."
     r"^all (?:members )?(?:voted|in favou?r)\b",
 )
+# The columns of a poll table ("| SF | F | N | A | SA |" and a row of counts, W3C style;
+# "| For | Against | Abstain |"): a majority for is the decision, joined to the question above.
+POLL_FOR = (r"sf", r"f", r"for", r"yes", r"ayes?", r"in favou?r", r"strongly for")
+POLL_AGAINST = (r"sa", r"a", r"against", r"no", r"nays?", r"opposed", r"strongly against")
+POLL_NEUTRAL = (r"n", r"neutral", r"abstain", r"abstained", r"abstentions?")
 MOTION_WORDS = (
     r"\bvote on\b",
     r"\bmotion\b",
@@ -831,6 +870,8 @@ NOT_DECISION_CUES = (
     r"agreed to\b",
     r"\bare agreed[- ]upon\b",
     r"\bno consensus\b",
+    # where this meeting is held ("The meeting is held at Jacob's"), not a rule
+    r"^the meeting (?:is|will be) held (?:at|in|on)\b",
     r"\bnot (?:been )?agreed\b",
     r"^[\w.\-]{2,30}:\s+no objections?\b",
 )

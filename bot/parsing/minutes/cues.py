@@ -18,6 +18,7 @@ from bot.parsing.minutes.motions import (
     VOTED,
     block_text,
     outcome_decisions,
+    poll_decisions,
 )
 from bot.parsing.minutes.outline import Segment, section_of
 from bot.parsing.minutes.owners import (
@@ -252,6 +253,11 @@ def read_cues(
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))
     minutes.actions += listed
+    roles = _constitution(segment)
+    if roles:
+        minutes.decisions.append(MinutesDecision(label, clip(roles)))
+    for poll in poll_decisions(segment.lines):
+        minutes.decisions.append(MinutesDecision(label, clip(poll)))
     rows = table_rows(segment.lines)
     added = this_meetings_rows(rows)
     for row in rows:
@@ -274,6 +280,23 @@ def read_cues(
             minutes.actions.append(
                 MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
             )
+
+
+_CONSTITUTION = re.compile(
+    rf"^(?:{'|'.join(words_of('CONSTITUTION_TITLES'))})\s*:?$", re.IGNORECASE
+)
+_ROLE_LINE = re.compile(
+    r"^[A-ZÆØÅ][^:]{1,50}:\s*(?-i:[A-ZÆØÅ])[\wæøå.-]+(?:\s+[A-ZÆØÅ][\wæøå.-]+)*"
+)
+
+
+def _constitution(segment: Segment) -> str | None:
+    """The roles an item that constitutes the board sets ("Punkt 1: Konstituering" over
+    "Formand: Morten Bay Dahl (nr. 22)", "Kasserer: …"), as one decision."""
+    if not _CONSTITUTION.match(segment.title.strip(" #*")):
+        return None
+    roles = [ln.strip(" -•*") for ln in segment.lines if _ROLE_LINE.match(ln.strip(" -•*"))]
+    return " ".join(roles) if len(roles) >= 2 else None
 
 
 def _matter(title: str) -> str:

@@ -78,6 +78,40 @@ def _inside_a_field(numbered: Outline) -> bool:
     )
 
 
+# A time slot alone on its line, maybe with its kind: "19.15-19.45 - Drøftelse", "20.40-20.50".
+_SLOT = re.compile(
+    r"^(?P<start>[0-2]?\d[.:][0-5]\d)\s*[-–]\s*(?P<end>[0-2]?\d[.:][0-5]\d)"
+    r"(?:\s*[-–:]\s*(?P<kind>[^\d].{0,60}))?$"
+)
+
+
+def _minutes_of_day(clock: str) -> int:
+    hour, minute = re.split(r"[.:]", clock)
+    return int(hour) * 60 + int(minute)
+
+
+def slot_outline(lines: list[str]) -> Outline | None:
+    """Items as the time slots of a timed agenda whose titles were lost ("19.00-19.15 -
+    Drøftelse", …): at least two on lines of their own, each starting where or after the one
+    before ends; None otherwise."""
+    slots = [(i, m) for i, line in enumerate(lines) if (m := _SLOT.match(line.strip()))]
+    if len(slots) < 2:
+        return None
+    for (_, a), (_, b) in zip(slots, slots[1:], strict=False):
+        start, end = _minutes_of_day(a.group("start")), _minutes_of_day(a.group("end"))
+        if not start < end <= _minutes_of_day(b.group("start")):
+            return None
+    outline = Outline(preamble=lines[: slots[0][0]])
+    outline.segments.append(Segment(None, list(outline.preamble)))
+    bounds = [i for i, _ in slots] + [len(lines)]
+    for (index, match), stop in zip(slots, bounds[1:], strict=False):
+        number = f"{match.group('start')}-{match.group('end')}"
+        title = (match.group("kind") or "").strip()
+        outline.items.append(MinutesItem(number=number, title=title))
+        outline.segments.append(Segment(number, lines[index + 1 : stop], title=title))
+    return outline
+
+
 def structure(cleaned: Cleaned) -> Outline:
     """Agenda items from numbering, or from markup headings where those say more.
 
@@ -92,6 +126,9 @@ def structure(cleaned: Cleaned) -> Outline:
     if marked is None:
         if numbered.items:
             return numbered
+        slotted = slot_outline(cleaned.lines)
+        if slotted is not None:
+            return slotted
         return Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
     heading_texts = [cleaned.lines[i] for i in cleaned.headings]
     on_headings = sum(

@@ -26,7 +26,8 @@ RESOLVED = re.compile(r"\bRESOLVED\b[,:]?\s*.*", re.DOTALL)
 
 
 OUTCOME = re.compile(
-    rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))})\s*[:\-–]?\s*(?P<rest>.*)$", re.IGNORECASE
+    rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))})(?![^\W_])\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
 )
 BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
 TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)
@@ -110,3 +111,54 @@ def outcome_decisions(
         used.update(range(start, index + 1))
         found.append((index, " ".join(parts)))
     return found, used
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip().lower() for c in line.strip().strip("|").split("|")]
+
+
+_POLL_FOR = re.compile(rf"^(?:{'|'.join(words_of('POLL_FOR'))})$", re.IGNORECASE)
+_POLL_AGAINST = re.compile(rf"^(?:{'|'.join(words_of('POLL_AGAINST'))})$", re.IGNORECASE)
+_POLL_NEUTRAL = re.compile(rf"^(?:{'|'.join(words_of('POLL_NEUTRAL'))})$", re.IGNORECASE)
+
+
+def poll_decisions(lines: list[str]) -> list[str]:
+    """A poll table with its counts, a majority for, joined to the question above it:
+    "Dan Gohman as WASI subgroup chair?" over "| SF | F | N | A | SA |" and "| 21 | 2 | 0 | 0 |
+    0 |". A table whose columns are not all poll columns is no poll."""
+    found: list[str] = []
+    for index, line in enumerate(lines):
+        if not line.startswith("|") or (index and lines[index - 1].startswith("|")):
+            continue
+        header = _cells(line)
+        kinds = [
+            "for"
+            if _POLL_FOR.match(c)
+            else "against"
+            if _POLL_AGAINST.match(c)
+            else "neutral"
+            if _POLL_NEUTRAL.match(c)
+            else None
+            for c in header
+        ]
+        if None in kinds or "for" not in kinds or "against" not in kinds:
+            continue
+        table = [line]
+        counts: list[int] | None = None
+        for row in lines[index + 1 : index + 4]:
+            if not row.startswith("|"):
+                break
+            table.append(row)
+            cells = _cells(row)
+            if all(re.fullmatch(r"\d{1,4}", c) for c in cells) and len(cells) == len(kinds):
+                counts = [int(c) for c in cells]
+                break
+        if counts is None:
+            continue
+        yes = sum(n for n, k in zip(counts, kinds, strict=True) if k == "for")
+        no = sum(n for n, k in zip(counts, kinds, strict=True) if k == "against")
+        if yes <= no:
+            continue
+        question = next((ln for ln in reversed(lines[max(0, index - 3) : index]) if ln.strip()), "")
+        found.append(" ".join([question.strip(), *table]).strip())
+    return found

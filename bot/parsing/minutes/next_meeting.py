@@ -125,9 +125,43 @@ def next_meeting_in(
             if best is None or rank >= best.rank:
                 best = _Found(rank, meeting)
     if best is None:
-        return None
+        series = _from_series(lines, held) if held is not None else None
+        if series is None:
+            return None
+        best = _Found((0, 0, 0), NextMeeting(date=series))
     best.meeting.proposed_agenda = _proposed_agenda(lines)
     return best.meeting
+
+
+_SERIES = re.compile(
+    rf"^{BULLET}?(?:{'|'.join(words_of('MEETING_SERIES'))})(?:\s+\d{{4}}(?:\s*[/-]\s*\d{{2,4}})?)?"
+    r"\s*:\s*(?P<dates>.+)$",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
+
+
+def _from_series(lines: list[str], held: date) -> date | None:
+    """The first date after this meeting in a meeting series without years ("Møderække: 22/8 -
+    27/9 - … - 25/3 - 30/4"): each day is the first such day after this meeting. This meeting's
+    own day must be in the list, so a list of other dates is not read as the series."""
+    for line in lines:
+        match = _SERIES.match(line.strip())
+        if not match:
+            continue
+        days: list[date] = []
+        for day, month in _DAY_MONTH.findall(match.group("dates")):
+            for year in (held.year, held.year + 1):
+                try:
+                    value = date(year, int(month), int(day))
+                except ValueError:
+                    break
+                if value >= held:
+                    days.append(value)
+                    break
+        if held in days and any(d > held for d in days):
+            return min(d for d in days if d > held)
+    return None
 
 
 def _dates(text: str, base: date) -> list[DateMatch]:

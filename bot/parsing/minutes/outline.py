@@ -9,19 +9,29 @@ from bot.parsing.lexicon import da, en
 from bot.parsing.minutes.model import MinutesItem
 from bot.parsing.minutes.text import BULLET, CONNECTIVES
 
-_ITEM_WORD = r"(?:punkt|pkt\.?|dagsordenspunkt|sag|item|agenda item)"
+# "Punkt 3", "Dagsorden pkt. 3", "Agenda item 3"
+_ITEM_WORD = r"(?:(?:dagsorden|agenda)\s+)?(?:punkt|pkt\.?|dagsordenspunkt|sag|item|agenda item)"
 _PUNKT = re.compile(
     rf"^{BULLET}?{_ITEM_WORD}\s+(\d{{1,2}})\s*[.:)\-–]?\s*(.*)$",
     re.IGNORECASE,
 )
-_AD = re.compile(r"^(?:AD|Ad)\s+(\d{1,2})\s*(?:[:.]\s*|\s+)(.*)$")
-_NUMBERED = re.compile(rf"^{BULLET}?(\d{{1,2}})\s*\.\s*([A-ZÆØÅ\"“].*)$")
+_AD = re.compile(r"^(?:AD|Ad)\.?\s+(\d{1,2})\s*(?:[:.]\s*|\s+|$)(.*)$")  # "Ad 2:", "Ad. 1"
+_NUMBERED = re.compile(
+    rf"^{BULLET}?(\d{{1,2}})\s*[.)]\s*([A-ZÆØÅ\"“].*)$"
+)  # "2. Budget", "2) Budget"
 _RST_NUMBERED = re.compile(rf"^{BULLET}?\x00(\d{{1,2}})\x00\s*(\S.*)$")
 _SUB_NUMBERED = re.compile(rf"^{BULLET}?(\d{{1,2}})\.(\d{{1,2}})\.?(?:\s+(.*))?$")
 _CODED = re.compile(
     r"^(?P<title>[A-Z0-9][^()]{2,250}?)\s*\((?P<code>[A-Z](?:-\w{1,3})?(?:/[A-Z]-\w{1,3})?)\)\s*$"
 )
 _LETTER = re.compile(r"^([A-H])\)\s+(\S.*)$")
+# A heading glued to the end of the line before by a page's text extraction: "… til næste
+# generalforsamling.3. Regnskab 2019", "… uden anmærkninger .4. Andet".
+_GLUED = re.compile(r"\.(?P<number>\d{1,2})\.\s*(?P<title>[A-ZÆØÅ].{0,80})$")
+_GLUED_AFTER = re.compile(r"[^\W\d_][)\]]?\s?$")  # a word ends the sentence before it
+_MINUTES_START = re.compile(
+    rf"^[#*\s]*(?:{'|'.join(da.MINUTES_START + en.MINUTES_START)})[\s*:]*$", re.IGNORECASE
+)
 
 SECTIONS: dict[str, str] = {**en.SECTIONS, **da.SECTIONS}
 _SECTION = re.compile(
@@ -83,6 +93,8 @@ def _heading(line: str, outline: Outline) -> tuple[str, str, str] | None:
         existing = next((i for i in outline.items if i.number == str(number)), None)
         if existing is not None and _same_title(existing.title, title):
             return "restart", str(number), f"{style}:{title}"
+        if number == 1 and existing is not None and _minutes_start(outline):
+            return "restart", str(number), f"{style}:{title}"  # "Referat" under the agenda
         same_style = outline.style in (None, style)
         inner_list = style == "numbered" and number == outline.inner + 1 and outline.inner > 0
         if number == last + 1 and (last > 0 or number <= 2) and same_style and not inner_list:
@@ -104,12 +116,39 @@ def _heading(line: str, outline: Outline) -> tuple[str, str, str] | None:
     return None
 
 
+def _minutes_start(outline: Outline) -> bool:
+    """Whether a heading where the minutes start ("Referat", "Minutes") stands alone on its
+    line since the last agenda heading."""
+    return bool(outline.segments) and any(
+        _MINUTES_START.match(ln) for ln in outline.segments[-1].lines
+    )
+
+
+def _glued(line: str, outline: Outline) -> tuple[str, str] | None:
+    """(the text before, the heading) where the next item's heading is glued to a line."""
+    match = _GLUED.search(line) if "." in line else None
+    if not match or not outline.items or outline.style != "numbered":
+        return None
+    if not _GLUED_AFTER.search(line, 0, match.start()):
+        return None
+    last = next((int(i.number) for i in reversed(outline.items) if i.number.isdigit()), 0)
+    if int(match.group("number")) != last + 1:
+        return None
+    heading = f"{match.group('number')}. {match.group('title').strip()}"
+    return line[: match.start()].rstrip(" ."), heading
+
+
 def outline_of(lines: list[str]) -> Outline:
     outline = Outline()
+    lines = list(lines)
     index = 0
     while index < len(lines):
         line = lines[index]
         found = _heading(line, outline) if line else None
+        glued = _glued(line, outline) if line and found is None else None
+        if glued is not None:
+            lines[index : index + 1] = list(glued)
+            continue
         if found is None:
             if outline.segments:
                 letter = _LETTER.match(line)
@@ -155,13 +194,27 @@ _OUTCOME_TAIL = re.compile(
 )
 
 
+# An outcome after the title's colon, with or without a full stop, also glued to the word
+# before it by a page's text extraction: "Godkendelse af dagsorden: Godkendt",
+# "Økonomi: Regnskab pr. 21. november 2018Taget til efterretning".
+_COLON_OUTCOME = re.compile(
+    rf":\s+.*?(?<![^\W\d_])(?:{'|'.join(da.TITLE_OUTCOMES + en.TITLE_OUTCOMES)})\b",
+    re.IGNORECASE,
+)
+
+
 def _says_something(title: str) -> bool:
     """An item "title" that is a sentence of the minutes, not a heading: "Dagsorden og
-    referat godkendt.", a title and its outcome after a colon ("Regnskab: godkendt."),
-    after a dash or in parentheses ("Regnskab 2023 – godkendt", "Budget (Vedtaget.)")."""
+    referat godkendt.", a title and its outcome after a colon ("Regnskab: godkendt.",
+    "Godkendelse af dagsorden: Godkendt"), after a dash or in parentheses ("Regnskab 2023 –
+    godkendt", "Budget (Vedtaget.)")."""
     said = title.rstrip().endswith((".", "!"))
     colon = bool(re.search(r"\w:\s+\w", title))
-    return (said and (len(title.split()) >= 3 or colon)) or bool(_OUTCOME_TAIL.search(title))
+    return (
+        (said and (len(title.split()) >= 3 or colon))
+        or bool(_OUTCOME_TAIL.search(title))
+        or bool(_COLON_OUTCOME.search(title))
+    )
 
 
 def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int]:

@@ -120,6 +120,14 @@ _ACTION_MARK = re.compile(
     rf"|(?:{'|'.join(words_of('ACTION_MARKERS'))})\s*[:\-–]?\s*)(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# An action marker with its owner in brackets: "AI[BS]: talk to Eric", "Action [JN]: send …".
+_BRACKETED = re.compile(
+    rf"^(?-i:(?:{'|'.join(words_of('ACTION_CODES'))}))\s*\[(?P<owner>{_SUBJECT}|{_HANDLE})\]"
+    rf"\s*[:\-–]?\s*(?P<rest>\S.*)$"
+    rf"|^(?:{'|'.join(words_of('ACTION_MARKERS'))})\s*\[(?P<owner2>{_SUBJECT}|{_HANDLE})\]"
+    rf"\s*[:\-–]?\s*(?P<rest2>\S.*)$",
+    re.IGNORECASE,
+)
 _MARKED_OWNER = re.compile(
     rf"^(?P<owner>{_SUBJECT}|{_HANDLE})\s+(?:to|will|skal|vil)\s+(?P<rest>\S.*)$"
 )
@@ -194,6 +202,11 @@ def _assigned(
     "X <verb>er" is read as a Danish present tense only in Danish minutes (in
     English, "One further quote" is no owner and verb).
     """
+    bracketed = _BRACKETED.match(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", text.strip()))
+    if bracketed:
+        owner = bracketed.group("owner") or bracketed.group("owner2")
+        rest = bracketed.group("rest") or bracketed.group("rest2")
+        return [(rest, owner_names(owner, known), rest)]
     marked = _ACTION_MARK.match(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", text.strip()))
     if marked and not re.fullmatch(rf"{_SUBJECT}\.?", marked.group("rest").strip()):
         # "#action jamesob to write …", "[ACTION] Ann: send …", "Action item: task (Bo)"

@@ -792,3 +792,381 @@ def test_an_outcome_in_parentheses_after_a_dash_or_alone_takes_its_matter(
 )
 def test_a_report_under_a_decision_heading_with_an_outcome(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 22. november 2018\n\n1.Godkendelse af dagsorden: Godkendt\n\n"
+            "2. Meddelelser: Intet\n",
+            ["Godkendelse af dagsorden: Godkendt"],
+            id="Danish, no full stop",
+        ),
+        pytest.param(
+            "Referat 22. november 2018\n\n1. Dagsorden\n\n"
+            "2. Økonomi: Regnskab pr. 21. november 2018Taget til efterretning. Restancer. "
+            "Meget få. Taget til efterretning\n",
+            [
+                "Økonomi: Regnskab pr. 21. november 2018Taget til efterretning.",
+                "Meget få. Taget til efterretning",
+            ],
+            id="glued to the text before it",
+        ),
+        pytest.param(
+            "Minutes 22 November 2018\n\n1. Agenda: approved\n\n2. Treasurer's report: noted\n",
+            ["Agenda: approved", "Treasurer's report: noted"],
+            id="English",
+        ),
+    ],
+)
+def test_an_outcome_after_the_colon_of_an_item_title(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 19. august 2020\n\n1. Generalforsamling\n\nPå grund af Corona er det ikke "
+            "muligt at holde den. På baggrund af det, har en enig bestyrelse valgt at aflyse "
+            "generalforsamlingen 2020.\n",
+            [
+                "På baggrund af det, har en enig bestyrelse valgt at aflyse "
+                "generalforsamlingen 2020."
+            ],
+            id="Danish: a unanimous board",
+        ),
+        pytest.param(
+            "Referat 19. august 2020\n\n1. Vejfest\n\nVi er enige om at holde vejfest i juni.\n",
+            ["Vi er enige om at holde vejfest i juni."],
+            id="Danish: we agree",
+        ),
+        pytest.param(
+            "# Dev meeting 17 September 2024\n\n# Notes\n\n* Krishna: suggests we match a language"
+            "\n  - We agree it's good\n  - Aapeli: only fluent is implemented\n",
+            ["We agree it's good"],
+            id="English: we agree",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Tools\n\nThere was consensus to move the chat to Zulip.\n",
+            ["There was consensus to move the chat to Zulip."],
+            id="English: consensus",
+        ),
+    ],
+)
+def test_a_consensus_is_a_decision(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 11/11-2015\n\n1. Udlejning af telt\n\nTeltet har været udlejet til en "
+            "person uden for foreningen.\nDet er fremover kun beboere, der kan leje teltet.\n",
+            ["Det er fremover kun beboere, der kan leje teltet."],
+            id="Danish: a rule told in the present",
+        ),
+        pytest.param(
+            "Referat 16. august 2012\n\n1. Kontor\n\nMht. musik prøver de fremover at bruge "
+            "radioen.\nFremover vil referent altid være den der sidst holdt møde.\n",
+            [],
+            id="Danish: an attempt or a future is no rule",
+        ),
+        pytest.param(
+            "Minutes 11 November 2015\n\n1. Tent\n\nFrom now on the tent is only for residents.\n"
+            "We will only do maintenance changes to it from now on.\n",
+            ["From now on the tent is only for residents."],
+            id="English",
+        ),
+    ],
+)
+def test_a_standing_rule_from_now_on_is_a_decision(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        pytest.param(
+            "Bestyrelsesmøde 19. august 2020\n\nDagsorden\n\n  1. Generalforsamlingen\n"
+            "  2. Regnskab 2019\n  3. Andet\n\nReferat\n\nTil stede: Morten\n\n"
+            "1. Valg af referent\n\nAnne valgt\n\n2. Generalforsamling\n\nDen aflyses.\n\n"
+            "3. Regnskab 2019\n\nGodkendt.\n\n4. Andet\n\nIntet.\n",
+            ["Valg af referent", "Generalforsamling", "Regnskab 2019", "Andet"],
+            id="the numbering starts again under 'Referat'",
+        ),
+        pytest.param(
+            "Minutes 19 August 2020\n\nAgenda\n1. Budget\n2. AOB\n\nMinutes\n\n"
+            "1. Election of a minute-taker\nAnn was elected.\n2. Budget\nApproved.\n3. AOB\n",
+            ["Election of a minute-taker", "Budget", "AOB"],
+            id="English: under 'Minutes'",
+        ),
+        pytest.param(
+            "Referat 19. august 2020\n\n1. Valg af referent\n\nAnne valgt\n\n2. Generalforsamling"
+            "\n\n  • De, som er på valg, bliver til næste generalforsamling.3. Regnskab 2019\n\n"
+            "Regnskabet for 2019 er godkendt uden anmærkninger .4. Andet\n\nIntet.\n",
+            ["Valg af referent", "Generalforsamling", "Regnskab 2019", "Andet"],
+            id="headings glued to the line before",
+        ),
+        pytest.param(
+            "Referat 28. februar 2013\n\nDagsorden pkt. 1\nUG blev valgt som dirigent.\n\n"
+            "Dagsorden pkt. 2\nForslaget gik til afstemning.\n\nDagsorden pkt. 3\n"
+            "Forslaget blev vedtaget med 28 stemmer for.\n",
+            ["", "", ""],
+            id="'Dagsorden pkt. N' without titles",
+        ),
+        pytest.param(
+            "Referat fra den 25. marts 2019 kl. 19.00-21.00.\n\nReferat\n\n19.00-19.15 - Drøftelse"
+            "\n\n19.15-19.45 - Drøftelse\n\nSe bilag.\n\n20.15-20.30 - Drøftelse/Beslutning\n\n"
+            "Bilag blev gennemgået.\n\n20.40-20.50\n\nAULA\n",
+            ["Drøftelse", "Drøftelse", "Drøftelse/Beslutning", ""],
+            id="time slots whose titles were lost",
+        ),
+    ],
+)
+def test_items_from_the_documents_own_structure(text: str, items: list[str]) -> None:
+    assert [i.title for i in _read(text).items] == items
+
+
+def test_a_time_range_alone_is_no_agenda() -> None:
+    text = "Referat 25. marts 2019\n\n10.00-12.00\n\nBestyrelsen drøftede budgettet.\n\n9.00-9.30\n"
+    assert _read(text).items == []
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "# Notes of 16 April 2019\n\n#### POLL: WASI subgroup chair\n\n"
+            "Dan Gohman as WASI subgroup chair?\n\n| SF | F | N | A | SA |\n"
+            "| - | - | - | - | - |\n| 21 | 2 | 0 | 0 | 0 |\n\n#### POLL: Other\n\nText.\n",
+            [
+                "Dan Gohman as WASI subgroup chair? | SF | F | N | A | SA | "
+                "| - | - | - | - | - | | 21 | 2 | 0 | 0 | 0 |"
+            ],
+            id="W3C poll",
+        ),
+        pytest.param(
+            "Referat 3. marts 2024\n\n1. Vedtægter\n\nSkal §4 ændres?\n\n"
+            "| For | Imod | Undlod |\n| --- | --- | --- |\n| 12 | 3 | 1 |\n",
+            ["Skal §4 ændres? | For | Imod | Undlod | | --- | --- | --- | | 12 | 3 | 1 |"],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Rules\n\nChange rule 4?\n\n"
+            "| For | Against |\n| --- | --- |\n| 3 | 9 |\n",
+            [],
+            id="a majority against decides nothing",
+        ),
+        pytest.param(
+            "Minutes 3 March 2024\n\n1. Budget\n\n| Item | For |\n| --- | --- |\n| 3 | 9 |\n",
+            [],
+            id="other columns: no poll",
+        ),
+    ],
+)
+def test_a_poll_table_with_a_majority_for(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Referat fra den 25. marts 2019 kl. 19.00-21.00.\n"
+            "Møderække: 22/8 - 27/9 - 30/10 - 26/11 - 12/12 - 24/1 - 26/2 - 25/3 - 30/4 - 23/5\n"
+            "\n1. Budget\n\nGodkendt.\n",
+            date(2019, 4, 30),
+            id="Danish, a school year without years",
+        ),
+        pytest.param(
+            "Minutes 12 December 2018\n\nMeeting dates: 22/8, 27/9, 12/12, 24/1, 26/2\n\n"
+            "1. Budget\n\nApproved.\n",
+            date(2019, 1, 24),
+            id="English, into the next year",
+        ),
+        pytest.param(
+            "Referat 1. marts 2019\n\nMøderække: 22/8 - 27/9 - 30/4\n\n1. Budget\n",
+            None,
+            id="this meeting not in the list: not its series",
+        ),
+        pytest.param(
+            "Referat 25. marts 2019\n\nMøderække: 25/3 - 30/4\n\nNæste møde: 2. maj 2019 kl. 19\n",
+            date(2019, 5, 2),
+            id="a next meeting written wins",
+        ),
+        pytest.param(
+            "Møderække: 22/8 - 27/9 - 25/3 - 30/4\n\n1. Budget\n",
+            None,
+            id="no meeting date: none invented",
+        ),
+    ],
+)
+def test_the_next_meeting_from_a_meeting_series(text: str, expected: date | None) -> None:
+    meeting = _read(text).next_meeting
+    assert (meeting.date if meeting else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param(
+            "Referat 6/1 2011\n\n1. Arkiv\n\nDet besluttedes at oprette et Dropbox system. "
+            "Morten Hindsholm er ansvarlig for at oprette en Dropbox konto.\n",
+            [["Morten Hindsholm"]],
+            id="Danish: X er ansvarlig for",
+        ),
+        pytest.param(
+            "Minutes 6 January 2011\n\n1. Hall\n\nAnn Lee is responsible for booking the hall.\n",
+            [["Ann Lee"]],
+            id="English: X is responsible for",
+        ),
+        pytest.param(
+            "# Notes 16 April 2019\n\n## Licences\n\nBS: We should ask.\n\n"
+            "AI[BS]: talk to eric about licenses\n",
+            [["BS"]],
+            id="an action marker with its owner in brackets",
+        ),
+    ],
+)
+def test_an_owner_as_responsible_or_in_brackets(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 25. marts 2019\n\n1. Fællesmøde\n\nResultatet af vores fællesmøde "
+            "fremlægges til godkendelse.\n\n2. Budget\n\nResultat: godkendt.\n",
+            ["Budget: Resultat: godkendt."],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 25 March 2019\n\n1. Survey\n\nResults of the survey were shown.\n\n"
+            "2. Budget\n\nOutcome: approved.\n",
+            ["Budget: Outcome: approved."],
+            id="English",
+        ),
+    ],
+)
+def test_an_outcome_label_is_a_whole_word(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 19. august 2020\n\nMødet holdes hos Jacob, Birkholmvej\n\n1. Regnskab\n\n"
+            "Møder afholdes på skift hos medlemmerne.\n\nRegnskabet for 2019 er godkendt.\n",
+            ["Regnskabet for 2019 er godkendt."],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 19 August 2020\n\nThe meeting is held at Jacob's house.\n\n1. Accounts\n\n"
+            "The accounts were approved.\n",
+            ["The accounts were approved."],
+            id="English",
+        ),
+    ],
+)
+def test_where_this_meeting_is_held_is_no_decision(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Referat 27. august 2007\n\n1. Borgermøde\n\n"
+            "Borgermødet bliver mandag d. 17/9 kl. 19.30 i sognegården.\n\n"
+            "2. Næste møde\n\nNæste møde bliver mandag d. 24/9.\n",
+            ["Borgermødet bliver mandag d. 17/9 kl. 19.30 i sognegården."],
+            id="Danish; the next meeting is a date, not a decision",
+        ),
+        pytest.param(
+            "Minutes 27 August 2007\n\n1. Open day\n\n"
+            "The open day will be on Saturday 15 September.\n",
+            ["The open day will be on Saturday 15 September."],
+            id="English",
+        ),
+    ],
+)
+def test_a_day_set_for_an_event_is_a_decision(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        pytest.param(
+            "# Notes 16 April 2019\n\n## Chat\n\n"
+            "TS: Happy to make a case for Discord for next meeting -- it works.\n",
+            [["TS"]],
+            id="a speaker volunteering without a subject",
+        ),
+        pytest.param(
+            "# Notes 16 April 2019\n\n## Chair\n\n"
+            "SBC: I'm happy to step up to co-chair if we think that's necessary.\n",
+            [],
+            id="I'm happy to … if: an offer, not read as a task",
+        ),
+    ],
+)
+def test_a_speaker_who_is_happy_to(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        pytest.param(
+            "Referat 12. december 2023\n\n1) Ingen bemærkninger.\n\n2) Strøm. Der holdes øje.\n\n"
+            "3) Stormøde. Gik godt.\n",
+            ["1", "2", "3"],
+            id="'N)' numbering",
+        ),
+        pytest.param(
+            "Referat 26. april 2010\n\nAd. 1\nVagtværn drøftet.\n\nAd. 2\nVedtægter.\n",
+            ["1", "2"],
+            id="'Ad. N' with a full stop",
+        ),
+        pytest.param(
+            "Minutes 5 July 2007\n\n1) Budget\nApproved.\n2) Website\nTo do.\n",
+            ["1", "2"],
+            id="English",
+        ),
+    ],
+)
+def test_items_numbered_with_a_parenthesis_or_ad(text: str, items: list[str]) -> None:
+    assert [i.number for i in _read(text).items] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        pytest.param(
+            "Bestyrelsesmøde den 19.04.2016\n\nPunkt 1: Konstituering\nFormand: Morten Bay Dahl "
+            "(nr. 22)\nKasserer: Mogens Rubech Jacobsen (nr. 10)\n\nPunkt 2: Grønne områder\n"
+            "Græsset slås.\n",
+            ["Formand: Morten Bay Dahl (nr. 22) Kasserer: Mogens Rubech Jacobsen (nr. 10)"],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes 19 April 2016\n\n1. Officers\n- Chair: Ann Lee\n- Treasurer: Bo Berg\n\n"
+            "2. AOB\nNone.\n",
+            ["Chair: Ann Lee Treasurer: Bo Berg"],
+            id="English",
+        ),
+        pytest.param(
+            "Minutes 19 April 2016\n\n1. Attendance\nChair: Ann Lee\nTreasurer: Bo Berg\n",
+            [],
+            id="role lines under another title are attendance",
+        ),
+    ],
+)
+def test_a_board_constituting_itself(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
