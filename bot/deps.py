@@ -52,7 +52,7 @@ class Deps:
     def now(self) -> datetime:
         return self.clock().astimezone(UTC)
 
-    def prefs_for(self, channel: Channel | None) -> Prefs:
+    def prefs_for(self, channel: Channel | channels.Settings | None) -> Prefs:
         language = (channel.language if channel else None) or self.default_language
         timezone = (channel.timezone if channel else None) or self.default_timezone
         return Prefs(language=language, tz=ZoneInfo(timezone))
@@ -77,17 +77,20 @@ class Deps:
         `create=True` makes the workspace and channel rows first (idempotent,
         safe against a concurrent twin), for use cases that write. `read_only=True`, for
         answers that change nothing, opens no transaction on the server (one round trip
-        less at each end on PostgreSQL).
+        less at each end on PostgreSQL) and reads only the channel's settings, as plain
+        values (no tracked row: `unit.channel` stays None).
         """
         with (reading if read_only else transaction)(self.sessions) as session:
             channel = None
-            if scope is not None:
-                if create:
+            if scope is not None and read_only:
+                prefs = self.prefs_for(channels.settings(session, scope.team_id, scope.channel_id))
+            else:
+                if scope is not None and create:
                     channel = channels.ensure(session, scope.team_id, scope.channel_id, self.now())
-                else:
+                elif scope is not None:
                     channel = channels.find(session, scope.team_id, scope.channel_id)
+                prefs = self.prefs_for(channel)
             now = self.now()
-            prefs = self.prefs_for(channel)
             yield Unit(session, scope, channel, prefs, now, prefs.today(now), self)
 
 

@@ -7,6 +7,7 @@ a new channel at the same moment both succeed (no check-then-insert race).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +30,27 @@ def find(session: Session, team_id: str, channel_id: str) -> Channel | None:
     """The channel's row (every request reads it: a statement built once)."""
     query = prepared.statement("channels.find", _find)
     return session.scalar(query, {"team_id": team_id, "channel_id": channel_id})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What an answer needs of its channel: the language and time zone set (or None)."""
+
+    language: str | None
+    timezone: str | None
+
+
+def settings(session: Session, team_id: str, channel_id: str) -> Settings | None:
+    """The channel's settings as plain values, for answers that only read."""
+    values = {"team_id": team_id, "channel_id": channel_id}
+    row = prepared.run(session, "channels.settings", _settings, values).first()
+    return Settings(row.language, row.timezone) if row is not None else None
+
+
+def _settings() -> Any:
+    return select(Channel.language, Channel.timezone).where(
+        Channel.team_id == bindparam("team_id"), Channel.channel_id == bindparam("channel_id")
+    )
 
 
 def _find() -> Any:
