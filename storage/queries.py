@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import (
@@ -354,3 +354,44 @@ def source_by_id(
             SourceMessage.channel_id == channel_id,
         )
     )
+
+
+# --- prebuilt lookups of the message path (Core, bound parameters; built once) ---------
+
+_MEETINGS = Meeting.__table__.c
+_MEETING_ID_ON = (
+    select(_MEETINGS.id)
+    .where(
+        _MEETINGS.team_id == bindparam("team_id"),
+        _MEETINGS.channel_id == bindparam("channel_id"),
+        _MEETINGS.status == "active",
+        _MEETINGS.date == bindparam("day"),
+    )
+    .order_by(_MEETINGS.id)
+    .limit(1)
+)
+_NEXT_MEETING_DATE = (
+    select(_MEETINGS.date)
+    .where(
+        _MEETINGS.team_id == bindparam("team_id"),
+        _MEETINGS.channel_id == bindparam("channel_id"),
+        _MEETINGS.status == "active",
+        _MEETINGS.date >= bindparam("today"),
+    )
+    .order_by(_MEETINGS.date)
+    .limit(1)
+)
+
+
+def meeting_id_held(session: Session, team_id: str, channel_id: str, day: date) -> int | None:
+    """`meeting_id_on` as a prebuilt statement on the session's connection."""
+    params = {"team_id": team_id, "channel_id": channel_id, "day": day}
+    found = session.connection().execute(_MEETING_ID_ON, params).scalar()
+    return int(found) if found is not None else None
+
+
+def next_meeting_date(session: Session, team_id: str, channel_id: str, today: date) -> date | None:
+    """The day of `next_meeting` (the soonest active meeting from today), nothing loaded."""
+    params = {"team_id": team_id, "channel_id": channel_id, "today": today}
+    found: date | None = session.connection().execute(_NEXT_MEETING_DATE, params).scalar()
+    return found
