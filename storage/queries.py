@@ -145,21 +145,6 @@ def last_meeting(session: Session, team_id: str, channel_id: str, today: date) -
     )
 
 
-def meeting_id_on(session: Session, team_id: str, channel_id: str, day: date) -> int | None:
-    """The id of `meeting_on`'s meeting (no object loaded)."""
-    return session.scalar(
-        select(Meeting.id)
-        .where(
-            Meeting.team_id == team_id,
-            Meeting.channel_id == channel_id,
-            Meeting.status == "active",
-            Meeting.date == day,
-        )
-        .order_by(Meeting.id)
-        .limit(1)
-    )
-
-
 def meeting_on(session: Session, team_id: str, channel_id: str, day: date) -> Meeting | None:
     return session.scalar(
         select(Meeting)
@@ -363,4 +348,51 @@ def source_by_id(
             SourceMessage.team_id == team_id,
             SourceMessage.channel_id == channel_id,
         )
+    )
+
+
+# --- lookups of the message path (prebuilt, `storage.prepared`) ------------------------
+
+
+def meeting_id_on(session: Session, team_id: str, channel_id: str, day: date) -> int | None:
+    """The id of the channel's active meeting held on a day (the first stored), if any."""
+    values = {"team_id": team_id, "channel_id": channel_id, "day": day}
+    found = prepared.run(session, "queries.meeting_id_on", _meeting_id_on, values).scalar()
+    return int(found) if found is not None else None
+
+
+def _meeting_id_on() -> Any:
+    return (
+        select(Meeting.id)
+        .where(
+            Meeting.team_id == bindparam("team_id"),
+            Meeting.channel_id == bindparam("channel_id"),
+            Meeting.status == "active",
+            Meeting.date == bindparam("day", type_=Date),
+        )
+        .order_by(Meeting.id)
+        .limit(1)
+    )
+
+
+def next_meeting_date(session: Session, team_id: str, channel_id: str, today: date) -> date | None:
+    """The day of `next_meeting` (the soonest active meeting from today), nothing loaded."""
+    values = {"team_id": team_id, "channel_id": channel_id, "today": today}
+    found: date | None = prepared.run(
+        session, "queries.next_meeting_date", _next_meeting_date, values
+    ).scalar()
+    return found
+
+
+def _next_meeting_date() -> Any:
+    return (
+        select(Meeting.date)
+        .where(
+            Meeting.team_id == bindparam("team_id"),
+            Meeting.channel_id == bindparam("channel_id"),
+            Meeting.status == "active",
+            Meeting.date >= bindparam("today", type_=Date),
+        )
+        .order_by(Meeting.date)
+        .limit(1)
     )

@@ -62,14 +62,26 @@ def scope_token(team_id: str, channel_id: str) -> str:
     return f"{team_id}{channel_id}".lower()
 
 
+_INSERT_FTS = text(
+    "INSERT INTO records_fts (rowid, body_da, body_en, scope) VALUES (:id, :da, :en, :scope)"
+)
+
+
+def _fts_row(
+    record_id: int, team_id: str, channel_id: str, body: str, item_title: str | None
+) -> dict[str, Any]:
+    words = f"{body} {item_title or ''}"
+    return {
+        "id": record_id,
+        "da": " ".join(stems(words, "da")),
+        "en": " ".join(stems(words, "en")),
+        "scope": scope_token(team_id, channel_id),
+    }
+
+
 def index_rows(session: Session, records: Iterable[Record], *, new: bool = False) -> None:
     rows = [
-        {
-            "id": r.id,
-            "da": " ".join(stems(indexed_text(r), "da")),
-            "en": " ".join(stems(indexed_text(r), "en")),
-            "scope": scope_token(r.team_id, r.channel_id),
-        }
+        _fts_row(r.id, r.team_id, r.channel_id, r.text, r.item_title)
         for r in records
         if r.kind == "decision"
     ]
@@ -79,13 +91,15 @@ def index_rows(session: Session, records: Iterable[Record], *, new: bool = False
         session.execute(
             text("DELETE FROM records_fts WHERE rowid = :id"), [{"id": r["id"]} for r in rows]
         )
-    session.execute(
-        text(
-            "INSERT INTO records_fts (rowid, body_da, body_en, scope) "
-            "VALUES (:id, :da, :en, :scope)"
-        ),
-        rows,
-    )
+    session.execute(_INSERT_FTS, rows)
+
+
+def index_new(session: Session, decisions: list[tuple[int, str, str, str, str | None]]) -> None:
+    """Decisions written without the ORM (so no flush hook saw them), indexed in one
+    statement: (id, team, channel, text, item title) each. Nothing to do on PostgreSQL."""
+    connection = session.connection()
+    if decisions and connection.dialect.name == "sqlite":
+        connection.execute(_INSERT_FTS, [_fts_row(*d) for d in decisions])
 
 
 def keep_index_in_step(session_class: Any) -> None:

@@ -3,14 +3,37 @@ the claim on the one thread reply each gets."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.models import SourceMessage
 
 PENDING = "pending"  # reply_ts while the one delivery that claimed the reply posts it
+
+_TABLE = cast(Table, SourceMessage.__table__)
+# a new message with its reply claimed, or nothing when (team, channel, ts) is stored already
+_CREATE_CLAIMED = {
+    "postgresql": postgresql.insert(_TABLE).on_conflict_do_nothing().returning(_TABLE.c.id),
+    "sqlite": sqlite.insert(_TABLE).on_conflict_do_nothing().returning(_TABLE.c.id),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A source message just written with its thread reply claimed, as plain values."""
+
+    id: int
+    team_id: str
+    channel_id: str
+    ts: str
+    thread_ts: str | None
+    permalink: str | None
+    warnings: list[dict[str, str]]
 
 
 def create(
@@ -49,6 +72,48 @@ def create(
     session.add(source)
     session.flush()
     return source
+
+
+def create_claimed(
+    session: Session,
+    team_id: str,
+    channel_id: str,
+    ts: str,
+    text: str,
+    author: str | None,
+    now: datetime,
+    *,
+    thread_ts: str | None,
+    warnings: list[dict[str, str]],
+    permalink: str | None,
+    version: str | None,
+) -> Claimed | None:
+    """`create(…, reply_claimed=True)` in one prebuilt INSERT … ON CONFLICT DO NOTHING
+    RETURNING id, no ORM object made; None (nothing written) when the message is stored
+    already: a retry, a replay or a twin delivery, which the caller then reads as before."""
+    connection = session.connection()
+    row = connection.execute(
+        _CREATE_CLAIMED[connection.dialect.name],
+        {
+            "team_id": team_id,
+            "channel_id": channel_id,
+            "ts": ts,
+            "thread_ts": thread_ts,
+            "author_id": author,
+            "text": text,
+            "warnings": warnings,
+            "deleted": False,
+            "permalink": permalink,
+            "version": version,
+            "reply_ts": PENDING,
+            "reply_claimed_at": now,
+            "created_at": now,
+            "updated_at": now,
+        },
+    ).first()
+    if row is None:
+        return None
+    return Claimed(int(row[0]), team_id, channel_id, ts, thread_ts, permalink, warnings)
 
 
 def claim_reply(session: Session, source_id: int, now: datetime) -> bool:

@@ -14,16 +14,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.parsing import messages as parsed
-from storage import queries
+from storage import queries, records, search
+from storage.lists import ListedOwner
 from storage.models import (
     Action,
     ActionOwner,
-    Decision,
     Meeting,
     Record,
     RecordChange,
     SourceMessage,
 )
+from storage.records import NewRecord
 
 LIVE = {"decision": "active", "action": "open"}
 
@@ -34,7 +35,7 @@ class Placement:
 
     team_id: str
     channel_id: str
-    source: SourceMessage
+    source_id: int
     actor: str | None
     now: datetime
     today: date
@@ -95,7 +96,7 @@ def _owners(item: parsed.Action) -> list[ActionOwner]:
 
 def create(
     session: Session, where: Placement, item: parsed.Decision | parsed.Action, position: int
-) -> Record:
+) -> NewRecord:
     """A new decision or action from a message, minutes or the shortcut's form."""
     return create_all(session, where, [(item, position)])[0]
 
@@ -104,11 +105,14 @@ def create_all(
     session: Session,
     where: Placement,
     items: list[tuple[parsed.Decision | parsed.Action, int]],
-) -> list[Record]:
-    """New decisions and actions (with their positions) from one source, written together:
-    one lookup of the meeting they were decided at, one flush for all of them."""
+) -> list[NewRecord]:
+    """New decisions and actions (with their positions) from one source, written together
+    as Core statements: one lookup of the meeting they were decided at, then one INSERT of
+    the records (ids returned), one of their owners, one of their history, and on SQLite
+    one of the search index. No ORM object is made; what was written is returned."""
     if not items:
         return []
+    session.flush()  # what the rows refer to (their source, a meeting) is written first
     # the meeting it was decided at: the one held on the day it was decided, if any (never
     # a guess from the day it is stored; the referat of a meeting is chosen by this)
     meeting_id = (
@@ -116,30 +120,101 @@ def create_all(
         if where.decided_on is not None
         else None
     )
-    made: list[Record] = []
+    made: list[NewRecord] = []
+    rows: list[dict[str, Any]] = []
+    upcoming: list[date | None] = []  # the next meeting's day, looked up once if needed
     for item, position in items:
-        record: Record
-        if isinstance(item, parsed.Decision):
-            record = Decision(status="active")
-        else:
-            record = Action(
-                status="open",
-                due=item.due,
-                due_next_meeting=item.due_next_meeting,
-                owners=_owners(item),
-            )
-            _due_next_meeting(session, where, record)
-        record.team_id, record.channel_id = where.team_id, where.channel_id
-        record.text, record.item, record.meeting_id = item.text, item.item, meeting_id
-        record.source_id, record.position, record.author_id = where.source.id, position, where.actor
-        record.created_at = record.updated_at = where.now
-        record.decided_on = where.decided_on
-        session.add(record)
-        made.append(record)
-    session.flush()
-    for record in made:
-        _log(session, record, "created", where.actor, where.now, None)
+        made.append(_new(session, where, item, upcoming))
+        rows.append(
+            {
+                "team_id": where.team_id,
+                "channel_id": where.channel_id,
+                "kind": made[-1].kind,
+                "text": item.text,
+                "item": item.item,
+                "decided_on": where.decided_on,
+                "meeting_id": meeting_id,
+                "status": made[-1].status,
+                "source_id": where.source_id,
+                "position": position,
+                "author_id": where.actor,
+                "created_at": where.now,
+                "updated_at": where.now,
+                "due": made[-1].due,
+                "due_next_meeting": made[-1].due_next_meeting,
+            }
+        )
+    for record, record_id in zip(made, records.insert_records(session, rows), strict=True):
+        record.id = record_id
+    records.insert_owners(
+        session,
+        [
+            {
+                "record_id": r.id,
+                "name": o.name,
+                "name_key": o.name.casefold(),
+                "user_id": o.user_id,
+                "group_id": o.group_id,
+                "position": i,
+            }
+            for r in made
+            for i, o in enumerate(r.owners)
+        ],
+    )
+    records.insert_changes(
+        session,
+        [
+            {
+                "record_id": r.id,
+                "change": "created",
+                "actor_id": where.actor,
+                "at": where.now,
+                "before": None,
+                "after": _new_snapshot(r),
+            }
+            for r in made
+        ],
+    )
+    search.index_new(
+        session,
+        [
+            (r.id, where.team_id, where.channel_id, r.text, None)
+            for r in made
+            if r.kind == "decision"
+        ],
+    )
     return made
+
+
+def _new(
+    session: Session,
+    where: Placement,
+    item: parsed.Decision | parsed.Action,
+    upcoming: list[date | None],
+) -> NewRecord:
+    """A record about to be written (its id still 0), with what `create_all` would store."""
+    if isinstance(item, parsed.Decision):
+        return NewRecord(0, "decision", item.text, item.item, LIVE["decision"])
+    due = item.due
+    if item.due_next_meeting and due is None:  # "til næste møde": that meeting's day, if set
+        if not upcoming:
+            upcoming.append(
+                queries.next_meeting_date(session, where.team_id, where.channel_id, where.today)
+            )
+        due = upcoming[0]
+    owners = [ListedOwner(o.name, o.user_id, o.group_id) for o in item.owners]
+    return NewRecord(
+        0, "action", item.text, item.item, LIVE["action"], due, item.due_next_meeting, owners
+    )
+
+
+def _new_snapshot(record: NewRecord) -> dict[str, Any]:
+    """`snapshot` of a record just written."""
+    data: dict[str, Any] = {"text": record.text, "status": record.status, "item": record.item}
+    if record.kind == "action":
+        data["due"] = record.due.isoformat() if record.due else None
+        data["owners"] = [o.name for o in record.owners]
+    return data
 
 
 def _due_next_meeting(session: Session, where: Placement, action: Action) -> None:
@@ -156,14 +231,15 @@ def sync(
     corrected import). Records are matched by kind and position, so ids survive; what
     changed is updated with history, what is gone is retracted."""
     outcome = SyncResult()
-    old = {(r.kind, r.position): r for r in queries.records_of_source(session, where.source.id)}
+    old = {(r.kind, r.position): r for r in queries.records_of_source(session, where.source_id)}
     kept: set[int] = set()
     for position, item in enumerate(items):
         record = old.get((item.kind, position))
         if record is None:
-            record = create(session, where, item, position)
+            kept.add(create(session, where, item, position).id)
             outcome.added += 1
-        elif _update(session, where, record, item):
+            continue
+        if _update(session, where, record, item):
             outcome.changed += 1
         kept.add(record.id)
     for record in old.values():

@@ -12,6 +12,7 @@ from bot.replies import Button
 from storage.lists import ListedAction, ListedOwner
 from storage.models import Action, ActionOwner, Meeting, Record
 from storage.queries import ShownMeeting
+from storage.records import NewRecord
 
 
 @dataclass
@@ -61,8 +62,13 @@ def owner_label(owner: ActionOwner | ListedOwner) -> str:
     return escape(owner.name)
 
 
-def view(record: Record | ListedAction) -> RecordView:
-    action = record if isinstance(record, Action | ListedAction) else None
+def view(record: Record | ListedAction | NewRecord) -> RecordView:
+    action = (
+        record
+        if isinstance(record, Action | ListedAction)
+        or (isinstance(record, NewRecord) and record.kind == "action")
+        else None
+    )
     owners: list[ActionOwner | ListedOwner] = [*action.owners] if action else []
     return RecordView(
         id=record.id,

@@ -155,7 +155,7 @@ def store_in(
     where = lifecycle.Placement(
         team_id=scope.team_id,
         channel_id=scope.channel_id,
-        source=source,
+        source_id=source.id,
         actor=actor,
         now=unit.now,
         today=unit.today,

@@ -26,7 +26,7 @@ from bot.services.importing import (
     hold_pasted_minutes,
     is_pasted_minutes,
 )
-from bot.services.thread_reply import ReplyPlan, Stored, deliver, plan
+from bot.services.thread_reply import ReplyPlan, Stored, deliver, plan, plan_new
 from bot.slack_port import SlackPort
 from storage import events, queries, sources
 from storage.models import SourceMessage
@@ -56,43 +56,102 @@ def record_message(deps: Deps, message: Incoming) -> ReplyPlan | None:
     """A new or edited message: store what it records; the thread reply's plan."""
     normalized = normalize(message.text)
     with deps.unit(message.scope) as unit:
-        session = unit.session
-        existing = queries.source_message(session, message.team_id, message.channel_id, message.ts)
-        if existing is not None:
-            if existing.deleted or not newer(message.stamp, existing.version or existing.ts):
-                return None  # deleted (a tombstone), the same delivery again, or an older version
-            if existing.text == normalized:
-                existing.version = message.stamp
-                return None
-            return _edit(unit, existing, message, normalized)
-        result = _parse(unit, normalized)
-        if result.empty:
-            if message.version is not None and message.version != message.ts:
-                # an edit that arrives before its original and records nothing: its version
-                # is kept (not its text), so the older original arriving late records nothing
-                unit.ensure_channel()
-                placeholder = sources.create(
-                    session, message.team_id, message.channel_id, message.ts, "", None, unit.now
-                )
-                placeholder.version = message.stamp
+        result = None
+        if message.version is None:  # a new message (not an edit): read it first
+            result = _parse(unit, normalized)
+            if not result.empty and all(
+                isinstance(r, parsed.Decision | parsed.Action) for r in result.records
+            ):
+                planned = _record_new(unit, message, normalized, result)
+                if planned is not None:
+                    return planned
+                # stored already (a retry, a replay, a twin): as any message seen before
+        return _record(unit, message, normalized, result)
+
+
+def _record_new(
+    unit: Unit, message: Incoming, normalized: str, result: parsed.ParseResult
+) -> ReplyPlan | None:
+    """A new message that records decisions and actions only, written as prebuilt Core
+    statements (the message with its reply claimed, the records, owners, history); None,
+    with nothing written, when the message is stored already."""
+    unit.ensure_channel()
+    source = sources.create_claimed(
+        unit.session,
+        message.team_id,
+        message.channel_id,
+        message.ts,
+        normalized,
+        message.user_id,
+        unit.now,
+        thread_ts=message.thread_ts,
+        warnings=[_warning(w) for w in result.warnings],
+        permalink=message.permalink,
+        version=message.stamp,
+    )
+    if source is None:
+        return None
+    where = lifecycle.Placement(
+        team_id=message.team_id,
+        channel_id=message.channel_id,
+        source_id=source.id,
+        actor=message.user_id,
+        now=unit.now,
+        today=unit.today,
+        decided_on=unit.today,
+    )
+    # decisions and actions count positions among themselves (see lifecycle.sync)
+    items = [
+        (item, position)
+        for position, item in enumerate(result.records)
+        if isinstance(item, parsed.Decision | parsed.Action)
+    ]
+    return plan_new(unit, source, lifecycle.create_all(unit.session, where, items))
+
+
+def _record(
+    unit: Unit, message: Incoming, normalized: str, result: parsed.ParseResult | None
+) -> ReplyPlan | None:
+    """Any message, as read against what is stored for its ts (`result`: its reading, if
+    already made)."""
+    session = unit.session
+    existing = queries.source_message(session, message.team_id, message.channel_id, message.ts)
+    if existing is not None:
+        if existing.deleted or not newer(message.stamp, existing.version or existing.ts):
+            return None  # deleted (a tombstone), the same delivery again, or an older version
+        if existing.text == normalized:
+            existing.version = message.stamp
             return None
-        unit.ensure_channel()
-        source = sources.create(
-            session,
-            message.team_id,
-            message.channel_id,
-            message.ts,
-            normalized,
-            message.user_id,
-            unit.now,
-            thread_ts=message.thread_ts,
-            warnings=[_warning(w) for w in result.warnings],
-            permalink=message.permalink,
-            version=message.stamp,
-            reply_claimed=True,
-        )
-        stored = _store(unit, source, result.records, message.user_id)
-        return plan(unit, source, stored, claimed=True)
+        return _edit(unit, existing, message, normalized)
+    if result is None:
+        result = _parse(unit, normalized)
+    if result.empty:
+        if message.version is not None and message.version != message.ts:
+            # an edit that arrives before its original and records nothing: its version
+            # is kept (not its text), so the older original arriving late records nothing
+            unit.ensure_channel()
+            placeholder = sources.create(
+                session, message.team_id, message.channel_id, message.ts, "", None, unit.now
+            )
+            placeholder.version = message.stamp
+        return None
+    unit.ensure_channel()
+    source = sources.create(
+        session,
+        message.team_id,
+        message.channel_id,
+        message.ts,
+        normalized,
+        message.user_id,
+        unit.now,
+        thread_ts=message.thread_ts,
+        warnings=[_warning(w) for w in result.warnings],
+        permalink=message.permalink,
+        version=message.stamp,
+        reply_claimed=True,
+    )
+    stored = _store(unit, source, result.records, message.user_id)
+    return plan(unit, source, stored, claimed=True)
 
 
 edit_message = record_message  # `message_changed`: the same, unchanged text changes nothing
@@ -150,7 +209,7 @@ def _placement(unit: Unit, source: SourceMessage, actor: str | None) -> lifecycl
     return lifecycle.Placement(
         team_id=source.team_id,
         channel_id=source.channel_id,
-        source=source,
+        source_id=source.id,
         actor=actor,
         now=unit.now,
         today=unit.today,

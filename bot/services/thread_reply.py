@@ -18,6 +18,7 @@ from bot.replies import Button, Reply
 from bot.slack_port import SlackPort
 from storage import queries, sources
 from storage.models import Meeting, Record, SourceMessage
+from storage.records import NewRecord
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class ReplyPlan:
 class Stored:
     """What a new message stored, so its reply is built without reading it back."""
 
-    records: list[Record]
+    records: list[Record | NewRecord]
     meetings: list[Meeting]
     agenda: list[str]
 
@@ -73,23 +74,56 @@ def plan(
     )
 
 
+def plan_new(unit: Unit, source: sources.Claimed, records: list[NewRecord]) -> ReplyPlan:
+    """The reply of a new message that recorded decisions and actions only, its claim
+    written with the message (built from what was written, nothing read back)."""
+    stored = Stored(list(records), [], [])
+    return ReplyPlan(
+        source_id=source.id,
+        channel_id=source.channel_id,
+        thread_ts=source.thread_ts or source.ts,
+        message_ts=source.ts,
+        reply=_reply(unit, source.id, source.team_id, source.channel_id, source.warnings, stored),
+        update_ts=None,
+        wants_permalink=source.permalink is None,
+    )
+
+
 def build(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Reply:
     """The reply's text and buttons, rendered from what is stored for the message."""
-    session, prefs = unit.session, unit.prefs
+    session = unit.session
     if stored is None:
         stored = Stored(
             list(queries.records_of_source(session, source.id)),
             list(queries.meetings_of_source(session, source.id)),
             [a.title for a in queries.agenda_of_source(session, source.id)],
         )
+    return _reply(
+        unit,
+        source.id,
+        source.team_id,
+        source.channel_id,
+        source.warnings,
+        stored,
+        deleted=source.deleted,
+    )
+
+
+def _reply(
+    unit: Unit,
+    source_id: int,
+    team_id: str,
+    channel_id: str,
+    notes: list[dict[str, str]] | None,
+    stored: Stored,
+    *,
+    deleted: bool = False,
+) -> Reply:
+    session, prefs = unit.session, unit.prefs
     records = [view(r) for r in stored.records]
     meetings = [meeting_view(m, prefs) for m in stored.meetings if m.status == "active"]
     agenda = stored.agenda
-    upcoming = (
-        queries.next_meeting(session, source.team_id, source.channel_id, unit.today)
-        if agenda
-        else None
-    )
+    upcoming = queries.next_meeting(session, team_id, channel_id, unit.today) if agenda else None
     text = unit.deps.renderer.render(
         unit.language,
         "recorded",
@@ -97,16 +131,16 @@ def build(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Re
         meetings=meetings,
         agenda=agenda,
         agenda_meeting=meeting_view(upcoming, prefs) if upcoming else None,
-        news=[w for w in source.warnings or [] if str(w.get("code", "")).startswith(NEWS)],
-        warnings=[w for w in source.warnings or [] if not str(w.get("code", "")).startswith(NEWS)],
-        deleted=source.deleted,
+        news=[w for w in notes or [] if str(w.get("code", "")).startswith(NEWS)],
+        warnings=[w for w in notes or [] if not str(w.get("code", "")).startswith(NEWS)],
+        deleted=deleted,
         today=unit.today,
     )
     buttons: list[Button] = []
     live = [r for r in records if r.status != "retracted"]
-    news = any(str(w.get("code", "")).startswith(NEWS) for w in source.warnings or [])
-    if (live or meetings or agenda or news) and not source.deleted:
-        first = live[0].id if live else source.id
+    news = any(str(w.get("code", "")).startswith(NEWS) for w in notes or [])
+    if (live or meetings or agenda or news) and not deleted:
+        first = live[0].id if live else source_id
         ask_first = (
             unit.string("undo_confirm_title"),
             unit.string("undo_confirm_text"),
@@ -114,7 +148,7 @@ def build(unit: Unit, source: SourceMessage, stored: Stored | None = None) -> Re
             unit.string("undo_confirm_no"),
         )
         buttons.append(
-            Button(unit.string("undo"), f"undo_{first}", str(source.id), "danger", ask_first)
+            Button(unit.string("undo"), f"undo_{first}", str(source_id), "danger", ask_first)
         )
         for r in live:
             if r.kind == "action" and r.status == "open":
