@@ -136,7 +136,7 @@ def names_in(deps: Deps, client: WebClient | None, team_id: str, text: str) -> N
     users, groups = mentioned_in(text)
     if not users and not groups:
         return Names()
-    with deps.unit() as unit:
+    with deps.unit(read_only=True) as unit:
         found = cached_names(unit.session, team_id, text)
         now = unit.now
     missing_users = sorted(users - set(found.users))[:MAX_FETCH_PER_MESSAGE]
@@ -144,7 +144,7 @@ def names_in(deps: Deps, client: WebClient | None, team_id: str, text: str) -> N
     if client is None or not (missing_users or missing_groups):
         return found
     refresh(deps, client, team_id, missing_users, missing_groups, now)
-    with deps.unit() as unit:
+    with deps.unit(read_only=True) as unit:
         return cached_names(unit.session, team_id, text)
 
 
