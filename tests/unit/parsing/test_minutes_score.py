@@ -40,7 +40,9 @@ def test_the_held_out_batch_does_not_get_worse() -> None:
     test goes."""
     score = score_folder(HELD_OUT)
     assert len(score.files) == 10 and not [f.name for f in score.files if f.error]
-    assert score.decision_f1 >= 0.19 and score.decision_recall >= 0.33
+    # 0.190 / 33.3 % when scored once; the PDF read by its lines (no longer 88 fragments) gave
+    # 0.441 / 31.0 %: one of the 14 hits was a fragment that happened to match.
+    assert score.decision_f1 >= 0.44 and score.decision_recall >= 0.30
     assert score.owner_precision >= 0.57 and score.owner_recall >= 0.5
     assert score.next_meeting_right >= 1.0 and score.meeting_date_right >= 1.0
 

@@ -1170,3 +1170,30 @@ def test_items_numbered_with_a_parenthesis_or_ad(text: str, items: list[str]) ->
 )
 def test_a_board_constituting_itself(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # A PDF drawing each word on its own: the words of one line are a line again.
+        (
+            ["Retro 29 Jan 2024", "", "- Only use team channels, not big decisions"]
+            + ["- Busy as always", "- Bigger dev team?", "- Matt will ask Osgood about this"] * 5,
+            ["Retro 29 Jan 2024", "", "- Only use team channels, not big decisions"],
+        ),
+        (
+            ["Referat 3. marts 2026", "", "1. Budget", "Budgettet blev godkendt af alle."] * 6,
+            ["Referat 3. marts 2026", "", "1. Budget", "Budgettet blev godkendt af alle."],
+        ),
+    ],
+)
+def test_a_pdf_of_one_word_a_line_is_read_by_its_lines(lines: list[str], read: list[str]) -> None:
+    from bot.documents.read import extract_text
+    from tests.fakes.documents import pdf
+
+    text = extract_text(pdf(lines, word_by_word=True), "retro.pdf")
+    assert text.split("\n")[: len(read)] == read  # an empty line where the page leaves a gap
+    drawn_whole = extract_text(pdf(lines), "retro.pdf")
+    assert [ln for ln in text.split("\n") if ln] == [ln for ln in drawn_whole.split("\n") if ln]
+    minutes = _read(text)
+    assert not [d.text for d in minutes.decisions if len(d.text.split()) < 3]
