@@ -1173,6 +1173,48 @@ def test_a_board_constituting_itself(text: str, decisions: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A PDF that gives one word a line: "decisions" ends a sentence, it heads nothing.
+        (
+            "Retro\n\n- Only\nuse\nteam\nchannels,\nnot\nbig\ndecisions\n-\nBusy\nas\nalways\n"
+            "-\nJesse\nHaug\n-\nBigger\ndev\nteam?\n",
+            [],
+        ),
+        ("Punkt 1\nVi\ntager\ningen\nbeslutning\n-\nKaffe\n-\nKage\n", []),
+        # A heading on its own line still heads the entries under it, in either case.
+        ("1. Budget\n\nBeslutning:\nBudgettet er godkendt.\n", ["Budgettet er godkendt."]),
+        ("1. Budget\nThe budget was read.\ndecision\nThe budget stands.\n", ["The budget stands."]),
+    ],
+)
+def test_a_decision_word_inside_a_sentence_is_no_heading(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Under a decision heading: a lone bullet, a question or a name fragment is no entry.
+        (
+            "1. Budget\n\nBeslutning:\n\n-\n\nHvem betaler?\n\nJesse\n\nBudgettet er godkendt.\n",
+            ["Budgettet er godkendt."],
+        ),
+        (
+            "1. Budget\n\nDecision:\n\n)\n\nShould we?\n\nHaug (\n\nThe budget stands.\n",
+            ["The budget stands."],
+        ),
+        # A single word that itself settles the matter stays one.
+        ("1. Budget\n\nBeslutning:\n\nGodkendt.\n", ["Godkendt."]),
+        ("1. Budget\n\nDecision:\n\nApproved\n", ["Approved"]),
+    ],
+)
+def test_an_entry_under_a_decision_heading_needs_real_words(
+    text: str, decisions: list[str]
+) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
     ("lines", "read"),
     [
         # A PDF drawing each word on its own: the words of one line are a line again.
