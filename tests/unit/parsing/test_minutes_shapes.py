@@ -1239,3 +1239,30 @@ def test_a_pdf_of_one_word_a_line_is_read_by_its_lines(lines: list[str], read: l
     assert [ln for ln in text.split("\n") if ln] == [ln for ln in drawn_whole.split("\n") if ln]
     minutes = _read(text)
     assert not [d.text for d in minutes.decisions if len(d.text.split()) < 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # An agreement label, a decision that nothing changes, a need waived, a rename.
+        (
+            "## Discussion\n* Agreement: we don't need a formal process\n",
+            ["Agreement: we don't need a formal process"],
+        ),
+        ("## Fees\n\nDiscussed fees and decided no change was required\n", None),
+        ("## Releases\n\n* No need for a fixed release cadence for now.\n", None),
+        ('## Projects\n\n* Renamed CF Containerization to "Project Quarks"\n', None),
+        ("## Projekter\n\n* Enighed: vi behøver ingen fast proces\n", None),
+        ("## Udgivelser\n\nIngen behov for en fast udgivelsesrytme indtil videre.\n", None),
+        ("## Projekter\n\nProjektet blev omdøbt til Quarks.\n", None),
+        # Not decisions: a need stated, a rename asked for, a plan to decide.
+        ("## Releases\n\nWe need a fixed release cadence.\n", []),
+        ("## Projects\n\nShould it be renamed to Quarks?\n", []),
+        ("## Udgivelser\n\nDer er behov for en fast udgivelsesrytme.\n", []),
+    ],
+)
+def test_an_agreement_a_decision_against_a_need_waived_or_a_rename(
+    text: str, decisions: list[str] | None
+) -> None:
+    expected = [text.split("\n\n")[-1].strip("* \n")] if decisions is None else decisions
+    assert _decisions(text) == expected
