@@ -807,3 +807,6 @@ STATUS_COLUMNS = (r"status", r"kommentar", r"bemærkning")
 DECISION_COLUMNS = (r"beslutning(?:er)?", r"konklusion")
 MEETING_WORDS = (r"møde", r"\breferat\b", r"generalforsamling")
 OTHER_MEETING = (r"\breferat(?:et)? (?:fra|af)\b", r"\bforrige\b", r"\bsidste møde\b", r"\bnæste\b")
+# En opgave i nutid med ejeren foran: dansk læses enhver "X <udsagnsord>er" (ACTION_VERBS,
+# NOT_ACTION_VERBS); listen behøves kun på engelsk.
+TASK_PRESENT: tuple[str, ...] = ()

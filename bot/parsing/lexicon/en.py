@@ -910,3 +910,23 @@ OTHER_MEETING = (r"\bthe minutes of\b", r"\bprevious\b", r"\blast meeting\b", r"
 
 # English writes tasks as "X will …" (ACTION_VERBS): no present-tense verbs to rule out
 NOT_ACTION_VERBS: tuple[str, ...] = ()
+# A task told in the present with its owner before it: "Chris Clark reaches out to Vlad …",
+# "QA Team sets up the test plan". Verbs that do something, not states ("is", "has").
+TASK_PRESENT = (
+    r"reaches out",
+    r"follows up",
+    r"sets up",
+    r"looks into",
+    r"contacts",
+    r"sends",
+    r"prepares",
+    r"drafts",
+    r"writes up",
+    r"investigates",
+    r"organi[sz]es",
+    r"schedules",
+    r"coordinates",
+    r"books",
+    r"circulates",
+    r"arranges",
+)

@@ -1266,3 +1266,37 @@ def test_an_agreement_a_decision_against_a_need_waived_or_a_rename(
 ) -> None:
     expected = [text.split("\n\n")[-1].strip("* \n")] if decisions is None else decisions
     assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A comma between the owner and a Danish present-tense verb.
+        ("1. Hjemmeside\n\nTobias, opdaterer facebook.\n", [["Tobias"]]),
+        ("1. Folder\n\nTrine og Jette, laver en folder.\n", [["Trine", "Jette"]]),
+        ("1. Hjemmeside\n\nSteen opdaterer hjemmesiden.\n", [["Steen"]]),
+        # Not an owner: a comma list of things, a definite noun.
+        ("1. Status\n\nBudgettet, er godkendt.\n", []),
+    ],
+)
+def test_a_comma_between_owner_and_verb(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A task told in the present with its owner before it.
+        (
+            "## Projects\n\n* Chris Clark reaches out to Vlad about the repositories\n",
+            [["Chris Clark"]],
+        ),
+        ("## Testing\n\n- QA Team sets up\n", [["QA Team"]]),
+        ("## Budget\n\nAnn follows up with the bank.\n", [["Ann"]]),
+        # Not tasks: a state, a common word as subject.
+        ("## Team\n\nJesse is super busy with other stuff.\n", []),
+        ("## Notes\n\nThe team sets up nothing yet.\n", []),
+    ],
+)
+def test_a_task_told_in_the_present(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
