@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 MAX_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 300
@@ -105,12 +106,51 @@ def _pdf(data: bytes, progress: Progress | None) -> str:
     texts: list[str] = []
     for number, page in enumerate(pages, start=1):
         try:
-            texts.append(page.extract_text() or "")
+            texts.append(_page_text(page))
         except Exception as error:  # pypdf raises many kinds on damaged pages
             raise DocumentError("unreadable", type(error).__name__) from error
         if progress and (number % 10 == 0 or number == count):
             progress(f"{number}/{count}")
     return "\n".join(texts)
+
+
+def _page_text(page: Any) -> str:
+    """A page's text; where the PDF placed every word on its own (a Google Docs export gives
+    "Only", "use", "dedicated", … one a line), the words on one line of the page are joined
+    again from where they stand, so that a sentence is a line, not a column of words."""
+    text: str = page.extract_text() or ""
+    filled = [line for line in text.split("\n") if line.strip()]
+    single = sum(1 for line in filled if len(line.split()) == 1)
+    if len(filled) < 20 or single < 0.6 * len(filled):
+        return text
+    return _lines_by_position(page) or text
+
+
+def _lines_by_position(page: Any) -> str:
+    """The page's words in the order the PDF draws them, a new line where the baseline moves
+    down (or up, to a new column) and an empty line where it moves by more than a line and a
+    half."""
+    words: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            words.append((y, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    if not words:
+        return ""
+    steps = sorted(abs(b[0] - a[0]) for a, b in zip(words, words[1:], strict=False))
+    moves = [s for s in steps if s > 1.0]
+    line_height = moves[len(moves) // 2] if moves else 12.0
+    lines: list[list[str]] = [[words[0][1]]]
+    for (before, _), (y, word) in zip(words, words[1:], strict=False):
+        if abs(y - before) > 1.0:
+            if abs(y - before) > 1.5 * line_height:
+                lines.append([])
+            lines.append([])
+        lines[-1].append(word)
+    return "\n".join(" ".join(line) for line in lines)
 
 
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift|titel|title)\s*(\d)?$", re.IGNORECASE)

@@ -13,7 +13,10 @@ def _escape(line: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def pdf(lines: list[str], per_page: int = 50) -> bytes:
+def pdf(lines: list[str], per_page: int = 50, word_by_word: bool = False) -> bytes:
+    """`word_by_word`: each word drawn on its own at its place on the line, in a page space
+    turned upside down, as a Google Docs export does (pypdf then gives one word a line); an
+    empty line leaves a gap."""
     pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
     objects: list[bytes] = []
     font = 3 + 2 * len(pages)
@@ -26,6 +29,18 @@ def pdf(lines: list[str], per_page: int = 50) -> bytes:
             + b" ".join(b"(" + _escape(line) + b") Tj T*" for line in page)
             + b" ET"
         )
+        if word_by_word:
+            content = b"1 0 0 -1 0 842 cm " + b" ".join(
+                b"q 1 0 0 1 40 %d cm" % (40 + 14 * row)
+                + b"".join(
+                    b" BT /F1 10 Tf 1 0 0 -1 %d .5 Tm 0 -10 Td (" % (60 * col)
+                    + _escape(word)
+                    + b") Tj ET"
+                    for col, word in enumerate(line.split())
+                )
+                + b" Q"
+                for row, line in enumerate(page)
+            )
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 "
             f"{font} 0 R >> >> /Contents {4 + 2 * index} 0 R >>".encode()

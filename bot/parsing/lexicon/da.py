@@ -126,6 +126,11 @@ DECISION_CUES = (
     r"\b(?:forblev|fastholdes|fastholdtes) uændret\b",
     # a role kept: "Anne Mette fortsætter som kasserer"
     r"\bfor(?:t)?sætter\s+som\s+(?:formand|næstformand|kasserer?|sekretær|revisor|suppleant)",
+    # et udfald, at noget ikke behøves: "Ingen behov for en fast udgivelsesrytme indtil videre."
+    r"^(?:der er )?(?:intet|ingen|ikke) behov for\b",
+    # en omdøbning: "Omdøbte X til Y", "X blev omdøbt til Y"
+    r"^omdøbte\b.*\btil\b",
+    r"\b(?:blev|er) omdøbt til\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
@@ -743,7 +748,7 @@ ACTION_SECTIONS = (
     r"action",
     r"actionpunkter",
 )
-OUTCOME_LABELS = (r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
+OUTCOME_LABELS = (r"enighed", r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
 # Et udfald efter en tankestreg eller i parentes sidst i et punkts titel: "Regnskab – godkendt".
 TITLE_OUTCOMES = (
     r"godkendt",
@@ -802,3 +807,6 @@ STATUS_COLUMNS = (r"status", r"kommentar", r"bemærkning")
 DECISION_COLUMNS = (r"beslutning(?:er)?", r"konklusion")
 MEETING_WORDS = (r"møde", r"\breferat\b", r"generalforsamling")
 OTHER_MEETING = (r"\breferat(?:et)? (?:fra|af)\b", r"\bforrige\b", r"\bsidste møde\b", r"\bnæste\b")
+# En opgave i nutid med ejeren foran: dansk læses enhver "X <udsagnsord>er" (ACTION_VERBS,
+# NOT_ACTION_VERBS); listen behøves kun på engelsk.
+TASK_PRESENT: tuple[str, ...] = ()

@@ -148,7 +148,12 @@ DECISION_CUES = (
     r"\bunanimously (?:approved|adopted|agreed|carried|passed)\b",
     r"\b(?:board|committee|council|group|meeting) resolved\b",
     r"\bresolved (?:to|that)\b",
-    r"\bdecided (?:to|that|on)\b",
+    r"\bdecided (?:to|that|on|no|not|against)\b",  # "… and decided no change was required"
+    # an outcome that something is not needed: "No need for a release cadence for now."
+    r"^no need (?:for|to)\b",
+    # a rename done: "Renamed CF Containerization to 'Project Quarks'", "X was renamed to Y"
+    r"^renamed\b.*\bto\b",
+    r"\bwas renamed (?:to|as)\b",
     r"\b(?:motion|proposal|amendment) (?:failed|was (?:rejected|defeated))\b",
     r"\bappointed\b(?! by)",
     r"\bno objections?\b",
@@ -710,6 +715,7 @@ TITLE_OUTCOMES = (
 )
 NUMBERED_MOTIONS = (r"resolution", r"motion", r"proposal")
 OUTCOME_LABELS = (
+    r"agreement",  # "Agreement: we don't need a more formal way of …"
     r"resolution",
     r"resolved",
     r"outcome",
@@ -904,3 +910,23 @@ OTHER_MEETING = (r"\bthe minutes of\b", r"\bprevious\b", r"\blast meeting\b", r"
 
 # English writes tasks as "X will …" (ACTION_VERBS): no present-tense verbs to rule out
 NOT_ACTION_VERBS: tuple[str, ...] = ()
+# A task told in the present with its owner before it: "Chris Clark reaches out to Vlad …",
+# "QA Team sets up the test plan". Verbs that do something, not states ("is", "has").
+TASK_PRESENT = (
+    r"reaches out",
+    r"follows up",
+    r"sets up",
+    r"looks into",
+    r"contacts",
+    r"sends",
+    r"prepares",
+    r"drafts",
+    r"writes up",
+    r"investigates",
+    r"organi[sz]es",
+    r"schedules",
+    r"coordinates",
+    r"books",
+    r"circulates",
+    r"arranges",
+)

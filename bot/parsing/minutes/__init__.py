@@ -35,7 +35,7 @@ from bot.parsing.minutes.model import (
     NextMeeting,
 )
 from bot.parsing.minutes.next_meeting import next_meeting_in
-from bot.parsing.minutes.outline import Outline, Segment, section_of
+from bot.parsing.minutes.outline import Outline, Segment, heading_section
 from bot.parsing.minutes.text import clean, clean_lines, sentences
 from bot.parsing.owners import DEFAULT_OWNER_NAMES
 
@@ -80,9 +80,9 @@ def reading_segments(outline: Outline) -> tuple[list[Segment], bool]:
     """The stretches decisions are read from, and whether in section mode (a decision
     heading on a line of its own, "Beslutning:") rather than by cue sentences."""
     section_mode = any(
-        (sec := section_of(line)) and sec[0] == "beslutning" and not sec[1]
+        (sec := heading_section(segment.lines, index)) and sec[0] == "beslutning" and not sec[1]
         for segment in outline.segments
-        for line in segment.lines
+        for index in range(len(segment.lines))
     )
     segments = outline.segments
     if outline.items and not section_mode and not any(s.label is None for s in segments):

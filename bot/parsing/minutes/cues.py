@@ -20,7 +20,7 @@ from bot.parsing.minutes.motions import (
     outcome_decisions,
     poll_decisions,
 )
-from bot.parsing.minutes.outline import Segment, section_of
+from bot.parsing.minutes.outline import Segment, heading_section
 from bot.parsing.minutes.owners import (
     OWNER_LINE,
     actions_in,
@@ -153,7 +153,21 @@ def _section_decisions(lines: list[str]) -> list[str]:
     last = entries[-1] if entries and not bullets else ""
     if last and not re.search(r"[.!?)]$", last) and not _is_decision(last):
         entries.pop()  # "Punkter til drøftelse" (the next group's heading), a cut-off sentence
-    return [clip(e) for e in entries if clip(e)]
+    return [clip(e) for e in entries if clip(e) and _says_enough(clip(e))]
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_OUTCOME_WORD = re.compile(rf"^(?:{'|'.join(words_of('TITLE_OUTCOMES'))})\b", re.IGNORECASE)
+
+
+def _says_enough(entry: str) -> bool:
+    """Whether an entry under a decision heading can be a decision at all: not a question,
+    not a lone bullet or bracket ("-", ")"), and a single word only where it says itself that
+    something was settled ("Godkendt.", "Approved") — "Jesse", "Should" are fragments."""
+    words = _WORD.findall(entry)
+    if not words or entry.rstrip().endswith("?"):
+        return False
+    return len(words) > 1 or _is_decision(entry) or bool(_OUTCOME_WORD.match(entry))
 
 
 def read_sections(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: date) -> None:
@@ -169,10 +183,10 @@ def read_sections(segment: Segment, minutes: Minutes, known: tuple[str, ...], ba
                         sentence, segment.label, known, base, minutes.language
                     )
 
-    for line in segment.lines:
+    for index, line in enumerate(segment.lines):
         if ACTION_LINE.match(line):
             minutes.actions += actions_in(line, segment.label, known, base, minutes.language)
-        section = section_of(line)
+        section = heading_section(segment.lines, index)
         if section:
             flush()
             current, body = section[0], [section[1]] if section[1] else []

@@ -48,6 +48,20 @@ def section_of(line: str) -> tuple[str, str] | None:
     return SECTIONS[match.group("word").lower()], (match.group("rest") or "").strip()
 
 
+def heading_section(lines: list[str], index: int) -> tuple[str, str] | None:
+    """`section_of` for a line that stands as a heading: not a word that continues the
+    sentence of the line before it ("… for communications, not big" over "decisions"), as a
+    PDF that gives one word a line writes it; a heading starts with a capital or follows a
+    line that has ended."""
+    line = lines[index]
+    section = section_of(line)
+    if section is None or not line[:1].islower() or index == 0:
+        return section
+    before = lines[index - 1].rstrip()
+    ended = not before or before.endswith((".", ":", "!", "?", ";", ")")) or before[0] in "#|"
+    return section if ended else None
+
+
 def _same_title(a: str, b: str) -> bool:
     a, b = a.lower().strip(" .:"), b.lower().strip(" .:")
     return bool(a and b) and (a.startswith(b) or b.startswith(a))

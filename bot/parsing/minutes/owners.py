@@ -51,12 +51,13 @@ def _stopped(owner: str) -> bool:
 _DA_VERBS = "|".join(da.ACTION_VERBS)
 # A Danish present-tense verb ("laver", "korrigerer") that is not a state ("er", "har", "bliver").
 _DA_PRESENT = rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)[a-zæøå]{{3,}}er"
+# "Tobias, opdaterer facebook.": a comma may stand between the owner and the verb.
 _ACTION_DA = re.compile(
-    rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
+    rf"^(?P<owner>{_SUBJECT}),?\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
     rf"(?P<verb>{_DA_VERBS})\b(?P<rest>.*)$"
 )
 _ACTION_DA_ANY = re.compile(
-    rf"^(?P<owner>{_SUBJECT})\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
+    rf"^(?P<owner>{_SUBJECT}),?\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
     rf"(?P<verb>{_DA_PRESENT})\b(?P<rest>(?:\s+\S.*)?)[.!]?$"
 )
 # "Jens vil undersøge …", "Klaus kan købe …": a person (not "Broen vil blive …");
@@ -71,6 +72,12 @@ _ACTION_EN = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:will|shall|would(?! like| be| have| prefer| rather)|"
     rf"is going to|agreed to|volunteer(?:s|ed)? to|{_PROMISES}|"
     rf"to(?=\s+(?:\w+ly\s+)?(?:{_TASK_VERBS})\b))\s+(?P<rest>[a-z]\S*.*)$"
+)
+# A task told in the present with a named owner: "Chris Clark reaches out to Vlad …",
+# "QA Team sets up …" (lexicon TASK_PRESENT; Danish writes any "X <verb>er", above).
+_ACTION_EN_PRESENT = re.compile(
+    rf"^(?P<owner>{_SUBJECT})\s+(?P<verb>{'|'.join(words_of('TASK_PRESENT')) or '(?!)'})\b"
+    rf"(?P<rest>(?:\s+\S.*)?)$"
 )
 _BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
 
@@ -233,7 +240,14 @@ def _assigned(
                 owners = owner_names(match.group("owner"), known)
                 break
         if owners is None:
-            for pattern in (_ACTION_TO, _ACTION_DA, _ACTION_EN, _ACTION_DA_ANY, _ACTION_DA_MODAL):
+            for pattern in (
+                _ACTION_TO,
+                _ACTION_DA,
+                _ACTION_EN,
+                _ACTION_EN_PRESENT,
+                _ACTION_DA_ANY,
+                _ACTION_DA_MODAL,
+            ):
                 match = pattern.match(clause)
                 if not match:
                     continue
@@ -243,6 +257,8 @@ def _assigned(
                 if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and (
                     not danish or not _names_a_doer(owner)
                 ):
+                    continue
+                if pattern is _ACTION_EN_PRESENT and not _names_a_doer(owner):
                     continue
                 owners = owner_names(owner, known)
                 verb = match.groupdict().get("verb")

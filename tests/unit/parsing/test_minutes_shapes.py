@@ -1170,3 +1170,133 @@ def test_items_numbered_with_a_parenthesis_or_ad(text: str, items: list[str]) ->
 )
 def test_a_board_constituting_itself(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A PDF that gives one word a line: "decisions" ends a sentence, it heads nothing.
+        (
+            "Retro\n\n- Only\nuse\nteam\nchannels,\nnot\nbig\ndecisions\n-\nBusy\nas\nalways\n"
+            "-\nJesse\nHaug\n-\nBigger\ndev\nteam?\n",
+            [],
+        ),
+        ("Punkt 1\nVi\ntager\ningen\nbeslutning\n-\nKaffe\n-\nKage\n", []),
+        # A heading on its own line still heads the entries under it, in either case.
+        ("1. Budget\n\nBeslutning:\nBudgettet er godkendt.\n", ["Budgettet er godkendt."]),
+        ("1. Budget\nThe budget was read.\ndecision\nThe budget stands.\n", ["The budget stands."]),
+    ],
+)
+def test_a_decision_word_inside_a_sentence_is_no_heading(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Under a decision heading: a lone bullet, a question or a name fragment is no entry.
+        (
+            "1. Budget\n\nBeslutning:\n\n-\n\nHvem betaler?\n\nJesse\n\nBudgettet er godkendt.\n",
+            ["Budgettet er godkendt."],
+        ),
+        (
+            "1. Budget\n\nDecision:\n\n)\n\nShould we?\n\nHaug (\n\nThe budget stands.\n",
+            ["The budget stands."],
+        ),
+        # A single word that itself settles the matter stays one.
+        ("1. Budget\n\nBeslutning:\n\nGodkendt.\n", ["Godkendt."]),
+        ("1. Budget\n\nDecision:\n\nApproved\n", ["Approved"]),
+    ],
+)
+def test_an_entry_under_a_decision_heading_needs_real_words(
+    text: str, decisions: list[str]
+) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # A PDF drawing each word on its own: the words of one line are a line again.
+        (
+            ["Retro 29 Jan 2024", "", "- Only use team channels, not big decisions"]
+            + ["- Busy as always", "- Bigger dev team?", "- Matt will ask Osgood about this"] * 5,
+            ["Retro 29 Jan 2024", "", "- Only use team channels, not big decisions"],
+        ),
+        (
+            ["Referat 3. marts 2026", "", "1. Budget", "Budgettet blev godkendt af alle."] * 6,
+            ["Referat 3. marts 2026", "", "1. Budget", "Budgettet blev godkendt af alle."],
+        ),
+    ],
+)
+def test_a_pdf_of_one_word_a_line_is_read_by_its_lines(lines: list[str], read: list[str]) -> None:
+    from bot.documents.read import extract_text
+    from tests.fakes.documents import pdf
+
+    text = extract_text(pdf(lines, word_by_word=True), "retro.pdf")
+    assert text.split("\n")[: len(read)] == read  # an empty line where the page leaves a gap
+    drawn_whole = extract_text(pdf(lines), "retro.pdf")
+    assert [ln for ln in text.split("\n") if ln] == [ln for ln in drawn_whole.split("\n") if ln]
+    minutes = _read(text)
+    assert not [d.text for d in minutes.decisions if len(d.text.split()) < 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # An agreement label, a decision that nothing changes, a need waived, a rename.
+        (
+            "## Discussion\n* Agreement: we don't need a formal process\n",
+            ["Agreement: we don't need a formal process"],
+        ),
+        ("## Fees\n\nDiscussed fees and decided no change was required\n", None),
+        ("## Releases\n\n* No need for a fixed release cadence for now.\n", None),
+        ('## Projects\n\n* Renamed CF Containerization to "Project Quarks"\n', None),
+        ("## Projekter\n\n* Enighed: vi behøver ingen fast proces\n", None),
+        ("## Udgivelser\n\nIngen behov for en fast udgivelsesrytme indtil videre.\n", None),
+        ("## Projekter\n\nProjektet blev omdøbt til Quarks.\n", None),
+        # Not decisions: a need stated, a rename asked for, a plan to decide.
+        ("## Releases\n\nWe need a fixed release cadence.\n", []),
+        ("## Projects\n\nShould it be renamed to Quarks?\n", []),
+        ("## Udgivelser\n\nDer er behov for en fast udgivelsesrytme.\n", []),
+    ],
+)
+def test_an_agreement_a_decision_against_a_need_waived_or_a_rename(
+    text: str, decisions: list[str] | None
+) -> None:
+    expected = [text.split("\n\n")[-1].strip("* \n")] if decisions is None else decisions
+    assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A comma between the owner and a Danish present-tense verb.
+        ("1. Hjemmeside\n\nTobias, opdaterer facebook.\n", [["Tobias"]]),
+        ("1. Folder\n\nTrine og Jette, laver en folder.\n", [["Trine", "Jette"]]),
+        ("1. Hjemmeside\n\nSteen opdaterer hjemmesiden.\n", [["Steen"]]),
+        # Not an owner: a comma list of things, a definite noun.
+        ("1. Status\n\nBudgettet, er godkendt.\n", []),
+    ],
+)
+def test_a_comma_between_owner_and_verb(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A task told in the present with its owner before it.
+        (
+            "## Projects\n\n* Chris Clark reaches out to Vlad about the repositories\n",
+            [["Chris Clark"]],
+        ),
+        ("## Testing\n\n- QA Team sets up\n", [["QA Team"]]),
+        ("## Budget\n\nAnn follows up with the bank.\n", [["Ann"]]),
+        # Not tasks: a state, a common word as subject.
+        ("## Team\n\nJesse is super busy with other stuff.\n", []),
+        ("## Notes\n\nThe team sets up nothing yet.\n", []),
+    ],
+)
+def test_a_task_told_in_the_present(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
