@@ -15,6 +15,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -518,6 +519,9 @@ class Sender:
         self.verifier = SignatureVerifier(signing_secret)
         self.team_id = team_id
         self._ids = itertools.count(1)
+        # trigger ids unique across runs, as Slack's are: a console run again on the same
+        # database must not look like a replay of the first run's commands
+        self._run = uuid.uuid4().hex[:12]
 
     def post(
         self,
@@ -561,7 +565,7 @@ class Sender:
             "api_app_id": "A0LOCAL",
             "is_enterprise_install": "false",
             "response_url": response_url,
-            "trigger_id": f"{next(self._ids)}.local.trigger",
+            "trigger_id": f"{next(self._ids)}.{self._run}.local.trigger",
         }
         return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded")
 
@@ -622,7 +626,7 @@ class Sender:
                 "is_ephemeral": False,
                 **({"thread_ts": message["thread_ts"]} if message.get("thread_ts") else {}),
             },
-            "trigger_id": f"{next(self._ids)}.local.trigger",
+            "trigger_id": f"{next(self._ids)}.{self._run}.local.trigger",
             "team": {"id": self.team_id, "domain": "referat-local"},
             "channel": {"id": channel, "name": "styregruppe"},
             "message": message,

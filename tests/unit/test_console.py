@@ -115,6 +115,14 @@ def test_a_second_run_on_the_same_database_still_answers(tmp_path: Path) -> None
     assert "sender udkast" in third
 
 
+def test_a_second_run_changes_what_it_is_asked_to_change(tmp_path: Path) -> None:
+    run(["/referat møde 5/2-2027 kl. 9-12 Ringsted", "/referat language en"], tmp_path)
+    second = run(["/referat møde 12/2-2027 kl. 10 Sorø", "/referat language da"], tmp_path)
+    assert "allerede udført" not in second and "already" not in second
+    assert "Friday 12 February 2027" in second and "from Friday 5 February 2027" in second
+    assert "Kanalen taler nu dansk" in second
+
+
 def test_message_ts_rise_and_are_unique_across_consoles(tmp_path: Path) -> None:
     settings = Settings.from_env(
         {"DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}", "REFERAT_LANGUAGE": "da"}
