@@ -13,6 +13,7 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined
 from bot.parsing.dates import holiday_name
 from bot.parsing.lexicon import LANGUAGES
 from bot.parsing.normalize import escape, mrkdwn
+from storage.lists import COUNT_BEYOND, more_than_counted
 
 
 def _words(lang: str) -> Any:
@@ -56,6 +57,21 @@ def names(items: list[str], conjunction: str) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def more_count(more: int, lang: str, beyond: int = COUNT_BEYOND) -> str:
+    """How many more a list holds than it shows: `12`, or `over 1000` where counting stopped
+    (`storage.lists.COUNT_BEYOND`)."""
+    if more > beyond:
+        return str(_words(lang).MORE_THAN.format(beyond))
+    return str(more)
+
+
+def total_count(total: int, shown: int, lang: str) -> str:
+    """A list's total as its heading shows it: `27`, or `over 1015` where counting stopped."""
+    if more_than_counted(total, shown):
+        return str(_words(lang).MORE_THAN.format(total - 1))
+    return str(total)
 
 
 def clock_text(hhmm: str, lang: str) -> str:
@@ -106,6 +122,8 @@ class Renderer:
             "days_to": lambda d, today: days_to(d, today, lang),
             "clock_of": lambda hhmm: clock_text(hhmm, lang),
             "holiday": lambda d: holiday_name(d, lang),
+            "more_count": lambda n: more_count(n, lang),
+            "total_count": lambda n, shown: total_count(n, shown, lang),
             "s": self.strings[lang],
         }
         return template.render(**helpers, **context).strip()

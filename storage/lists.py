@@ -64,59 +64,63 @@ LISTED = (
 Page = tuple[list[ListedAction], int]
 
 
-def open_actions(session: Session, team_id: str, conditions: Sequence[Where], limit: int) -> Page:
+COUNT_BEYOND = 1000
+"""A list counts at most this many rows beyond the page it shows ("… og over 1000
+flere"): in a channel of 100,000 actions its total costs what it costs in one of 2,000."""
+
+
+def more_than_counted(total: int, shown: int, beyond: int = COUNT_BEYOND) -> bool:
+    """Whether a list's total stopped at the bound (there are more than it says)."""
+    return total - shown > beyond
+
+
+def _bounded_count(ids: Select[Any]) -> Select[Any]:
+    """How many rows a query of ids gives, counting no further than `count_to`. The ids
+    come in the order of an index, so that the database walks that index and stops,
+    rather than collecting every match first (or scanning the table)."""
+    return select(func.count()).select_from(
+        ids.limit(bindparam("count_to", type_=Integer)).subquery()
+    )
+
+
+# conditions no action without a deadline meets
+DATED_ONLY = frozenset({"due_by", "overdue"})
+
+
+def _count_to(limit: int, beyond: int = COUNT_BEYOND) -> int:
+    return limit + beyond + 1
+
+
+def open_actions(
+    session: Session,
+    team_id: str,
+    conditions: Sequence[Where],
+    limit: int,
+    count_beyond: int = COUNT_BEYOND,
+) -> Page:
     """Open actions, most overdue first, then by deadline, then those without one.
 
     Prebuilt statements (one per set of condition shapes, `storage.prepared`): a request
-    supplies values, never builds SQL. PostgreSQL reads the page, the total (a window
-    count) and the owners in one round trip; SQLite, which sorts NULL deadlines first,
-    reads the dated and the undated actions along the index and counts only a full page."""
+    supplies values, never builds SQL. The page is read along the deadline index with its
+    owners joined; PostgreSQL sorts those without a deadline last itself, SQLite (which
+    sorts them first) reads the dated and then the undated. Only a full page is counted,
+    and only up to `COUNT_BEYOND` beyond it."""
     key = shapes(conditions)
     values = values_of(conditions, team_id=team_id, limit=limit)
     if session.get_bind().dialect.name == "postgresql":
-        build = lambda: _page_query(conditions)  # noqa: E731
-        return _page(session, prepared.run(session, ("page", key), build, values))
-    rows = _first(session, ("dated", key), lambda: _first_query(conditions, dated=True), values)
-    if len(rows) < limit:
-        values["limit"] = limit - len(rows)
-        build = lambda: _first_query(conditions, dated=False)  # noqa: E731
-        rows += _first(session, ("undated", key), build, values)
+        build = lambda: _first_query(conditions, dated=None)  # noqa: E731
+        rows = _first(session, ("page", key), build, values)
+    else:
+        rows = _first(session, ("dated", key), lambda: _first_query(conditions, dated=True), values)
+        if len(rows) < limit and not DATED_ONLY.intersection(key):
+            values["limit"] = limit - len(rows)
+            build = lambda: _first_query(conditions, dated=False)  # noqa: E731
+            rows += _first(session, ("undated", key), build, values)
     if len(rows) < limit:
         return rows, len(rows)  # all of them: nothing to count
+    values["count_to"] = _count_to(limit, count_beyond)
     counted = prepared.run(session, ("count", key), lambda: _count_query(conditions), values)
     return rows, int(counted.scalar() or 0)
-
-
-def _page_query(conditions: Sequence[Where]) -> Any:
-    """The page of open actions by deadline (none last) with the total beside each row
-    and the owners joined: one statement (PostgreSQL)."""
-    order = [Action.due.asc().nulls_last(), Action.id]
-    chosen = (
-        select(Action.id, func.count().over().label("total"))
-        .where(*_open(conditions))
-        .order_by(*order)
-        .limit(bindparam("limit", type_=Integer))
-        .subquery()
-    )
-    return (
-        select(*LISTED, chosen.c.total, ActionOwner.name, ActionOwner.user_id, ActionOwner.group_id)
-        .join(chosen, chosen.c.id == Action.id)
-        .outerjoin(ActionOwner, ActionOwner.record_id == Action.id)
-        .order_by(*order, ActionOwner.position, ActionOwner.id)
-    )
-
-
-def _page(session: Session, rows: Any) -> Page:
-    found: dict[int, ListedAction] = {}
-    total = 0
-    for row in rows:
-        *columns, total, name, user_id, group_id = tuple(row)
-        action = found.get(columns[0])
-        if action is None:
-            action = found[columns[0]] = ListedAction(*columns)
-        if name is not None:
-            action.owners.append(ListedOwner(name, user_id, group_id))
-    return list(found.values()), int(total)
 
 
 def _open(conditions: Sequence[Where]) -> list[ColumnElement[bool]]:
@@ -127,14 +131,19 @@ def _open(conditions: Sequence[Where]) -> list[ColumnElement[bool]]:
     ]
 
 
-def _first_query(conditions: Sequence[Where], *, dated: bool) -> Any:
-    """The first open actions (with or without a deadline), chosen by their ids from the
-    index alone, then only those rows read, each with its owners joined."""
-    order = [Action.due, Action.id] if dated else [Action.id]
-    due = Action.due.is_not(None) if dated else Action.due.is_(None)
+def _first_query(conditions: Sequence[Where], *, dated: bool | None) -> Any:
+    """The first open actions (with a deadline, without one, or `None`: both, those without
+    last), chosen by their ids from the index alone, then only those rows read, each with
+    its owners joined."""
+    if dated is None:
+        order = [Action.due.asc().nulls_last(), Action.id]
+        due = []
+    else:
+        order = [Action.due, Action.id] if dated else [Action.id]
+        due = [Action.due.is_not(None) if dated else Action.due.is_(None)]
     chosen = (
         select(Action.id)
-        .where(*_open(conditions), due)
+        .where(*_open(conditions), *due)
         .order_by(*order)
         .limit(bindparam("limit", type_=Integer))
     )
@@ -147,17 +156,21 @@ def _first_query(conditions: Sequence[Where], *, dated: bool) -> Any:
 
 
 def _count_query(conditions: Sequence[Where]) -> Select[Any]:
-    return select(func.count(Action.id)).where(*_open(conditions))
+    ids = select(Action.id).where(*_open(conditions)).order_by(Action.due, Action.id)
+    return _bounded_count(ids)
 
 
 def open_actions_anywhere(
     session: Session, team_id: str, conditions: Sequence[Where], limit: int
 ) -> Page:
-    """`open_actions` across many channels (App Home: the person's, in their channels).
-    On PostgreSQL the page and the total come from one scan (a window count beside
-    `ORDER BY … LIMIT`), which matches the person's owners to the candidates by hashing;
-    SQLite tests each candidate's owners from the index."""
-    return open_actions(session, team_id, conditions, limit)
+    """`open_actions` across many channels (App Home: the person's, in their channels),
+    counted up to `ANYWHERE_COUNT_BEYOND` beyond the page: across a workspace the
+    database cannot tell how soon the person's actions come along the deadline index, and
+    for a longer count it would gather and sort them all instead."""
+    return open_actions(session, team_id, conditions, limit, ANYWHERE_COUNT_BEYOND)
+
+
+ANYWHERE_COUNT_BEYOND = 100
 
 
 def _first(
@@ -226,9 +239,21 @@ def decisions(
         .options(joinedload(Decision.source))
         .limit(limit)
     ).all()
-    if len(rows) < limit:
-        return list(rows), len(rows)  # all of them: nothing to count
-    return list(rows), int(session.scalar(select(func.count(Decision.id)).where(*where)) or 0)
+    return list(rows), count_of(session, newest_ids(where), rows, limit)
+
+
+def newest_ids(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """Ids of the decisions that meet `where`, along `ix_records_decided` (to count them)."""
+    return (
+        select(Decision.id).where(*where).order_by(Decision.decided_on.desc(), Decision.id.desc())
+    )
+
+
+def count_of(session: Session, ids: Select[Any], page: Sequence[Any], limit: int) -> int:
+    """A page's total: its length when it is not full, else counted (`COUNT_BEYOND`)."""
+    if len(page) < limit:
+        return len(page)  # all of them: nothing to count
+    return int(session.scalar(_bounded_count(ids), {"count_to": _count_to(limit)}) or 0)
 
 
 def channels_of_interest(

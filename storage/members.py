@@ -124,9 +124,7 @@ def in_channels_of(team_id: str, user_id: str, trusted_since: datetime) -> Where
 
 
 def _in_channels_of() -> ColumnElement[bool]:
-    mine = select(ChannelMember.channel_id).where(
-        ChannelMember.user_id == bindparam("member_user")
-    )
+    mine = select(ChannelMember.channel_id).where(ChannelMember.user_id == bindparam("member_user"))
     since = bindparam("member_trusted", type_=Channel.members_fetched_at.type)
     return Action.channel_id.in_(_trusted(mine, bindparam("member_team"), since))
 

@@ -234,6 +234,8 @@ Index(
     Action.due,
     Record.id,
 )
+# … and across a workspace's channels (App Home)
+Index("ix_records_team_due", Record.team_id, Record.kind, Record.status, Action.due, Record.id)
 
 
 def _name_key(context: Any) -> str:

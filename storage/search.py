@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, joinedload
 
-from storage.lists import active_decisions
+from storage.lists import active_decisions, count_of, newest_ids
 from storage.models import Decision, Record
 
 CONFIGS = {"da": "danish", "en": "english"}
@@ -166,7 +166,31 @@ def search_decisions(
     since: date | None,
     limit: int,
 ) -> tuple[list[Decision], int]:
-    """Active decisions matching any of the words, best match first, then newest."""
+    """Active decisions matching any of the words, best match first, then newest.
+
+    On PostgreSQL a search is planned for its own words: psycopg prepares a statement
+    after five runs, and the server then soon keeps one plan for any words (a generic
+    plan), which cannot know how many decisions a word matches; in a channel of 100,000
+    decisions it chose a plan four times slower (146 ms against 35)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return _search(session, team_id, channel_id, words, language, since, limit)
+    connection = session.connection()
+    connection.exec_driver_sql("SET plan_cache_mode = force_custom_plan")
+    try:
+        return _search(session, team_id, channel_id, words, language, since, limit)
+    finally:
+        connection.exec_driver_sql("RESET plan_cache_mode")
+
+
+def _search(
+    session: Session,
+    team_id: str,
+    channel_id: str,
+    words: list[str],
+    language: str,
+    since: date | None,
+    limit: int,
+) -> tuple[list[Decision], int]:
     language = language if language in CONFIGS else "da"
     where = active_decisions(team_id, channel_id)
     if since is not None:
@@ -195,9 +219,7 @@ def search_decisions(
                 .limit(limit)
             )
         )
-    if len(rows) < limit:
-        return rows, len(rows)  # every match is shown: nothing to count
-    return rows, int(session.scalar(select(func.count(Decision.id)).where(*where, matched)) or 0)
+    return rows, count_of(session, newest_ids([*where, matched]), rows, limit)
 
 
 def _newest(session: Session, where: list[ColumnElement[bool]], limit: int) -> list[Decision]:

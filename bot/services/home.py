@@ -11,7 +11,7 @@ from bot.domain import owners
 from bot.domain.names import Names, cached_names, quiet
 from bot.domain.shown import meeting_view, view
 from bot.parsing.normalize import escape
-from bot.render import days_to, long_date, time_range
+from bot.render import days_to, long_date, more_count, time_range
 from bot.services import membership
 from bot.slack_port import SlackPort
 from storage import channels, lists, members
@@ -94,7 +94,8 @@ def home_view(
         }
         blocks.append(block)
     if total > MAX_HOME_ACTIONS:
-        blocks.append(_section(strings["home_more"].format(n=total - MAX_HOME_ACTIONS)))
+        more = more_count(total - MAX_HOME_ACTIONS, language, lists.ANYWHERE_COUNT_BEYOND)
+        blocks.append(_section(strings["home_more"].format(n=more)))
     blocks.append({"type": "divider"})
     blocks.append(
         {"type": "header", "text": {"type": "plain_text", "text": strings["home_meetings"][:150]}}

@@ -20,7 +20,7 @@ from bot.render import Renderer
 from bot.services import calendar, commands, digest, home, importing, referat
 from bot.services.answers import CommandInput
 from bot.services.recording import Incoming, record_message
-from storage import channels, members, runs
+from storage import channels, lists, members, runs
 from storage.directory import people_of_channel
 from storage.models import Action
 from storage.session import SessionFactory
@@ -165,6 +165,30 @@ def test_app_home_lists_the_first_forty_by_deadline_and_counts_the_rest(deps: De
     days = [int(t.split("frist ")[1].split(". ")[0].split()[-1]) for t in listed]
     assert days == sorted(days)  # by deadline
     assert any("… og 6 flere" in t for t in texts)  # 46 open, 40 shown
+
+
+def test_a_long_list_is_counted_only_so_far_and_says_so(deps: Deps) -> None:
+    lines = "\n".join(
+        f"Handling: <@U1> sender bilag {i}, frist {1 + i % 28}/12" for i in range(150)
+    )
+    say(deps, lines, "5.4")
+    with deps.unit(SCOPE) as unit:
+        members.replace_members(unit.session, "T1", "C1", ["U1"], NOW)
+        page, total = lists.open_actions(
+            unit.session, "T1", [lists.in_channel("C1")], 10, count_beyond=20
+        )
+        assert (len(page), total) == (10, 31)  # counting stopped one past the bound
+        assert lists.more_than_counted(total, 10, 20)
+        page, total = lists.open_actions(
+            unit.session, "T1", [lists.in_channel("C1")], 10, count_beyond=200
+        )
+        assert total == 150 and not lists.more_than_counted(total, 10, 200)
+    # App Home counts 100 beyond its 40 (110 more here) and says "over 100"
+    view = home.home_view(deps, "T1", "U1")
+    texts = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
+    assert any("… og over 100 flere" in t for t in texts)
+    # a channel's own list counts 1,000 beyond: 150 is exact
+    assert "(150, overskredne først)" in ask(deps, "åbne")
 
 
 # --- every lookup a request makes has an index -----------------------------------------

@@ -198,6 +198,14 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
     ],
     "open_items": [
         {"actions": RECORDS[1:5], "more": 90, "total": 94, "filter": Who("all"), "today": TODAY},
+        # a channel of thousands: counting stopped 1,000 past the page (storage.lists)
+        {
+            "actions": RECORDS[1:5],
+            "more": 1001,
+            "total": 1005,
+            "filter": Who("all"),
+            "today": TODAY,
+        },
         {"actions": RECORDS[4:5], "more": 0, "total": 1, "filter": Who("overdue"), "today": TODAY},
         {"actions": [], "more": 0, "total": 0, "filter": Who("overdue"), "today": TODAY},
         {"actions": [], "more": 0, "total": 0, "filter": Who("name", "Lolland"), "today": TODAY},

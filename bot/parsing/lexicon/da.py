@@ -404,6 +404,7 @@ CLOCK_RANGE = "kl. {}"
 DAYS_NEAR = {0: "i dag", 1: "i morgen", -1: "i går"}
 DAYS_AHEAD = "om {} dage"
 DAYS_AGO = "for {} dage siden"
+MORE_THAN = "over {}"  # a count that stopped: "… og over 1000 flere"
 
 # `/referat eksport FORMAT`: the word, and the export it names
 EXPORT_FORMATS = {

@@ -416,6 +416,7 @@ CLOCK_RANGE = "{}"
 DAYS_NEAR = {0: "today", 1: "tomorrow", -1: "yesterday"}
 DAYS_AHEAD = "in {} days"
 DAYS_AGO = "{} days ago"
+MORE_THAN = "over {}"  # a count that stopped: "… and over 1000 more"
 
 # `/referat export FORMAT`: the word, and the export it names
 EXPORT_FORMATS = {
