@@ -1300,3 +1300,61 @@ def test_a_comma_between_owner_and_verb(text: str, owners: list[list[str]]) -> N
 )
 def test_a_task_told_in_the_present(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # A list broken by the text under each item, as a web page renders it: every "1.".
+        pytest.param(
+            "Referat 5. maj 2014\n\n  1. Godkendelse af dagsorden\n\nGodkendt\n\n  1. Præstens pkt."
+            "\n\nOrientering.\n\n  1. Kasserer: budget\n\nBudget godkendt.\n\n  1. Evt.\n\n-\n",
+            ["1", "2", "3", "4"],
+            id="Danish, every item '1.'",
+        ),
+        pytest.param(
+            "Referat:\n\n  1. Velkomst\n  2. Valg af ordstyrer\n\nOrdstyrer: Kristian Mortensen\n\n"
+            "  1. Valg af stemmetællere\n\nCarina og Vita\n\n  1. Beretning\n\nGodkendt.\n\n"
+            "  1. Evt.\n\nIntet.\n",
+            ["1", "2", "3", "4", "5"],
+            id="after a list of two, each further item '1.'",
+        ),
+        pytest.param(
+            "Minutes 5 May 2014\n\n1. Agenda\n\nApproved.\n\n1. Budget\n\nApproved.\n\n"
+            "1. AOB\n\nNone.\n",
+            ["1", "2", "3"],
+            id="English",
+        ),
+        # Not a broken list: an inner list that goes on to "2.".
+        pytest.param(
+            "Referat 8. oktober 2024\n\n1. Kirkens liv\nIntet.\n2. Regnskab\nGennemgået.\n"
+            "3. Behandling af:\n1. Revisionspåtegning.\n2. Revisionsprotokollat.\n"
+            "1. Taget til efterretning.\n2. Underskrevet.\n4. Eventuelt\nIntet.\n",
+            ["1", "2", "3", "4"],
+            id="an inner list numbered 1, 2 twice stays inside its item",
+        ),
+        # "ad.1." under the numbered agenda: the minutes of each agenda item in turn.
+        pytest.param(
+            "Bestyrelsesmøde den 12.4.2012\n\nDagsorden\n1. Siden sidst\n2. Organisation\n\n"
+            "ad.1.\nReferat fra sidste møde godkendt.\n\nad.2.\nPunktet blev flyttet.\n",
+            ["1", "2"],
+            id="'ad.1.' restarts the agenda's items",
+        ),
+    ],
+)
+def test_items_of_a_broken_list_and_ad_blocks(text: str, items: list[str]) -> None:
+    assert [i.number for i in _read(text).items] == items
+
+
+def test_ad_blocks_keep_the_agendas_titles_and_read_their_outcomes() -> None:
+    minutes = _read(
+        "Bestyrelsesmøde den 12.4.2012\n\nDagsorden\n1. Siden sidst, godkendelse af referat\n"
+        "2. Organisation\n\nad.1.\nReferat fra sidste møde godkendt.\n\nad.2.\nIntet nyt.\n"
+    )
+    assert [i.title for i in minutes.items] == [
+        "Siden sidst, godkendelse af referat",
+        "Organisation",
+    ]
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("1", "Referat fra sidste møde godkendt.")
+    ]
