@@ -131,6 +131,14 @@ DECISION_CUES = (
     # en omdøbning: "Omdøbte X til Y", "X blev omdøbt til Y"
     r"^omdøbte\b.*\btil\b",
     r"\b(?:blev|er) omdøbt til\b",
+    # et dokument underskrevet på mødet: "Revisionsprotokollatet blev underskrevet."
+    r"\b(?:blev|er|bliver) underskrevet\b",
+    # noget fastlagt: "Årets aktivitetsudbud blev diskuteret og fastlagt."
+    r"\b(?:blev|er)\s+(?:\w+\s+){0,3}fastlagt\b",
+    # et flertal for: "Et flertal sagde ja til en koncert den 18. december"
+    r"\bflertal(?:let)?\s+(?:sagde ja|stemte (?:for|ja)|var for)\b",
+    # en accept som udfald: "Accept af udlån af Latinskolen til …"
+    r"^accept af\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
@@ -145,6 +153,10 @@ WEAK_DECISION_CUES = (
     r"\b(?:bevilges|købes|indkøbes|anskaffes|fastsættes|bevares)\b",
     # an application: "Vi ansøger om teltleje", "Provstiudvalget søges om 75.000"
     r"\b(?:søges|ansøges|ansøger)\s+om\b",
+    # an allocation, a meeting called: "Der afsættes 6.000 kr i budgettet til projektet.",
+    # "Der indkaldes til ekstraordinær generalforsamling i løbet af april."
+    r"\bafsættes\b",
+    r"\bindkaldes til\b",
 )
 # A report under a decision heading ("Formanden orienterede om …"): what was told, not
 # decided, where the heading also holds an outcome ("Til efterretning.").

@@ -157,6 +157,14 @@ DECISION_CUES = (
     r"\b(?:motion|proposal|amendment) (?:failed|was (?:rejected|defeated))\b",
     r"\bappointed\b(?! by)",
     r"\bno objections?\b",
+    # a document signed at the meeting: "The audit report was signed."
+    r"\b(?:was|were) signed\b",
+    # something fixed: "The year's programme was discussed and finalised."
+    r"\b(?:was|were)\s+(?:\w+\s+){0,3}(?:finali[sz]ed|settled)\b",
+    # a majority for: "A majority voted for a concert on 18 December"
+    r"\bmajority (?:said yes|voted (?:for|yes|in favou?r))\b",
+    # an acceptance as the outcome: "Acceptance of the loan of the hall to …"
+    r"^acceptance of\b",
 )
 # Passive future of an outcome ("A Matrix dev channel will be opened").
 WEAK_DECISION_CUES = (
@@ -169,6 +177,10 @@ WEAK_DECISION_CUES = (
     r"\b(?:is|are) (?:granted|allocated|purchased|bought|fixed at|kept|retained)\b",
     # an application: "We apply for a grant", "A grant is applied for"
     r"\b(?:we apply|(?:is|are) applied) for\b",
+    # an allocation, a meeting called: "The group has allocated 500 hours", "An extraordinary
+    # general meeting is convened for April."
+    r"\b(?:has|have|was|were) allocated\b",
+    r"\b(?:is|are|will be) convened\b",
 )
 # A report under a decision heading ("The chair reported on …"): what was told, not
 # decided, where the heading also holds an outcome ("Noted.").

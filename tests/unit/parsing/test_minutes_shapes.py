@@ -1358,3 +1358,32 @@ def test_ad_blocks_keep_the_agendas_titles_and_read_their_outcomes() -> None:
     assert [(d.item, d.text) for d in minutes.decisions] == [
         ("1", "Referat fra sidste møde godkendt.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Outcomes told without "besluttet" / "decided": a document signed, something fixed,
+        # a majority for, an acceptance, an allocation, a meeting called.
+        ("1. Regnskab\n\nRevisionsprotokollatet blev underskrevet.\n", None),
+        ("1. Aktiviteter\n\nÅrets aktivitetsudbud blev diskuteret og fastlagt.\n", None),
+        ("1. Eventuelt\n\nEt flertal sagde ja til en koncert den 18. december.\n", None),
+        ("1. Udlån\n\nAccept af udlån af Latinskolen til fortælleteatret.\n", None),
+        ("1. Dykpumpe\n\nDer afsættes 6.000-10.000 kr i budgettet til projektet.\n", None),
+        ("1. Valg\n\nDer indkaldes til ekstraordinær generalforsamling i april.\n", None),
+        ("1. Accounts\n\nThe audit report was signed.\n", None),
+        ("1. Activities\n\nThe year's programme was discussed and finalised.\n", None),
+        ("1. AOB\n\nA majority voted for a concert on 18 December.\n", None),
+        ("1. Hall\n\nAcceptance of the loan of the hall to the theatre.\n", None),
+        ("1. Timesheets\n\nThe group has allocated 500 hours for the project.\n", None),
+        ("1. Elections\n\nAn extraordinary general meeting is convened for April.\n", None),
+        # Not decisions: a wish with a modal, another's agreement, an adjective.
+        ("1. Økonomi\n\nDer kan afsættes penge senere.\n", []),
+        ("1. Reserves\n\nSome money could be allocated to the hall.\n", []),
+        ("1. Møder\n\nVi afholder fastlagte møder så vidt muligt.\n", []),
+        ("1. Rules\n\nThe chair may act with the support of the majority.\n", []),
+    ],
+)
+def test_outcomes_told_without_a_decision_word(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
