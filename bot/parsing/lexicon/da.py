@@ -173,6 +173,8 @@ CONSTITUTION_TITLES = (
     r"bestyrelsen konstituerer sig",
     r"fordeling af poster",
 )
+# Et punkt hvor mødet vælger: "Valg af ordstyrer", "Valg til bestyrelsen".
+ELECTION_TITLES = (r"valg af", r"valg til", r"valg")
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.

@@ -196,6 +196,8 @@ CONSTITUTION_TITLES = (
     r"officers",
     r"allocation of roles",
 )
+# An item where the meeting elects: "Election of officers", "Elections".
+ELECTION_TITLES = (r"elections? of", r"elections? to", r"elections?")
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)

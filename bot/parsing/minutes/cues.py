@@ -210,6 +210,14 @@ def read_cues(
         minutes.decisions.append(MinutesDecision(label, text))
     outcomes, used = outcome_decisions(texts, _matter(segment.title)) if not formal else ([], set())
     decided: list[tuple[int, str]] = list(outcomes)
+    election = bool(_ELECTION_TITLE.match(segment.title.strip(" #*"))) and not _constitution(
+        segment
+    )
+    if election:
+        for index, paragraph in enumerate(texts):
+            if index not in used and _ROLE_RESULT.match(paragraph):
+                decided.append((index, clip(paragraph)))  # "Ordstyrer: Kristian Mortensen"
+                used.add(index)
     owner_lines = [m.group(1) for line in segment.lines if (m := OWNER_LINE.match(line))]
     named = {n for raw in owner_lines for n in owner_names(raw, known)}
     listed = _listed_actions(segment, known)
@@ -255,6 +263,9 @@ def read_cues(
                 more = place + 1  # "This applies to access codes, …" says what it covers
                 while more < len(said) and _ELABORATION.match(said[more]):
                     more += 1
+                rest = said[more:]
+                if election and opener is None and len(rest) <= 2 and len(" ".join(rest)) <= 160:
+                    more = len(said)  # "Carina fortsætter som revisor. Flemming fortsat …"
                 decided.append((index, clip(" ".join([subject, *said[place:more]]).strip())))
                 settled = more
             if clip(block_text(sentence)).rstrip(".") not in listed_tasks:
@@ -301,6 +312,19 @@ _CONSTITUTION = re.compile(
 )
 _ROLE_LINE = re.compile(
     r"^[A-ZÆØÅ][^:]{1,50}:\s*(?-i:[A-ZÆØÅ])[\wæøå.-]+(?:\s+[A-ZÆØÅ][\wæøå.-]+)*"
+)
+
+
+# An item where this meeting elects ("Valg af ordstyrer", "Election of officers"): a line
+# that names who holds the role is its result, and a result told in a sentence takes the
+# rest of its paragraph (who else was elected, in a sentence without a verb).
+_ELECTION_TITLE = re.compile(
+    rf"^(?:\d{{1,2}}[.)]\s*)?(?:{'|'.join(words_of('ELECTION_TITLES'))})\b", re.IGNORECASE
+)
+_ROLE_RESULT = re.compile(
+    r"^[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,2}:\s*"
+    r"(?-i:[A-ZÆØÅ])[\wæøå.-]+(?:(?:\s+|\s+og\s+|\s+and\s+|,\s*)(?-i:[A-ZÆØÅ])[\wæøå.-]+){0,5}"
+    r"\.?$"
 )
 
 

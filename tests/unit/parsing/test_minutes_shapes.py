@@ -1387,3 +1387,39 @@ def test_ad_blocks_keep_the_agendas_titles_and_read_their_outcomes() -> None:
 def test_outcomes_told_without_a_decision_word(text: str, decisions: list[str] | None) -> None:
     expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
     assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # The result of an item where the meeting elects: a line naming who holds the role,
+        # a sentence with the rest of its paragraph.
+        pytest.param(
+            "Referat\n\n1. Valg af ordstyrer\n\nOrdstyrer: Kristian Mortensen\n\n"
+            "2. Valg af to stemmetællere\n\nStemmetællere: Carina og Vita\n\n"
+            "3. Valg af revisor\n\nCarina fortsætter som revisor. Flemming fortsat suppleant.\n",
+            [
+                "Ordstyrer: Kristian Mortensen",
+                "Stemmetællere: Carina og Vita",
+                "Carina fortsætter som revisor. Flemming fortsat suppleant.",
+            ],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes\n\n1. Election of chair\n\nChair: Ann Lee\n\n2. Election of auditor\n\n"
+            "Bo continues as treasurer. Eve auditor.\n",
+            ["Chair: Ann Lee", "Bo continues as treasurer. Eve auditor."],
+            id="English",
+        ),
+        # Not results: role lines under another title are attendance; a name alone says
+        # nothing settled.
+        pytest.param(
+            "Referat\n\n1. Fremmøde\n\nOrdstyrer: Kristian Mortensen\n\n2. Valg af referent\n\n"
+            "Lars\n",
+            [],
+            id="attendance and a name alone",
+        ),
+    ],
+)
+def test_the_result_of_an_election_item(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
