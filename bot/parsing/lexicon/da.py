@@ -791,12 +791,16 @@ VOTE_TALLIES = (
 POLL_FOR = (r"for", r"ja", r"stemmer for")
 POLL_AGAINST = (r"imod", r"nej", r"stemmer imod")
 POLL_NEUTRAL = (r"undlod", r"undlader", r"blank", r"blanke", r"hverken for eller imod")
+# At et forslag blev støttet: et resultat lige efter er forslagets ("… sekunderede Vedtaget").
+SECONDED = (r"sekunderede", r"støttede forslaget")
 MOTION_WORDS = (
     r"\bforslag\b",
     r"\bafstemning\b",
     r"\bstemte\b",
     r"\bindstilling\b",
     r"\bforeslået\b",
+    r"\bforeslog\b",
+    r"\bsekunderede\b",
 )
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 # "X lovede at …": en opgave, X påtog sig den.

@@ -778,6 +778,8 @@ VOTE_TALLIES = (
 POLL_FOR = (r"sf", r"f", r"for", r"yes", r"ayes?", r"in favou?r", r"strongly for")
 POLL_AGAINST = (r"sa", r"a", r"against", r"no", r"nays?", r"opposed", r"strongly against")
 POLL_NEUTRAL = (r"n", r"neutral", r"abstain", r"abstained", r"abstentions?")
+# A motion seconded: a result straight after it is the motion's ("… seconded Carried").
+SECONDED = (r"seconded",)
 MOTION_WORDS = (
     r"\bvote on\b",
     r"\bmotion\b",

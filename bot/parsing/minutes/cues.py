@@ -223,7 +223,7 @@ def read_cues(
     listed = _listed_actions(segment, known)
     listed_tasks = {a.task for a in listed}
     for index, paragraph in enumerate(texts):
-        said = sentences(paragraph)
+        said = [part for sentence in sentences(paragraph) for part in _results_apart(sentence)]
         settled = 0  # where the next motion in this paragraph may start
         for place, sentence in enumerate(said):
             if index in used:
@@ -240,6 +240,13 @@ def read_cues(
                 )
                 if start == place and settled < place and _elliptic(sentence):
                     start = place - 1  # "Godkendelse af kollektplan 2023. Godkendt."
+                read = decided[-1] if decided and decided[-1][0] == index else None
+                moved_here = any(MOVED.search(said[i]) for i in range(settled, place))
+                if read and MOVED.search(read[1]) and not moved_here and settled == start:
+                    # "X moved to have the report accepted." read already; "Y seconded. Carried"
+                    decided[-1] = (index, clip(" ".join([read[1], *said[settled : place + 1]])))
+                    settled = place + 1
+                    continue
                 settled = place + 1
                 motion = " ".join(said[start : place + 1])
                 if not MOVED.search(motion) and index > 0:
@@ -248,6 +255,9 @@ def read_cues(
                         before[-1]
                     ):  # "X moved to …" ends the paragraph before
                         motion = f"{before[-1]} {motion}"
+                nominee = texts[index - 1] if election and index and start == 0 else ""
+                if nominee and index - 1 not in used and _NOMINEE.match(nominee):
+                    motion = f"{nominee} {motion}"  # "Secretary Rene Bartosh" over its motion
                 decided.append((index, clip(motion)))
             elif _is_decision(sentence, title):
                 subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
@@ -326,6 +336,27 @@ _ROLE_RESULT = re.compile(
     r"(?-i:[A-ZÆØÅ])[\wæøå.-]+(?:(?:\s+|\s+og\s+|\s+and\s+|,\s*)(?-i:[A-ZÆØÅ])[\wæøå.-]+){0,5}"
     r"\.?$"
 )
+
+
+# A result written straight after its seconding, without a full stop: "Chris O'Halloran
+# moved Rod Aldridge seconded Carried unanimous" is the motion, then its result.
+_SECONDED = re.compile(
+    rf"\b(?:{'|'.join(words_of('SECONDED'))})(?P<stop>[.,;]?\s+)"
+    rf"(?=(?:{'|'.join(w.removeprefix('^') for w in words_of('BARE_RESULTS'))}))",
+    re.IGNORECASE,
+)
+
+
+def _results_apart(sentence: str) -> list[str]:
+    """A sentence with its result split off after the seconding."""
+    match = _SECONDED.search(sentence)
+    if match is None:
+        return [sentence]
+    return [sentence[: match.start("stop")], sentence[match.end("stop") :]]
+
+
+# Who is up for the role, on a line of its own over the motion: "Secretary Rene Bartosh".
+_NOMINEE = re.compile(r"^[A-ZÆØÅ][\wæøå'-]*(?:\s+[\wæøå'-]+){1,5}$")
 
 
 def _constitution(segment: Segment) -> str | None:

@@ -1423,3 +1423,50 @@ def test_outcomes_told_without_a_decision_word(text: str, decisions: list[str] |
 )
 def test_the_result_of_an_election_item(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A motion read already, its seconding and result after it: one decision.
+        pytest.param(
+            "1. President's report\n\nChris moved to have the report accepted.\n"
+            "Rod seconded. Carried Unanimous\n\n2. AOB\n\nNone.\n",
+            ["Chris moved to have the report accepted. Rod seconded. Carried Unanimous"],
+            id="English, seconded and carried after the motion",
+        ),
+        pytest.param(
+            "1. Beretning\n\nLise foreslog at beretningen godkendes.\nOle sekunderede. "
+            "Vedtaget enstemmigt\n\n2. Evt.\n\nIntet.\n",
+            ["Lise foreslog at beretningen godkendes. Ole sekunderede. Vedtaget enstemmigt"],
+            id="Danish",
+        ),
+        # No full stop between the seconding and the result; the nominee over it in an
+        # election item.
+        pytest.param(
+            "1. Election of officers\n\nSecretary Rene Bartosh\n\n"
+            "Chris O'Halloran moved Rod Aldridge seconded Carried unanimous\n\n2. AOB\n\nNone.\n",
+            [
+                "Secretary Rene Bartosh Chris O'Halloran moved Rod Aldridge seconded "
+                "Carried unanimous"
+            ],
+            id="English election",
+        ),
+        pytest.param(
+            "1. Valg af formand\n\nFormand Jens Hansen\n\nLise foreslog Ole sekunderede "
+            "Vedtaget enstemmigt\n\n2. Evt.\n\nIntet.\n",
+            ["Formand Jens Hansen Lise foreslog Ole sekunderede Vedtaget enstemmigt"],
+            id="Danish election",
+        ),
+        # A result after another matter's seconding is not joined to a decision that was no
+        # motion.
+        pytest.param(
+            "1. Report\n\nThe report was accepted.\nRod seconded the idea of a party. "
+            "Carried Unanimous\n\n2. AOB\n\nNone.\n",
+            ["The report was accepted.", "Rod seconded the idea of a party. Carried Unanimous"],
+            id="not joined to a decision that was no motion",
+        ),
+    ],
+)
+def test_a_motion_seconded_and_carried(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
