@@ -38,6 +38,7 @@ from bot.parsing.minutes.tables import (
 )
 from bot.parsing.minutes.text import (
     BULLET_LINE,
+    SPEAKER_START,
     continues,
     paragraphs,
     sentences,
@@ -285,6 +286,9 @@ def read_cues(
                     if (not owner_lines or set(a.owners) <= named)  # "Ansvarlig: JK" wins
                     and a.task not in listed_tasks  # read already from the action list
                 ]
+    answer = _answer(segment.title, texts) if not decided and not formal else None
+    if answer is not None:
+        decided.append((0, answer))
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))
     minutes.actions += listed
@@ -336,6 +340,21 @@ _ROLE_RESULT = re.compile(
     r"(?-i:[A-ZÆØÅ])[\wæøå.-]+(?:(?:\s+|\s+og\s+|\s+and\s+|,\s*)(?-i:[A-ZÆØÅ])[\wæøå.-]+){0,5}"
     r"\.?$"
 )
+
+
+def _answer(title: str, texts: list[str]) -> str | None:
+    """The answer to an item whose title asks the question ("How are we going to
+    communicate?" over "Slack for async communication, …"): its first paragraph, when it is
+    short, no question, no address and no speaker's turn, and nothing else in the item was
+    read as a decision."""
+    if not title.rstrip().endswith("?") or not texts:
+        return None
+    first = texts[0].strip()
+    if first == title.strip() or first.endswith("?") or len(first.split()) > 15:
+        return None
+    if re.match(r"^(?:https?://|www\.)", first) or SPEAKER_START.match(first):
+        return None
+    return clip(first) if _WORD.search(first) else None
 
 
 # A result written straight after its seconding, without a full stop: "Chris O'Halloran

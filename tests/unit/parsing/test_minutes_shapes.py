@@ -1470,3 +1470,39 @@ def test_the_result_of_an_election_item(text: str, decisions: list[str]) -> None
 )
 def test_a_motion_seconded_and_carried(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # An item whose title asks the question: its first short paragraph is the answer.
+        pytest.param(
+            "## Agenda\n\n1. How are we going to communicate?\n"
+            "   - Slack for async communication, public and private channels\n"
+            "   - Other options discussed\n2. Where do we keep records?\n"
+            "   - GitHub repo for public meeting notes\n",
+            [
+                "Slack for async communication, public and private channels",
+                "GitHub repo for public meeting notes",
+            ],
+            id="English",
+        ),
+        pytest.param(
+            "Referat 6. januar 2025\n\n1. Hvor holder vi sommerfesten?\n\nI forsamlingshuset.\n\n"
+            "2. Evt.\n\nIntet.\n",
+            ["I forsamlingshuset."],
+            id="Danish",
+        ),
+        # Not answers: an address, a speaker's turn, a decision found already, a question.
+        pytest.param(
+            "1. Can we land WASI libc?\n\nhttps://github.com/WebAssembly/pull/11\n\n"
+            "2. Should we meet weekly?\n\nDG: It depends on the chairs.\n\n"
+            "3. Klagesag til Statsforvaltningen?\n\nUdskudt til næste møde.\n\n"
+            "4. New IDE?\n\nWhich one?\n",
+            ["Udskudt til næste møde."],
+            id="not answers",
+        ),
+    ],
+)
+def test_the_answer_to_an_item_that_asks(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
