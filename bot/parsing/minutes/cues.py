@@ -222,6 +222,7 @@ def read_cues(
     owner_lines = [m.group(1) for line in segment.lines if (m := OWNER_LINE.match(line))]
     named = {n for raw in owner_lines for n in owner_names(raw, known)}
     listed = _listed_actions(segment, known)
+    bullets = {m.group(1).strip() for line in segment.lines if (m := BULLET_LINE.match(line))}
     listed_tasks = {a.task for a in listed}
     for index, paragraph in enumerate(texts):
         said = [part for sentence in sentences(paragraph) for part in _results_apart(sentence)]
@@ -275,8 +276,13 @@ def read_cues(
                 while more < len(said) and _ELABORATION.match(said[more]):
                     more += 1
                 rest = said[more:]
-                if election and opener is None and len(rest) <= 2 and len(" ".join(rest)) <= 160:
-                    more = len(said)  # "Carina fortsætter som revisor. Flemming fortsat …"
+                whole = election or any(paragraph.startswith(b) for b in bullets)
+                short = len(rest) <= 2 and len(" ".join(rest)) <= 160
+                if whole and opener is None and short and not any(map(_is_decision, rest)):
+                    # a bullet, an election's result: the rest of it says what was settled
+                    # ("No need for a release cadence for now. Releasing on demand is good
+                    # enough", "Carina fortsætter som revisor. Flemming fortsat …")
+                    more = len(said)
                 decided.append((index, clip(" ".join([subject, *said[place:more]]).strip())))
                 settled = more
             if clip(block_text(sentence)).rstrip(".") not in listed_tasks:

@@ -1506,3 +1506,35 @@ def test_a_motion_seconded_and_carried(text: str, decisions: list[str]) -> None:
 )
 def test_the_answer_to_an_item_that_asks(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A decision in a bullet takes the short rest of its bullet: what was settled.
+        pytest.param(
+            "## Discussion\n\n* No need for a release cadence for now. Releasing on demand is "
+            "good enough\n",
+            ["No need for a release cadence for now. Releasing on demand is good enough"],
+            id="English",
+        ),
+        pytest.param(
+            "## Drøftelse\n\n- Budgettet blev godkendt. Kassereren er tilfreds\n",
+            ["Budgettet blev godkendt. Kassereren er tilfreds"],
+            id="Danish",
+        ),
+        # Two decisions in one bullet stay two; prose outside a bullet keeps its sentence.
+        pytest.param(
+            "## Board\n\n- The budget was approved. The fee was adopted.\n",
+            ["The budget was approved.", "The fee was adopted."],
+            id="two decisions in one bullet",
+        ),
+        pytest.param(
+            "## Board\n\nThe budget was approved. The treasurer is pleased.\n",
+            ["The budget was approved."],
+            id="prose, not a bullet",
+        ),
+    ],
+)
+def test_a_decision_takes_the_rest_of_its_bullet(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
