@@ -729,6 +729,8 @@ NOT_OWNERS = (
     "alt",
     "intet",
     "noget",
+    "prøv",
+    "ingenting",
 )
 BODY_WORDS = (
     "råd",

@@ -696,6 +696,10 @@ NOT_OWNERS = (
     "request",
     "changes",
     "plan",
+    "try",
+    "nothing",
+    "something",
+    "anything",
 )
 # A speaker taking a task on: "mnot: … I will make a PR", "dret: volunteers to help".
 SELF_ASSIGNED = (
@@ -801,6 +805,8 @@ NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\
 TASK_PROMISES = (r"committed to", r"promised to", r"offered to", r"undertook to")
 TASK_VERBS = (
     "add",
+    "assess",
+    "evaluate",
     "write",
     "follow",
     "provide",

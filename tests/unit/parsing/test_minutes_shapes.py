@@ -1538,3 +1538,18 @@ def test_the_answer_to_an_item_that_asks(text: str, decisions: list[str]) -> Non
 )
 def test_a_decision_takes_the_rest_of_its_bullet(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # "X to <verb>" with a common task verb; a common word opening a line owns nothing.
+        ("## Client\n\n- Clayton to assess whether another meeting is needed.\n", [["Clayton"]]),
+        ("## Github\n\n- Try to add collaborators instead of contributors\n", []),
+        ("## Client requirements\n\n> Nothing to document in this meeting\n", []),
+        ("1. Økonomi\n\nIngenting ændrer sig i år.\n", []),
+        ("1. Økonomi\n\nJens ændrer budgettet.\n", [["Jens"]]),
+    ],
+)
+def test_common_words_own_no_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
