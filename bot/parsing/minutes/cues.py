@@ -298,6 +298,7 @@ def read_cues(
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))
     minutes.actions += listed
+    minutes.actions += _owners_opening_lines(segment.lines, label, known, base, minutes)
     roles = _constitution(segment)
     if roles:
         minutes.decisions.append(MinutesDecision(label, clip(roles)))
@@ -346,6 +347,27 @@ _ROLE_RESULT = re.compile(
     r"(?-i:[A-ZÆØÅ])[\wæøå.-]+(?:(?:\s+|\s+og\s+|\s+and\s+|,\s*)(?-i:[A-ZÆØÅ])[\wæøå.-]+){0,5}"
     r"\.?$"
 )
+
+
+def _owners_opening_lines(
+    lines: list[str], label: str | None, known: tuple[str, ...], base: date, minutes: Minutes
+) -> list[MinutesAction]:
+    """Tasks whose owner opens a line inside a sentence the line before left open ("…
+    angående alarm ved hærværk" over "Iver Nielsen følger op med forsøg med dykpumpe."):
+    read from the line, where the paragraph's sentence did not start with them."""
+    found: list[MinutesAction] = []
+    tasks = {a.task for a in minutes.actions}
+    for before, line in zip(lines, lines[1:], strict=False):
+        if not before or not line or re.search(r"[.!?:;]\s*$", before) or BULLET_LINE.match(line):
+            continue
+        if not line[:1].isupper() or not line.rstrip().endswith((".", "!")):
+            continue
+        if len(sentences(line)) != 1:
+            continue  # the line is a sentence of its own, its owner first
+        for action in actions_in(line, label, known, base, minutes.language):
+            if action.owners and action.task not in tasks:
+                found.append(action)
+    return found
 
 
 def _answer(title: str, texts: list[str]) -> str | None:

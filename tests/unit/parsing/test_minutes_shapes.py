@@ -1553,3 +1553,28 @@ def test_a_decision_takes_the_rest_of_its_bullet(text: str, decisions: list[str]
 )
 def test_common_words_own_no_task(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # The owner opens a line that is a sentence of its own, under a line left open.
+        (
+            "1. Tilsyn\n\nKommunen har sendt rapport om dykpumpe i brønden\n"
+            "Iver Nielsen følger op med forsøg med dykpumpe.\n",
+            [["Iver Nielsen"]],
+        ),
+        (
+            "1. Inspection\n\nThe council sent a report on the pump in the well\n"
+            "Ann will follow up with a test of the pump.\n",
+            [["Ann"]],
+        ),
+        # Not: a line the sentence goes on into, a line that does not end its sentence.
+        ("1. PR\n\nKonkurrencen skal være færdig i februar, og\nbagefter laver Abby PR.\n", []),
+        ("1. Tilsyn\n\nRapport om pumpen i brønden\nIver Nielsen følger op med\nforsøg\n", []),
+    ],
+)
+def test_an_owner_opening_a_line_inside_an_open_sentence(
+    text: str, owners: list[list[str]]
+) -> None:
+    assert _owners(text) == owners
