@@ -140,6 +140,12 @@ DECISION_CUES = (
     # en accept som udfald: "Accept af udlån af Latinskolen til …"
     r"^accept af\b",
 )
+# Bestyrelsen som "vi" om det, den nu gør: "Vi vil tilpasse vores vedtægter …", "Vi indhenter
+# pris på nyt hus." (et udsagnsord i nutid, ikke en tilstand: NOT_ACTION_VERBS; ikke en tak).
+WE_DECIDE = (
+    r"^vi\s+vil\b(?!\s+(?:gerne\s+)?(?:takke|sige|bede|minde|ønske|opfordre)\b)",
+    r"^vi\s+[a-zæøå]{3,}er\b",
+)
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
@@ -646,6 +652,7 @@ NOT_ACTION_VERBS = (
     "savner",
     "regner",
     "håber",
+    "satser",
     "tror",
     "føler",
     "bor",

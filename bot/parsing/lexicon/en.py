@@ -166,6 +166,10 @@ DECISION_CUES = (
     # an acceptance as the outcome: "Acceptance of the loan of the hall to …"
     r"^acceptance of\b",
 )
+# The board as "we" doing something now. In English minutes "We will …" is a plan or a task
+# (none of the seven in the corpus is a decision: "We will raise this as a topic …"), so
+# English has no such cue; Danish "Vi vil …" / "Vi indhenter …" is the board's decision.
+WE_DECIDE: tuple[str, ...] = ()
 # Passive future of an outcome ("A Matrix dev channel will be opened").
 WEAK_DECISION_CUES = (
     r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"

@@ -49,6 +49,11 @@ from bot.parsing.minutes.text import (
 _DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
 _WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
 _NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_WE_DECIDE = re.compile("|".join(words_of("WE_DECIDE")) or r"(?!)", re.IGNORECASE)
+_STATE = re.compile(
+    rf"^\S+\s+(?:{'|'.join(w for w in words_of('NOT_ACTION_VERBS') if '_' not in w)})\b",
+    re.IGNORECASE,
+)
 _SUBJECT_BODY = re.compile(r"^(?:the\s+)?(?P<subject>[A-ZÆØÅ][\wæøå’'-]+)\s")
 _BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
 
@@ -75,7 +80,7 @@ _REPORT = re.compile("|".join(words_of("REPORTS")), re.IGNORECASE)
 _ELABORATION = re.compile("|".join(words_of("ELABORATIONS")), re.IGNORECASE)
 
 
-def _is_decision(sentence: str, title: str = "") -> bool:
+def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> bool:
     """A sentence that records a decision: a strong cue, or a passive one without "skal".
 
     Not a decision: a question, a person's own agreement in a chat ("renato:
@@ -88,6 +93,8 @@ def _is_decision(sentence: str, title: str = "") -> bool:
         return False
     if _DECISION_CUE.search(sentence):
         return True
+    if in_item and _WE_DECIDE.search(sentence) and not _STATE.search(sentence):
+        return True  # "Vi indhenter pris på nyt hus." (not "Vi mangler …", not a site's banner)
     weak = bool(_WEAK_CUE.search(sentence)) and not _MODAL.search(sentence)
     return weak and not _NEXT_MEETING.search(sentence)  # "Næste møde afholdes …" is a date
 
@@ -261,7 +268,7 @@ def read_cues(
                 if nominee and index - 1 not in used and _NOMINEE.match(nominee):
                     motion = f"{nominee} {motion}"  # "Secretary Rene Bartosh" over its motion
                 decided.append((index, clip(motion)))
-            elif _is_decision(sentence, title):
+            elif _is_decision(sentence, title, in_item=label is not None):
                 subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
                 before = (sentences(texts[index - 1]) if index and settled == 0 else []) + said[
                     settled:place

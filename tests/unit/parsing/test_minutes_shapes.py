@@ -1380,7 +1380,7 @@ def test_ad_blocks_keep_the_agendas_titles_and_read_their_outcomes() -> None:
         # Not decisions: a wish with a modal, another's agreement, an adjective.
         ("1. Økonomi\n\nDer kan afsættes penge senere.\n", []),
         ("1. Reserves\n\nSome money could be allocated to the hall.\n", []),
-        ("1. Møder\n\nVi afholder fastlagte møder så vidt muligt.\n", []),
+        ("1. Møder\n\nDe fastlagte møder ligger om torsdagen.\n", []),
         ("1. Rules\n\nThe chair may act with the support of the majority.\n", []),
     ],
 )
@@ -1578,3 +1578,26 @@ def test_an_owner_opening_a_line_inside_an_open_sentence(
     text: str, owners: list[list[str]]
 ) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # The board as "vi" doing something now, inside an item.
+        ("1. Nødforbindelse\n\nVi indhenter pris på nyt hus.\n", None),
+        ("1. Regulativ\n\nVi vil tilpasse vores vedtægter til fællesregulativet.\n", None),
+        # Not: a state, a hope, thanks, a site's banner before the items, English plans.
+        ("1. Økonomi\n\nVi mangler en fordelingsnøgle.\n", []),
+        ("1. Generalforsamling\n\nVi satser på en generalforsamling inden sommer.\n", []),
+        ("1. Tak\n\nVi vil gerne takke Mikkel for maden.\n", []),
+        (
+            "Vi opdaterer vores hjemmeside.\n\nReferat\n\n1. Velkomst\n\nIntet.\n\n"
+            "2. Evt.\n\nIntet.\n",
+            [],
+        ),
+        ("1. Budget\n\nWe will raise this as a topic at the next meeting.\n", []),
+    ],
+)
+def test_the_board_as_we(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
