@@ -139,6 +139,10 @@ DECISION_CUES = (
     r"\bflertal(?:let)?\s+(?:sagde ja|stemte (?:for|ja)|var for)\b",
     # en accept som udfald: "Accept af udlån af Latinskolen til …"
     r"^accept af\b",
+    # en beslutning i nutid med organet først: "Menighedsrådet godkender budgettet.",
+    # "MR tilslutter sig …" (ikke "… foreslår, at bestyrelsen godkender …")
+    r"^(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s+){1,3}(?:godkender|beslutter|vedtager|tiltræder|bevilger|"
+    r"tilslutter sig|bakker op om)\b",
 )
 # Bestyrelsen som "vi" om det, den nu gør: "Vi vil tilpasse vores vedtægter …", "Vi indhenter
 # pris på nyt hus." (et udsagnsord i nutid, ikke en tilstand: NOT_ACTION_VERBS; ikke en tak).

@@ -165,6 +165,10 @@ DECISION_CUES = (
     r"\bmajority (?:said yes|voted (?:for|yes|in favou?r))\b",
     # an acceptance as the outcome: "Acceptance of the loan of the hall to …"
     r"^acceptance of\b",
+    # a decision told in the present with the body first: "The council approves the budget.",
+    # "SCF adopts and abides by …" (not "… proposes that the board approves …")
+    r"^(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:approves|decides|adopts|endorses|"
+    r"agrees (?:to|that|on))\b",
 )
 # The board as "we" doing something now. In English minutes "We will …" is a plan or a task
 # (none of the seven in the corpus is a decision: "We will raise this as a topic …"), so

@@ -1601,3 +1601,26 @@ def test_an_owner_opening_a_line_inside_an_open_sentence(
 def test_the_board_as_we(text: str, decisions: list[str] | None) -> None:
     expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
     assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A decision told in the present, the body first.
+        (
+            "Referat af menighedsrådsmøde\n\n1. Budget\n\n"
+            "Menighedsrådet godkender budgettet for 2025.\n",
+            None,
+        ),
+        ("1. Kollekt\n\nMR tilslutter sig at udvalget laver en folder.\n", None),
+        ("1. Budget\n\nThe Council approves the budget for 2025.\n", None),
+        ("1. Lessons\n\nSCF adopts and abides by a shared proposal.\n", None),
+        # Not: a proposal that the body approve, a question.
+        ("1. Budget\n\nFormanden foreslår, at bestyrelsen godkender budgettet.\n", []),
+        ("1. Budget\n\nThe chair proposes that the board approves the budget.\n", []),
+        ("1. Budget\n\nGodkender vi budgettet?\n", []),
+    ],
+)
+def test_a_decision_told_in_the_present(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
