@@ -616,6 +616,16 @@ NOT_ITEM_HEADINGS = (
 )
 # En overskrift alene på sin linje, hvor referatet begynder efter dagsordenen: nummereringen
 # starter forfra under den ("Dagsorden: 1. … 3.", "Referat", "1. Valg af referent").
+# Et punkts titel, der navngiver sagen, også med punktum: "Orientering om ligning og godkendte
+# anlægsarbejder i 2025." er en overskrift, ikke et udfald.
+TOPIC_OPENERS = (
+    r"orientering (?:om|fra)",
+    r"behandling af",
+    r"gennemgang af",
+    r"drøftelse af",
+    r"status på",
+    r"meddelelser fra",
+)
 MINUTES_START = (r"referat", r"mødereferat", r"beslutningsreferat", r"referat af mødet")
 # En sætning om hvornår mødet blev holdt.
 MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s")

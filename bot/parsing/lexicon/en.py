@@ -608,6 +608,16 @@ NOT_ITEM_HEADINGS = (
 )
 # A heading alone on its line where the minutes start after the agenda: the numbering starts
 # again under it ("Agenda: 1. … 3.", "Minutes", "1. Election of a minute-taker").
+# An item title that names the matter, full stop or not: "Report on the approved works." is
+# a heading, not an outcome.
+TOPIC_OPENERS = (
+    r"reports? (?:on|from)",
+    r"update on",
+    r"information (?:on|about)",
+    r"review of",
+    r"discussion (?:of|on)",
+    r"status of",
+)
 MINUTES_START = (r"minutes", r"meeting minutes", r"meeting notes", r"notes", r"proceedings")
 # A sentence saying when this meeting was held.
 MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")

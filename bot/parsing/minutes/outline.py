@@ -248,12 +248,19 @@ _COLON_OUTCOME = re.compile(
 )
 
 
+# A title that names the matter, full stop or not ("Orientering om ligning og godkendte
+# anlægsarbejder i 2025.", "Report on the approved works."): a heading, not an outcome.
+_TOPIC_OPENER = re.compile(
+    rf"^(?:{'|'.join(da.TOPIC_OPENERS + en.TOPIC_OPENERS)})\b(?![^:–—(]*[:–—(])", re.IGNORECASE
+)
+
+
 def _says_something(title: str) -> bool:
     """An item "title" that is a sentence of the minutes, not a heading: "Dagsorden og
     referat godkendt.", a title and its outcome after a colon ("Regnskab: godkendt.",
     "Godkendelse af dagsorden: Godkendt"), after a dash or in parentheses ("Regnskab 2023 –
     godkendt", "Budget (Vedtaget.)")."""
-    said = title.rstrip().endswith((".", "!"))
+    said = title.rstrip().endswith((".", "!")) and not _TOPIC_OPENER.match(title)
     colon = bool(re.search(r"\w:\s+\w", title))
     return (
         (said and (len(title.split()) >= 3 or colon))

@@ -1624,3 +1624,23 @@ def test_the_board_as_we(text: str, decisions: list[str] | None) -> None:
 def test_a_decision_told_in_the_present(text: str, decisions: list[str] | None) -> None:
     expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
     assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A title that names the matter is a heading, full stop and "godkendte" or not.
+        (
+            "Referat\n\n1. Orientering om ligning og godkendte anlægsarbejder i 2025.\n"
+            "Gennemgået.\n",
+            [],
+        ),
+        ("Minutes\n\n1. Report on the approved works for 2025.\nReviewed.\n", []),
+        # A title that is the minutes' sentence still says its outcome.
+        ("Referat\n\n1. Dagsorden og referat godkendt.\n", ["Dagsorden og referat godkendt."]),
+        ("Referat\n\n1. Orientering om regnskab: godkendt.\n", None),
+    ],
+)
+def test_a_title_naming_the_matter_is_no_outcome(text: str, decisions: list[str] | None) -> None:
+    found = _decisions(text)
+    assert found == decisions if decisions is not None else len(found) == 1
