@@ -280,6 +280,10 @@ ATTENDANCE_VERBS = (
     r"træder\s+(?:til|ud|ind)\b",
     r"er\s+(?:fraværende|fremmødt|forhindret)\b",
     r"melder\s+afbud\b",
+    # en rolle beholdt eller søgt: "Carina fortsætter som revisor", "Hans Weber kandiderer."
+    r"for(?:t)?sætter\s+som\b",
+    r"kandiderer\b",
+    r"(?:gen)?opstiller\b",
 )
 MEETING_DATE_LABELS = (
     "tid",

@@ -262,6 +262,9 @@ ATTENDANCE_VERBS = (
     r"steps?\s+(?:down|in)\b",
     r"(?:is|was)\s+(?:absent|present|excused)\b",
     r"sends?\s+(?:apologies|regrets)\b",
+    # a role kept or sought: "Ann continues as treasurer", "Bo stands for re-election."
+    r"continues?\s+as\b",
+    r"stands?\s+for\s+(?:re-?)?election\b",
 )
 MEETING_DATE_LABELS = (
     "date",

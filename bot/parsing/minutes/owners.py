@@ -62,6 +62,9 @@ _ACTION_DA_ANY = re.compile(
 )
 # "Jens vil undersøge …", "Klaus kan købe …": a person (not "Broen vil blive …");
 # "skal" is more often a rule.
+# The word after a Danish "verb" in -er is itself a verb of state: the "verb" was a noun
+# ("Skitse planer kommer inden jul …").
+_STATE_NEXT = re.compile(rf"^\s+(?:{'|'.join(da.NOT_ACTION_VERBS)})\b")
 _ACTION_DA_MODAL = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:vil|kan)\s+(?:nu\s+|også\s+|gerne\s+)?"
     rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
@@ -260,6 +263,8 @@ def _assigned(
                     continue
                 if pattern is _ACTION_EN_PRESENT and not _names_a_doer(owner):
                     continue
+                if pattern is _ACTION_DA_ANY and _STATE_NEXT.match(match.group("rest")):
+                    continue  # "Skitse planer kommer …": a noun in -er, then the verb
                 owners = owner_names(owner, known)
                 verb = match.groupdict().get("verb")
                 task = f"{verb}{match.group('rest')}" if verb else match.group("rest")

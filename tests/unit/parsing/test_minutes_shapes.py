@@ -1644,3 +1644,21 @@ def test_a_decision_told_in_the_present(text: str, decisions: list[str] | None) 
 def test_a_title_naming_the_matter_is_no_outcome(text: str, decisions: list[str] | None) -> None:
     found = _decisions(text)
     assert found == decisions if decisions is not None else len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A role kept or sought is no task (the role kept is a decision).
+        ("1. Valg af revisor\n\nCarina fortsætter som revisor.\n", []),
+        ("1. Valg\n\nHans Weber kandiderer.\n", []),
+        ("1. Elections\n\nAnn continues as treasurer.\n", []),
+        ("1. Elections\n\nBo stands for re-election.\n", []),
+        # A noun in -er before the verb: "Skitse planer kommer …" names no owner.
+        ("1. Nødforbindelse\n\nSkitse planer kommer inden jul til godkendelse.\n", []),
+        # Still a task.
+        ("1. Hjemmeside\n\nSteen opdaterer hjemmesiden.\n", [["Steen"]]),
+    ],
+)
+def test_a_role_kept_or_a_noun_owns_no_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
