@@ -139,6 +139,13 @@ DECISION_CUES = (
     r"\bflertal(?:let)?\s+(?:sagde ja|stemte (?:for|ja)|var for)\b",
     # en accept som udfald: "Accept af udlån af Latinskolen til …"
     r"^accept af\b",
+    # den gamle passiv i datid og en accept: "Det besluttedes at …", "Budgettet vedtoges.",
+    # "Budget accepteret.", og et forslag der faldt ("motion failed")
+    r"\b(?:besluttedes|vedtoges|godkendtes|bestemtes|tiltrådtes)\b",
+    r"\baccepteret\b",
+    r"\b(?:forslaget|ændringsforslaget)\s+faldt\b",
+    # en aftale uden "blev" først i sætningen: "Aftalt at beholde budgettet."
+    r"^aftalt\b",
     # en beslutning i nutid med organet først: "Menighedsrådet godkender budgettet.",
     # "MR tilslutter sig …" (ikke "… foreslår, at bestyrelsen godkender …")
     r"^(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s+){1,3}(?:godkender|beslutter|vedtager|tiltræder|bevilger|"
@@ -789,7 +796,16 @@ ACTION_SECTIONS = (
     r"action",
     r"actionpunkter",
 )
-OUTCOME_LABELS = (r"enighed", r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
+OUTCOME_LABELS = (
+    r"enighed",
+    r"resultat",
+    r"udfald",
+    r"vedtaget",
+    r"afgørelse",
+    r"#besluttet",
+    r"konklusion",  # "Konklusion: Vi beholder budgettet." (English "Conclusion:")
+    r"aftalt",  # "Aftalt: …" (English "Agreed:")
+)
 # Et udfald efter en tankestreg eller i parentes sidst i et punkts titel: "Regnskab – godkendt".
 TITLE_OUTCOMES = (
     r"godkendt",

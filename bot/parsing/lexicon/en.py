@@ -165,6 +165,10 @@ DECISION_CUES = (
     r"\bmajority (?:said yes|voted (?:for|yes|in favou?r))\b",
     # an acceptance as the outcome: "Acceptance of the loan of the hall to …"
     r"^acceptance of\b",
+    # a motion that fell, an agreement without "it was" first in the sentence ("Agreed to keep
+    # the budget."); Danish also reads its old passive ("besluttedes"), English has none
+    r"\b(?:proposal|amendment) fell\b",
+    r"^agreed (?:to|that|on)\b",
     # a decision told in the present with the body first: "The council approves the budget.",
     # "SCF adopts and abides by …" (not "… proposes that the board approves …")
     r"^(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:approves|decides|adopts|endorses|"

@@ -11,7 +11,8 @@ from bot.parsing.minutes.model import MinutesAction, clip
 from bot.parsing.minutes.text import words_of
 
 _NAME = r"(?:[A-ZÆØÅ]\.\s)?[A-ZÆØÅ][\wæøåÆØÅ'?\-]*(?:/[A-ZÆØÅ][\wæøåÆØÅ\-]*)?"
-_PERSON = rf"{_NAME}(?:\s+(?:von\s+)?{_NAME}){{0,2}}"
+# A person by name, or by their handle in notes of a development team ("@alice to …").
+_PERSON = rf"(?:@[A-Za-z][\w.\-]{{1,30}}(?<!\.)|{_NAME}(?:\s+(?:von\s+)?{_NAME}){{0,2}})"
 _SUBJECT = rf"{_PERSON}(?:(?:,\s*|\s+og\s+|\s+and\s+){_PERSON}){{0,5}}"
 _NOT_OWNERS = {
     "det",
@@ -157,9 +158,9 @@ OWNER_LINE = re.compile(rf"^(?:{'|'.join(words_of('OWNER_COLUMNS'))})\s*:\s*(.+)
 
 
 def owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
-    raw = raw.strip(" .,:")
+    raw = raw.strip(" .,:").lstrip("@")
     canon = {k.lower(): k for k in known}
-    parts = [p.strip() for p in re.split(r"\s+og\s+|\s+and\s+|,\s*", raw) if p.strip()]
+    parts = [p.strip().lstrip("@") for p in re.split(r"\s+og\s+|\s+and\s+|,\s*", raw) if p.strip()]
     if len(parts) > 1:
         return [canon.get(p.lower(), p) for p in parts]
     return [canon.get(raw.lower(), raw)]

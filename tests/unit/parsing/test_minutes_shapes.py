@@ -1662,3 +1662,39 @@ def test_a_title_naming_the_matter_is_no_outcome(text: str, decisions: list[str]
 )
 def test_a_role_kept_or_a_noun_owns_no_task(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Outcome words the two lexicons held for one language only.
+        ("1. Kontingent\n\nDet besluttedes at hæve kontingentet.\n", None),
+        ("1. Budget\n\nKonklusion: Vi beholder budgettet.\n", None),
+        ("1. Budget\n\nAftalt at beholde budgettet.\n", None),
+        ("1. Budget\n\nBudget accepteret.\n", None),
+        ("1. Forslag\n\nForslaget faldt.\n", None),
+        ("1. Budget\n\nAgreed to keep the budget.\n", None),
+        ("1. Proposal\n\nThe proposal fell.\n", None),
+        # Not: a wish to agree, a question.
+        ("1. Budget\n\nVi skal have aftalt budgettet.\n", []),
+        ("1. Budget\n\nBlev budgettet accepteret?\n", []),
+    ],
+)
+def test_outcome_words_in_both_languages(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A handle as the owner in a development team's notes.
+        ("## Notes\n\n- @alice to update the docs\n", [["alice"]]),
+        ("## Notes\n\n- @alice and @bob will update the docs\n", [["alice", "bob"]]),
+        ("1. Hjemmeside\n\n@jens opdaterer hjemmesiden.\n", [["jens"]]),
+        # An address is no handle.
+        ("## Notes\n\nEmail me at a@b.dk to register.\n", []),
+    ],
+)
+def test_a_handle_owns_its_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
