@@ -805,6 +805,7 @@ OUTCOME_LABELS = (
     r"#besluttet",
     r"konklusion",  # "Konklusion: Vi beholder budgettet." (English "Conclusion:")
     r"aftalt",  # "Aftalt: …" (English "Agreed:")
+    r"besluttet",  # "Besluttet: …" (English "Decided:")
 )
 # Et udfald efter en tankestreg eller i parentes sidst i et punkts titel: "Regnskab – godkendt".
 TITLE_OUTCOMES = (

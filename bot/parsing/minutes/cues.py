@@ -226,6 +226,18 @@ def read_cues(
             if index not in used and _ROLE_RESULT.match(paragraph):
                 decided.append((index, clip(paragraph)))  # "Ordstyrer: Kristian Mortensen"
                 used.add(index)
+    if not formal:
+        labelled, label_at = _label_list(segment.lines), set()
+        for index, paragraph in enumerate(texts):
+            if _LIST_LABEL.match(paragraph):
+                label_at.add(index)  # "Agreed:" over its list is no decision itself
+            elif block_text(paragraph) in labelled and index not in used:
+                decided.append((index, clip(block_text(paragraph))))
+            else:
+                continue
+            used.add(index)
+        if not labelled:
+            used -= label_at
     owner_lines = [m.group(1) for line in segment.lines if (m := OWNER_LINE.match(line))]
     named = {n for raw in owner_lines for n in owner_names(raw, known)}
     listed = _listed_actions(segment, known)
@@ -374,6 +386,34 @@ def _owners_opening_lines(
         for action in actions_in(line, label, known, base, minutes.language):
             if action.owners and action.task not in tasks:
                 found.append(action)
+    return found
+
+
+# An outcome label alone over the list it heads: "Agreed:" over "- keep the budget", "- raise
+# the fees"; "Besluttet:", "Decisions made:".
+_LIST_LABEL = re.compile(
+    rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))}|decisions?|beslutninger)"
+    r"(?:\s+(?:made|taken|truffet|taget))?\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _label_list(lines: list[str]) -> set[str]:
+    """The list items under an outcome label alone on its line: each a decision. Blank lines
+    may stand between them; a line that is no list item ends the list."""
+    found: set[str] = set()
+    active = False
+    for line in lines:
+        if _LIST_LABEL.match(line):
+            active = True
+            continue
+        if not active or not line:
+            continue
+        item = BULLET_LINE.match(line) or re.match(r"^\d{1,2}[.)]\s+(\S.*)$", line)
+        if item is None:
+            active = False
+            continue
+        found.add(item.group(1).strip())
     return found
 
 

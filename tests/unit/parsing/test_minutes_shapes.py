@@ -1698,3 +1698,36 @@ def test_outcome_words_in_both_languages(text: str, decisions: list[str] | None)
 )
 def test_a_handle_owns_its_task(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # An outcome label alone over the list it heads: each item a decision, the label none.
+        pytest.param(
+            "1. Budget\n\nAgreed:\n- keep the budget\n- raise the fees\n\n2. AOB\n\nNone.\n",
+            ["keep the budget", "raise the fees"],
+            id="English",
+        ),
+        pytest.param(
+            "1. Budget\n\nBesluttet:\n- budgettet fastholdes\n- kontingentet hæves\n\n"
+            "2. Evt.\n\nIntet.\n",
+            ["budgettet fastholdes", "kontingentet hæves"],
+            id="Danish",
+        ),
+        pytest.param(
+            "1. Budget\n\nDecisions made:\n\n1. keep the budget\n2. raise the fees\n\n"
+            "Then coffee was served.\n\n2. AOB\n\nNone.\n",
+            ["keep the budget", "raise the fees"],
+            id="a numbered list after a blank line; prose ends it",
+        ),
+        # The label with its outcome on the same line stays one decision.
+        pytest.param(
+            "1. Budget\n\nBesluttet: budgettet fastholdes.\n\n2. Evt.\n\nIntet.\n",
+            ["Besluttet: budgettet fastholdes."],
+            id="label and outcome on one line",
+        ),
+    ],
+)
+def test_an_outcome_label_over_a_list(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
