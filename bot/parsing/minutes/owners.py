@@ -154,6 +154,12 @@ _NEXT_MEETING_DUE = re.compile(
     r"\b(?:at|for|before) the next meeting",
     re.IGNORECASE,
 )
+# The owner written in brackets after the task: "Budgettet sendes ud (ansvarlig: Jens).",
+# "Send the budget to members (owner: Ann)".
+_OWNER_WORD = rf"(?i:{'|'.join(words_of('OWNER_COLUMNS'))})"
+_INLINE_OWNER = re.compile(
+    rf"^(?P<rest>\S.*?\w[.)]?)\s*[(\[]\s*{_OWNER_WORD}\s*:\s*(?P<owner>{_SUBJECT})\s*[)\]]\.?$"
+)
 OWNER_LINE = re.compile(rf"^(?:{'|'.join(words_of('OWNER_COLUMNS'))})\s*:\s*(.+)$", re.IGNORECASE)
 
 
@@ -229,6 +235,11 @@ def _assigned(
         if listed is not None:
             return [(rest, listed.owners, listed.task)]
         text = rest
+    inline = _INLINE_OWNER.match(text.strip())
+    if inline and not _stopped(inline.group("owner")):
+        # "Budgettet sendes ud (ansvarlig: Jens).", "Send the budget (owner: Ann)"
+        rest = inline.group("rest")
+        return [(rest, owner_names(inline.group("owner"), known), rest)]
     speaker = _SPEAKER.match(text.strip())
     if speaker and _is_owner(speaker.group("owner")):
         said = speaker.group("rest")

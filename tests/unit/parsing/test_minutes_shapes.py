@@ -1731,3 +1731,25 @@ def test_a_handle_owns_its_task(text: str, owners: list[list[str]]) -> None:
 )
 def test_an_outcome_label_over_a_list(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        # The owner in brackets after the task, with the owner column's word.
+        (
+            "1. Budget\n\nBudgettet sendes ud (ansvarlig: Jens).\n",
+            [(["Jens"], "Budgettet sendes ud")],
+        ),
+        (
+            "1. Budget\n\nSend the budget to members (owner: Ann Lee)\n",
+            [(["Ann Lee"], "Send the budget to members")],
+        ),
+        # Not an owner: a common word, a decision's note.
+        ("1. Budget\n\nThe budget was approved (responsible: the board).\n", []),
+    ],
+)
+def test_an_owner_in_brackets_after_the_task(
+    text: str, actions: list[tuple[list[str], str]]
+) -> None:
+    assert [(a.owners, a.task) for a in _read(text).actions] == actions
