@@ -139,6 +139,10 @@ DECISION_CUES = (
     r"\bflertal(?:let)?\s+(?:sagde ja|stemte (?:for|ja)|var for)\b",
     # en accept som udfald: "Accept af udlån af Latinskolen til …"
     r"^accept af\b",
+    # en rolle overtaget, navnet først: "Jane er sekretær, står for dagsorden og referat",
+    # "Bo bliver ny kasserer" (som "fortsætter som kasserer")
+    r"^(?-i:[A-ZÆØÅ])[\wæøå-]*(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]*)?\s+(?:er|bliver|blev)\s+(?:nyt?\s+)?"
+    r"(?:formand|næstformand|kasserer|sekretær|referent)\b",
     # den gamle passiv i datid og en accept: "Det besluttedes at …", "Budgettet vedtoges.",
     # "Budget accepteret.", og et forslag der faldt ("motion failed")
     r"\b(?:besluttedes|vedtoges|godkendtes|bestemtes|tiltrådtes)\b",

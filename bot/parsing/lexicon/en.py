@@ -165,6 +165,10 @@ DECISION_CUES = (
     r"\bmajority (?:said yes|voted (?:for|yes|in favou?r))\b",
     # an acceptance as the outcome: "Acceptance of the loan of the hall to …"
     r"^acceptance of\b",
+    # a role taken, the name first: "Jane is secretary, in charge of the agenda", "Bo becomes
+    # the new treasurer" (as "continues as treasurer")
+    r"^(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:is|becomes|became)\s+(?:the\s+)?(?:new\s+)?"
+    r"(?:chair|chairman|chairperson|vice-chair|treasurer|secretary|president)\b",
     # a motion that fell, an agreement without "it was" first in the sentence ("Agreed to keep
     # the budget."); Danish also reads its old passive ("besluttedes"), English has none
     r"\b(?:proposal|amendment) fell\b",

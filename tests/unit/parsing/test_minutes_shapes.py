@@ -1753,3 +1753,21 @@ def test_an_owner_in_brackets_after_the_task(
     text: str, actions: list[tuple[list[str], str]]
 ) -> None:
     assert [(a.owners, a.task) for a in _read(text).actions] == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A role taken, the name first.
+        ("1. Konstituering\n\nJane er sekretær, står for dagsorden og referat.\n", None),
+        ("1. Bestyrelsen\n\nBo Berg bliver ny kasserer.\n", None),
+        ("1. Board\n\nJane is secretary, in charge of the agenda and minutes.\n", None),
+        ("1. Board\n\nBo becomes the new treasurer.\n", None),
+        # Not: the role of someone named as the subject's title, a question.
+        ("1. Besøg\n\nFormanden er syg.\n", []),
+        ("1. Board\n\nIs Bo the new treasurer?\n", []),
+    ],
+)
+def test_a_role_taken(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
