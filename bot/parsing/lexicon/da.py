@@ -98,7 +98,9 @@ DECISION_CUES = (
     r"\bgodkendt\b",
     r"\bgodkendte\b",
     r"\bpunkt(et)? lukkes\b",
-    r"^ingen bemærkninger\b",
+    # an item passed without remarks: "Ingen bemærkninger." alone, not "Ingen bemærkninger til
+    # punktet." (nothing said on it: 23) or "… til forrige referat." (87)
+    r"^ingen bemærkninger\.?$",
     r"\b(?:blev |er )?(?:gen)?valgt\b(?! at)",
     r"\btil efterretning\b",
     r"\benstemmigt\b",

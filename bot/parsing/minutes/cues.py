@@ -422,11 +422,13 @@ def _answer(title: str, texts: list[str]) -> str | None:
     communicate?" over "Slack for async communication, …"): its first paragraph, when it is
     short, no question, no address and no speaker's turn, and nothing else in the item was
     read as a decision."""
-    if not title.rstrip().endswith("?") or not texts:
-        return None
+    if not title.rstrip().endswith("?") or not texts or len(sentences(title)) > 1:
+        return None  # the title is the question, not a text that ends with one
     first = texts[0].strip()
     if first == title.strip() or first.endswith("?") or len(first.split()) > 15:
         return None
+    if NOT_APPLICABLE.match(first):
+        return None  # "Ingen bemærkninger til punktet.", "None."
     if re.match(r"^(?:https?://|www\.)", first) or SPEAKER_START.match(first):
         return None
     return clip(first) if _WORD.search(first) else None

@@ -1771,3 +1771,22 @@ def test_an_owner_in_brackets_after_the_task(
 def test_a_role_taken(text: str, decisions: list[str] | None) -> None:
     expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
     assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # "Ingen bemærkninger." alone: the item passed without remarks.
+        ("1. Godkendelse af referat\n\nIngen bemærkninger.\n", ["Ingen bemærkninger."]),
+        # Saying what nobody remarked on is no outcome, nor under a title that ends with a
+        # question after other sentences.
+        ("1) Ingen bemærkninger til forrige referat.\n\n2) Evt.\n\nIntet.\n", []),
+        (
+            "5. Eventuelt – næste møde holdes som aftalt. Skal vi have en annonce?\n"
+            "Ingen bemærkninger til punktet.\n",
+            [],
+        ),
+    ],
+)
+def test_no_remarks(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
