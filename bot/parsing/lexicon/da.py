@@ -852,6 +852,8 @@ MOTION_WORDS = (
     r"\bforeslog\b",
     r"\bsekunderede\b",
 )
+# Et svar der siger, at der intet var: "Intet.", "Ingen yderligere punkter."
+NOTHING_SAID = (r"^intet\b", r"^ingen\b", r"^ikke noget\b")
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 # "X lovede at …": en opgave, X påtog sig den.
 TASK_PROMISES = (r"lovede at", r"påtog sig at", r"tilbød at", r"forpligtede sig til at")

@@ -828,6 +828,8 @@ MOTION_WORDS = (
     r"\bseconds\b",
     r"\bnominated\b",  # "KM nominated President. Elected 8-0-1."
 )
+# An answer that says there was nothing: "Nothing.", "No other business was raised."
+NOTHING_SAID = (r"^nothing\b", r"^none\b", r"^no (?:other|further|more|new)\b")
 NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\b")
 # Verbs that make "X to <verb>" a task for X ("Mark to add notes", "Romain to provide …").
 # "X committed to …": a task X took on.

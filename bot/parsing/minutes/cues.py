@@ -77,6 +77,7 @@ _NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECA
 _ELECTION = re.compile("|".join(words_of("ELECTION_OPENERS")), re.IGNORECASE)
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
 _REPORT = re.compile("|".join(words_of("REPORTS")), re.IGNORECASE)
+_NOTHING_SAID = re.compile("|".join(words_of("NOTHING_SAID")), re.IGNORECASE)
 _ELABORATION = re.compile("|".join(words_of("ELABORATIONS")), re.IGNORECASE)
 
 
@@ -427,8 +428,8 @@ def _answer(title: str, texts: list[str]) -> str | None:
     first = texts[0].strip()
     if first == title.strip() or first.endswith("?") or len(first.split()) > 15:
         return None
-    if NOT_APPLICABLE.match(first):
-        return None  # "Ingen bemærkninger til punktet.", "None."
+    if NOT_APPLICABLE.match(first) or _NOTHING_SAID.match(first) or _REPORT.match(first):
+        return None  # "Ingen bemærkninger til punktet.", "No other business.", a report
     if re.match(r"^(?:https?://|www\.)", first) or SPEAKER_START.match(first):
         return None
     return clip(first) if _WORD.search(first) else None

@@ -1502,6 +1502,12 @@ def test_a_motion_seconded_and_carried(text: str, decisions: list[str]) -> None:
             ["Udskudt til næste møde."],
             id="not answers",
         ),
+        pytest.param(
+            "1. Any other business?\n\nNo other business was raised.\n\n2. Eventuelt?\n\nIntet.\n\n"
+            "3. Hvad skete der siden sidst?\n\nFormanden fortalte om sommerfesten.\n",
+            [],
+            id="nothing said, a report",
+        ),
     ],
 )
 def test_the_answer_to_an_item_that_asks(text: str, decisions: list[str]) -> None:
