@@ -198,6 +198,8 @@ CONSTITUTION_TITLES = (
 )
 # Et punkt hvor mødet vælger: "Valg af ordstyrer", "Valg til bestyrelsen".
 ELECTION_TITLES = (r"valg af", r"valg til", r"valg")
+# Hvem der stiller op, ikke hvem der blev valgt: "Kandidater: Jens og Bo", "På valg: …".
+NOMINEE_LABELS = (r"kandidat(?:er)?", r"på valg", r"opstillede", r"foreslåede?", r"forslag")
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.

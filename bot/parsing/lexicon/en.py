@@ -214,6 +214,8 @@ CONSTITUTION_TITLES = (
 )
 # An item where the meeting elects: "Election of officers", "Elections".
 ELECTION_TITLES = (r"elections? of", r"elections? to", r"elections?")
+# Who stands, not who was elected: "Nominations: Ann Lee, Bo Berg", "Candidates: …".
+NOMINEE_LABELS = (r"nominations?", r"nominees?", r"candidates?", r"up for (?:re-?)?election")
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)

@@ -224,7 +224,11 @@ def read_cues(
     )
     if election:
         for index, paragraph in enumerate(texts):
-            if index not in used and _ROLE_RESULT.match(paragraph):
+            if (
+                index not in used
+                and _ROLE_RESULT.match(paragraph)
+                and not _NOMINEES.match(paragraph)
+            ):
                 decided.append((index, clip(paragraph)))  # "Ordstyrer: Kristian Mortensen"
                 used.add(index)
     if not formal:
@@ -452,6 +456,8 @@ def _results_apart(sentence: str) -> list[str]:
     return [sentence[: match.start("stop")], sentence[match.end("stop") :]]
 
 
+# Who stands, not who was elected: "Kandidater: Jens og Bo", "Nominations: Ann Lee, Bo Berg".
+_NOMINEES = re.compile(rf"^(?:{'|'.join(words_of('NOMINEE_LABELS'))})\s*:", re.IGNORECASE)
 # Who is up for the role, on a line of its own over the motion: "Secretary Rene Bartosh".
 _NOMINEE = re.compile(r"^[A-ZÆØÅ][\wæøå'-]*(?:\s+[\wæøå'-]+){1,5}$")
 

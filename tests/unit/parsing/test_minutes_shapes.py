@@ -1419,6 +1419,12 @@ def test_outcomes_told_without_a_decision_word(text: str, decisions: list[str] |
             [],
             id="attendance and a name alone",
         ),
+        pytest.param(
+            "Referat\n\n1. Valg til bestyrelsen\n\nKandidater: Jens Hansen og Bo Berg\n\n"
+            "2. Election of officers\n\nNominations: Ann Lee, Bo Berg\n",
+            [],
+            id="who stands is not who was elected",
+        ),
     ],
 )
 def test_the_result_of_an_election_item(text: str, decisions: list[str]) -> None:
