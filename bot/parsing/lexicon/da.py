@@ -154,7 +154,8 @@ DECISION_CUES = (
     r"^aftalt\b",
     # en beslutning i nutid med organet først: "Menighedsrådet godkender budgettet.",
     # "MR tilslutter sig …" (ikke "… foreslår, at bestyrelsen godkender …")
-    r"^(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s+){1,3}(?:godkender|beslutter|vedtager|tiltræder|bevilger|"
+    r"^(?!(?:hvis|når|såfremt|om|hvorvidt)\b)(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s+){1,3}"
+    r"(?:godkender|beslutter|vedtager|tiltræder|bevilger|"
     r"tilslutter sig|bakker op om)\b",
 )
 # Bestyrelsen som "vi" om det, den nu gør: "Vi vil tilpasse vores vedtægter …", "Vi indhenter

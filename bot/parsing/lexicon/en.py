@@ -175,7 +175,8 @@ DECISION_CUES = (
     r"^agreed (?:to|that|on)\b",
     # a decision told in the present with the body first: "The council approves the budget.",
     # "SCF adopts and abides by …" (not "… proposes that the board approves …")
-    r"^(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:approves|decides|adopts|endorses|"
+    r"^(?!(?:if|when|once|unless|whether)\b)(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}"
+    r"(?:approves|decides|adopts|endorses|"
     r"agrees (?:to|that|on))\b",
 )
 # The board as "we" doing something now. In English minutes "We will …" is a plan or a task

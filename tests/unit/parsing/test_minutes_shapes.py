@@ -1631,6 +1631,8 @@ def test_the_board_as_we(text: str, decisions: list[str] | None) -> None:
         ("1. Budget\n\nFormanden foreslår, at bestyrelsen godkender budgettet.\n", []),
         ("1. Budget\n\nThe chair proposes that the board approves the budget.\n", []),
         ("1. Budget\n\nGodkender vi budgettet?\n", []),
+        ("1. Budget\n\nHvis Jens godkender budgettet, sendes det ud.\n", []),
+        ("1. Budget\n\nIf Ann approves the budget it goes out.\n", []),
     ],
 )
 def test_a_decision_told_in_the_present(text: str, decisions: list[str] | None) -> None:
