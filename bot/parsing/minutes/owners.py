@@ -66,6 +66,9 @@ _ACTION_DA_ANY = re.compile(
 # The word after a Danish "verb" in -er is itself a verb of state: the "verb" was a noun
 # ("Skitse planer kommer inden jul …").
 _STATE_NEXT = re.compile(rf"^\s+(?:{'|'.join(da.NOT_ACTION_VERBS)})\b")
+# Two words without a full stop: a heading ("Kommende arrangementer", "Virtuelle
+# arrangementer"), not "Søren Kaarup chekker." nor "Lotte bager kage".
+_HEADING_LIKE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*\s+[a-zæøå]{3,}er\s*$")
 _ACTION_DA_MODAL = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:vil|kan)\s+(?:nu\s+|også\s+|gerne\s+)?"
     rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
@@ -277,6 +280,8 @@ def _assigned(
                     continue
                 if pattern is _ACTION_DA_ANY and _STATE_NEXT.match(match.group("rest")):
                     continue  # "Skitse planer kommer …": a noun in -er, then the verb
+                if pattern is _ACTION_DA_ANY and _HEADING_LIKE.match(clause):
+                    continue  # "Kommende arrangementer", "Virtuelle arrangementer": a heading
                 owners = owner_names(owner, known)
                 verb = match.groupdict().get("verb")
                 task = f"{verb}{match.group('rest')}" if verb else match.group("rest")

@@ -1804,3 +1804,18 @@ def test_a_role_taken(text: str, decisions: list[str] | None) -> None:
 )
 def test_no_remarks(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # Two words without a full stop are a heading, not "owner + verb in -er".
+        ("1. Evt.\n\nKommende punkter\n", []),
+        ("1. Aktiviteter\n\nVirtuelle arrangementer\n", []),
+        # Still tasks: a full stop, an object.
+        ("1. Målere\n\nSøren chekker.\n", [["Søren"]]),
+        ("1. Julefest\n\nLotte bager kage\n", [["Lotte"]]),
+    ],
+)
+def test_a_two_word_heading_owns_no_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
