@@ -732,6 +732,10 @@ NOT_OWNERS = (
     "nothing",
     "something",
     "anything",
+    # demonstratives, as Danish "disse", "dette", "denne": "These will take time"
+    "these",
+    "those",
+    "that",
 )
 # A speaker taking a task on: "mnot: … I will make a PR", "dret: volunteers to help".
 SELF_ASSIGNED = (

@@ -1560,6 +1560,8 @@ def test_a_decision_takes_the_rest_of_its_bullet(text: str, decisions: list[str]
         ("## Github\n\n- Try to add collaborators instead of contributors\n", []),
         ("## Client requirements\n\n> Nothing to document in this meeting\n", []),
         ("1. Økonomi\n\nIngenting ændrer sig i år.\n", []),
+        ("## TechSprint\n\nThese will take time.\n", []),
+        ("## K\n\nThat will be used in semantics later.\n", []),
         ("1. Økonomi\n\nJens ændrer budgettet.\n", [["Jens"]]),
     ],
 )
