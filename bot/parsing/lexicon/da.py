@@ -293,7 +293,7 @@ MAIL_HEADERS = ("fra", "sendt", "til", "cc", "emne", "dato")
 ATTENDANCE_VERBS = (
     r"indtræder\b",
     r"udtræder\b",
-    r"træder\s+(?:til|ud|ind)\b",
+    r"træder\s+(?:derfor\s+|så\s+|nu\s+|hermed\s+)?(?:til|ud|ind)\b",
     r"er\s+(?:fraværende|fremmødt|forhindret)\b",
     r"melder\s+afbud\b",
     # en rolle beholdt eller søgt: "Carina fortsætter som revisor", "Hans Weber kandiderer."

@@ -270,7 +270,7 @@ MAIL_HEADERS = ("from", "sent", "to", "cc", "subject", "date", "reply-to")
 # Role changes and absence ("X steps down", "X is absent"): said of a person, not a task.
 # ("X attends" stays a task: attending an event for the body is one.)
 ATTENDANCE_VERBS = (
-    r"steps?\s+(?:down|in)\b",
+    r"steps?\s+(?:therefore\s+|now\s+|hereby\s+)?(?:down|in)\b",
     r"(?:is|was)\s+(?:absent|present|excused)\b",
     r"sends?\s+(?:apologies|regrets)\b",
     # a role kept or sought: "Ann continues as treasurer", "Bo stands for re-election."

@@ -1670,6 +1670,8 @@ def test_a_title_naming_the_matter_is_no_outcome(text: str, decisions: list[str]
         ("1. Valg\n\nHans Weber kandiderer.\n", []),
         ("1. Elections\n\nAnn continues as treasurer.\n", []),
         ("1. Elections\n\nBo stands for re-election.\n", []),
+        ("1. Bestyrelsen\n\nMette træder derfor ind i bestyrelsen.\n", []),
+        ("1. Board\n\nAnn therefore steps down as chair.\n", []),
         # A noun in -er before the verb: "Skitse planer kommer …" names no owner.
         ("1. Nødforbindelse\n\nSkitse planer kommer inden jul til godkendelse.\n", []),
         # Still a task.
