@@ -616,6 +616,16 @@ INTENT_NOT_NAMES = (
     "gerne",
     "mon",
 )
+# En linje med dem der var til stede: "Tilstede: Mike, Claus, Carsten." Navnene er personer.
+ATTENDANCE_LABELS = (
+    r"til\s*stede",
+    r"deltagere",
+    r"deltog",
+    r"fremmødte",
+    r"fremmødt",
+    r"fremmødet",
+    r"mødt",
+)
 # Overskrifter der ikke er dagsordenspunkter.
 NOT_ITEM_HEADINGS = (
     r"deltagere",

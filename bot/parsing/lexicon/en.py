@@ -596,6 +596,15 @@ INTENT_NOT_NAMES = (
     "need",
     "needs",
 )
+# A line of who was there: "Present: Ann Lee and Bo Berg." Its names are people.
+ATTENDANCE_LABELS = (
+    r"present",
+    r"in attendance",
+    r"attendees",
+    r"attendance",
+    r"participants",
+    r"(?:board |team |committee )?members present",
+)
 # Headings that are not agenda items (who was there, the agenda itself, …).
 NOT_ITEM_HEADINGS = (
     r"attendees",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.parsing.minutes.attendance import attendees
 from bot.parsing.minutes.calendar import calendar_in
 from bot.parsing.minutes.cues import read_cues, read_sections
 from bot.parsing.minutes.headings import structure
@@ -96,6 +97,7 @@ def _parse(text: str, today: date, known: tuple[str, ...], model: Model | None) 
     lines = cleaned.lines
     minutes = Minutes(language=_language(text[:20000]))
     outline = structure(cleaned)
+    known = known + tuple(n for n in attendees(lines) if n not in known)
     minutes.items = outline.items
     minutes.meeting_date, year_guess = meeting_date_in(cleaned, today)
     minutes.calendar = calendar_in(lines)

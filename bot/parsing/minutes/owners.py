@@ -272,11 +272,10 @@ def _assigned(
                 owner = match.group("owner")
                 if _stopped(owner):
                     continue
-                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and (
-                    not danish or not _names_a_doer(owner)
-                ):
-                    continue
-                if pattern is _ACTION_EN_PRESENT and not _names_a_doer(owner):
+                doer = _names_a_doer(owner) or owner.lower() in {k.lower() for k in known}
+                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and (not danish or not doer):
+                    continue  # "Carsten" on the attendance line is a person, not "-en" noun
+                if pattern is _ACTION_EN_PRESENT and not doer:
                     continue
                 if pattern is _ACTION_DA_ANY and _STATE_NEXT.match(match.group("rest")):
                     continue  # "Skitse planer kommer …": a noun in -er, then the verb

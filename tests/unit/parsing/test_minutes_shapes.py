@@ -1823,3 +1823,39 @@ def test_no_remarks(text: str, decisions: list[str]) -> None:
 )
 def test_a_two_word_heading_owns_no_task(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A name on the attendance line is a person, though it ends like a definite noun.
+        (
+            "Referat 25. februar 2008\n\nTilstede: Mike, Claus, Carsten.\n\n1. Tovværk\n\n"
+            "Carsten taler med Preben om tovværket.\n",
+            [["Carsten"]],
+        ),
+        (
+            "Minutes 12 May 2025\n\nPresent: Ann Lee and Steven\n\n## Repos\n\n"
+            "Steven reaches out to Vlad about the repositories.\n",
+            [["Steven"]],
+        ),
+        # Without the attendance line the same word may be a definite noun: no owner.
+        ("Referat 25. februar 2008\n\n1. Tovværk\n\nCarsten taler med Preben om tovværket.\n", []),
+    ],
+)
+def test_a_name_on_the_attendance_line_is_a_person(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+def test_the_attendance_line_gives_its_names() -> None:
+    from bot.parsing.minutes.attendance import attendees
+
+    assert attendees(["Tilstede: Mike, Claus og Carsten Holm (referent).", "1. Budget"]) == (
+        "Mike",
+        "Claus",
+        "Carsten Holm",
+    )
+    assert attendees(["**Team Members Present**: Aaymen, Clayton", "Present: N/A"]) == (
+        "Aaymen",
+        "Clayton",
+    )
