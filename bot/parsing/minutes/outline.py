@@ -255,15 +255,29 @@ _TOPIC_OPENER = re.compile(
 )
 
 
+_NOT_ITEM = re.compile(
+    rf"^(?:{'|'.join(da.NOT_ITEM_HEADINGS + en.NOT_ITEM_HEADINGS)})\b", re.IGNORECASE
+)
+
+
 def _says_something(title: str) -> bool:
     """An item "title" that is a sentence of the minutes, not a heading: "Dagsorden og
-    referat godkendt.", a title and its outcome after a colon ("Regnskab: godkendt.",
-    "Godkendelse af dagsorden: Godkendt"), after a dash or in parentheses ("Regnskab 2023 –
-    godkendt", "Budget (Vedtaget.)")."""
+    referat godkendt.", a topic and what was said on it after a colon ("Sejlerskole: Der er
+    ingen aktuelle elever, Carsten sender annonce …"), a title and its outcome after a colon
+    ("Regnskab: godkendt.", "Godkendelse af dagsorden: Godkendt"), after a dash or in
+    parentheses ("Regnskab 2023 – godkendt", "Budget (Vedtaget.)")."""
     said = title.rstrip().endswith((".", "!")) and not _TOPIC_OPENER.match(title)
     colon = bool(re.search(r"\w:\s+\w", title))
+    after = title.split(":", 1)[1] if colon else ""
+    told = (
+        colon
+        and len(after.split()) >= 5
+        and not _TOPIC_OPENER.match(title)
+        and not _NOT_ITEM.match(title)  # "Apologies for absence accepted from: No …"
+    )
     return (
         (said and (len(title.split()) >= 3 or colon))
+        or told
         or bool(_OUTCOME_TAIL.search(title))
         or bool(_COLON_OUTCOME.search(title))
     )

@@ -1859,3 +1859,36 @@ def test_the_attendance_line_gives_its_names() -> None:
         "Aaymen",
         "Clayton",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "owners", "decisions"),
+    [
+        # A topic and what was said on it after a colon, in the item's title line: read.
+        (
+            "Referat\n\nTilstede: Mike, Carsten.\n\n1. Sejlerskole: Der er ingen elever, "
+            "Carsten sender annonce til Lokalavisen\n\n2. Evt.\n\nIntet.\n",
+            [["Carsten"]],
+            [],
+        ),
+        (
+            "Minutes\n\n1. Website: the host is slow, Ann will ask two hosts for offers\n\n"
+            "2. AOB\n\nNone.\n",
+            [["Ann"]],
+            [],
+        ),
+        # Not: a topic with a short note, attendance after a colon.
+        ("Referat\n\n1. Økonomi: Regnskab pr. 21. november\n\n2. Evt.\n\nIntet.\n", [], []),
+        (
+            "Minutes\n\n1. Apologies for absence accepted from: No apologies from councillors\n\n"
+            "2. AOB\n\nNone.\n",
+            [],
+            [],
+        ),
+    ],
+)
+def test_what_was_said_after_a_titles_colon(
+    text: str, owners: list[list[str]], decisions: list[str]
+) -> None:
+    assert _owners(text) == owners
+    assert _decisions(text) == decisions
