@@ -246,6 +246,9 @@ OWNER_IS = (
     # "bliver udarbejdet af X" assigns; "blev gennemgået af X" reports what X did
     r"\b(?:bliver|blev(?!\s+(?:gennemgået|præsenteret|fremlagt|kommenteret|drøftet|behandlet)))"
     r"\s+\w+(?:e?t)\s+af\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3})",
+    # "Valgudvalget kommer med et oplæg til næste møde.": X bringer noget til et møde
+    r"^(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\s+kommer\s+med\s+"
+    r"(?:et\s+|en\s+|nyt?\s+)*(?:oplæg|forslag|udkast|bud)\b",
     # "Morten Hindsholm er ansvarlig for at oprette en Dropbox konto."
     r"^(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\s+(?:er|bliver|blev)\s+"
     r"(?:ansvarlig|tovholder)\s+(?:for|på)\b",
@@ -869,7 +872,16 @@ MOTION_WORDS = (
 NOTHING_SAID = (r"^intet\b", r"^ingen\b", r"^ikke noget\b")
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 # "X lovede at …": en opgave, X påtog sig den.
-TASK_PROMISES = (r"lovede at", r"påtog sig at", r"tilbød at", r"forpligtede sig til at")
+TASK_PROMISES = (
+    r"lovede at",
+    r"påtog sig at",
+    r"tilbød at",
+    r"forpligtede sig til at",
+    # i nutid: "X lover at …", "X påtager sig at …", "X tilbyder at …"
+    r"lover at",
+    r"påtager sig at",
+    r"tilbyder at",
+)
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",

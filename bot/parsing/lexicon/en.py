@@ -221,6 +221,9 @@ ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?el
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)
 OWNER_IS = (
+    # "The working group comes back with a proposal at the next meeting."
+    r"^(?:the\s+)?(?P<owner>(?:(?-i:[A-Z])[\w.]*\s){0,2}(?-i:[A-Z])\w+)\s+(?:comes|will come)\s+"
+    r"back\s+with\b",
     r"^(?P<owner>(?:(?-i:[A-Z])[\w.]*\s){0,3}(?-i:[A-Z])\w+) "
     r"(?:stated|said|noted|confirmed|agreed) "
     r"(?:that )?(?:he|she|they) will\b",
@@ -849,7 +852,17 @@ NOTHING_SAID = (r"^nothing\b", r"^none\b", r"^no (?:other|further|more|new)\b")
 NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\b")
 # Verbs that make "X to <verb>" a task for X ("Mark to add notes", "Romain to provide …").
 # "X committed to …": a task X took on.
-TASK_PROMISES = (r"committed to", r"promised to", r"offered to", r"undertook to")
+TASK_PROMISES = (
+    r"committed to",
+    r"promised to",
+    r"offered to",
+    r"undertook to",
+    # in the present: "Guido offers to take this offline with Tim"
+    r"commits to",
+    r"promises to",
+    r"offers to",
+    r"undertakes to",
+)
 TASK_VERBS = (
     "add",
     "assess",

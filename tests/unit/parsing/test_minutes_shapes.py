@@ -1892,3 +1892,23 @@ def test_what_was_said_after_a_titles_colon(
 ) -> None:
     assert _owners(text) == owners
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A promise or an offer in the present, something brought to a meeting.
+        ("1. Valg\n\nValgudvalget kommer med et oplæg til næste møde.\n", [["Valgudvalget"]]),
+        ("1. Hjemmeside\n\nJens lover at opdatere siden.\n", [["Jens"]]),
+        ("1. Hjemmeside\n\nJens tilbyder at opdatere siden.\n", [["Jens"]]),
+        ("## Licensing\n\nGuido offers to take this offline with Tim.\n", [["Guido"]]),
+        (
+            "## Elections\n\nThe Working Group comes back with a proposal in May.\n",
+            [["Working Group"]],
+        ),
+        # Not: someone arriving ("kommer med toget"), a state.
+        ("1. Transport\n\nJens kommer med toget.\n", []),
+    ],
+)
+def test_a_promise_or_a_proposal_brought(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
