@@ -859,6 +859,8 @@ POLL_AGAINST = (r"imod", r"nej", r"stemmer imod")
 POLL_NEUTRAL = (r"undlod", r"undlader", r"blank", r"blanke", r"hverken for eller imod")
 # At et forslag blev støttet: et resultat lige efter er forslagets ("… sekunderede Vedtaget").
 SECONDED = (r"sekunderede", r"støttede forslaget")
+# Et forslags felter, ét pr. linje: "Forslag: at godkende …", "Forslagsstiller: Ann".
+MOTION_FIELDS = (r"forslag", r"forslagsstiller", r"stillet af", r"sekunderet af", r"støttet af")
 MOTION_WORDS = (
     r"\bforslag\b",
     r"\bafstemning\b",

@@ -832,6 +832,8 @@ POLL_AGAINST = (r"sa", r"a", r"against", r"no", r"nays?", r"opposed", r"strongly
 POLL_NEUTRAL = (r"n", r"neutral", r"abstain", r"abstained", r"abstentions?")
 # A motion seconded: a result straight after it is the motion's ("… seconded Carried").
 SECONDED = (r"seconded",)
+# A motion's fields, one a line: "Motion: To approve …", "Moved: Ann", "Seconded: Bo".
+MOTION_FIELDS = (r"motion", r"moved(?: by)?", r"mover", r"seconded(?: by)?", r"seconder")
 MOTION_WORDS = (
     r"\bvote on\b",
     r"\bmotion\b",

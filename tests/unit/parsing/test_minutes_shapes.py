@@ -1912,3 +1912,28 @@ def test_what_was_said_after_a_titles_colon(
 )
 def test_a_promise_or_a_proposal_brought(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A motion written as fields, one a line: the motion joins its result.
+        pytest.param(
+            "1. Budget\n\nMotion: To approve the budget.\nMoved: Ann\nSeconded: Bo\n"
+            "Result: Carried\n\n2. AOB\n\nNone.\n",
+            ["Motion: To approve the budget. Moved: Ann Seconded: Bo Result: Carried"],
+            id="English",
+        ),
+        pytest.param(
+            "1. Budget\n\nForslag: At godkende budgettet.\nStillet af: Ann\nSekunderet af: Bo\n"
+            "Resultat: Vedtaget\n\n2. Evt.\n\nIntet.\n",
+            [
+                "Forslag: At godkende budgettet. Stillet af: Ann Sekunderet af: Bo "
+                "Resultat: Vedtaget"
+            ],
+            id="Danish",
+        ),
+    ],
+)
+def test_a_motion_written_as_fields(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
