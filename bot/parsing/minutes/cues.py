@@ -314,7 +314,9 @@ def read_cues(
                     a
                     for a in actions_in(sentence, label, known, base, minutes.language)
                     if (not owner_lines or set(a.owners) <= named)  # "Ansvarlig: JK" wins
-                    and a.task not in listed_tasks  # read already from the action list
+                    # read already from the action list, also as the start of lines run
+                    # together ("Jens – sender budgettet" then "Lise – undersøger priser")
+                    and not any(a.task.startswith(t) for t in listed_tasks)
                 ]
     answer = _answer(segment.title, texts) if not decided and not formal else None
     if answer is not None:

@@ -123,7 +123,12 @@ _LISTED = re.compile(
     rf"^(?:\[ ?\]\s*)?(?P<owner>{_SUBJECT}|{_HANDLE}(?:/{_HANDLE})*)\s*(?:\([^)]*\))?"
     rf"\s*(?::|–|—|-)\s+(?P<rest>\S.*)$"
 )
-_LISTED_AFTER = re.compile(rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})[)\]]\.?$")
+# Under an action heading, the owner after the task: "task (Name)", "task (Ann, by 1 Feb)",
+# "Book the room - Bo".
+_LISTED_AFTER = re.compile(
+    rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})(?:[,;][^)\]]*)?[)\]]\.?$"
+    rf"|^(?P<rest2>\S.*?\w)\s+[-–—]\s+(?P<owner2>{_SUBJECT})\.?$"
+)
 _OWNER_IS = [re.compile(p, re.IGNORECASE) for p in words_of("OWNER_IS")]
 _NO_OWNER = [re.compile(p, re.IGNORECASE) for p in words_of("NO_OWNER_ACTION")]
 # An action's code before it: "ACT-OWIS-TC-2016-58:Action: PR - Share …", "ACT-12: NM to …".
@@ -161,7 +166,8 @@ _NEXT_MEETING_DUE = re.compile(
 # "Send the budget to members (owner: Ann)".
 _OWNER_WORD = rf"(?i:{'|'.join(words_of('OWNER_COLUMNS'))})"
 _INLINE_OWNER = re.compile(
-    rf"^(?P<rest>\S.*?\w[.)]?)\s*[(\[]\s*{_OWNER_WORD}\s*:\s*(?P<owner>{_SUBJECT})\s*[)\]]\.?$"
+    rf"^(?P<rest>\S.*?\w[.)]?)\s*(?:[(\[]\s*{_OWNER_WORD}\s*:\s*(?P<owner>{_SUBJECT})\s*[)\]]"
+    rf"|\s[-–—]\s*{_OWNER_WORD}\s*:?\s*(?P<owner2>{_SUBJECT}))\.?$"
 )
 OWNER_LINE = re.compile(rf"^(?:{'|'.join(words_of('OWNER_COLUMNS'))})\s*:\s*(.+)$", re.IGNORECASE)
 
@@ -239,10 +245,11 @@ def _assigned(
             return [(rest, listed.owners, listed.task)]
         text = rest
     inline = _INLINE_OWNER.match(text.strip())
-    if inline and not _stopped(inline.group("owner")):
-        # "Budgettet sendes ud (ansvarlig: Jens).", "Send the budget (owner: Ann)"
+    inline_owner = inline.group("owner") or inline.group("owner2") if inline else None
+    if inline and inline_owner and not _stopped(inline_owner):
+        # "Budgettet sendes ud (ansvarlig: Jens).", "Budget sendes ud – ansvarlig Jens"
         rest = inline.group("rest")
-        return [(rest, owner_names(inline.group("owner"), known), rest)]
+        return [(rest, owner_names(inline_owner, known), rest)]
     speaker = _SPEAKER.match(text.strip())
     if speaker and _is_owner(speaker.group("owner")):
         said = speaker.group("rest")
@@ -330,7 +337,9 @@ def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> Minute
     match = _LISTED.match(body) or _LISTED_AFTER.match(body)
     if match is None:
         return None
-    owner, task = match.group("owner").strip().lstrip("@"), match.group("rest").strip()
+    found = match.groupdict()
+    owner = (found.get("owner") or found.get("owner2") or "").strip().lstrip("@")
+    task = (found.get("rest") or found.get("rest2") or "").strip()
     if not _is_owner(owner) or len(owner.split()) > 4:
         return None
     names = (

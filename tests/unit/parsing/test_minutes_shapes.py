@@ -1937,3 +1937,31 @@ def test_a_promise_or_a_proposal_brought(text: str, owners: list[list[str]]) -> 
 )
 def test_a_motion_written_as_fields(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        # The owner after the task: with the owner column's word after a dash, anywhere.
+        (
+            "Referat\n\nHandlinger:\n• Budget sendes ud – ansvarlig Jens\n"
+            "• Lokale bookes – ansvarlig Lise\n",
+            [(["Jens"], "Budget sendes ud"), (["Lise"], "Lokale bookes")],
+        ),
+        ("Minutes\n\n1. Budget\n\nSend the budget - owner: Ann.\n", [(["Ann"], "Send the budget")]),
+        # Under an action heading, a name after a dash or first in brackets.
+        (
+            "# Minutes\n\n## Budget\n\nDiscussed.\n\n## Action items\n\n"
+            "- Send the budget (Ann, by 1 Feb)\n- Book the room - Bo\n",
+            [(["Ann"], "Send the budget"), (["Bo"], "Book the room")],
+        ),
+        # An action list whose lines run together is read once, line by line.
+        (
+            "Referat\n\n1. Budget\n\nDrøftet.\n\nOpfølgning\nJens – sender budgettet\n"
+            "Lise – undersøger priser\n",
+            [(["Jens"], "sender budgettet"), (["Lise"], "undersøger priser")],
+        ),
+    ],
+)
+def test_an_owner_after_the_task(text: str, actions: list[tuple[list[str], str]]) -> None:
+    assert [(a.owners, a.task) for a in _read(text).actions] == actions
