@@ -141,6 +141,16 @@ DECISION_CUES = (
     r"\bflertal(?:let)?\s+(?:sagde ja|stemte (?:for|ja)|var for)\b",
     # en accept som udfald: "Accept af udlån af Latinskolen til …"
     r"^accept af\b",
+    # en indstilling fulgt, opbakning, tilslutning, en bevilling, enighed i datid: "Indstillingen
+    # blev fulgt.", "Der var opbakning til forslaget.", "Rådet tilsluttede sig …", "Bestyrelsen
+    # bevilgede 5.000 kr.", "Man enedes om …"
+    r"\b(?:indstillingen|indstillingerne|anbefalingen|forslaget)\s+(?:blev\s+)?(?:fulgt|følges)\b",
+    r"\b(?:blev|er)\s+bakket\s+op\b",
+    r"\bopbakning\s+til\b",
+    r"\btilslutning\s+til\b",
+    r"\btilsluttede\s+sig\b",
+    r"\bbevilgede\b",
+    r"\benedes\b",
     # en rolle overtaget, navnet først: "Jane er sekretær, står for dagsorden og referat",
     # "Bo bliver ny kasserer" (som "fortsætter som kasserer")
     r"^(?-i:[A-ZÆØÅ])[\wæøå-]*(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]*)?\s+(?:er|bliver|blev)\s+(?:nyt?\s+)?"
@@ -181,6 +191,9 @@ WEAK_DECISION_CUES = (
     # "Der indkaldes til ekstraordinær generalforsamling i løbet af april."
     r"\bafsættes\b",
     r"\bindkaldes til\b",
+    # a decision in the present passive: "Det besluttes at …", "Referatet godkendes." (a modal
+    # keeps it a wish: "skal godkendes på næste møde")
+    r"\b(?:besluttes|vedtages|godkendes|tiltrædes)\b",
 )
 # A report under a decision heading ("Formanden orienterede om …"): what was told, not
 # decided, where the heading also holds an outcome ("Til efterretning.").
@@ -828,6 +841,7 @@ OUTCOME_LABELS = (
     r"konklusion",  # "Konklusion: Vi beholder budgettet." (English "Conclusion:")
     r"aftalt",  # "Aftalt: …" (English "Agreed:")
     r"besluttet",  # "Besluttet: …" (English "Decided:")
+    r"konsensus(?=\s*:)",  # "Konsensus: …" (English "Consensus:")
 )
 # Et udfald efter en tankestreg eller i parentes sidst i et punkts titel: "Regnskab – godkendt".
 TITLE_OUTCOMES = (

@@ -169,6 +169,13 @@ DECISION_CUES = (
     # the new treasurer" (as "continues as treasurer")
     r"^(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:is|becomes|became)\s+(?:the\s+)?(?:new\s+)?"
     r"(?:chair|chairman|chairperson|vice-chair|treasurer|secretary|president)\b",
+    # a recommendation followed, support, a sign-off: "The recommendation was followed.",
+    # "The board supported the proposal.", "There was support for the motion.", "Members
+    # endorsed the plan.", "The committee signed off on the plan."
+    r"\b(?:recommendations?|proposals?)\s+(?:was|were|is|are)\s+(?:followed|supported|endorsed)\b",
+    r"\bsupport(?:ed)?\s+(?:for\s+)?the\s+(?:proposal|motion|recommendation|plan)\b",
+    r"\bendorsed\b(?!\s+by\b)",
+    r"\bsigned\s+off\s+on\b",
     # a motion that fell, an agreement without "it was" first in the sentence ("Agreed to keep
     # the budget."); Danish also reads its old passive ("besluttedes"), English has none
     r"\b(?:proposal|amendment) fell\b",
@@ -197,6 +204,7 @@ WEAK_DECISION_CUES = (
     # an allocation, a meeting called: "The group has allocated 500 hours", "An extraordinary
     # general meeting is convened for April."
     r"\b(?:has|have|was|were) allocated\b",
+    r"\b(?:was|were) granted\b",  # "A fee of 500 was granted." (Danish "bevilgede")
     r"\b(?:is|are|will be) convened\b",
 )
 # A report under a decision heading ("The chair reported on …"): what was told, not
@@ -791,6 +799,7 @@ OUTCOME_LABELS = (
     r"decision",
     r"decided",
     r"conclusion",
+    r"consensus(?=\s*:)",  # "Consensus: keep the budget." (not "Consensus does not …")
     r"#decision",
     r"#resolved",
     r"\[agreed\]",

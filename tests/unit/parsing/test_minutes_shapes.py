@@ -1965,3 +1965,32 @@ def test_a_motion_written_as_fields(text: str, decisions: list[str]) -> None:
 )
 def test_an_owner_after_the_task(text: str, actions: list[tuple[list[str], str]]) -> None:
     assert [(a.owners, a.task) for a in _read(text).actions] == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A recommendation followed, support, a grant, agreement in the past, the present
+        # passive, a consensus label.
+        ("1. Punkt\n\nIndstillingen blev fulgt.\n", None),
+        ("1. Punkt\n\nDer var opbakning til forslaget.\n", None),
+        ("1. Punkt\n\nRådet tilsluttede sig forslaget.\n", None),
+        ("1. Punkt\n\nBestyrelsen bevilgede 5.000 kr. til festen.\n", None),
+        ("1. Punkt\n\nMan enedes om at holde festen i juni.\n", None),
+        ("1. Punkt\n\nDet besluttes at holde festen i juni.\n", None),
+        ("1. Punkt\n\nKonsensus: vi beholder budgettet.\n", None),
+        ("1. Item\n\nThe recommendation was followed.\n", None),
+        ("1. Item\n\nThe board supported the proposal.\n", None),
+        ("1. Item\n\nMembers endorsed the plan.\n", None),
+        ("1. Item\n\nThe committee signed off on the plan.\n", None),
+        ("1. Item\n\nA fee of 500 was granted to the organist.\n", None),
+        ("1. Item\n\nConsensus: keep the budget.\n", None),
+        # Not: a wish with a modal, another body's endorsement, "consensus" as a word.
+        ("1. Punkt\n\nBudgettet skal godkendes på næste møde.\n", []),
+        ("1. Item\n\nThe plan was endorsed by the council.\n", []),
+        ("1. Item\n\nConsensus does not mean agreement to accept the feature.\n", []),
+    ],
+)
+def test_more_outcome_words(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
