@@ -277,6 +277,9 @@ NEXT_MEETING_WORDS = (
     r"næste\s+(?:\w+\s+)?\w*møde",
     r"\bny\s+mødedato\b",  # "6. Ny mødedato: 19. januar 2010"
 )
+# "første tirsdag i april", "sidste torsdag i måneden": hvilken af månedens ugedage
+# (-1: den sidste).
+NTH_WEEKDAY = {"første": 1, "anden": 2, "tredje": 3, "fjerde": 4, "sidste": -1}
 # Words before the next meeting's name in a heading whose date is on the line below:
 # "Dato for næste møde".
 NEXT_MEETING_LEADS = (r"dato\s+for", r"tidspunkt\s+for", r"tid\s+og\s+sted\s+for")

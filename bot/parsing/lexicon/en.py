@@ -251,6 +251,19 @@ NEXT_MEETING_WORDS = (
     r"next\s+(?:\w+\s+)?call\b",
     r"\bnew\s+meeting\s+date\b",
 )
+# "the first Tuesday of April", "the last Thursday of the month": which of the month's
+# weekdays (-1: the last).
+NTH_WEEKDAY = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": -1,
+}
 # Words before the next meeting's name in a heading whose date is on the line below:
 # "Date of next meeting".
 NEXT_MEETING_LEADS = (r"date\s+of(?:\s+the)?", r"time\s+of(?:\s+the)?", r"date\s+and\s+time\s+of")

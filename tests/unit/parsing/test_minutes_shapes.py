@@ -1994,3 +1994,40 @@ def test_an_owner_after_the_task(text: str, actions: list[tuple[list[str], str]]
 def test_more_outcome_words(text: str, decisions: list[str] | None) -> None:
     expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
     assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The nth weekday of a month; of "the month" it is a rule, no day.
+        (
+            "Minutes, 2026-11-23\n\nNext meeting: first Tuesday of December\n",
+            (date(2026, 12, 1), None),
+        ),
+        (
+            "Referat 23. november 2026\n\nNæste møde: sidste torsdag i december kl. 19\n",
+            (date(2026, 12, 31), time(19, 0)),
+        ),
+        ("Minutes, 2026-11-23\n\nNext meeting: the first Tuesday of the month\n", None),
+        # A clock with a dot; a day and month with a dot and no year.
+        (
+            "Minutes 23 November 2026\n\nNext meeting: Tuesday 8th December at 7.30pm\n",
+            (date(2026, 12, 8), time(19, 30)),
+        ),
+        (
+            "Referat 23. november 2026\n\nNæste møde: tirsdag d. 15.12. kl. 19.30\n",
+            (date(2026, 12, 15), time(19, 30)),
+        ),
+        (
+            "Referat 23. november 2026\n\nNæste møde: 15.12 kl. 19\n",
+            (date(2026, 12, 15), time(19, 0)),
+        ),
+        # Not a date: an item's number.
+        ("Referat 23. november 2026\n\nNæste møde: se punkt 5.3.\n", None),
+    ],
+)
+def test_next_meeting_days_written_otherwise(
+    text: str, expected: tuple[date, time | None] | None
+) -> None:
+    found = _read(text).next_meeting
+    assert ((found.date, found.start) if found else None) == expected
