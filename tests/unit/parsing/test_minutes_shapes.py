@@ -2031,3 +2031,23 @@ def test_next_meeting_days_written_otherwise(
 ) -> None:
     found = _read(text).next_meeting
     assert ((found.date, found.start) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # A header line is not joined to the sentence under it about another meeting.
+        (
+            "Minutes\n\nPresent: Ann\n\nApologies: Bo\n\n"
+            "The minutes of the meeting of 5 February 2025 were approved.\n\nDate: 5 March 2025\n",
+            date(2025, 3, 5),
+        ),
+        # A title broken over two lines is still joined.
+        (
+            "Referat af bestyrelsesmøde\nden 5. marts 2025\n\n1. Budget\n\nGodkendt.\n",
+            date(2025, 3, 5),
+        ),
+    ],
+)
+def test_the_meeting_date_not_from_another_meetings_line(text: str, held: date) -> None:
+    assert _read(text).meeting_date == held
