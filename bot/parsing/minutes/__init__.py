@@ -12,8 +12,10 @@ Two ways of finding decisions, chosen per document:
 
 Modules: `model` (the dataclasses), `text` (lines, sentences, tables), `html`,
 `outline` and `headings` (agenda items), `cues` (decisions), `motions`
-(outcomes joined to their motion), `tables`, `owners` (actions), `dates`,
-`meeting_date`, `next_meeting`, `calendar`.
+(outcomes joined to their motion), `elections` (items where the meeting elects),
+`answers` (an item's answer to its question, a list under an outcome label), `tables`,
+`owners` (actions), `attendance` (who was there), `dates`, `meeting_date`,
+`next_meeting` and `meeting_days` (days only a next meeting is written with), `calendar`.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.parsing.minutes.answers import LIST_LABEL, answer, label_list
+from bot.parsing.minutes.elections import is_election, nominee_line, role_result
 from bot.parsing.minutes.headings import is_item_heading
 from bot.parsing.minutes.model import Minutes, MinutesAction, MinutesDecision, clip
 from bot.parsing.minutes.motions import (
@@ -19,6 +21,7 @@ from bot.parsing.minutes.motions import (
     block_text,
     outcome_decisions,
     poll_decisions,
+    results_apart,
 )
 from bot.parsing.minutes.outline import Segment, heading_section
 from bot.parsing.minutes.owners import (
@@ -27,6 +30,7 @@ from bot.parsing.minutes.owners import (
     listed_action,
     owner_heading,
     owner_names,
+    owners_opening_lines,
 )
 from bot.parsing.minutes.tables import (
     DECISION_COLUMN,
@@ -38,7 +42,6 @@ from bot.parsing.minutes.tables import (
 )
 from bot.parsing.minutes.text import (
     BULLET_LINE,
-    SPEAKER_START,
     continues,
     paragraphs,
     sentences,
@@ -77,7 +80,6 @@ _NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECA
 _ELECTION = re.compile("|".join(words_of("ELECTION_OPENERS")), re.IGNORECASE)
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
 _REPORT = re.compile("|".join(words_of("REPORTS")), re.IGNORECASE)
-_NOTHING_SAID = re.compile("|".join(words_of("NOTHING_SAID")), re.IGNORECASE)
 _ELABORATION = re.compile("|".join(words_of("ELABORATIONS")), re.IGNORECASE)
 
 
@@ -219,22 +221,16 @@ def read_cues(
         minutes.decisions.append(MinutesDecision(label, text))
     outcomes, used = outcome_decisions(texts, _matter(segment.title)) if not formal else ([], set())
     decided: list[tuple[int, str]] = list(outcomes)
-    election = bool(_ELECTION_TITLE.match(segment.title.strip(" #*"))) and not _constitution(
-        segment
-    )
+    election = is_election(segment.title) and not _constitution(segment)
     if election:
         for index, paragraph in enumerate(texts):
-            if (
-                index not in used
-                and _ROLE_RESULT.match(paragraph)
-                and not _NOMINEES.match(paragraph)
-            ):
+            if index not in used and role_result(paragraph):
                 decided.append((index, clip(paragraph)))  # "Ordstyrer: Kristian Mortensen"
                 used.add(index)
     if not formal:
-        labelled, label_at = _label_list(segment.lines), set()
+        labelled, label_at = label_list(segment.lines), set()
         for index, paragraph in enumerate(texts):
-            if _LIST_LABEL.match(paragraph):
+            if LIST_LABEL.match(paragraph):
                 label_at.add(index)  # "Agreed:" over its list is no decision itself
             elif block_text(paragraph) in labelled and index not in used:
                 decided.append((index, clip(block_text(paragraph))))
@@ -249,7 +245,7 @@ def read_cues(
     bullets = {m.group(1).strip() for line in segment.lines if (m := BULLET_LINE.match(line))}
     listed_tasks = {a.task for a in listed}
     for index, paragraph in enumerate(texts):
-        said = [part for sentence in sentences(paragraph) for part in _results_apart(sentence)]
+        said = [part for sentence in sentences(paragraph) for part in results_apart(sentence)]
         settled = 0  # where the next motion in this paragraph may start
         for place, sentence in enumerate(said):
             if index in used:
@@ -282,7 +278,7 @@ def read_cues(
                     ):  # "X moved to …" ends the paragraph before
                         motion = f"{before[-1]} {motion}"
                 nominee = texts[index - 1] if election and index and start == 0 else ""
-                if nominee and index - 1 not in used and _NOMINEE.match(nominee):
+                if nominee and index - 1 not in used and nominee_line(nominee):
                     motion = f"{nominee} {motion}"  # "Secretary Rene Bartosh" over its motion
                 decided.append((index, clip(motion)))
             elif _is_decision(sentence, title, in_item=label is not None):
@@ -318,13 +314,15 @@ def read_cues(
                     # together ("Jens – sender budgettet" then "Lise – undersøger priser")
                     and not any(a.task.startswith(t) for t in listed_tasks)
                 ]
-    answer = _answer(segment.title, texts) if not decided and not formal else None
-    if answer is not None:
-        decided.append((0, answer))
+    answered = answer(segment.title, texts) if not decided and not formal else None
+    if answered is not None:
+        decided.append((0, answered))
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))
     minutes.actions += listed
-    minutes.actions += _owners_opening_lines(segment.lines, label, known, base, minutes)
+    minutes.actions += owners_opening_lines(
+        segment.lines, label, known, base, minutes.language, {a.task for a in minutes.actions}
+    )
     roles = _constitution(segment)
     if roles:
         minutes.decisions.append(MinutesDecision(label, clip(roles)))
@@ -360,108 +358,6 @@ _CONSTITUTION = re.compile(
 _ROLE_LINE = re.compile(
     r"^[A-ZÆØÅ][^:]{1,50}:\s*(?-i:[A-ZÆØÅ])[\wæøå.-]+(?:\s+[A-ZÆØÅ][\wæøå.-]+)*"
 )
-
-
-# An item where this meeting elects ("Valg af ordstyrer", "Election of officers"): a line
-# that names who holds the role is its result, and a result told in a sentence takes the
-# rest of its paragraph (who else was elected, in a sentence without a verb).
-_ELECTION_TITLE = re.compile(
-    rf"^(?:\d{{1,2}}[.)]\s*)?(?:{'|'.join(words_of('ELECTION_TITLES'))})\b", re.IGNORECASE
-)
-_ROLE_RESULT = re.compile(
-    r"^[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,2}:\s*"
-    r"(?-i:[A-ZÆØÅ])[\wæøå.-]+(?:(?:\s+|\s+og\s+|\s+and\s+|,\s*)(?-i:[A-ZÆØÅ])[\wæøå.-]+){0,5}"
-    r"\.?$"
-)
-
-
-def _owners_opening_lines(
-    lines: list[str], label: str | None, known: tuple[str, ...], base: date, minutes: Minutes
-) -> list[MinutesAction]:
-    """Tasks whose owner opens a line inside a sentence the line before left open ("…
-    angående alarm ved hærværk" over "Iver Nielsen følger op med forsøg med dykpumpe."):
-    read from the line, where the paragraph's sentence did not start with them."""
-    found: list[MinutesAction] = []
-    tasks = {a.task for a in minutes.actions}
-    for before, line in zip(lines, lines[1:], strict=False):
-        if not before or not line or re.search(r"[.!?:;]\s*$", before) or BULLET_LINE.match(line):
-            continue
-        if not line[:1].isupper() or not line.rstrip().endswith((".", "!")):
-            continue
-        if len(sentences(line)) != 1:
-            continue  # the line is a sentence of its own, its owner first
-        for action in actions_in(line, label, known, base, minutes.language):
-            if action.owners and action.task not in tasks:
-                found.append(action)
-    return found
-
-
-# An outcome label alone over the list it heads: "Agreed:" over "- keep the budget", "- raise
-# the fees"; "Besluttet:", "Decisions made:".
-_LIST_LABEL = re.compile(
-    rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))}|decisions?|beslutninger)"
-    r"(?:\s+(?:made|taken|truffet|taget))?\s*:\s*$",
-    re.IGNORECASE,
-)
-
-
-def _label_list(lines: list[str]) -> set[str]:
-    """The list items under an outcome label alone on its line: each a decision. Blank lines
-    may stand between them; a line that is no list item ends the list."""
-    found: set[str] = set()
-    active = False
-    for line in lines:
-        if _LIST_LABEL.match(line):
-            active = True
-            continue
-        if not active or not line:
-            continue
-        item = BULLET_LINE.match(line) or re.match(r"^\d{1,2}[.)]\s+(\S.*)$", line)
-        if item is None:
-            active = False
-            continue
-        found.add(item.group(1).strip())
-    return found
-
-
-def _answer(title: str, texts: list[str]) -> str | None:
-    """The answer to an item whose title asks the question ("How are we going to
-    communicate?" over "Slack for async communication, …"): its first paragraph, when it is
-    short, no question, no address and no speaker's turn, and nothing else in the item was
-    read as a decision."""
-    if not title.rstrip().endswith("?") or not texts or len(sentences(title)) > 1:
-        return None  # the title is the question, not a text that ends with one
-    first = texts[0].strip()
-    if first == title.strip() or first.endswith("?") or len(first.split()) > 15:
-        return None
-    if NOT_APPLICABLE.match(first) or _NOTHING_SAID.match(first) or _REPORT.match(first):
-        return None  # "Ingen bemærkninger til punktet.", "No other business.", a report
-    if re.match(r"^(?:https?://|www\.)", first) or SPEAKER_START.match(first):
-        return None
-    return clip(first) if _WORD.search(first) else None
-
-
-# A result written straight after its seconding, without a full stop: "Chris O'Halloran
-# moved Rod Aldridge seconded Carried unanimous" is the motion, then its result.
-_SECONDED = re.compile(
-    rf"\b(?:{'|'.join(words_of('SECONDED'))})(?P<stop>[.,;]?\s+)"
-    rf"(?=(?:{'|'.join(w.removeprefix('^') for w in words_of('BARE_RESULTS'))}))",
-    re.IGNORECASE,
-)
-
-
-def _results_apart(sentence: str) -> list[str]:
-    """A sentence with its result split off after the seconding."""
-    match = _SECONDED.search(sentence)
-    if match is None:
-        return [sentence]
-    return [sentence[: match.start("stop")], sentence[match.end("stop") :]]
-
-
-# Who stands, not who was elected: "Kandidater: Jens og Bo", "Nominations: Ann Lee, Bo Berg".
-_NOMINEES = re.compile(rf"^(?:{'|'.join(words_of('NOMINEE_LABELS'))})\s*:", re.IGNORECASE)
-# Who is up for the role, on a line of its own over the motion: "Secretary Rene Bartosh".
-_NOMINEE = re.compile(r"^[A-ZÆØÅ][\wæøå'-]*(?:\s+[\wæøå'-]+){1,5}$")
 
 
 def _constitution(segment: Segment) -> str | None:

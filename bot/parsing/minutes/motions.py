@@ -166,3 +166,20 @@ def poll_decisions(lines: list[str]) -> list[str]:
         question = next((ln for ln in reversed(lines[max(0, index - 3) : index]) if ln.strip()), "")
         found.append(" ".join([question.strip(), *table]).strip())
     return found
+
+
+# A result written straight after its seconding, without a full stop: "Chris O'Halloran
+# moved Rod Aldridge seconded Carried unanimous" is the motion, then its result.
+_SECONDED = re.compile(
+    rf"\b(?:{'|'.join(words_of('SECONDED'))})(?P<stop>[.,;]?\s+)"
+    rf"(?=(?:{'|'.join(w.removeprefix('^') for w in words_of('BARE_RESULTS'))}))",
+    re.IGNORECASE,
+)
+
+
+def results_apart(sentence: str) -> list[str]:
+    """A sentence with its result split off after the seconding."""
+    match = _SECONDED.search(sentence)
+    if match is None:
+        return [sentence]
+    return [sentence[: match.start("stop")], sentence[match.end("stop") :]]

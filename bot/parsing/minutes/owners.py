@@ -8,7 +8,8 @@ from datetime import date
 from bot.parsing.dates import find_dates
 from bot.parsing.lexicon import da
 from bot.parsing.minutes.model import MinutesAction, clip
-from bot.parsing.minutes.text import words_of
+from bot.parsing.minutes.text import BULLET_LINE as _BULLET
+from bot.parsing.minutes.text import sentences, words_of
 
 _NAME = r"(?:[A-ZÆØÅ]\.\s)?[A-ZÆØÅ][\wæøåÆØÅ'?\-]*(?:/[A-ZÆØÅ][\wæøåÆØÅ\-]*)?"
 # A person by name, or by their handle in notes of a development team ("@alice to …").
@@ -348,3 +349,29 @@ def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> Minute
         else owner_names(owner, known)
     )
     return MinutesAction(item=item, owners=names, task=clip(task).rstrip("."))
+
+
+def owners_opening_lines(
+    lines: list[str],
+    item: str | None,
+    known: tuple[str, ...],
+    today: date,
+    language: str,
+    tasks: set[str],
+) -> list[MinutesAction]:
+    """Tasks whose owner opens a line inside a sentence the line before left open ("…
+    angående alarm ved hærværk" over "Iver Nielsen følger op med forsøg med dykpumpe."):
+    read from the line, where the paragraph's sentence did not start with them. `tasks` are
+    the tasks read already."""
+    found: list[MinutesAction] = []
+    for before, line in zip(lines, lines[1:], strict=False):
+        if not before or not line or re.search(r"[.!?:;]\s*$", before) or _BULLET.match(line):
+            continue
+        if not line[:1].isupper() or not line.rstrip().endswith((".", "!")):
+            continue
+        if len(sentences(line)) != 1:
+            continue  # the line is a sentence of its own, its owner first
+        for action in actions_in(line, item, known, today, language):
+            if action.owners and action.task not in tasks:
+                found.append(action)
+    return found
