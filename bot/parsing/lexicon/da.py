@@ -98,7 +98,9 @@ DECISION_CUES = (
     r"\bgodkendt\b",
     r"\bgodkendte\b",
     r"\bpunkt(et)? lukkes\b",
-    r"^ingen bemærkninger\b",
+    # an item passed without remarks: "Ingen bemærkninger." alone, not "Ingen bemærkninger til
+    # punktet." (nothing said on it: 23) or "… til forrige referat." (87)
+    r"^ingen bemærkninger\.?$",
     r"\b(?:blev |er )?(?:gen)?valgt\b(?! at)",
     r"\btil efterretning\b",
     r"\benstemmigt\b",
@@ -131,6 +133,46 @@ DECISION_CUES = (
     # en omdøbning: "Omdøbte X til Y", "X blev omdøbt til Y"
     r"^omdøbte\b.*\btil\b",
     r"\b(?:blev|er) omdøbt til\b",
+    # et dokument underskrevet på mødet: "Revisionsprotokollatet blev underskrevet."
+    r"\b(?:blev|er|bliver) underskrevet\b",
+    # noget fastlagt: "Årets aktivitetsudbud blev diskuteret og fastlagt."
+    r"\b(?:blev|er)\s+(?:\w+\s+){0,3}fastlagt\b",
+    # et flertal for: "Et flertal sagde ja til en koncert den 18. december"
+    r"\bflertal(?:let)?\s+(?:sagde ja|stemte (?:for|ja)|var for)\b",
+    # en accept som udfald: "Accept af udlån af Latinskolen til …"
+    r"^accept af\b",
+    # en indstilling fulgt, opbakning, tilslutning, en bevilling, enighed i datid: "Indstillingen
+    # blev fulgt.", "Der var opbakning til forslaget.", "Rådet tilsluttede sig …", "Bestyrelsen
+    # bevilgede 5.000 kr.", "Man enedes om …"
+    r"\b(?:indstillingen|indstillingerne|anbefalingen|forslaget)\s+(?:blev\s+)?(?:fulgt|følges)\b",
+    r"\b(?:blev|er)\s+bakket\s+op\b",
+    r"\bopbakning\s+til\b",
+    r"\btilslutning\s+til\b",
+    r"\btilsluttede\s+sig\b",
+    r"\bbevilgede\b",
+    r"\benedes\b",
+    # en rolle overtaget, navnet først: "Jane er sekretær, står for dagsorden og referat",
+    # "Bo bliver ny kasserer" (som "fortsætter som kasserer")
+    r"^(?-i:[A-ZÆØÅ])[\wæøå-]*(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]*)?\s+(?:er|bliver|blev)\s+(?:nyt?\s+)?"
+    r"(?:formand|næstformand|kasserer|sekretær|referent)\b",
+    # den gamle passiv i datid og en accept: "Det besluttedes at …", "Budgettet vedtoges.",
+    # "Budget accepteret.", og et forslag der faldt ("motion failed")
+    r"\b(?:besluttedes|vedtoges|godkendtes|bestemtes|tiltrådtes)\b",
+    r"\baccepteret\b",
+    r"\b(?:forslaget|ændringsforslaget)\s+faldt\b",
+    # en aftale uden "blev" først i sætningen: "Aftalt at beholde budgettet."
+    r"^aftalt\b",
+    # en beslutning i nutid med organet først: "Menighedsrådet godkender budgettet.",
+    # "MR tilslutter sig …" (ikke "… foreslår, at bestyrelsen godkender …")
+    r"^(?!(?:hvis|når|såfremt|om|hvorvidt)\b)(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s+){1,3}"
+    r"(?:godkender|beslutter|vedtager|tiltræder|bevilger|"
+    r"tilslutter sig|bakker op om)\b",
+)
+# Bestyrelsen som "vi" om det, den nu gør: "Vi vil tilpasse vores vedtægter …", "Vi indhenter
+# pris på nyt hus." (et udsagnsord i nutid, ikke en tilstand: NOT_ACTION_VERBS; ikke en tak).
+WE_DECIDE = (
+    r"^vi\s+vil\b(?!\s+(?:gerne\s+)?(?:takke|sige|bede|minde|ønske|opfordre)\b)",
+    r"^vi\s+[a-zæøå]{3,}er\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
@@ -145,6 +187,13 @@ WEAK_DECISION_CUES = (
     r"\b(?:bevilges|købes|indkøbes|anskaffes|fastsættes|bevares)\b",
     # an application: "Vi ansøger om teltleje", "Provstiudvalget søges om 75.000"
     r"\b(?:søges|ansøges|ansøger)\s+om\b",
+    # an allocation, a meeting called: "Der afsættes 6.000 kr i budgettet til projektet.",
+    # "Der indkaldes til ekstraordinær generalforsamling i løbet af april."
+    r"\bafsættes\b",
+    r"\bindkaldes til\b",
+    # a decision in the present passive: "Det besluttes at …", "Referatet godkendes." (a modal
+    # keeps it a wish: "skal godkendes på næste møde")
+    r"\b(?:besluttes|vedtages|godkendes|tiltrædes)\b",
 )
 # A report under a decision heading ("Formanden orienterede om …"): what was told, not
 # decided, where the heading also holds an outcome ("Til efterretning.").
@@ -161,6 +210,10 @@ CONSTITUTION_TITLES = (
     r"bestyrelsen konstituerer sig",
     r"fordeling af poster",
 )
+# Et punkt hvor mødet vælger: "Valg af ordstyrer", "Valg til bestyrelsen".
+ELECTION_TITLES = (r"valg af", r"valg til", r"valg")
+# Hvem der stiller op, ikke hvem der blev valgt: "Kandidater: Jens og Bo", "På valg: …".
+NOMINEE_LABELS = (r"kandidat(?:er)?", r"på valg", r"opstillede", r"foreslåede?", r"forslag")
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
@@ -206,6 +259,9 @@ OWNER_IS = (
     # "bliver udarbejdet af X" assigns; "blev gennemgået af X" reports what X did
     r"\b(?:bliver|blev(?!\s+(?:gennemgået|præsenteret|fremlagt|kommenteret|drøftet|behandlet)))"
     r"\s+\w+(?:e?t)\s+af\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3})",
+    # "Valgudvalget kommer med et oplæg til næste møde.": X bringer noget til et møde
+    r"^(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\s+kommer\s+med\s+"
+    r"(?:et\s+|en\s+|nyt?\s+)*(?:oplæg|forslag|udkast|bud)\b",
     # "Morten Hindsholm er ansvarlig for at oprette en Dropbox konto."
     r"^(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\s+(?:er|bliver|blev)\s+"
     r"(?:ansvarlig|tovholder)\s+(?:for|på)\b",
@@ -221,6 +277,9 @@ NEXT_MEETING_WORDS = (
     r"næste\s+(?:\w+\s+)?\w*møde",
     r"\bny\s+mødedato\b",  # "6. Ny mødedato: 19. januar 2010"
 )
+# "første tirsdag i april", "sidste torsdag i måneden": hvilken af månedens ugedage
+# (-1: den sidste).
+NTH_WEEKDAY = {"første": 1, "anden": 2, "tredje": 3, "fjerde": 4, "sidste": -1}
 # Words before the next meeting's name in a heading whose date is on the line below:
 # "Dato for næste møde".
 NEXT_MEETING_LEADS = (r"dato\s+for", r"tidspunkt\s+for", r"tid\s+og\s+sted\s+for")
@@ -253,9 +312,13 @@ MAIL_HEADERS = ("fra", "sendt", "til", "cc", "emne", "dato")
 ATTENDANCE_VERBS = (
     r"indtræder\b",
     r"udtræder\b",
-    r"træder\s+(?:til|ud|ind)\b",
+    r"træder\s+(?:derfor\s+|så\s+|nu\s+|hermed\s+)?(?:til|ud|ind)\b",
     r"er\s+(?:fraværende|fremmødt|forhindret)\b",
     r"melder\s+afbud\b",
+    # en rolle beholdt eller søgt: "Carina fortsætter som revisor", "Hans Weber kandiderer."
+    r"for(?:t)?sætter\s+som\b",
+    r"kandiderer\b",
+    r"(?:gen)?opstiller\b",
 )
 MEETING_DATE_LABELS = (
     "tid",
@@ -573,6 +636,16 @@ INTENT_NOT_NAMES = (
     "gerne",
     "mon",
 )
+# En linje med dem der var til stede: "Tilstede: Mike, Claus, Carsten." Navnene er personer.
+ATTENDANCE_LABELS = (
+    r"til\s*stede",
+    r"deltagere",
+    r"deltog",
+    r"fremmødte",
+    r"fremmødt",
+    r"fremmødet",
+    r"mødt",
+)
 # Overskrifter der ikke er dagsordenspunkter.
 NOT_ITEM_HEADINGS = (
     r"deltagere",
@@ -593,6 +666,16 @@ NOT_ITEM_HEADINGS = (
 )
 # En overskrift alene på sin linje, hvor referatet begynder efter dagsordenen: nummereringen
 # starter forfra under den ("Dagsorden: 1. … 3.", "Referat", "1. Valg af referent").
+# Et punkts titel, der navngiver sagen, også med punktum: "Orientering om ligning og godkendte
+# anlægsarbejder i 2025." er en overskrift, ikke et udfald.
+TOPIC_OPENERS = (
+    r"orientering (?:om|fra)",
+    r"behandling af",
+    r"gennemgang af",
+    r"drøftelse af",
+    r"status på",
+    r"meddelelser fra",
+)
 MINUTES_START = (r"referat", r"mødereferat", r"beslutningsreferat", r"referat af mødet")
 # En sætning om hvornår mødet blev holdt.
 MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s")
@@ -633,6 +716,7 @@ NOT_ACTION_VERBS = (
     "savner",
     "regner",
     "håber",
+    "satser",
     "tror",
     "føler",
     "bor",
@@ -716,6 +800,8 @@ NOT_OWNERS = (
     "alt",
     "intet",
     "noget",
+    "prøv",
+    "ingenting",
 )
 BODY_WORDS = (
     "råd",
@@ -749,7 +835,18 @@ ACTION_SECTIONS = (
     r"action",
     r"actionpunkter",
 )
-OUTCOME_LABELS = (r"enighed", r"resultat", r"udfald", r"vedtaget", r"afgørelse", r"#besluttet")
+OUTCOME_LABELS = (
+    r"enighed",
+    r"resultat",
+    r"udfald",
+    r"vedtaget",
+    r"afgørelse",
+    r"#besluttet",
+    r"konklusion",  # "Konklusion: Vi beholder budgettet." (English "Conclusion:")
+    r"aftalt",  # "Aftalt: …" (English "Agreed:")
+    r"besluttet",  # "Besluttet: …" (English "Decided:")
+    r"konsensus(?=\s*:)",  # "Konsensus: …" (English "Consensus:")
+)
 # Et udfald efter en tankestreg eller i parentes sidst i et punkts titel: "Regnskab – godkendt".
 TITLE_OUTCOMES = (
     r"godkendt",
@@ -778,16 +875,33 @@ VOTE_TALLIES = (
 POLL_FOR = (r"for", r"ja", r"stemmer for")
 POLL_AGAINST = (r"imod", r"nej", r"stemmer imod")
 POLL_NEUTRAL = (r"undlod", r"undlader", r"blank", r"blanke", r"hverken for eller imod")
+# At et forslag blev støttet: et resultat lige efter er forslagets ("… sekunderede Vedtaget").
+SECONDED = (r"sekunderede", r"støttede forslaget")
+# Et forslags felter, ét pr. linje: "Forslag: at godkende …", "Forslagsstiller: Ann".
+MOTION_FIELDS = (r"forslag", r"forslagsstiller", r"stillet af", r"sekunderet af", r"støttet af")
 MOTION_WORDS = (
     r"\bforslag\b",
     r"\bafstemning\b",
     r"\bstemte\b",
     r"\bindstilling\b",
     r"\bforeslået\b",
+    r"\bforeslog\b",
+    r"\bsekunderede\b",
 )
+# Et svar der siger, at der intet var: "Intet.", "Ingen yderligere punkter."
+NOTHING_SAID = (r"^intet\b", r"^ingen\b", r"^ikke noget\b")
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 # "X lovede at …": en opgave, X påtog sig den.
-TASK_PROMISES = (r"lovede at", r"påtog sig at", r"tilbød at", r"forpligtede sig til at")
+TASK_PROMISES = (
+    r"lovede at",
+    r"påtog sig at",
+    r"tilbød at",
+    r"forpligtede sig til at",
+    # i nutid: "X lover at …", "X påtager sig at …", "X tilbyder at …"
+    r"lover at",
+    r"påtager sig at",
+    r"tilbyder at",
+)
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",

@@ -157,7 +157,39 @@ DECISION_CUES = (
     r"\b(?:motion|proposal|amendment) (?:failed|was (?:rejected|defeated))\b",
     r"\bappointed\b(?! by)",
     r"\bno objections?\b",
+    # a document signed at the meeting: "The audit report was signed."
+    r"\b(?:was|were) signed\b",
+    # something fixed: "The year's programme was discussed and finalised."
+    r"\b(?:was|were)\s+(?:\w+\s+){0,3}(?:finali[sz]ed|settled)\b",
+    # a majority for: "A majority voted for a concert on 18 December"
+    r"\bmajority (?:said yes|voted (?:for|yes|in favou?r))\b",
+    # an acceptance as the outcome: "Acceptance of the loan of the hall to …"
+    r"^acceptance of\b",
+    # a role taken, the name first: "Jane is secretary, in charge of the agenda", "Bo becomes
+    # the new treasurer" (as "continues as treasurer")
+    r"^(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:is|becomes|became)\s+(?:the\s+)?(?:new\s+)?"
+    r"(?:chair|chairman|chairperson|vice-chair|treasurer|secretary|president)\b",
+    # a recommendation followed, support, a sign-off: "The recommendation was followed.",
+    # "The board supported the proposal.", "There was support for the motion.", "Members
+    # endorsed the plan.", "The committee signed off on the plan."
+    r"\b(?:recommendations?|proposals?)\s+(?:was|were|is|are)\s+(?:followed|supported|endorsed)\b",
+    r"\bsupport(?:ed)?\s+(?:for\s+)?the\s+(?:proposal|motion|recommendation|plan)\b",
+    r"\bendorsed\b(?!\s+by\b)",
+    r"\bsigned\s+off\s+on\b",
+    # a motion that fell, an agreement without "it was" first in the sentence ("Agreed to keep
+    # the budget."); Danish also reads its old passive ("besluttedes"), English has none
+    r"\b(?:proposal|amendment) fell\b",
+    r"^agreed (?:to|that|on)\b",
+    # a decision told in the present with the body first: "The council approves the budget.",
+    # "SCF adopts and abides by …" (not "… proposes that the board approves …")
+    r"^(?!(?:if|when|once|unless|whether)\b)(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}"
+    r"(?:approves|decides|adopts|endorses|"
+    r"agrees (?:to|that|on))\b",
 )
+# The board as "we" doing something now. In English minutes "We will …" is a plan or a task
+# (none of the seven in the corpus is a decision: "We will raise this as a topic …"), so
+# English has no such cue; Danish "Vi vil …" / "Vi indhenter …" is the board's decision.
+WE_DECIDE: tuple[str, ...] = ()
 # Passive future of an outcome ("A Matrix dev channel will be opened").
 WEAK_DECISION_CUES = (
     r"\bwill be (?:opened|created|set up|established|launched|dropped|removed|closed|archived|"
@@ -169,6 +201,11 @@ WEAK_DECISION_CUES = (
     r"\b(?:is|are) (?:granted|allocated|purchased|bought|fixed at|kept|retained)\b",
     # an application: "We apply for a grant", "A grant is applied for"
     r"\b(?:we apply|(?:is|are) applied) for\b",
+    # an allocation, a meeting called: "The group has allocated 500 hours", "An extraordinary
+    # general meeting is convened for April."
+    r"\b(?:has|have|was|were) allocated\b",
+    r"\b(?:was|were) granted\b",  # "A fee of 500 was granted." (Danish "bevilgede")
+    r"\b(?:is|are|will be) convened\b",
 )
 # A report under a decision heading ("The chair reported on …"): what was told, not
 # decided, where the heading also holds an outcome ("Noted.").
@@ -184,10 +221,17 @@ CONSTITUTION_TITLES = (
     r"officers",
     r"allocation of roles",
 )
+# An item where the meeting elects: "Election of officers", "Elections".
+ELECTION_TITLES = (r"elections? of", r"elections? to", r"elections?")
+# Who stands, not who was elected: "Nominations: Ann Lee, Bo Berg", "Candidates: …".
+NOMINEE_LABELS = (r"nominations?", r"nominees?", r"candidates?", r"up for (?:re-?)?election")
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
 ACTION_VERBS = ("will",)
 OWNER_IS = (
+    # "The working group comes back with a proposal at the next meeting."
+    r"^(?:the\s+)?(?P<owner>(?:(?-i:[A-Z])[\w.]*\s){0,2}(?-i:[A-Z])\w+)\s+(?:comes|will come)\s+"
+    r"back\s+with\b",
     r"^(?P<owner>(?:(?-i:[A-Z])[\w.]*\s){0,3}(?-i:[A-Z])\w+) "
     r"(?:stated|said|noted|confirmed|agreed) "
     r"(?:that )?(?:he|she|they) will\b",
@@ -207,6 +251,19 @@ NEXT_MEETING_WORDS = (
     r"next\s+(?:\w+\s+)?call\b",
     r"\bnew\s+meeting\s+date\b",
 )
+# "the first Tuesday of April", "the last Thursday of the month": which of the month's
+# weekdays (-1: the last).
+NTH_WEEKDAY = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": -1,
+}
 # Words before the next meeting's name in a heading whose date is on the line below:
 # "Date of next meeting".
 NEXT_MEETING_LEADS = (r"date\s+of(?:\s+the)?", r"time\s+of(?:\s+the)?", r"date\s+and\s+time\s+of")
@@ -237,9 +294,12 @@ MAIL_HEADERS = ("from", "sent", "to", "cc", "subject", "date", "reply-to")
 # Role changes and absence ("X steps down", "X is absent"): said of a person, not a task.
 # ("X attends" stays a task: attending an event for the body is one.)
 ATTENDANCE_VERBS = (
-    r"steps?\s+(?:down|in)\b",
+    r"steps?\s+(?:therefore\s+|now\s+|hereby\s+)?(?:down|in)\b",
     r"(?:is|was)\s+(?:absent|present|excused)\b",
     r"sends?\s+(?:apologies|regrets)\b",
+    # a role kept or sought: "Ann continues as treasurer", "Bo stands for re-election."
+    r"continues?\s+as\b",
+    r"stands?\s+for\s+(?:re-?)?election\b",
 )
 MEETING_DATE_LABELS = (
     "date",
@@ -561,6 +621,15 @@ INTENT_NOT_NAMES = (
     "need",
     "needs",
 )
+# A line of who was there: "Present: Ann Lee and Bo Berg." Its names are people.
+ATTENDANCE_LABELS = (
+    r"present",
+    r"in attendance",
+    r"attendees",
+    r"attendance",
+    r"participants",
+    r"(?:board |team |committee )?members present",
+)
 # Headings that are not agenda items (who was there, the agenda itself, …).
 NOT_ITEM_HEADINGS = (
     r"attendees",
@@ -587,6 +656,16 @@ NOT_ITEM_HEADINGS = (
 )
 # A heading alone on its line where the minutes start after the agenda: the numbering starts
 # again under it ("Agenda: 1. … 3.", "Minutes", "1. Election of a minute-taker").
+# An item title that names the matter, full stop or not: "Report on the approved works." is
+# a heading, not an outcome.
+TOPIC_OPENERS = (
+    r"reports? (?:on|from)",
+    r"update on",
+    r"information (?:on|about)",
+    r"review of",
+    r"discussion (?:of|on)",
+    r"status of",
+)
 MINUTES_START = (r"minutes", r"meeting minutes", r"meeting notes", r"notes", r"proceedings")
 # A sentence saying when this meeting was held.
 MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
@@ -683,6 +762,14 @@ NOT_OWNERS = (
     "request",
     "changes",
     "plan",
+    "try",
+    "nothing",
+    "something",
+    "anything",
+    # demonstratives, as Danish "disse", "dette", "denne": "These will take time"
+    "these",
+    "those",
+    "that",
 )
 # A speaker taking a task on: "mnot: … I will make a PR", "dret: volunteers to help".
 SELF_ASSIGNED = (
@@ -726,6 +813,7 @@ OUTCOME_LABELS = (
     r"decision",
     r"decided",
     r"conclusion",
+    r"consensus(?=\s*:)",  # "Consensus: keep the budget." (not "Consensus does not …")
     r"#decision",
     r"#resolved",
     r"\[agreed\]",
@@ -765,6 +853,10 @@ VOTE_TALLIES = (
 POLL_FOR = (r"sf", r"f", r"for", r"yes", r"ayes?", r"in favou?r", r"strongly for")
 POLL_AGAINST = (r"sa", r"a", r"against", r"no", r"nays?", r"opposed", r"strongly against")
 POLL_NEUTRAL = (r"n", r"neutral", r"abstain", r"abstained", r"abstentions?")
+# A motion seconded: a result straight after it is the motion's ("… seconded Carried").
+SECONDED = (r"seconded",)
+# A motion's fields, one a line: "Motion: To approve …", "Moved: Ann", "Seconded: Bo".
+MOTION_FIELDS = (r"motion", r"moved(?: by)?", r"mover", r"seconded(?: by)?", r"seconder")
 MOTION_WORDS = (
     r"\bvote on\b",
     r"\bmotion\b",
@@ -780,12 +872,26 @@ MOTION_WORDS = (
     r"\bseconds\b",
     r"\bnominated\b",  # "KM nominated President. Elected 8-0-1."
 )
+# An answer that says there was nothing: "Nothing.", "No other business was raised."
+NOTHING_SAID = (r"^nothing\b", r"^none\b", r"^no (?:other|further|more|new)\b")
 NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\b")
 # Verbs that make "X to <verb>" a task for X ("Mark to add notes", "Romain to provide …").
 # "X committed to …": a task X took on.
-TASK_PROMISES = (r"committed to", r"promised to", r"offered to", r"undertook to")
+TASK_PROMISES = (
+    r"committed to",
+    r"promised to",
+    r"offered to",
+    r"undertook to",
+    # in the present: "Guido offers to take this offline with Tim"
+    r"commits to",
+    r"promises to",
+    r"offers to",
+    r"undertakes to",
+)
 TASK_VERBS = (
     "add",
+    "assess",
+    "evaluate",
     "write",
     "follow",
     "provide",

@@ -12,8 +12,10 @@ Two ways of finding decisions, chosen per document:
 
 Modules: `model` (the dataclasses), `text` (lines, sentences, tables), `html`,
 `outline` and `headings` (agenda items), `cues` (decisions), `motions`
-(outcomes joined to their motion), `tables`, `owners` (actions), `dates`,
-`meeting_date`, `next_meeting`, `calendar`.
+(outcomes joined to their motion), `elections` (items where the meeting elects),
+`answers` (an item's answer to its question, a list under an outcome label), `tables`,
+`owners` (actions), `attendance` (who was there), `dates`, `meeting_date`,
+`next_meeting` and `meeting_days` (days only a next meeting is written with), `calendar`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.parsing.minutes.attendance import attendees
 from bot.parsing.minutes.calendar import calendar_in
 from bot.parsing.minutes.cues import read_cues, read_sections
 from bot.parsing.minutes.headings import structure
@@ -96,6 +99,7 @@ def _parse(text: str, today: date, known: tuple[str, ...], model: Model | None) 
     lines = cleaned.lines
     minutes = Minutes(language=_language(text[:20000]))
     outline = structure(cleaned)
+    known = known + tuple(n for n in attendees(lines) if n not in known)
     minutes.items = outline.items
     minutes.meeting_date, year_guess = meeting_date_in(cleaned, today)
     minutes.calendar = calendar_in(lines)

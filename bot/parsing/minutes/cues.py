@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.parsing.minutes.answers import LIST_LABEL, answer, label_list
+from bot.parsing.minutes.elections import is_election, nominee_line, role_result
 from bot.parsing.minutes.headings import is_item_heading
 from bot.parsing.minutes.model import Minutes, MinutesAction, MinutesDecision, clip
 from bot.parsing.minutes.motions import (
@@ -19,6 +21,7 @@ from bot.parsing.minutes.motions import (
     block_text,
     outcome_decisions,
     poll_decisions,
+    results_apart,
 )
 from bot.parsing.minutes.outline import Segment, heading_section
 from bot.parsing.minutes.owners import (
@@ -27,6 +30,7 @@ from bot.parsing.minutes.owners import (
     listed_action,
     owner_heading,
     owner_names,
+    owners_opening_lines,
 )
 from bot.parsing.minutes.tables import (
     DECISION_COLUMN,
@@ -48,6 +52,11 @@ from bot.parsing.minutes.text import (
 _DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
 _WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
 _NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_WE_DECIDE = re.compile("|".join(words_of("WE_DECIDE")) or r"(?!)", re.IGNORECASE)
+_STATE = re.compile(
+    rf"^\S+\s+(?:{'|'.join(w for w in words_of('NOT_ACTION_VERBS') if '_' not in w)})\b",
+    re.IGNORECASE,
+)
 _SUBJECT_BODY = re.compile(r"^(?:the\s+)?(?P<subject>[A-ZÆØÅ][\wæøå’'-]+)\s")
 _BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
 
@@ -74,7 +83,7 @@ _REPORT = re.compile("|".join(words_of("REPORTS")), re.IGNORECASE)
 _ELABORATION = re.compile("|".join(words_of("ELABORATIONS")), re.IGNORECASE)
 
 
-def _is_decision(sentence: str, title: str = "") -> bool:
+def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> bool:
     """A sentence that records a decision: a strong cue, or a passive one without "skal".
 
     Not a decision: a question, a person's own agreement in a chat ("renato:
@@ -87,6 +96,8 @@ def _is_decision(sentence: str, title: str = "") -> bool:
         return False
     if _DECISION_CUE.search(sentence):
         return True
+    if in_item and _WE_DECIDE.search(sentence) and not _STATE.search(sentence):
+        return True  # "Vi indhenter pris på nyt hus." (not "Vi mangler …", not a site's banner)
     weak = bool(_WEAK_CUE.search(sentence)) and not _MODAL.search(sentence)
     return weak and not _NEXT_MEETING.search(sentence)  # "Næste møde afholdes …" is a date
 
@@ -210,12 +221,31 @@ def read_cues(
         minutes.decisions.append(MinutesDecision(label, text))
     outcomes, used = outcome_decisions(texts, _matter(segment.title)) if not formal else ([], set())
     decided: list[tuple[int, str]] = list(outcomes)
+    election = is_election(segment.title) and not _constitution(segment)
+    if election:
+        for index, paragraph in enumerate(texts):
+            if index not in used and role_result(paragraph):
+                decided.append((index, clip(paragraph)))  # "Ordstyrer: Kristian Mortensen"
+                used.add(index)
+    if not formal:
+        labelled, label_at = label_list(segment.lines), set()
+        for index, paragraph in enumerate(texts):
+            if LIST_LABEL.match(paragraph):
+                label_at.add(index)  # "Agreed:" over its list is no decision itself
+            elif block_text(paragraph) in labelled and index not in used:
+                decided.append((index, clip(block_text(paragraph))))
+            else:
+                continue
+            used.add(index)
+        if not labelled:
+            used -= label_at
     owner_lines = [m.group(1) for line in segment.lines if (m := OWNER_LINE.match(line))]
     named = {n for raw in owner_lines for n in owner_names(raw, known)}
     listed = _listed_actions(segment, known)
+    bullets = {m.group(1).strip() for line in segment.lines if (m := BULLET_LINE.match(line))}
     listed_tasks = {a.task for a in listed}
     for index, paragraph in enumerate(texts):
-        said = sentences(paragraph)
+        said = [part for sentence in sentences(paragraph) for part in results_apart(sentence)]
         settled = 0  # where the next motion in this paragraph may start
         for place, sentence in enumerate(said):
             if index in used:
@@ -232,6 +262,13 @@ def read_cues(
                 )
                 if start == place and settled < place and _elliptic(sentence):
                     start = place - 1  # "Godkendelse af kollektplan 2023. Godkendt."
+                read = decided[-1] if decided and decided[-1][0] == index else None
+                moved_here = any(MOVED.search(said[i]) for i in range(settled, place))
+                if read and MOVED.search(read[1]) and not moved_here and settled == start:
+                    # "X moved to have the report accepted." read already; "Y seconded. Carried"
+                    decided[-1] = (index, clip(" ".join([read[1], *said[settled : place + 1]])))
+                    settled = place + 1
+                    continue
                 settled = place + 1
                 motion = " ".join(said[start : place + 1])
                 if not MOVED.search(motion) and index > 0:
@@ -240,8 +277,11 @@ def read_cues(
                         before[-1]
                     ):  # "X moved to …" ends the paragraph before
                         motion = f"{before[-1]} {motion}"
+                nominee = texts[index - 1] if election and index and start == 0 else ""
+                if nominee and index - 1 not in used and nominee_line(nominee):
+                    motion = f"{nominee} {motion}"  # "Secretary Rene Bartosh" over its motion
                 decided.append((index, clip(motion)))
-            elif _is_decision(sentence, title):
+            elif _is_decision(sentence, title, in_item=label is not None):
                 subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
                 before = (sentences(texts[index - 1]) if index and settled == 0 else []) + said[
                     settled:place
@@ -255,6 +295,14 @@ def read_cues(
                 more = place + 1  # "This applies to access codes, …" says what it covers
                 while more < len(said) and _ELABORATION.match(said[more]):
                     more += 1
+                rest = said[more:]
+                whole = election or any(paragraph.startswith(b) for b in bullets)
+                short = len(rest) <= 2 and len(" ".join(rest)) <= 160
+                if whole and opener is None and short and not any(map(_is_decision, rest)):
+                    # a bullet, an election's result: the rest of it says what was settled
+                    # ("No need for a release cadence for now. Releasing on demand is good
+                    # enough", "Carina fortsætter som revisor. Flemming fortsat …")
+                    more = len(said)
                 decided.append((index, clip(" ".join([subject, *said[place:more]]).strip())))
                 settled = more
             if clip(block_text(sentence)).rstrip(".") not in listed_tasks:
@@ -262,11 +310,19 @@ def read_cues(
                     a
                     for a in actions_in(sentence, label, known, base, minutes.language)
                     if (not owner_lines or set(a.owners) <= named)  # "Ansvarlig: JK" wins
-                    and a.task not in listed_tasks  # read already from the action list
+                    # read already from the action list, also as the start of lines run
+                    # together ("Jens – sender budgettet" then "Lise – undersøger priser")
+                    and not any(a.task.startswith(t) for t in listed_tasks)
                 ]
+    answered = answer(segment.title, texts) if not decided and not formal else None
+    if answered is not None:
+        decided.append((0, answered))
     for _, text in sorted(decided, key=lambda d: d[0]):
         minutes.decisions.append(MinutesDecision(label, clip(text)))
     minutes.actions += listed
+    minutes.actions += owners_opening_lines(
+        segment.lines, label, known, base, minutes.language, {a.task for a in minutes.actions}
+    )
     roles = _constitution(segment)
     if roles:
         minutes.decisions.append(MinutesDecision(label, clip(roles)))

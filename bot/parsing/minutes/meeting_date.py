@@ -63,7 +63,11 @@ def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | 
     for index, line in enumerate(lines):
         if not line:
             continue
-        joined = f"{line} {_next_line(lines, index)}"  # a date broken over two lines
+        after = _next_line(lines, index)
+        # a date broken over two lines; not a line about another meeting ("The minutes of the
+        # meeting of 5 February were approved." under the header lines)
+        other = _OTHER.search(after) and after.rstrip().endswith(".")
+        joined = line if other else f"{line} {after}"
         held = _HELD.search(line)
         before = f"{lines[index - 1] if index else ''} {line[: held.start()] if held else ''}"
         if held and not _NEXT.search(line) and not _OTHER.search(before):

@@ -33,6 +33,8 @@ BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
 TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)
 MOTION_WORDS = re.compile("|".join(words_of("MOTION_WORDS")), re.IGNORECASE)
 NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
+# The fields of a motion written one a line: "Motion: To approve …", "Moved: Ann".
+MOTION_FIELD = re.compile(rf"^(?:{'|'.join(words_of('MOTION_FIELDS'))})\s*:", re.IGNORECASE)
 NUMBERED_MOTION = re.compile(
     rf"^(?:{'|'.join(words_of('NUMBERED_MOTIONS'))})\s+\d{{1,2}}[a-z]?\s*[:.\-–]\s*\S",
     re.IGNORECASE,
@@ -98,6 +100,8 @@ def outcome_decisions(
             mover = start - 1  # "X seconded the motion." after "Y moved to …"
             if not MOVED.search(blocks[start]) and mover >= 0 and MOVED.search(blocks[mover]):
                 start = mover
+            while start > 0 and start - 1 not in used and MOTION_FIELD.match(blocks[start - 1]):
+                start -= 1  # "Motion: To approve the budget." over "Moved: Ann", "Seconded: Bo"
         if opener is None and found and found[-1][0] >= start - 1 and found[-1][0] < index:
             joined = found.pop()[1]  # the motion was already read as a decision
             start = index
@@ -162,3 +166,20 @@ def poll_decisions(lines: list[str]) -> list[str]:
         question = next((ln for ln in reversed(lines[max(0, index - 3) : index]) if ln.strip()), "")
         found.append(" ".join([question.strip(), *table]).strip())
     return found
+
+
+# A result written straight after its seconding, without a full stop: "Chris O'Halloran
+# moved Rod Aldridge seconded Carried unanimous" is the motion, then its result.
+_SECONDED = re.compile(
+    rf"\b(?:{'|'.join(words_of('SECONDED'))})(?P<stop>[.,;]?\s+)"
+    rf"(?=(?:{'|'.join(w.removeprefix('^') for w in words_of('BARE_RESULTS'))}))",
+    re.IGNORECASE,
+)
+
+
+def results_apart(sentence: str) -> list[str]:
+    """A sentence with its result split off after the seconding."""
+    match = _SECONDED.search(sentence)
+    if match is None:
+        return [sentence]
+    return [sentence[: match.start("stop")], sentence[match.end("stop") :]]

@@ -23,6 +23,7 @@ from bot.parsing.dates import (
     find_time_range,
 )
 from bot.parsing.minutes.dates import dates_in
+from bot.parsing.minutes.meeting_days import meeting_days
 from bot.parsing.minutes.model import NextMeeting, clip
 from bot.parsing.minutes.text import BULLET, paragraphs, sentences, words_of
 
@@ -45,6 +46,11 @@ _PERIOD = re.compile(
 _ZONED = re.compile(
     rf"(?<![\d:.])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:{'|'.join(words_of('TIME_ZONES'))})\b",
     re.IGNORECASE,
+)
+# "7.30pm", "7.30 p.m.", "at 19.30": a clock with a dot, as British minutes write it.
+_DOT_CLOCK = re.compile(
+    r"(?P<lead>(?<![\d.])|\b(?:at|from)\s+)(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)"
+    r"(?:(?=\s*[ap]\.?m\b)|(?<=\s\d\.\d\d)(?![\d.])|(?<=\s\d\d\.\d\d)(?![\d.]))"
 )
 LOOK_AHEAD = 2  # lines after a heading "Næste møde" that may hold its date
 
@@ -165,13 +171,17 @@ def _from_series(lines: list[str], held: date) -> date | None:
 
 
 def _dates(text: str, base: date) -> list[DateMatch]:
-    """The dates in `text` that name a day: "primo juni", "early February" name none."""
-    return [d for d in dates_in(text, base) if d.value and not _PERIOD.match(d.text)]
+    """The dates in `text` that name a day: "primo juni", "early February" name none; and the
+    days only a next meeting is written with (`meeting_days`)."""
+    found = [d for d in dates_in(text, base) if d.value and not _PERIOD.match(d.text)]
+    return meeting_days(text, base, found)
 
 
 def _clock(text: str) -> TimeRange | None:
     """The meeting's time: "kl. 19-21", "1:00 PM", "15:00UTC", or four digits with a zone
     ("1300 CET")."""
+    # "7.30pm", "at 19.30": the clock with a dot, as British minutes write it
+    text = _DOT_CLOCK.sub(r"\g<lead>\g<h>:\g<m>", text)
     found = find_time_range(text)
     zoned = _ZONED.search(text)
     if zoned and (found is None or zoned.start() < found.start):

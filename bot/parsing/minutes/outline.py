@@ -15,7 +15,8 @@ _PUNKT = re.compile(
     rf"^{BULLET}?{_ITEM_WORD}\s+(\d{{1,2}})\s*[.:)\-–]?\s*(.*)$",
     re.IGNORECASE,
 )
-_AD = re.compile(r"^(?:AD|Ad)\.?\s+(\d{1,2})\s*(?:[:.]\s*|\s+|$)(.*)$")  # "Ad 2:", "Ad. 1"
+# "Ad 2:", "Ad. 1", "ad.1." (lower case only with its full stop)
+_AD = re.compile(r"^(?:AD|Ad\.?|ad\.)\s*(\d{1,2})\s*(?:[:.]\s*|\s+|$)(.*)$")
 _NUMBERED = re.compile(
     rf"^{BULLET}?(\d{{1,2}})\s*[.)]\s*([A-ZÆØÅ\"“].*)$"
 )  # "2. Budget", "2) Budget"
@@ -81,6 +82,7 @@ class Outline:
     preamble: list[str] = field(default_factory=list)
     style: str | None = None  # which heading pattern the majors use
     inner: int = 0  # a numbered list inside the current item: its last number
+    agenda: dict[str, str] = field(default_factory=dict)  # the agenda's titles, on a restart
 
 
 def _heading(line: str, outline: Outline) -> tuple[str, str, str] | None:
@@ -109,6 +111,9 @@ def _heading(line: str, outline: Outline) -> tuple[str, str, str] | None:
             return "restart", str(number), f"{style}:{title}"
         if number == 1 and existing is not None and _minutes_start(outline):
             return "restart", str(number), f"{style}:{title}"  # "Referat" under the agenda
+        if number == 1 and existing is not None and style == "ad" and outline.style != "ad":
+            # "ad.1." under the numbered agenda: the minutes of the agenda's items, in turn
+            return "restart", str(number), f"{style}:{title}"
         same_style = outline.style in (None, style)
         inner_list = style == "numbered" and number == outline.inner + 1 and outline.inner > 0
         if number == last + 1 and (last > 0 or number <= 2) and same_style and not inner_list:
@@ -152,9 +157,31 @@ def _glued(line: str, outline: Outline) -> tuple[str, str] | None:
     return line[: match.start()].rstrip(" ."), heading
 
 
+def _one_item_lists(lines: list[str]) -> list[str]:
+    """Items of a list broken by the text under each, as a web page renders it: every item a
+    list of its own, so every one numbered "1." ("1. Valg af ordstyrer", text, "1. Valg af to
+    stemmetællere", …). Three or more "1." in a row, with no other number between them, are
+    the items after the one before them, renumbered in turn; an inner list goes on to "2."."""
+    numbered = [(i, int(m.group(1))) for i, ln in enumerate(lines) if (m := _NUMBERED.match(ln))]
+    out = list(lines)
+    start = 0
+    while start < len(numbered):
+        end = start
+        while end < len(numbered) and numbered[end][1] == 1:
+            end += 1
+        if end - start >= 3:
+            before = numbered[start - 1][1] if start else 0
+            for offset, (index, _) in enumerate(numbered[start:end]):
+                out[index] = re.sub(
+                    r"1(?=\s*[.)])", str(before + offset + 1), lines[index], count=1
+                )
+        start = max(end, start + 1)
+    return out
+
+
 def outline_of(lines: list[str]) -> Outline:
     outline = Outline()
-    lines = list(lines)
+    lines = _one_item_lists(lines)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -182,6 +209,7 @@ def outline_of(lines: list[str]) -> Outline:
         if kind == "restart":
             # The agenda was printed first; the minutes proper start again here.
             outline.preamble += [ln for seg in outline.segments for ln in seg.lines]
+            outline.agenda = {i.number: i.title for i in outline.items}
             outline.items, outline.segments = [], []
             kind = "major"
             outline.style = None
@@ -189,13 +217,16 @@ def outline_of(lines: list[str]) -> Outline:
         if kind in ("major", "coded"):
             outline.style = outline.style or style
             outline.inner = 0
+        said = title
         if kind == "sub":
             outline.items[-1].sub_items.append(number)
         else:
             title, index = _title_continued(title, lines, index)
+            said = title
+            title = title or outline.agenda.get(number, "")  # "ad.2." names the agenda's item
             outline.items.append(MinutesItem(number=number, title=title))
         segment = Segment(number, title=title if kind != "sub" else "")
-        if _says_something(title):
+        if _says_something(said):
             segment.lines.append(title)  # "1. Dagsorden og referat godkendt." is the minutes
         outline.segments.append(segment)
     return outline
@@ -217,15 +248,36 @@ _COLON_OUTCOME = re.compile(
 )
 
 
+# A title that names the matter, full stop or not ("Orientering om ligning og godkendte
+# anlægsarbejder i 2025.", "Report on the approved works."): a heading, not an outcome.
+_TOPIC_OPENER = re.compile(
+    rf"^(?:{'|'.join(da.TOPIC_OPENERS + en.TOPIC_OPENERS)})\b(?![^:–—(]*[:–—(])", re.IGNORECASE
+)
+
+
+_NOT_ITEM = re.compile(
+    rf"^(?:{'|'.join(da.NOT_ITEM_HEADINGS + en.NOT_ITEM_HEADINGS)})\b", re.IGNORECASE
+)
+
+
 def _says_something(title: str) -> bool:
     """An item "title" that is a sentence of the minutes, not a heading: "Dagsorden og
-    referat godkendt.", a title and its outcome after a colon ("Regnskab: godkendt.",
-    "Godkendelse af dagsorden: Godkendt"), after a dash or in parentheses ("Regnskab 2023 –
-    godkendt", "Budget (Vedtaget.)")."""
-    said = title.rstrip().endswith((".", "!"))
+    referat godkendt.", a topic and what was said on it after a colon ("Sejlerskole: Der er
+    ingen aktuelle elever, Carsten sender annonce …"), a title and its outcome after a colon
+    ("Regnskab: godkendt.", "Godkendelse af dagsorden: Godkendt"), after a dash or in
+    parentheses ("Regnskab 2023 – godkendt", "Budget (Vedtaget.)")."""
+    said = title.rstrip().endswith((".", "!")) and not _TOPIC_OPENER.match(title)
     colon = bool(re.search(r"\w:\s+\w", title))
+    after = title.split(":", 1)[1] if colon else ""
+    told = (
+        colon
+        and len(after.split()) >= 5
+        and not _TOPIC_OPENER.match(title)
+        and not _NOT_ITEM.match(title)  # "Apologies for absence accepted from: No …"
+    )
     return (
         (said and (len(title.split()) >= 3 or colon))
+        or told
         or bool(_OUTCOME_TAIL.search(title))
         or bool(_COLON_OUTCOME.search(title))
     )
@@ -240,7 +292,7 @@ def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int
         if probe >= len(lines):
             break
         nxt = lines[probe]
-        if section_of(nxt) or _LETTER.match(nxt) or len(nxt) > 120:
+        if section_of(nxt) or _LETTER.match(nxt) or _AD.match(nxt) or len(nxt) > 120:
             break
         last_word = title.split()[-1].lower() if title.split() else ""
         open_letter = "A)" in title and "B)" not in title

@@ -8,10 +8,12 @@ from datetime import date
 from bot.parsing.dates import find_dates
 from bot.parsing.lexicon import da
 from bot.parsing.minutes.model import MinutesAction, clip
-from bot.parsing.minutes.text import words_of
+from bot.parsing.minutes.text import BULLET_LINE as _BULLET
+from bot.parsing.minutes.text import sentences, words_of
 
 _NAME = r"(?:[A-ZÆØÅ]\.\s)?[A-ZÆØÅ][\wæøåÆØÅ'?\-]*(?:/[A-ZÆØÅ][\wæøåÆØÅ\-]*)?"
-_PERSON = rf"{_NAME}(?:\s+(?:von\s+)?{_NAME}){{0,2}}"
+# A person by name, or by their handle in notes of a development team ("@alice to …").
+_PERSON = rf"(?:@[A-Za-z][\w.\-]{{1,30}}(?<!\.)|{_NAME}(?:\s+(?:von\s+)?{_NAME}){{0,2}})"
 _SUBJECT = rf"{_PERSON}(?:(?:,\s*|\s+og\s+|\s+and\s+){_PERSON}){{0,5}}"
 _NOT_OWNERS = {
     "det",
@@ -62,6 +64,12 @@ _ACTION_DA_ANY = re.compile(
 )
 # "Jens vil undersøge …", "Klaus kan købe …": a person (not "Broen vil blive …");
 # "skal" is more often a rule.
+# The word after a Danish "verb" in -er is itself a verb of state: the "verb" was a noun
+# ("Skitse planer kommer inden jul …").
+_STATE_NEXT = re.compile(rf"^\s+(?:{'|'.join(da.NOT_ACTION_VERBS)})\b")
+# Two words without a full stop: a heading ("Kommende arrangementer", "Virtuelle
+# arrangementer"), not "Søren Kaarup chekker." nor "Lotte bager kage".
+_HEADING_LIKE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*\s+[a-zæøå]{3,}er\s*$")
 _ACTION_DA_MODAL = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:vil|kan)\s+(?:nu\s+|også\s+|gerne\s+)?"
     rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
@@ -116,7 +124,12 @@ _LISTED = re.compile(
     rf"^(?:\[ ?\]\s*)?(?P<owner>{_SUBJECT}|{_HANDLE}(?:/{_HANDLE})*)\s*(?:\([^)]*\))?"
     rf"\s*(?::|–|—|-)\s+(?P<rest>\S.*)$"
 )
-_LISTED_AFTER = re.compile(rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})[)\]]\.?$")
+# Under an action heading, the owner after the task: "task (Name)", "task (Ann, by 1 Feb)",
+# "Book the room - Bo".
+_LISTED_AFTER = re.compile(
+    rf"^(?P<rest>\S.*?)\s*[(\[](?P<owner>{_SUBJECT})(?:[,;][^)\]]*)?[)\]]\.?$"
+    rf"|^(?P<rest2>\S.*?\w)\s+[-–—]\s+(?P<owner2>{_SUBJECT})\.?$"
+)
 _OWNER_IS = [re.compile(p, re.IGNORECASE) for p in words_of("OWNER_IS")]
 _NO_OWNER = [re.compile(p, re.IGNORECASE) for p in words_of("NO_OWNER_ACTION")]
 # An action's code before it: "ACT-OWIS-TC-2016-58:Action: PR - Share …", "ACT-12: NM to …".
@@ -150,13 +163,20 @@ _NEXT_MEETING_DUE = re.compile(
     r"\b(?:at|for|before) the next meeting",
     re.IGNORECASE,
 )
+# The owner written in brackets after the task: "Budgettet sendes ud (ansvarlig: Jens).",
+# "Send the budget to members (owner: Ann)".
+_OWNER_WORD = rf"(?i:{'|'.join(words_of('OWNER_COLUMNS'))})"
+_INLINE_OWNER = re.compile(
+    rf"^(?P<rest>\S.*?\w[.)]?)\s*(?:[(\[]\s*{_OWNER_WORD}\s*:\s*(?P<owner>{_SUBJECT})\s*[)\]]"
+    rf"|\s[-–—]\s*{_OWNER_WORD}\s*:?\s*(?P<owner2>{_SUBJECT}))\.?$"
+)
 OWNER_LINE = re.compile(rf"^(?:{'|'.join(words_of('OWNER_COLUMNS'))})\s*:\s*(.+)$", re.IGNORECASE)
 
 
 def owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
-    raw = raw.strip(" .,:")
+    raw = raw.strip(" .,:").lstrip("@")
     canon = {k.lower(): k for k in known}
-    parts = [p.strip() for p in re.split(r"\s+og\s+|\s+and\s+|,\s*", raw) if p.strip()]
+    parts = [p.strip().lstrip("@") for p in re.split(r"\s+og\s+|\s+and\s+|,\s*", raw) if p.strip()]
     if len(parts) > 1:
         return [canon.get(p.lower(), p) for p in parts]
     return [canon.get(raw.lower(), raw)]
@@ -225,6 +245,12 @@ def _assigned(
         if listed is not None:
             return [(rest, listed.owners, listed.task)]
         text = rest
+    inline = _INLINE_OWNER.match(text.strip())
+    inline_owner = inline.group("owner") or inline.group("owner2") if inline else None
+    if inline and inline_owner and not _stopped(inline_owner):
+        # "Budgettet sendes ud (ansvarlig: Jens).", "Budget sendes ud – ansvarlig Jens"
+        rest = inline.group("rest")
+        return [(rest, owner_names(inline_owner, known), rest)]
     speaker = _SPEAKER.match(text.strip())
     if speaker and _is_owner(speaker.group("owner")):
         said = speaker.group("rest")
@@ -254,12 +280,15 @@ def _assigned(
                 owner = match.group("owner")
                 if _stopped(owner):
                     continue
-                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and (
-                    not danish or not _names_a_doer(owner)
-                ):
+                doer = _names_a_doer(owner) or owner.lower() in {k.lower() for k in known}
+                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and (not danish or not doer):
+                    continue  # "Carsten" on the attendance line is a person, not "-en" noun
+                if pattern is _ACTION_EN_PRESENT and not doer:
                     continue
-                if pattern is _ACTION_EN_PRESENT and not _names_a_doer(owner):
-                    continue
+                if pattern is _ACTION_DA_ANY and _STATE_NEXT.match(match.group("rest")):
+                    continue  # "Skitse planer kommer …": a noun in -er, then the verb
+                if pattern is _ACTION_DA_ANY and _HEADING_LIKE.match(clause):
+                    continue  # "Kommende arrangementer", "Virtuelle arrangementer": a heading
                 owners = owner_names(owner, known)
                 verb = match.groupdict().get("verb")
                 task = f"{verb}{match.group('rest')}" if verb else match.group("rest")
@@ -309,7 +338,9 @@ def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> Minute
     match = _LISTED.match(body) or _LISTED_AFTER.match(body)
     if match is None:
         return None
-    owner, task = match.group("owner").strip().lstrip("@"), match.group("rest").strip()
+    found = match.groupdict()
+    owner = (found.get("owner") or found.get("owner2") or "").strip().lstrip("@")
+    task = (found.get("rest") or found.get("rest2") or "").strip()
     if not _is_owner(owner) or len(owner.split()) > 4:
         return None
     names = (
@@ -318,3 +349,29 @@ def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> Minute
         else owner_names(owner, known)
     )
     return MinutesAction(item=item, owners=names, task=clip(task).rstrip("."))
+
+
+def owners_opening_lines(
+    lines: list[str],
+    item: str | None,
+    known: tuple[str, ...],
+    today: date,
+    language: str,
+    tasks: set[str],
+) -> list[MinutesAction]:
+    """Tasks whose owner opens a line inside a sentence the line before left open ("…
+    angående alarm ved hærværk" over "Iver Nielsen følger op med forsøg med dykpumpe."):
+    read from the line, where the paragraph's sentence did not start with them. `tasks` are
+    the tasks read already."""
+    found: list[MinutesAction] = []
+    for before, line in zip(lines, lines[1:], strict=False):
+        if not before or not line or re.search(r"[.!?:;]\s*$", before) or _BULLET.match(line):
+            continue
+        if not line[:1].isupper() or not line.rstrip().endswith((".", "!")):
+            continue
+        if len(sentences(line)) != 1:
+            continue  # the line is a sentence of its own, its owner first
+        for action in actions_in(line, item, known, today, language):
+            if action.owners and action.task not in tasks:
+                found.append(action)
+    return found

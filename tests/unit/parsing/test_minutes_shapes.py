@@ -1300,3 +1300,754 @@ def test_a_comma_between_owner_and_verb(text: str, owners: list[list[str]]) -> N
 )
 def test_a_task_told_in_the_present(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # A list broken by the text under each item, as a web page renders it: every "1.".
+        pytest.param(
+            "Referat 5. maj 2014\n\n  1. Godkendelse af dagsorden\n\nGodkendt\n\n  1. Præstens pkt."
+            "\n\nOrientering.\n\n  1. Kasserer: budget\n\nBudget godkendt.\n\n  1. Evt.\n\n-\n",
+            ["1", "2", "3", "4"],
+            id="Danish, every item '1.'",
+        ),
+        pytest.param(
+            "Referat:\n\n  1. Velkomst\n  2. Valg af ordstyrer\n\nOrdstyrer: Kristian Mortensen\n\n"
+            "  1. Valg af stemmetællere\n\nCarina og Vita\n\n  1. Beretning\n\nGodkendt.\n\n"
+            "  1. Evt.\n\nIntet.\n",
+            ["1", "2", "3", "4", "5"],
+            id="after a list of two, each further item '1.'",
+        ),
+        pytest.param(
+            "Minutes 5 May 2014\n\n1. Agenda\n\nApproved.\n\n1. Budget\n\nApproved.\n\n"
+            "1. AOB\n\nNone.\n",
+            ["1", "2", "3"],
+            id="English",
+        ),
+        # Not a broken list: an inner list that goes on to "2.".
+        pytest.param(
+            "Referat 8. oktober 2024\n\n1. Kirkens liv\nIntet.\n2. Regnskab\nGennemgået.\n"
+            "3. Behandling af:\n1. Revisionspåtegning.\n2. Revisionsprotokollat.\n"
+            "1. Taget til efterretning.\n2. Underskrevet.\n4. Eventuelt\nIntet.\n",
+            ["1", "2", "3", "4"],
+            id="an inner list numbered 1, 2 twice stays inside its item",
+        ),
+        # "ad.1." under the numbered agenda: the minutes of each agenda item in turn.
+        pytest.param(
+            "Bestyrelsesmøde den 12.4.2012\n\nDagsorden\n1. Siden sidst\n2. Organisation\n\n"
+            "ad.1.\nReferat fra sidste møde godkendt.\n\nad.2.\nPunktet blev flyttet.\n",
+            ["1", "2"],
+            id="'ad.1.' restarts the agenda's items",
+        ),
+    ],
+)
+def test_items_of_a_broken_list_and_ad_blocks(text: str, items: list[str]) -> None:
+    assert [i.number for i in _read(text).items] == items
+
+
+def test_ad_blocks_keep_the_agendas_titles_and_read_their_outcomes() -> None:
+    minutes = _read(
+        "Bestyrelsesmøde den 12.4.2012\n\nDagsorden\n1. Siden sidst, godkendelse af referat\n"
+        "2. Organisation\n\nad.1.\nReferat fra sidste møde godkendt.\n\nad.2.\nIntet nyt.\n"
+    )
+    assert [i.title for i in minutes.items] == [
+        "Siden sidst, godkendelse af referat",
+        "Organisation",
+    ]
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("1", "Referat fra sidste møde godkendt.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Outcomes told without "besluttet" / "decided": a document signed, something fixed,
+        # a majority for, an acceptance, an allocation, a meeting called.
+        ("1. Regnskab\n\nRevisionsprotokollatet blev underskrevet.\n", None),
+        ("1. Aktiviteter\n\nÅrets aktivitetsudbud blev diskuteret og fastlagt.\n", None),
+        ("1. Eventuelt\n\nEt flertal sagde ja til en koncert den 18. december.\n", None),
+        ("1. Udlån\n\nAccept af udlån af Latinskolen til fortælleteatret.\n", None),
+        ("1. Dykpumpe\n\nDer afsættes 6.000-10.000 kr i budgettet til projektet.\n", None),
+        ("1. Valg\n\nDer indkaldes til ekstraordinær generalforsamling i april.\n", None),
+        ("1. Accounts\n\nThe audit report was signed.\n", None),
+        ("1. Activities\n\nThe year's programme was discussed and finalised.\n", None),
+        ("1. AOB\n\nA majority voted for a concert on 18 December.\n", None),
+        ("1. Hall\n\nAcceptance of the loan of the hall to the theatre.\n", None),
+        ("1. Timesheets\n\nThe group has allocated 500 hours for the project.\n", None),
+        ("1. Elections\n\nAn extraordinary general meeting is convened for April.\n", None),
+        # Not decisions: a wish with a modal, another's agreement, an adjective.
+        ("1. Økonomi\n\nDer kan afsættes penge senere.\n", []),
+        ("1. Reserves\n\nSome money could be allocated to the hall.\n", []),
+        ("1. Møder\n\nDe fastlagte møder ligger om torsdagen.\n", []),
+        ("1. Rules\n\nThe chair may act with the support of the majority.\n", []),
+    ],
+)
+def test_outcomes_told_without_a_decision_word(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # The result of an item where the meeting elects: a line naming who holds the role,
+        # a sentence with the rest of its paragraph.
+        pytest.param(
+            "Referat\n\n1. Valg af ordstyrer\n\nOrdstyrer: Kristian Mortensen\n\n"
+            "2. Valg af to stemmetællere\n\nStemmetællere: Carina og Vita\n\n"
+            "3. Valg af revisor\n\nCarina fortsætter som revisor. Flemming fortsat suppleant.\n",
+            [
+                "Ordstyrer: Kristian Mortensen",
+                "Stemmetællere: Carina og Vita",
+                "Carina fortsætter som revisor. Flemming fortsat suppleant.",
+            ],
+            id="Danish",
+        ),
+        pytest.param(
+            "Minutes\n\n1. Election of chair\n\nChair: Ann Lee\n\n2. Election of auditor\n\n"
+            "Bo continues as treasurer. Eve auditor.\n",
+            ["Chair: Ann Lee", "Bo continues as treasurer. Eve auditor."],
+            id="English",
+        ),
+        # Not results: role lines under another title are attendance; a name alone says
+        # nothing settled.
+        pytest.param(
+            "Referat\n\n1. Fremmøde\n\nOrdstyrer: Kristian Mortensen\n\n2. Valg af referent\n\n"
+            "Lars\n",
+            [],
+            id="attendance and a name alone",
+        ),
+        pytest.param(
+            "Referat\n\n1. Valg til bestyrelsen\n\nKandidater: Jens Hansen og Bo Berg\n\n"
+            "2. Election of officers\n\nNominations: Ann Lee, Bo Berg\n",
+            [],
+            id="who stands is not who was elected",
+        ),
+    ],
+)
+def test_the_result_of_an_election_item(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A motion read already, its seconding and result after it: one decision.
+        pytest.param(
+            "1. President's report\n\nChris moved to have the report accepted.\n"
+            "Rod seconded. Carried Unanimous\n\n2. AOB\n\nNone.\n",
+            ["Chris moved to have the report accepted. Rod seconded. Carried Unanimous"],
+            id="English, seconded and carried after the motion",
+        ),
+        pytest.param(
+            "1. Beretning\n\nLise foreslog at beretningen godkendes.\nOle sekunderede. "
+            "Vedtaget enstemmigt\n\n2. Evt.\n\nIntet.\n",
+            ["Lise foreslog at beretningen godkendes. Ole sekunderede. Vedtaget enstemmigt"],
+            id="Danish",
+        ),
+        # No full stop between the seconding and the result; the nominee over it in an
+        # election item.
+        pytest.param(
+            "1. Election of officers\n\nSecretary Rene Bartosh\n\n"
+            "Chris O'Halloran moved Rod Aldridge seconded Carried unanimous\n\n2. AOB\n\nNone.\n",
+            [
+                "Secretary Rene Bartosh Chris O'Halloran moved Rod Aldridge seconded "
+                "Carried unanimous"
+            ],
+            id="English election",
+        ),
+        pytest.param(
+            "1. Valg af formand\n\nFormand Jens Hansen\n\nLise foreslog Ole sekunderede "
+            "Vedtaget enstemmigt\n\n2. Evt.\n\nIntet.\n",
+            ["Formand Jens Hansen Lise foreslog Ole sekunderede Vedtaget enstemmigt"],
+            id="Danish election",
+        ),
+        # A result after another matter's seconding is not joined to a decision that was no
+        # motion.
+        pytest.param(
+            "1. Report\n\nThe report was accepted.\nRod seconded the idea of a party. "
+            "Carried Unanimous\n\n2. AOB\n\nNone.\n",
+            ["The report was accepted.", "Rod seconded the idea of a party. Carried Unanimous"],
+            id="not joined to a decision that was no motion",
+        ),
+    ],
+)
+def test_a_motion_seconded_and_carried(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # An item whose title asks the question: its first short paragraph is the answer.
+        pytest.param(
+            "## Agenda\n\n1. How are we going to communicate?\n"
+            "   - Slack for async communication, public and private channels\n"
+            "   - Other options discussed\n2. Where do we keep records?\n"
+            "   - GitHub repo for public meeting notes\n",
+            [
+                "Slack for async communication, public and private channels",
+                "GitHub repo for public meeting notes",
+            ],
+            id="English",
+        ),
+        pytest.param(
+            "Referat 6. januar 2025\n\n1. Hvor holder vi sommerfesten?\n\nI forsamlingshuset.\n\n"
+            "2. Evt.\n\nIntet.\n",
+            ["I forsamlingshuset."],
+            id="Danish",
+        ),
+        # Not answers: an address, a speaker's turn, a decision found already, a question.
+        pytest.param(
+            "1. Can we land WASI libc?\n\nhttps://github.com/WebAssembly/pull/11\n\n"
+            "2. Should we meet weekly?\n\nDG: It depends on the chairs.\n\n"
+            "3. Klagesag til Statsforvaltningen?\n\nUdskudt til næste møde.\n\n"
+            "4. New IDE?\n\nWhich one?\n",
+            ["Udskudt til næste møde."],
+            id="not answers",
+        ),
+        pytest.param(
+            "1. Any other business?\n\nNo other business was raised.\n\n2. Eventuelt?\n\nIntet.\n\n"
+            "3. Hvad skete der siden sidst?\n\nFormanden fortalte om sommerfesten.\n",
+            [],
+            id="nothing said, a report",
+        ),
+    ],
+)
+def test_the_answer_to_an_item_that_asks(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A decision in a bullet takes the short rest of its bullet: what was settled.
+        pytest.param(
+            "## Discussion\n\n* No need for a release cadence for now. Releasing on demand is "
+            "good enough\n",
+            ["No need for a release cadence for now. Releasing on demand is good enough"],
+            id="English",
+        ),
+        pytest.param(
+            "## Drøftelse\n\n- Budgettet blev godkendt. Kassereren er tilfreds\n",
+            ["Budgettet blev godkendt. Kassereren er tilfreds"],
+            id="Danish",
+        ),
+        # Two decisions in one bullet stay two; prose outside a bullet keeps its sentence.
+        pytest.param(
+            "## Board\n\n- The budget was approved. The fee was adopted.\n",
+            ["The budget was approved.", "The fee was adopted."],
+            id="two decisions in one bullet",
+        ),
+        pytest.param(
+            "## Board\n\nThe budget was approved. The treasurer is pleased.\n",
+            ["The budget was approved."],
+            id="prose, not a bullet",
+        ),
+    ],
+)
+def test_a_decision_takes_the_rest_of_its_bullet(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # "X to <verb>" with a common task verb; a common word opening a line owns nothing.
+        ("## Client\n\n- Clayton to assess whether another meeting is needed.\n", [["Clayton"]]),
+        ("## Github\n\n- Try to add collaborators instead of contributors\n", []),
+        ("## Client requirements\n\n> Nothing to document in this meeting\n", []),
+        ("1. Økonomi\n\nIngenting ændrer sig i år.\n", []),
+        ("## TechSprint\n\nThese will take time.\n", []),
+        ("## K\n\nThat will be used in semantics later.\n", []),
+        ("1. Økonomi\n\nJens ændrer budgettet.\n", [["Jens"]]),
+    ],
+)
+def test_common_words_own_no_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # The owner opens a line that is a sentence of its own, under a line left open.
+        (
+            "1. Tilsyn\n\nKommunen har sendt rapport om dykpumpe i brønden\n"
+            "Iver Nielsen følger op med forsøg med dykpumpe.\n",
+            [["Iver Nielsen"]],
+        ),
+        (
+            "1. Inspection\n\nThe council sent a report on the pump in the well\n"
+            "Ann will follow up with a test of the pump.\n",
+            [["Ann"]],
+        ),
+        # Not: a line the sentence goes on into, a line that does not end its sentence.
+        ("1. PR\n\nKonkurrencen skal være færdig i februar, og\nbagefter laver Abby PR.\n", []),
+        ("1. Tilsyn\n\nRapport om pumpen i brønden\nIver Nielsen følger op med\nforsøg\n", []),
+    ],
+)
+def test_an_owner_opening_a_line_inside_an_open_sentence(
+    text: str, owners: list[list[str]]
+) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # The board as "vi" doing something now, inside an item.
+        ("1. Nødforbindelse\n\nVi indhenter pris på nyt hus.\n", None),
+        ("1. Regulativ\n\nVi vil tilpasse vores vedtægter til fællesregulativet.\n", None),
+        # Not: a state, a hope, thanks, a site's banner before the items, English plans.
+        ("1. Økonomi\n\nVi mangler en fordelingsnøgle.\n", []),
+        ("1. Generalforsamling\n\nVi satser på en generalforsamling inden sommer.\n", []),
+        ("1. Tak\n\nVi vil gerne takke Mikkel for maden.\n", []),
+        (
+            "Vi opdaterer vores hjemmeside.\n\nReferat\n\n1. Velkomst\n\nIntet.\n\n"
+            "2. Evt.\n\nIntet.\n",
+            [],
+        ),
+        ("1. Budget\n\nWe will raise this as a topic at the next meeting.\n", []),
+    ],
+)
+def test_the_board_as_we(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A decision told in the present, the body first.
+        (
+            "Referat af menighedsrådsmøde\n\n1. Budget\n\n"
+            "Menighedsrådet godkender budgettet for 2025.\n",
+            None,
+        ),
+        ("1. Kollekt\n\nMR tilslutter sig at udvalget laver en folder.\n", None),
+        ("1. Budget\n\nThe Council approves the budget for 2025.\n", None),
+        ("1. Lessons\n\nSCF adopts and abides by a shared proposal.\n", None),
+        # Not: a proposal that the body approve, a question.
+        ("1. Budget\n\nFormanden foreslår, at bestyrelsen godkender budgettet.\n", []),
+        ("1. Budget\n\nThe chair proposes that the board approves the budget.\n", []),
+        ("1. Budget\n\nGodkender vi budgettet?\n", []),
+        ("1. Budget\n\nHvis Jens godkender budgettet, sendes det ud.\n", []),
+        ("1. Budget\n\nIf Ann approves the budget it goes out.\n", []),
+    ],
+)
+def test_a_decision_told_in_the_present(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A title that names the matter is a heading, full stop and "godkendte" or not.
+        (
+            "Referat\n\n1. Orientering om ligning og godkendte anlægsarbejder i 2025.\n"
+            "Gennemgået.\n",
+            [],
+        ),
+        ("Minutes\n\n1. Report on the approved works for 2025.\nReviewed.\n", []),
+        # A title that is the minutes' sentence still says its outcome.
+        ("Referat\n\n1. Dagsorden og referat godkendt.\n", ["Dagsorden og referat godkendt."]),
+        ("Referat\n\n1. Orientering om regnskab: godkendt.\n", None),
+    ],
+)
+def test_a_title_naming_the_matter_is_no_outcome(text: str, decisions: list[str] | None) -> None:
+    found = _decisions(text)
+    assert found == decisions if decisions is not None else len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A role kept or sought is no task (the role kept is a decision).
+        ("1. Valg af revisor\n\nCarina fortsætter som revisor.\n", []),
+        ("1. Valg\n\nHans Weber kandiderer.\n", []),
+        ("1. Elections\n\nAnn continues as treasurer.\n", []),
+        ("1. Elections\n\nBo stands for re-election.\n", []),
+        ("1. Bestyrelsen\n\nMette træder derfor ind i bestyrelsen.\n", []),
+        ("1. Board\n\nAnn therefore steps down as chair.\n", []),
+        # A noun in -er before the verb: "Skitse planer kommer …" names no owner.
+        ("1. Nødforbindelse\n\nSkitse planer kommer inden jul til godkendelse.\n", []),
+        # Still a task.
+        ("1. Hjemmeside\n\nSteen opdaterer hjemmesiden.\n", [["Steen"]]),
+    ],
+)
+def test_a_role_kept_or_a_noun_owns_no_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Outcome words the two lexicons held for one language only.
+        ("1. Kontingent\n\nDet besluttedes at hæve kontingentet.\n", None),
+        ("1. Budget\n\nKonklusion: Vi beholder budgettet.\n", None),
+        ("1. Budget\n\nAftalt at beholde budgettet.\n", None),
+        ("1. Budget\n\nBudget accepteret.\n", None),
+        ("1. Forslag\n\nForslaget faldt.\n", None),
+        ("1. Budget\n\nAgreed to keep the budget.\n", None),
+        ("1. Proposal\n\nThe proposal fell.\n", None),
+        # Not: a wish to agree, a question.
+        ("1. Budget\n\nVi skal have aftalt budgettet.\n", []),
+        ("1. Budget\n\nBlev budgettet accepteret?\n", []),
+    ],
+)
+def test_outcome_words_in_both_languages(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A handle as the owner in a development team's notes.
+        ("## Notes\n\n- @alice to update the docs\n", [["alice"]]),
+        ("## Notes\n\n- @alice and @bob will update the docs\n", [["alice", "bob"]]),
+        ("1. Hjemmeside\n\n@jens opdaterer hjemmesiden.\n", [["jens"]]),
+        # An address is no handle.
+        ("## Notes\n\nEmail me at a@b.dk to register.\n", []),
+    ],
+)
+def test_a_handle_owns_its_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # An outcome label alone over the list it heads: each item a decision, the label none.
+        pytest.param(
+            "1. Budget\n\nAgreed:\n- keep the budget\n- raise the fees\n\n2. AOB\n\nNone.\n",
+            ["keep the budget", "raise the fees"],
+            id="English",
+        ),
+        pytest.param(
+            "1. Budget\n\nBesluttet:\n- budgettet fastholdes\n- kontingentet hæves\n\n"
+            "2. Evt.\n\nIntet.\n",
+            ["budgettet fastholdes", "kontingentet hæves"],
+            id="Danish",
+        ),
+        pytest.param(
+            "1. Budget\n\nDecisions made:\n\n1. keep the budget\n2. raise the fees\n\n"
+            "Then coffee was served.\n\n2. AOB\n\nNone.\n",
+            ["keep the budget", "raise the fees"],
+            id="a numbered list after a blank line; prose ends it",
+        ),
+        # The label with its outcome on the same line stays one decision.
+        pytest.param(
+            "1. Budget\n\nBesluttet: budgettet fastholdes.\n\n2. Evt.\n\nIntet.\n",
+            ["Besluttet: budgettet fastholdes."],
+            id="label and outcome on one line",
+        ),
+    ],
+)
+def test_an_outcome_label_over_a_list(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        # The owner in brackets after the task, with the owner column's word.
+        (
+            "1. Budget\n\nBudgettet sendes ud (ansvarlig: Jens).\n",
+            [(["Jens"], "Budgettet sendes ud")],
+        ),
+        (
+            "1. Budget\n\nSend the budget to members (owner: Ann Lee)\n",
+            [(["Ann Lee"], "Send the budget to members")],
+        ),
+        # Not an owner: a common word, a decision's note.
+        ("1. Budget\n\nThe budget was approved (responsible: the board).\n", []),
+    ],
+)
+def test_an_owner_in_brackets_after_the_task(
+    text: str, actions: list[tuple[list[str], str]]
+) -> None:
+    assert [(a.owners, a.task) for a in _read(text).actions] == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A role taken, the name first.
+        ("1. Konstituering\n\nJane er sekretær, står for dagsorden og referat.\n", None),
+        ("1. Bestyrelsen\n\nBo Berg bliver ny kasserer.\n", None),
+        ("1. Board\n\nJane is secretary, in charge of the agenda and minutes.\n", None),
+        ("1. Board\n\nBo becomes the new treasurer.\n", None),
+        # Not: the role of someone named as the subject's title, a question.
+        ("1. Besøg\n\nFormanden er syg.\n", []),
+        ("1. Board\n\nIs Bo the new treasurer?\n", []),
+    ],
+)
+def test_a_role_taken(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # "Ingen bemærkninger." alone: the item passed without remarks.
+        ("1. Godkendelse af referat\n\nIngen bemærkninger.\n", ["Ingen bemærkninger."]),
+        # Saying what nobody remarked on is no outcome, nor under a title that ends with a
+        # question after other sentences.
+        ("1) Ingen bemærkninger til forrige referat.\n\n2) Evt.\n\nIntet.\n", []),
+        (
+            "5. Eventuelt – næste møde holdes som aftalt. Skal vi have en annonce?\n"
+            "Ingen bemærkninger til punktet.\n",
+            [],
+        ),
+    ],
+)
+def test_no_remarks(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # Two words without a full stop are a heading, not "owner + verb in -er".
+        ("1. Evt.\n\nKommende punkter\n", []),
+        ("1. Aktiviteter\n\nVirtuelle arrangementer\n", []),
+        # Still tasks: a full stop, an object.
+        ("1. Målere\n\nSøren chekker.\n", [["Søren"]]),
+        ("1. Julefest\n\nLotte bager kage\n", [["Lotte"]]),
+    ],
+)
+def test_a_two_word_heading_owns_no_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A name on the attendance line is a person, though it ends like a definite noun.
+        (
+            "Referat 25. februar 2008\n\nTilstede: Mike, Claus, Carsten.\n\n1. Tovværk\n\n"
+            "Carsten taler med Preben om tovværket.\n",
+            [["Carsten"]],
+        ),
+        (
+            "Minutes 12 May 2025\n\nPresent: Ann Lee and Steven\n\n## Repos\n\n"
+            "Steven reaches out to Vlad about the repositories.\n",
+            [["Steven"]],
+        ),
+        # Without the attendance line the same word may be a definite noun: no owner.
+        ("Referat 25. februar 2008\n\n1. Tovværk\n\nCarsten taler med Preben om tovværket.\n", []),
+    ],
+)
+def test_a_name_on_the_attendance_line_is_a_person(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+def test_the_attendance_line_gives_its_names() -> None:
+    from bot.parsing.minutes.attendance import attendees
+
+    assert attendees(["Tilstede: Mike, Claus og Carsten Holm (referent).", "1. Budget"]) == (
+        "Mike",
+        "Claus",
+        "Carsten Holm",
+    )
+    assert attendees(["**Team Members Present**: Aaymen, Clayton", "Present: N/A"]) == (
+        "Aaymen",
+        "Clayton",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "owners", "decisions"),
+    [
+        # A topic and what was said on it after a colon, in the item's title line: read.
+        (
+            "Referat\n\nTilstede: Mike, Carsten.\n\n1. Sejlerskole: Der er ingen elever, "
+            "Carsten sender annonce til Lokalavisen\n\n2. Evt.\n\nIntet.\n",
+            [["Carsten"]],
+            [],
+        ),
+        (
+            "Minutes\n\n1. Website: the host is slow, Ann will ask two hosts for offers\n\n"
+            "2. AOB\n\nNone.\n",
+            [["Ann"]],
+            [],
+        ),
+        # Not: a topic with a short note, attendance after a colon.
+        ("Referat\n\n1. Økonomi: Regnskab pr. 21. november\n\n2. Evt.\n\nIntet.\n", [], []),
+        (
+            "Minutes\n\n1. Apologies for absence accepted from: No apologies from councillors\n\n"
+            "2. AOB\n\nNone.\n",
+            [],
+            [],
+        ),
+    ],
+)
+def test_what_was_said_after_a_titles_colon(
+    text: str, owners: list[list[str]], decisions: list[str]
+) -> None:
+    assert _owners(text) == owners
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A promise or an offer in the present, something brought to a meeting.
+        ("1. Valg\n\nValgudvalget kommer med et oplæg til næste møde.\n", [["Valgudvalget"]]),
+        ("1. Hjemmeside\n\nJens lover at opdatere siden.\n", [["Jens"]]),
+        ("1. Hjemmeside\n\nJens tilbyder at opdatere siden.\n", [["Jens"]]),
+        ("## Licensing\n\nGuido offers to take this offline with Tim.\n", [["Guido"]]),
+        (
+            "## Elections\n\nThe Working Group comes back with a proposal in May.\n",
+            [["Working Group"]],
+        ),
+        # Not: someone arriving ("kommer med toget"), a state.
+        ("1. Transport\n\nJens kommer med toget.\n", []),
+    ],
+)
+def test_a_promise_or_a_proposal_brought(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A motion written as fields, one a line: the motion joins its result.
+        pytest.param(
+            "1. Budget\n\nMotion: To approve the budget.\nMoved: Ann\nSeconded: Bo\n"
+            "Result: Carried\n\n2. AOB\n\nNone.\n",
+            ["Motion: To approve the budget. Moved: Ann Seconded: Bo Result: Carried"],
+            id="English",
+        ),
+        pytest.param(
+            "1. Budget\n\nForslag: At godkende budgettet.\nStillet af: Ann\nSekunderet af: Bo\n"
+            "Resultat: Vedtaget\n\n2. Evt.\n\nIntet.\n",
+            [
+                "Forslag: At godkende budgettet. Stillet af: Ann Sekunderet af: Bo "
+                "Resultat: Vedtaget"
+            ],
+            id="Danish",
+        ),
+    ],
+)
+def test_a_motion_written_as_fields(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        # The owner after the task: with the owner column's word after a dash, anywhere.
+        (
+            "Referat\n\nHandlinger:\n• Budget sendes ud – ansvarlig Jens\n"
+            "• Lokale bookes – ansvarlig Lise\n",
+            [(["Jens"], "Budget sendes ud"), (["Lise"], "Lokale bookes")],
+        ),
+        ("Minutes\n\n1. Budget\n\nSend the budget - owner: Ann.\n", [(["Ann"], "Send the budget")]),
+        # Under an action heading, a name after a dash or first in brackets.
+        (
+            "# Minutes\n\n## Budget\n\nDiscussed.\n\n## Action items\n\n"
+            "- Send the budget (Ann, by 1 Feb)\n- Book the room - Bo\n",
+            [(["Ann"], "Send the budget"), (["Bo"], "Book the room")],
+        ),
+        # An action list whose lines run together is read once, line by line.
+        (
+            "Referat\n\n1. Budget\n\nDrøftet.\n\nOpfølgning\nJens – sender budgettet\n"
+            "Lise – undersøger priser\n",
+            [(["Jens"], "sender budgettet"), (["Lise"], "undersøger priser")],
+        ),
+    ],
+)
+def test_an_owner_after_the_task(text: str, actions: list[tuple[list[str], str]]) -> None:
+    assert [(a.owners, a.task) for a in _read(text).actions] == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # A recommendation followed, support, a grant, agreement in the past, the present
+        # passive, a consensus label.
+        ("1. Punkt\n\nIndstillingen blev fulgt.\n", None),
+        ("1. Punkt\n\nDer var opbakning til forslaget.\n", None),
+        ("1. Punkt\n\nRådet tilsluttede sig forslaget.\n", None),
+        ("1. Punkt\n\nBestyrelsen bevilgede 5.000 kr. til festen.\n", None),
+        ("1. Punkt\n\nMan enedes om at holde festen i juni.\n", None),
+        ("1. Punkt\n\nDet besluttes at holde festen i juni.\n", None),
+        ("1. Punkt\n\nKonsensus: vi beholder budgettet.\n", None),
+        ("1. Item\n\nThe recommendation was followed.\n", None),
+        ("1. Item\n\nThe board supported the proposal.\n", None),
+        ("1. Item\n\nMembers endorsed the plan.\n", None),
+        ("1. Item\n\nThe committee signed off on the plan.\n", None),
+        ("1. Item\n\nA fee of 500 was granted to the organist.\n", None),
+        ("1. Item\n\nConsensus: keep the budget.\n", None),
+        # Not: a wish with a modal, another body's endorsement, "consensus" as a word.
+        ("1. Punkt\n\nBudgettet skal godkendes på næste møde.\n", []),
+        ("1. Item\n\nThe plan was endorsed by the council.\n", []),
+        ("1. Item\n\nConsensus does not mean agreement to accept the feature.\n", []),
+    ],
+)
+def test_more_outcome_words(text: str, decisions: list[str] | None) -> None:
+    expected = [text.split("\n\n")[-1].strip()] if decisions is None else decisions
+    assert _decisions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The nth weekday of a month; of "the month" it is a rule, no day.
+        (
+            "Minutes, 2026-11-23\n\nNext meeting: first Tuesday of December\n",
+            (date(2026, 12, 1), None),
+        ),
+        (
+            "Referat 23. november 2026\n\nNæste møde: sidste torsdag i december kl. 19\n",
+            (date(2026, 12, 31), time(19, 0)),
+        ),
+        ("Minutes, 2026-11-23\n\nNext meeting: the first Tuesday of the month\n", None),
+        # A clock with a dot; a day and month with a dot and no year.
+        (
+            "Minutes 23 November 2026\n\nNext meeting: Tuesday 8th December at 7.30pm\n",
+            (date(2026, 12, 8), time(19, 30)),
+        ),
+        (
+            "Referat 23. november 2026\n\nNæste møde: tirsdag d. 15.12. kl. 19.30\n",
+            (date(2026, 12, 15), time(19, 30)),
+        ),
+        (
+            "Referat 23. november 2026\n\nNæste møde: 15.12 kl. 19\n",
+            (date(2026, 12, 15), time(19, 0)),
+        ),
+        # Not a date: an item's number.
+        ("Referat 23. november 2026\n\nNæste møde: se punkt 5.3.\n", None),
+    ],
+)
+def test_next_meeting_days_written_otherwise(
+    text: str, expected: tuple[date, time | None] | None
+) -> None:
+    found = _read(text).next_meeting
+    assert ((found.date, found.start) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # A header line is not joined to the sentence under it about another meeting.
+        (
+            "Minutes\n\nPresent: Ann\n\nApologies: Bo\n\n"
+            "The minutes of the meeting of 5 February 2025 were approved.\n\nDate: 5 March 2025\n",
+            date(2025, 3, 5),
+        ),
+        # A title broken over two lines is still joined.
+        (
+            "Referat af bestyrelsesmøde\nden 5. marts 2025\n\n1. Budget\n\nGodkendt.\n",
+            date(2025, 3, 5),
+        ),
+    ],
+)
+def test_the_meeting_date_not_from_another_meetings_line(text: str, held: date) -> None:
+    assert _read(text).meeting_date == held

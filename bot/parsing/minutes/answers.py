@@ -1,0 +1,60 @@
+"""Decisions from the shape of an item rather than its words: the answer to an item whose
+title is a question ("How are we going to communicate?" over "Slack for async
+communication, …"), and the list an outcome label heads ("Agreed:" over "- keep the
+budget")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.parsing.minutes.model import clip
+from bot.parsing.minutes.motions import NOT_APPLICABLE
+from bot.parsing.minutes.text import BULLET_LINE, SPEAKER_START, sentences, words_of
+
+_NOTHING_SAID = re.compile("|".join(words_of("NOTHING_SAID")), re.IGNORECASE)
+_REPORT = re.compile("|".join(words_of("REPORTS")), re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+# An outcome label alone over the list it heads: "Agreed:" over "- keep the budget", "- raise
+# the fees"; "Besluttet:", "Decisions made:".
+LIST_LABEL = re.compile(
+    rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))}|decisions?|beslutninger)"
+    r"(?:\s+(?:made|taken|truffet|taget))?\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def label_list(lines: list[str]) -> set[str]:
+    """The list items under an outcome label alone on its line: each a decision. Blank lines
+    may stand between them; a line that is no list item ends the list."""
+    found: set[str] = set()
+    active = False
+    for line in lines:
+        if LIST_LABEL.match(line):
+            active = True
+            continue
+        if not active or not line:
+            continue
+        item = BULLET_LINE.match(line) or re.match(r"^\d{1,2}[.)]\s+(\S.*)$", line)
+        if item is None:
+            active = False
+            continue
+        found.add(item.group(1).strip())
+    return found
+
+
+def answer(title: str, texts: list[str]) -> str | None:
+    """The answer to an item whose title asks the question: its first paragraph, when it is
+    short, no question, no address, no speaker's turn, no report and says there was
+    something ("Intet.", "No other business." are none). The caller reads it only where
+    nothing else in the item was read as a decision."""
+    if not title.rstrip().endswith("?") or not texts or len(sentences(title)) > 1:
+        return None  # the title is the question, not a text that ends with one
+    first = texts[0].strip()
+    if first == title.strip() or first.endswith("?") or len(first.split()) > 15:
+        return None
+    if NOT_APPLICABLE.match(first) or _NOTHING_SAID.match(first) or _REPORT.match(first):
+        return None  # "Ingen bemærkninger til punktet.", "No other business.", a report
+    if re.match(r"^(?:https?://|www\.)", first) or SPEAKER_START.match(first):
+        return None
+    return clip(first) if _WORD.search(first) else None
