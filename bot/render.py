@@ -67,9 +67,9 @@ def more_count(more: int, lang: str, beyond: int = COUNT_BEYOND) -> str:
     return str(more)
 
 
-def total_count(total: int, shown: int, lang: str) -> str:
+def total_count(total: int, shown: int, lang: str, beyond: int = COUNT_BEYOND) -> str:
     """A list's total as its heading shows it: `27`, or `over 1015` where counting stopped."""
-    if more_than_counted(total, shown):
+    if more_than_counted(total, shown, beyond):
         return str(_words(lang).MORE_THAN.format(total - 1))
     return str(total)
 
@@ -122,8 +122,10 @@ class Renderer:
             "days_to": lambda d, today: days_to(d, today, lang),
             "clock_of": lambda hhmm: clock_text(hhmm, lang),
             "holiday": lambda d: holiday_name(d, lang),
-            "more_count": lambda n: more_count(n, lang),
-            "total_count": lambda n, shown: total_count(n, shown, lang),
+            "more_count": lambda n, beyond=COUNT_BEYOND: more_count(n, lang, beyond),
+            "total_count": lambda n, shown, beyond=COUNT_BEYOND: total_count(
+                n, shown, lang, beyond
+            ),
             "s": self.strings[lang],
         }
         return template.render(**helpers, **context).strip()

@@ -249,11 +249,13 @@ def newest_ids(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
     )
 
 
-def count_of(session: Session, ids: Select[Any], page: Sequence[Any], limit: int) -> int:
-    """A page's total: its length when it is not full, else counted (`COUNT_BEYOND`)."""
+def count_of(
+    session: Session, ids: Select[Any], page: Sequence[Any], limit: int, beyond: int = COUNT_BEYOND
+) -> int:
+    """A page's total: its length when it is not full, else counted up to `beyond` past it."""
     if len(page) < limit:
         return len(page)  # all of them: nothing to count
-    return int(session.scalar(_bounded_count(ids), {"count_to": _count_to(limit)}) or 0)
+    return int(session.scalar(_bounded_count(ids), {"count_to": _count_to(limit, beyond)}) or 0)
 
 
 def channels_of_interest(

@@ -221,7 +221,7 @@ def _search(
                 .limit(limit)
             )
         )
-    return rows, count_of(session, newest_ids([*where, matched]), rows, limit)
+    return rows, count_of(session, newest_ids([*where, matched]), rows, limit, COUNT_BEYOND)
 
 
 def _newest(session: Session, where: list[ColumnElement[bool]], limit: int) -> list[Decision]:
@@ -244,6 +244,12 @@ def _newest(session: Session, where: list[ColumnElement[bool]], limit: int) -> l
         )
     return rows
 
+
+COUNT_BEYOND = 100
+"""A search counts its matches no further than this past the page ("… og over 100
+flere"): past a hundred a count says nothing a person would act on, and counting 1,000
+matches of a common word went through the whole full-text index (23 ms of a 35 ms search
+in a channel of 100,000 decisions, against 1 ms for 100)."""
 
 MIN_PREFIX = 4  # a stem this long also finds longer words: "budget" -> "budg" finds "budget"
 

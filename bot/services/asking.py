@@ -49,6 +49,7 @@ def decisions(unit: Unit, command: CommandInput, rest: str) -> Reply:
             since = since.replace(year=since.year - 1)
     scope = unit.where
     terms = search_words(words)
+    beyond = search.COUNT_BEYOND if terms else lists.COUNT_BEYOND
     if terms:
         found, total = search.search_decisions(
             unit.session, scope.team_id, scope.channel_id, terms, unit.language, since, MAX_LINES
@@ -65,6 +66,7 @@ def decisions(unit: Unit, command: CommandInput, rest: str) -> Reply:
         since=since,
         more=max(0, total - len(found)),
         total=total,
+        beyond=beyond,
     )
     reply.buttons.append(share_button(unit, f"decisions {rest}".strip()))
     return reply

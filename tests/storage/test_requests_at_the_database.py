@@ -191,6 +191,14 @@ def test_a_long_list_is_counted_only_so_far_and_says_so(deps: Deps) -> None:
     assert "(150, overskredne først)" in ask(deps, "åbne")
 
 
+def test_a_search_counts_a_hundred_past_its_page_and_says_so(deps: Deps) -> None:
+    say(deps, "\n".join(f"Beslutning: Budget nr. {i} godkendes" for i in range(140)), "5.5")
+    answer = ask(deps, "beslutninger budget")
+    assert "… og over 100 flere" in answer and "(over " in answer
+    every = ask(deps, "beslutninger")  # the list of all decisions counts on: 140 is exact
+    assert "(140, nyeste først)" in every and "over" not in every
+
+
 # --- every lookup a request makes has an index -----------------------------------------
 
 GROWING = ("records", "action_owners", "meetings", "agenda_items", "source_messages")

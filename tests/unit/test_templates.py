@@ -89,8 +89,18 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
             "since": date(2026, 10, 1),
             "more": 28,
             "total": 30,
+            "beyond": 100,
         },
-        {"lines": [], "words": [], "since": None, "more": 0, "total": 0},
+        # a search of a common word in a channel of thousands: counting stopped
+        {
+            "lines": [(RECORDS[0], date(2025, 12, 5), "https://slack/p1")],
+            "words": ["rammeaftale"],
+            "since": None,
+            "more": 101,
+            "total": 102,
+            "beyond": 100,
+        },
+        {"lines": [], "words": [], "since": None, "more": 0, "total": 0, "beyond": 1000},
     ],
     "decisions_usage": [{"bad": "32/1"}],
     "digest": [
