@@ -262,7 +262,11 @@ def channels_of_interest(
     team_id: str, user_id: str, mine: ColumnElement[bool], among: Select[Any]
 ) -> Select[Any]:
     """Of the channels `among` (a query of ids), those where the person owns an open action
-    (`mine`) or wrote a recorded message: a query, for the next meetings App Home shows."""
+    (`mine`) or wrote a recorded message: a query, for the next meetings App Home shows.
+    Each test is a first-row lookup per channel (`LIMIT 1`), not `EXISTS`: PostgreSQL may
+    turn an `EXISTS` under `OR` into one hashed set of every open action the person owns
+    in the workspace (25,500 at 1,000 channels, 130–300 ms), where probing the channels in
+    order stops after the first few dozen."""
     owns = (
         select(Action.id)
         .where(
@@ -271,7 +275,9 @@ def channels_of_interest(
             Action.status == "open",
             mine,
         )
-        .exists()
+        .limit(1)
+        .scalar_subquery()
+        .is_not(None)
     )
     wrote = (
         select(SourceMessage.id)
@@ -280,7 +286,9 @@ def channels_of_interest(
             SourceMessage.author_id == user_id,
             SourceMessage.channel_id == Channel.channel_id,
         )
-        .exists()
+        .limit(1)
+        .scalar_subquery()
+        .is_not(None)
     )
     return select(Channel.channel_id).where(
         Channel.team_id == team_id, Channel.channel_id.in_(among), owns | wrote
