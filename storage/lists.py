@@ -296,8 +296,10 @@ def channels_of_interest(
 
 
 def first_ids(session: Session, channel_ids: Select[Any], limit: int) -> list[str]:
-    """The first channel ids of a query of them."""
-    return [str(c) for c in session.scalars(channel_ids.order_by("channel_id").limit(limit))]
+    """The first channel ids of a query of them (planned for its values: App Home)."""
+    with prepared.planned_for_its_values(session):
+        query = channel_ids.order_by("channel_id").limit(limit)
+        return [str(c) for c in session.scalars(query)]
 
 
 def next_meetings(
@@ -325,13 +327,14 @@ def next_meetings(
         .limit(limit)
         .subquery()
     )
-    rows = session.scalars(
-        select(Meeting)
-        .join(first, (Meeting.channel_id == first.c.channel_id) & (Meeting.date == first.c.day))
-        .where(Meeting.team_id == team_id, Meeting.status == "active")
-        .order_by(Meeting.channel_id, Meeting.starts_at, Meeting.id)
-        .options(*([selectinload(Meeting.agenda)] if with_agenda else []))
-    ).all()
+    with prepared.planned_for_its_values(session):  # App Home's channels: a query
+        rows = session.scalars(
+            select(Meeting)
+            .join(first, (Meeting.channel_id == first.c.channel_id) & (Meeting.date == first.c.day))
+            .where(Meeting.team_id == team_id, Meeting.status == "active")
+            .order_by(Meeting.channel_id, Meeting.starts_at, Meeting.id)
+            .options(*([selectinload(Meeting.agenda)] if with_agenda else []))
+        ).all()
     found: dict[str, Meeting] = {}
     for meeting in rows:
         found.setdefault(meeting.channel_id, meeting)
