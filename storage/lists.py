@@ -311,9 +311,25 @@ def next_meetings(
     limit: int | None = None,
 ) -> dict[str, Meeting]:
     """The next meeting of each of these channels (ids, or a query of them), in one query
-    (and its agenda in one); with `limit`, of the first channels by id only."""
+    (and its agenda in one); with `limit`, of the first channels by id only. A query of
+    channels with a limit is cut first, to the first channels that have a meeting ahead,
+    walked in order: the database then tests the query's conditions (App Home's "owns an
+    action here") on those few dozen channels, not on every channel of the workspace."""
     if not isinstance(channel_ids, Select) and not channel_ids:
         return {}
+    if isinstance(channel_ids, Select) and limit is not None:
+        channel = channel_ids.selected_columns[0]
+        ahead = (
+            select(Meeting.id)
+            .where(
+                Meeting.team_id == team_id,
+                Meeting.channel_id == channel,
+                Meeting.status == "active",
+                Meeting.date >= today,
+            )
+            .exists()
+        )
+        channel_ids = channel_ids.where(ahead).order_by(channel).limit(limit)
     first = (
         select(Meeting.channel_id, func.min(Meeting.date).label("day"))
         .where(
