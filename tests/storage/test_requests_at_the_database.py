@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, text, update
 
 from bot.clock import fixed_clock
 from bot.deps import Deps, Scope
@@ -22,7 +22,7 @@ from bot.services.answers import CommandInput
 from bot.services.recording import Incoming, record_message
 from storage import channels, lists, members, runs
 from storage.directory import people_of_channel
-from storage.models import Action
+from storage.models import Action, Record
 from storage.session import SessionFactory
 from tests.conftest import FIXTURES
 
@@ -197,6 +197,24 @@ def test_a_search_counts_a_hundred_past_its_page_and_says_so(deps: Deps) -> None
     assert "… og over 100 flere" in answer and "(over " in answer
     every = ask(deps, "beslutninger")  # the list of all decisions counts on: 140 is exact
     assert "(140, nyeste først)" in every and "over" not in every
+
+
+def test_a_one_word_search_shows_the_undated_last_on_both_databases(deps: Deps) -> None:
+    say(deps, "Beslutning: Budget A godkendes", "5.6")
+    say(deps, "Beslutning: Budget B godkendes", "5.7")
+    say(deps, "Beslutning: Budget C godkendes", "5.8")
+    with deps.unit(SCOPE) as unit:  # B as from minutes that did not say when they were held
+        unit.session.execute(
+            update(Record).where(Record.text.like("%Budget B%")).values(decided_on=None)
+        )
+        unit.session.execute(
+            update(Record)
+            .where(Record.text.like("%Budget A%"))
+            .values(decided_on=date(2026, 11, 30))
+        )
+    answer = ask(deps, "beslutninger budget")
+    order = [line.split("Budget ")[1][0] for line in answer.splitlines() if "Budget " in line]
+    assert order == ["A", "C", "B"]  # the newest day first, the one without a day last
 
 
 # --- every lookup a request makes has an index -----------------------------------------
