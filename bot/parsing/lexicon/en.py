@@ -147,7 +147,8 @@ DECISION_CUES = (
     r"\bcarried\b(?: unanimously| \d+\s*[-–]\s*\d+)",
     r"\bunanimously (?:approved|adopted|agreed|carried|passed)\b",
     r"\b(?:board|committee|council|group|meeting) resolved\b",
-    r"\bresolved (?:to|that)\b",
+    # "the Members resolved by unanimous ordinary resolution to …" (the manner between)
+    r"\bresolved\s+(?:by\s+(?:[\w-]+\s+){0,3}(?:resolution|vote|majority)\s+)?(?:to|that)\b",
     r"\bdecided (?:to|that|on|no|not|against)\b",  # "… and decided no change was required"
     # an outcome that something is not needed: "No need for a release cadence for now."
     r"^no need (?:for|to)\b",

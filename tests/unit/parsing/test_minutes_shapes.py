@@ -2051,3 +2051,35 @@ def test_next_meeting_days_written_otherwise(
 )
 def test_the_meeting_date_not_from_another_meetings_line(text: str, held: date) -> None:
     assert _read(text).meeting_date == held
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Bold markers are read past: the cue runs across them.
+        (
+            "## Special resolutions\n\n**The Members resolved by unanimous special resolution**"
+            " to adopt the new articles.\n",
+            ["The Members resolved by unanimous special resolution to adopt the new articles."],
+        ),
+        (
+            "## Budget\n\n**Bestyrelsen blev** enige om at hæve kontingentet.\n",
+            ["Bestyrelsen blev enige om at hæve kontingentet."],
+        ),
+        # The manner between "resolved" and "to".
+        (
+            "## Fees\n\nThe members resolved by a majority vote to raise the fee.\n",
+            ["The members resolved by a majority vote to raise the fee."],
+        ),
+        # An outcome glued to its item's title by an underscore.
+        (
+            "1. Godkendelse af dagsorden_Godkendt\n\n2. Økonomi\n",
+            ["Godkendelse af dagsorden_Godkendt"],
+        ),
+        ("1. Approval of the agenda_Approved\n\n2. Finance\n", ["Approval of the agenda_Approved"]),
+        # An underscore inside an address or a file name is no gap.
+        ("## UK\n\nhttps://example.org/uploads/Final_revised_Agreed_Arrangements.pdf\n", []),
+    ],
+)
+def test_markup_between_the_words_of_a_cue(text: str, decisions: list[str]) -> None:
+    assert [d.replace("**", "") for d in _decisions(text)] == decisions
