@@ -114,6 +114,12 @@ DECISION_CUES = (
     # consensus: "har en enig bestyrelse valgt at …", "Vi er enige om at …"
     r"\benige?\s+(?:bestyrelse|udvalg|råd|gruppe)\b",
     r"\b(?:er|var|blev|blevet)\s+enige\s+om\b",
+    # the same after an opening phrase, the subject after the verb: "Efter en drøftelse blev
+    # man enige om, at …", "Derfor var vi enige om …"
+    r"\b(?:er|var|blev)\s+(?:man|vi|de|alle|bestyrelsen|udvalget)\s+enige\s+om\b",
+    # a matter referred to another forum: "Udkast til nye vedtægter blev overladt til
+    # generalforsamlingens behandling.", "Sagen blev henvist til udvalget."
+    r"\b(?:blev|er)\s+(?:overladt|henvist|oversendt)\s+til\b",
     # a standing rule from now on, told in the present: "Det er fremover kun beboere, der
     # kan leje teltet.", "Bestyrelsen har fremover fast kontortid" (not "prøver de fremover at",
     # "Fremover vil referent …")
@@ -173,6 +179,9 @@ DECISION_CUES = (
 WE_DECIDE = (
     r"^vi\s+vil\b(?!\s+(?:gerne\s+)?(?:takke|sige|bede|minde|ønske|opfordre)\b)",
     r"^vi\s+[a-zæøå]{3,}er\b",
+    # the same after an opening word, the subject after the verb: "Derudover vil vi undersøge
+    # muligheden for …", "Nu indhenter vi pris …"
+    r"^[a-zæøå]+\s+vil\s+vi\b(?!\s+(?:gerne\s+)?(?:takke|sige|bede|minde|ønske|opfordre)\b)",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
@@ -905,6 +914,13 @@ TASK_PROMISES = (
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
+    # the signature block under the minutes: "Således godkendt den / 2016"
+    r"\bsåledes godkendt\b",
+    # a re-election declined: "Finn tager ikke imod genvalg.", "Jens ønsker ikke genvalg"
+    r"\b(?:tager|tog)\s+ikke\s+imod\s+genvalg\b",
+    r"\b(?:ønsker|ønskede)\s+ikke\s+(?:at\s+modtage\s+)?genvalg\b",
+    # a fact confirmed by a person: "Formanden bekræftede, at alle var til stede"
+    r"^\S+\s+bekræftede,?\s+at\b",
     r"\b(?:på|i) (?:sidste|forrige) møde\b",
     r"\bikke (?:var |er |blev )?enighed\b",  # "hvilket der dog ikke var enighed om"
     # where this meeting is held ("Mødet holdes hos Jacob"), not a rule ("Møder afholdes på skift")

@@ -160,6 +160,8 @@ DECISION_CUES = (
     r"\bno objections?\b",
     # a document signed at the meeting: "The audit report was signed."
     r"\b(?:was|were) signed\b",
+    # a matter referred to another forum: "The draft was referred to the general meeting."
+    r"\b(?:was|were)\s+(?:referred|remitted)\s+to\b",
     # something fixed: "The year's programme was discussed and finalised."
     r"\b(?:was|were)\s+(?:\w+\s+){0,3}(?:finali[sz]ed|settled)\b",
     # a majority for: "A majority voted for a concert on 18 December"
@@ -973,6 +975,13 @@ TASK_VERBS = (
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
 # Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
 NOT_DECISION_CUES = (
+    # the signature block under the minutes: "Signed as a correct record"
+    r"^signed as a (?:true|correct) record\b",
+    # a re-election declined: "Finn does not stand for re-election.", "Ann declined re-election"
+    r"\b(?:does|did) not (?:stand for|seek|accept) re-?election\b",
+    r"\bdeclined? re-?election\b",
+    # a fact confirmed by a person: "The Chair confirmed that all members were present"
+    r"^(?:the\s+)?\S+\s+confirmed\s+that\b",
     r"^[\w.\-]{2,30}:\s+[^.]{0,60}?\bagreed\b(?! (?:that|on))",
     # a report of another meeting's decision: "At the January 2018 meeting the Board approved …"
     r"\b(?:at|in) the (?:\w+ )?(?:\d{4} )?(?:board |council |committee )?meeting\b"

@@ -2083,3 +2083,42 @@ def test_the_meeting_date_not_from_another_meetings_line(text: str, held: date) 
 )
 def test_markup_between_the_words_of_a_cue(text: str, decisions: list[str]) -> None:
     assert [d.replace("**", "") for d in _decisions(text)] == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Danish puts the subject after the verb behind an opening phrase.
+        (
+            "1. Vand\n\nEfter en drøftelse blev man enige om, at sende et resumé til lab.\n",
+            ["Efter en drøftelse blev man enige om, at sende et resumé til lab."],
+        ),
+        (
+            "1. Blad\n\nDerudover vil vi undersøge muligheden for at skrive i bladet.\n",
+            ["Derudover vil vi undersøge muligheden for at skrive i bladet."],
+        ),
+        ("1. Tak\n\nSå vil vi gerne takke Jens for indsatsen.\n", []),
+        # A matter referred to another forum.
+        (
+            "1. Vedtægter\n\nUdkast til nye vedtægter blev overladt til generalforsamlingens "
+            "behandling.\n",
+            ["Udkast til nye vedtægter blev overladt til generalforsamlingens behandling."],
+        ),
+        (
+            "1. Rules\n\nThe draft of the new rules was referred to the general meeting.\n",
+            ["The draft of the new rules was referred to the general meeting."],
+        ),
+        # Not decisions: a declined re-election, a fact confirmed, the signature block.
+        ("1. Valg\n\nFinn tager ikke imod genvalg.\n", []),
+        ("1. Elections\n\nFinn does not stand for re-election.\n", []),
+        ("1. Voting\n\nThe Chair confirmed that no proxies had been appointed.\n", []),
+        (
+            "1. Afstemning\n\nFormanden bekræftede, at alle var godkendt som stemmeberettigede.\n",
+            [],
+        ),
+        ("1. Evt.\n\nIntet.\nSåledes godkendt den / 2016\n", []),
+        ("1. AOB\n\nNone.\n\nSigned as a correct record and approved: ________\n", []),
+    ],
+)
+def test_word_order_referrals_and_what_settles_nothing(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
