@@ -257,6 +257,11 @@ ACTION_VERBS = (
     "tovholder",
     "bestiller",
     r"arbejder videre(?: med)?",
+    # a verb with its particle, which alone would be a state or have no -er: "Trine og Maria
+    # handler ind", "Jakob og Per gør lokalet klar", "Bo rydder op"
+    r"handler ind",
+    r"gør\s+(?:\S+\s+){0,2}klar",
+    r"rydder op",
     "arbejder på",
 )
 # "X er tovholder", "give mandat til X", "... eftersendes" (no owner).
@@ -328,6 +333,11 @@ ATTENDANCE_VERBS = (
     r"for(?:t)?sætter\s+som\b",
     r"kandiderer\b",
     r"(?:gen)?opstiller\b",
+    # et valg taget imod eller afslået: "Frede modtager valget og takker forsamlingen.",
+    # "Finn tager ikke imod genvalg."
+    r"(?:modtager|modtog)\s+(?:valget|genvalg)\b",
+    r"(?:tager|tog)\s+(?:ikke\s+)?imod\s+(?:valget|genvalg)\b",
+    r"(?:ønsker|ønskede)\s+ikke\s+genvalg\b",
 )
 MEETING_DATE_LABELS = (
     "tid",
@@ -692,6 +702,8 @@ MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s")
 GENERIC_MEETING_WORDS = ("ordinære", "ordinært", "planlagte", "faste", "almindelige")
 # Nutidsverber der beskriver en tilstand, ikke en opgave: "X har", "X bliver", "X arbejder på".
 NOT_ACTION_VERBS = (
+    # a speaker reminding the meeting: "UH minder om vigtigheden af valget"
+    "minder",
     "er",
     "har",
     "bliver",
@@ -765,6 +777,9 @@ NOT_ACTION_VERBS = (
     "fortæller",
 )
 NOT_OWNERS = (
+    # et ord først i en sætning, der intet navn er: "Bare for at præcisere …", "Mød op …"
+    "bare",
+    "mød",
     "vi",
     "man",
     "der",

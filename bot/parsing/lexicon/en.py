@@ -303,6 +303,11 @@ ATTENDANCE_VERBS = (
     # a role kept or sought: "Ann continues as treasurer", "Bo stands for re-election."
     r"continues?\s+as\b",
     r"stands?\s+for\s+(?:re-?)?election\b",
+    # an election accepted or declined: "Bo accepts the election and thanks the meeting.",
+    # "Finn does not stand for re-election.", "Ann declined re-election."
+    r"(?:accepts|accepted)\s+(?:the\s+)?(?:election|nomination|re-?election)\b",
+    r"(?:does|did)\s+not\s+(?:stand\s+for|seek|accept)\s+re-?election\b",
+    r"declines?d?\s+(?:the\s+)?(?:re-?election|nomination)\b",
 )
 MEETING_DATE_LABELS = (
     "date",
@@ -675,6 +680,10 @@ MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
 # "next X meeting" where X names no other body.
 GENERIC_MEETING_WORDS = ("regular", "scheduled", "ordinary", "planned", "team", "weekly", "monthly")
 NOT_OWNERS = (
+    # a word opening a sentence that is no name: "Just to clarify for me …", "Meet to clarify
+    # the distribution of work" (an imperative to the team)
+    "just",
+    "meet",
     "we",
     "i",
     "you",
@@ -1030,6 +1039,11 @@ NOT_ACTION_VERBS: tuple[str, ...] = ()
 # A task told in the present with its owner before it: "Chris Clark reaches out to Vlad …",
 # "QA Team sets up the test plan". Verbs that do something, not states ("is", "has").
 TASK_PRESENT = (
+    # a task told with a bare verb and its particle or object: "Trine and Maria do the
+    # shopping", "Jakob and Per get the room ready" (Danish "handler ind", "gør … klar")
+    r"(?:does|do) the shopping",
+    r"gets?\s+(?:\S+\s+){0,2}ready",
+    r"tid(?:y|ies) up",
     r"reaches out",
     r"follows up",
     r"sets up",

@@ -2122,3 +2122,39 @@ def test_markup_between_the_words_of_a_cue(text: str, decisions: list[str]) -> N
 )
 def test_word_order_referrals_and_what_settles_nothing(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A spaced dash inside a line starts a clause with its own owner.
+        (
+            "1) Nyt\n- Drøftelse af henvendelse – PM sørger for at kontakte kommunen.\n",
+            [["PM"]],
+        ),
+        ("1. Room\n- Discussed the room for May – Ann will book it.\n", [["Ann"]]),
+        # Joint owners before a verb with its particle.
+        (
+            "1) Fest\n- Trine og Maria handler ind\n- Jakob og Per gør lokalet klar\n",
+            [["Trine", "Maria"], ["Jakob", "Per"]],
+        ),
+        (
+            "1. Party\n- Trine and Maria do the shopping\n- Jakob and Per get the room ready\n",
+            [["Trine", "Maria"], ["Jakob", "Per"]],
+        ),
+        # An election accepted or declined, a reminder, is no task.
+        ("1. Valg\n\nFrede modtager valget og takker forsamlingen.\n", []),
+        ("1. Valg\n\nFinn tager ikke imod genvalg.\n", []),
+        ("1. Elections\n\nFrede accepts the election and thanks the meeting.\n", []),
+        ("1. Elections\n\nFinn declined re-election.\n", []),
+        ("1. Valg\n\nUH minder om vigtigheden af valget.\n", []),
+        # A speaker's question or explanation is no task; words that are no names own none.
+        ("[2018-03-26 11:05:58] <rehrar> Will it be posted online?\n", []),
+        ("[2018-03-26 11:30:20] <bob> to forge this, I need to find a group element.\n", []),
+        ("[2018-03-26 11:30:20] <bob> I will make a PR for the docs.\n", [["bob"]]),
+        ("1. Notes\n- Just to clarify the point from last week.\n", []),
+        ("1. Suggestions\n- Meet to clarify the distribution of work.\n", []),
+    ],
+)
+def test_owners_in_clauses_and_what_is_no_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
