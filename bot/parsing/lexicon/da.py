@@ -130,7 +130,13 @@ DECISION_CUES = (
     r"\bingen indvendinger\b",
     r"\bblev (?:det )?bestemt\b",
     r"\bgenvalg\b(?! af\b)",
-    r"\bvalg af\b[^.]*\bblev\s+(?-i:[A-ZÆØÅ])",  # "valg af dirigent, og det blev Maja Thomsen"
+    r"\bvalg af\b[^.]*\bblev\s+(?-i:[A-ZÆØÅ])",
+    # valgt ved forslag og accept: "foreslog Niels Falsig som dirigent; der modtog valget"
+    r"\b(?:foreslog|indstillede)\b[^.]*\b(?:modtog|accepterede)\s+valget\b",
+    # en afstemnings udfald med stemmetal, ikke stemmelighed: "2. afstemning ender 6 – 5, med
+    # en blank stemme, til Frede Andersen." (ikke "ender med stemmerne 6 – 6 uafgjort")
+    r"\bafstemning(?:en)?\s+(?:ender|endte|gav|blev)\s+(?:med\s+)?\d+\s*[–-]\s*\d+\b"
+    r"(?![^.]*\b(?:uafgjort|stemmelighed)\b)",  # "valg af dirigent, og det blev Maja Thomsen"
     r"\b(?:forblev|fastholdes|fastholdtes) uændret\b",
     # a role kept: "Anne Mette fortsætter som kasserer"
     r"\bfor(?:t)?sætter\s+som\s+(?:formand|næstformand|kasserer?|sekretær|revisor|suppleant)",

@@ -112,6 +112,12 @@ DECISION_CUES = (
     r"(?<!be )(?<!been )\bvoted\b",
     r"\bapproved by a \d+-\d+",
     r"\bnominated\b.*\baccepted\b",
+    # elected by proposal and acceptance: "proposed Ann Lee as chair, who accepted the
+    # election" (as "nominated … accepted")
+    r"\bproposed\b[^.]*\baccepted\s+the\s+(?:election|nomination)\b",
+    # a ballot's result with its count, not a tie: "The second ballot ended 6-5, with one
+    # blank vote, for Frede Andersen." (not "ended 6-6, a tie")
+    r"\bballot\s+(?:ends|ended|gave|was)\s+\d+\s*[–-]\s*\d+\b(?![^.]*\b(?:tie|tied|draw)\b)",
     r"\bwas elected\b",
     r"\bwas appointed\b",
     r"(?<!be )(?<!if )(?<!once )(?<!until )\b(?:was |were |is |are )?approved\b(?!:?\s*\d)",

@@ -2158,3 +2158,34 @@ def test_word_order_referrals_and_what_settles_nothing(text: str, decisions: lis
 )
 def test_owners_in_clauses_and_what_is_no_task(text: str, owners: list[list[str]]) -> None:
     assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Elected by proposal and acceptance.
+        (
+            "1. Valg af dirigent\n\nKassereren bød velkommen og foreslog Niels Falsig som "
+            "dirigent; der modtog valget.\n",
+            ["Kassereren bød velkommen og foreslog Niels Falsig som dirigent; der modtog valget."],
+        ),
+        (
+            "1. Election of a chair\n\nThe treasurer proposed Ann Lee as chair, who accepted "
+            "the election.\n",
+            ["The treasurer proposed Ann Lee as chair, who accepted the election."],
+        ),
+        # A ballot's result with its count; a tie settles nothing.
+        (
+            "3. Valg af formand\n\nDen 1. afstemning ender med 6 – 6 uafgjort.\n\n"
+            "Den 2. afstemning ender 6 – 5, med en blank stemme, til Frede Andersen.\n",
+            ["Den 2. afstemning ender 6 – 5, med en blank stemme, til Frede Andersen."],
+        ),
+        (
+            "3. Election of a chair\n\nThe first ballot ended 6-6, a tie.\n\n"
+            "The second ballot ended 6-5 for Frede Andersen.\n",
+            ["The second ballot ended 6-5 for Frede Andersen."],
+        ),
+    ],
+)
+def test_an_election_by_acceptance_and_a_ballots_result(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
