@@ -242,14 +242,14 @@ _CARRIED = re.compile("|".join(words_of("CARRIED_OVER")) or r"(?!)")
 
 # "dagsorden_Godkendt": a small letter, an underscore, a capitalised word ending there (not
 # "attachment_data", "revised_Agreed_Arrangements" in an address)
-_EMPHASIS = re.compile(r"\*\*|__|(?<=[a-zæøå])_(?=[A-ZÆØÅ][a-zæøå]+\b)")
+_EMPHASIS = re.compile(r"__|(?<=[a-zæøå])_(?=[A-ZÆØÅ][a-zæøå]+\b)")
 
 
 def plain(sentence: str) -> str:
-    """A sentence as its words are matched: bold markers and an underscore gluing two words
-    read as spaces ("**The Members resolved by special resolution** to adopt …",
-    "Godkendelse af dagsorden_Godkendt"), so a cue is found across them; the text kept is
-    the sentence as written."""
+    """A sentence as its words are matched: underscore bold markers and an underscore gluing
+    two words read as spaces ("__Bestyrelsen blev__ enige om …", "Godkendelse af
+    dagsorden_Godkendt"), so a cue is found across them (`clean` drops "**" already); the
+    text kept is the sentence as written."""
     return re.sub(r"\s{2,}", " ", _EMPHASIS.sub(" ", sentence)).strip()
 
 

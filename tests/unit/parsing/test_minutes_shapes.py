@@ -2056,15 +2056,20 @@ def test_the_meeting_date_not_from_another_meetings_line(text: str, held: date) 
 @pytest.mark.parametrize(
     ("text", "decisions"),
     [
-        # Bold markers are read past: the cue runs across them.
+        # Bold markers are read past: the cue runs across them ("**" is dropped by the
+        # cleaning, "__" only where cues are matched).
         (
             "## Special resolutions\n\n**The Members resolved by unanimous special resolution**"
             " to adopt the new articles.\n",
             ["The Members resolved by unanimous special resolution to adopt the new articles."],
         ),
         (
-            "## Budget\n\n**Bestyrelsen blev** enige om at hæve kontingentet.\n",
-            ["Bestyrelsen blev enige om at hæve kontingentet."],
+            "## Budget\n\n__Bestyrelsen blev__ enige om at hæve kontingentet.\n",
+            ["__Bestyrelsen blev__ enige om at hæve kontingentet."],
+        ),
+        (
+            "## Budget\n\n__The board was in__ agreement to raise the fee.\n",
+            ["__The board was in__ agreement to raise the fee."],
         ),
         # The manner between "resolved" and "to".
         (
