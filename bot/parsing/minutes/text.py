@@ -21,7 +21,7 @@ _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _UNDERLINE = re.compile(r"^\s*([-=~^*#_])\1{2,}\s*$")
 _CHAT = re.compile(
-    r"^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    r"^\ufeff?\s*\[?(?:(?P<day>\d{4}-\d{2}-\d{2})[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?"
     r"\s+<\s?[@+]?(?P<nick>[^>\s]+)\s?>\s?(?P<said>.*)$"
 )
 _SPOKEN = re.compile(r"^[\w.\-]{2,30}:\s")  # "benws_: minutes are approved"
@@ -46,6 +46,7 @@ class Cleaned:
     lines: list[str] = field(default_factory=list)
     headings: dict[int, int] = field(default_factory=dict)  # line index -> level (1 = top)
     front_matter: int = -1  # index of the line that closes YAML front matter
+    chat_days: list[str] = field(default_factory=list)  # "2018-03-26" of each chat line's stamp
 
 
 def clean_lines(text: str) -> list[str]:
@@ -76,6 +77,9 @@ def clean(text: str) -> Cleaned:
         quoted = re.match(r"^\s*>", raw) is not None
         if index and re.match(r"^\s*>", raws[index - 1]) and not quoted and raw.strip():
             out.lines.append("")  # a quoted block is a paragraph of its own
+        stamp = _CHAT.match(raw)
+        if stamp and stamp.group("day"):
+            out.chat_days.append(stamp.group("day"))
         line = _chat_line(re.sub(r"^(?:\s*>)+\s?", "", raw))  # quoted Markdown
         underline = _UNDERLINE.match(line)
         if underline and index > front_matter_end:

@@ -2194,3 +2194,16 @@ def test_owners_in_clauses_and_what_is_no_task(text: str, owners: list[list[str]
 )
 def test_an_election_by_acceptance_and_a_ballots_result(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+def test_a_chat_logs_day_is_the_meeting_date_where_nothing_else_says_it() -> None:
+    log = (
+        "[2018-03-26 10:58:00] <sarang> good morning everyone, meeting in a few minutes\n"
+        "[2018-03-26 11:00:09] <hyc> morning\n"
+        "[2018-03-26 11:05:58] <rehrar> Will it be posted online?\n"
+        "[2018-03-26 11:30:20] <sarang> thanks all\n"
+    )
+    assert _read(log).meeting_date == date(2018, 3, 26)
+    # a date the minutes state wins; a log of time stamps only says nothing
+    assert _read(f"Møde 2. april 2018\n\n{log}").meeting_date == date(2018, 4, 2)
+    assert _read("[10:58] <hyc> morning\n[11:00] <bob> hi\n[11:02] <eve> hi\n").meeting_date is None
