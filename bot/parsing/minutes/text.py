@@ -257,6 +257,24 @@ def plain(sentence: str) -> str:
     return re.sub(r"\s{2,}", " ", _EMPHASIS.sub(" ", sentence)).strip()
 
 
+# A passage quoted inside a sentence, double quotes first (they may stand inside single ones):
+# an opening mark after a space or a colon, a closing one before no letter ("Directors'
+# meetings" keeps its apostrophe, "the Chair's" opens nothing).
+_QUOTED = (
+    re.compile(r"(?<=[\s:(])[\"“„»][^\"“”„»«\n]+[\"”“«](?!\w)"),
+    re.compile(r"(?<=[\s:(])['‘][^'‘’\n]+['’](?!\w)"),
+)
+
+
+def unquoted(sentence: str) -> str:
+    """A sentence without the passages it quotes after its first words: "… a new definition
+    that reads: '"nominated medium" means a system unanimously agreed by the Directors'" is
+    the wording of a text, not what the meeting agreed; a sentence that is a quote stays."""
+    for quoted in _QUOTED:
+        sentence = quoted.sub(" … ", sentence)
+    return sentence
+
+
 def continues(previous: str, line: str) -> bool:
     if not previous:
         return False

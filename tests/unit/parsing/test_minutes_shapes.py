@@ -2207,3 +2207,32 @@ def test_a_chat_logs_day_is_the_meeting_date_where_nothing_else_says_it() -> Non
     # a date the minutes state wins; a log of time stamps only says nothing
     assert _read(f"Møde 2. april 2018\n\n{log}").meeting_date == date(2018, 4, 2)
     assert _read("[10:58] <hyc> morning\n[11:00] <bob> hi\n[11:02] <eve> hi\n").meeting_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # The wording a sentence quotes is no outcome of this meeting.
+        (
+            '## Resolutions\n\n- to insert a new definition that reads: \'"nominated medium" '
+            "means a system unanimously agreed by the Directors for Directors' meetings'.\n",
+            [],
+        ),
+        (
+            "1. Vedtægter\n\n- at indsætte en ny paragraf, der lyder: „Kontingentet godkendes af "
+            "generalforsamlingen hvert år“.\n",
+            [],
+        ),
+        # An outcome outside the quote, or a sentence that is a quote, is read.
+        (
+            "## Motto\n\nThe board agreed on the motto 'We decide together'.\n",
+            ["The board agreed on the motto 'We decide together'."],
+        ),
+        (
+            "1. Motto\n\nBestyrelsen vedtog mottoet „Vi bestemmer sammen“.\n",
+            ["Bestyrelsen vedtog mottoet „Vi bestemmer sammen“."],
+        ),
+    ],
+)
+def test_a_quoted_wording_is_no_outcome(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
