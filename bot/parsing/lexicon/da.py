@@ -114,6 +114,12 @@ DECISION_CUES = (
     # consensus: "har en enig bestyrelse valgt at …", "Vi er enige om at …"
     r"\benige?\s+(?:bestyrelse|udvalg|råd|gruppe)\b",
     r"\b(?:er|var|blev|blevet)\s+enige\s+om\b",
+    # the same after an opening phrase, the subject after the verb: "Efter en drøftelse blev
+    # man enige om, at …", "Derfor var vi enige om …"
+    r"\b(?:er|var|blev)\s+(?:man|vi|de|alle|bestyrelsen|udvalget)\s+enige\s+om\b",
+    # a matter referred to another forum: "Udkast til nye vedtægter blev overladt til
+    # generalforsamlingens behandling.", "Sagen blev henvist til udvalget."
+    r"\b(?:blev|er)\s+(?:overladt|henvist|oversendt)\s+til\b",
     # a standing rule from now on, told in the present: "Det er fremover kun beboere, der
     # kan leje teltet.", "Bestyrelsen har fremover fast kontortid" (not "prøver de fremover at",
     # "Fremover vil referent …")
@@ -124,7 +130,13 @@ DECISION_CUES = (
     r"\bingen indvendinger\b",
     r"\bblev (?:det )?bestemt\b",
     r"\bgenvalg\b(?! af\b)",
-    r"\bvalg af\b[^.]*\bblev\s+(?-i:[A-ZÆØÅ])",  # "valg af dirigent, og det blev Maja Thomsen"
+    r"\bvalg af\b[^.]*\bblev\s+(?-i:[A-ZÆØÅ])",
+    # valgt ved forslag og accept: "foreslog Niels Falsig som dirigent; der modtog valget"
+    r"\b(?:foreslog|indstillede)\b[^.]*\b(?:modtog|accepterede)\s+valget\b",
+    # en afstemnings udfald med stemmetal, ikke stemmelighed: "2. afstemning ender 6 – 5, med
+    # en blank stemme, til Frede Andersen." (ikke "ender med stemmerne 6 – 6 uafgjort")
+    r"\bafstemning(?:en)?\s+(?:ender|endte|gav|blev)\s+(?:med\s+)?\d+\s*[–-]\s*\d+\b"
+    r"(?![^.]*\b(?:uafgjort|stemmelighed)\b)",  # "valg af dirigent, og det blev Maja Thomsen"
     r"\b(?:forblev|fastholdes|fastholdtes) uændret\b",
     # a role kept: "Anne Mette fortsætter som kasserer"
     r"\bfor(?:t)?sætter\s+som\s+(?:formand|næstformand|kasserer?|sekretær|revisor|suppleant)",
@@ -173,6 +185,9 @@ DECISION_CUES = (
 WE_DECIDE = (
     r"^vi\s+vil\b(?!\s+(?:gerne\s+)?(?:takke|sige|bede|minde|ønske|opfordre)\b)",
     r"^vi\s+[a-zæøå]{3,}er\b",
+    # the same after an opening word, the subject after the verb: "Derudover vil vi undersøge
+    # muligheden for …", "Nu indhenter vi pris …"
+    r"^[a-zæøå]+\s+vil\s+vi\b(?!\s+(?:gerne\s+)?(?:takke|sige|bede|minde|ønske|opfordre)\b)",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
@@ -248,6 +263,11 @@ ACTION_VERBS = (
     "tovholder",
     "bestiller",
     r"arbejder videre(?: med)?",
+    # a verb with its particle, which alone would be a state or have no -er: "Trine og Maria
+    # handler ind", "Jakob og Per gør lokalet klar", "Bo rydder op"
+    r"handler ind",
+    r"gør\s+(?:\S+\s+){0,2}klar",
+    r"rydder op",
     "arbejder på",
 )
 # "X er tovholder", "give mandat til X", "... eftersendes" (no owner).
@@ -319,6 +339,11 @@ ATTENDANCE_VERBS = (
     r"for(?:t)?sætter\s+som\b",
     r"kandiderer\b",
     r"(?:gen)?opstiller\b",
+    # et valg taget imod eller afslået: "Frede modtager valget og takker forsamlingen.",
+    # "Finn tager ikke imod genvalg."
+    r"(?:modtager|modtog)\s+(?:valget|genvalg)\b",
+    r"(?:tager|tog)\s+(?:ikke\s+)?imod\s+(?:valget|genvalg)\b",
+    r"(?:ønsker|ønskede)\s+ikke\s+genvalg\b",
 )
 MEETING_DATE_LABELS = (
     "tid",
@@ -683,6 +708,8 @@ MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s")
 GENERIC_MEETING_WORDS = ("ordinære", "ordinært", "planlagte", "faste", "almindelige")
 # Nutidsverber der beskriver en tilstand, ikke en opgave: "X har", "X bliver", "X arbejder på".
 NOT_ACTION_VERBS = (
+    # a speaker reminding the meeting: "UH minder om vigtigheden af valget"
+    "minder",
     "er",
     "har",
     "bliver",
@@ -756,6 +783,9 @@ NOT_ACTION_VERBS = (
     "fortæller",
 )
 NOT_OWNERS = (
+    # et ord først i en sætning, der intet navn er: "Bare for at præcisere …", "Mød op …"
+    "bare",
+    "mød",
     "vi",
     "man",
     "der",
@@ -905,6 +935,13 @@ TASK_PROMISES = (
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
+    # the signature block under the minutes: "Således godkendt den / 2016"
+    r"\bsåledes godkendt\b",
+    # a re-election declined: "Finn tager ikke imod genvalg.", "Jens ønsker ikke genvalg"
+    r"\b(?:tager|tog)\s+ikke\s+imod\s+genvalg\b",
+    r"\b(?:ønsker|ønskede)\s+ikke\s+(?:at\s+modtage\s+)?genvalg\b",
+    # a fact confirmed by a person: "Formanden bekræftede, at alle var til stede"
+    r"^\S+\s+bekræftede,?\s+at\b",
     r"\b(?:på|i) (?:sidste|forrige) møde\b",
     r"\bikke (?:var |er |blev )?enighed\b",  # "hvilket der dog ikke var enighed om"
     # where this meeting is held ("Mødet holdes hos Jacob"), not a rule ("Møder afholdes på skift")

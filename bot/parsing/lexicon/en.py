@@ -112,6 +112,12 @@ DECISION_CUES = (
     r"(?<!be )(?<!been )\bvoted\b",
     r"\bapproved by a \d+-\d+",
     r"\bnominated\b.*\baccepted\b",
+    # elected by proposal and acceptance: "proposed Ann Lee as chair, who accepted the
+    # election" (as "nominated … accepted")
+    r"\bproposed\b[^.]*\baccepted\s+the\s+(?:election|nomination)\b",
+    # a ballot's result with its count, not a tie: "The second ballot ended 6-5, with one
+    # blank vote, for Frede Andersen." (not "ended 6-6, a tie")
+    r"\bballot\s+(?:ends|ended|gave|was)\s+\d+\s*[–-]\s*\d+\b(?![^.]*\b(?:tie|tied|draw)\b)",
     r"\bwas elected\b",
     r"\bwas appointed\b",
     r"(?<!be )(?<!if )(?<!once )(?<!until )\b(?:was |were |is |are )?approved\b(?!:?\s*\d)",
@@ -147,7 +153,8 @@ DECISION_CUES = (
     r"\bcarried\b(?: unanimously| \d+\s*[-–]\s*\d+)",
     r"\bunanimously (?:approved|adopted|agreed|carried|passed)\b",
     r"\b(?:board|committee|council|group|meeting) resolved\b",
-    r"\bresolved (?:to|that)\b",
+    # "the Members resolved by unanimous ordinary resolution to …" (the manner between)
+    r"\bresolved\s+(?:by\s+(?:[\w-]+\s+){0,3}(?:resolution|vote|majority)\s+)?(?:to|that)\b",
     r"\bdecided (?:to|that|on|no|not|against)\b",  # "… and decided no change was required"
     # an outcome that something is not needed: "No need for a release cadence for now."
     r"^no need (?:for|to)\b",
@@ -159,6 +166,8 @@ DECISION_CUES = (
     r"\bno objections?\b",
     # a document signed at the meeting: "The audit report was signed."
     r"\b(?:was|were) signed\b",
+    # a matter referred to another forum: "The draft was referred to the general meeting."
+    r"\b(?:was|were)\s+(?:referred|remitted)\s+to\b",
     # something fixed: "The year's programme was discussed and finalised."
     r"\b(?:was|were)\s+(?:\w+\s+){0,3}(?:finali[sz]ed|settled)\b",
     # a majority for: "A majority voted for a concert on 18 December"
@@ -300,6 +309,11 @@ ATTENDANCE_VERBS = (
     # a role kept or sought: "Ann continues as treasurer", "Bo stands for re-election."
     r"continues?\s+as\b",
     r"stands?\s+for\s+(?:re-?)?election\b",
+    # an election accepted or declined: "Bo accepts the election and thanks the meeting.",
+    # "Finn does not stand for re-election.", "Ann declined re-election."
+    r"(?:accepts|accepted)\s+(?:the\s+)?(?:election|nomination|re-?election)\b",
+    r"(?:does|did)\s+not\s+(?:stand\s+for|seek|accept)\s+re-?election\b",
+    r"declines?d?\s+(?:the\s+)?(?:re-?election|nomination)\b",
 )
 MEETING_DATE_LABELS = (
     "date",
@@ -672,6 +686,10 @@ MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
 # "next X meeting" where X names no other body.
 GENERIC_MEETING_WORDS = ("regular", "scheduled", "ordinary", "planned", "team", "weekly", "monthly")
 NOT_OWNERS = (
+    # a word opening a sentence that is no name: "Just to clarify for me …", "Meet to clarify
+    # the distribution of work" (an imperative to the team)
+    "just",
+    "meet",
     "we",
     "i",
     "you",
@@ -972,6 +990,13 @@ TASK_VERBS = (
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
 # Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
 NOT_DECISION_CUES = (
+    # the signature block under the minutes: "Signed as a correct record"
+    r"^signed as a (?:true|correct) record\b",
+    # a re-election declined: "Finn does not stand for re-election.", "Ann declined re-election"
+    r"\b(?:does|did) not (?:stand for|seek|accept) re-?election\b",
+    r"\bdeclined? re-?election\b",
+    # a fact confirmed by a person: "The Chair confirmed that all members were present"
+    r"^(?:the\s+)?\S+\s+confirmed\s+that\b",
     r"^[\w.\-]{2,30}:\s+[^.]{0,60}?\bagreed\b(?! (?:that|on))",
     # a report of another meeting's decision: "At the January 2018 meeting the Board approved …"
     r"\b(?:at|in) the (?:\w+ )?(?:\d{4} )?(?:board |council |committee )?meeting\b"
@@ -1020,6 +1045,11 @@ NOT_ACTION_VERBS: tuple[str, ...] = ()
 # A task told in the present with its owner before it: "Chris Clark reaches out to Vlad …",
 # "QA Team sets up the test plan". Verbs that do something, not states ("is", "has").
 TASK_PRESENT = (
+    # a task told with a bare verb and its particle or object: "Trine and Maria do the
+    # shopping", "Jakob and Per get the room ready" (Danish "handler ind", "gør … klar")
+    r"(?:does|do) the shopping",
+    r"gets?\s+(?:\S+\s+){0,2}ready",
+    r"tid(?:y|ies) up",
     r"reaches out",
     r"follows up",
     r"sets up",

@@ -44,8 +44,10 @@ from bot.parsing.minutes.text import (
     BULLET_LINE,
     continues,
     paragraphs,
+    plain,
     sentences,
     table_rows,
+    unquoted,
     words_of,
 )
 
@@ -90,6 +92,7 @@ def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> boo
     agreed to …"), a decision another body took ("Kommunalbestyrelsen har
     godkendt …" in the minutes of Ældrerådet).
     """
+    sentence = unquoted(plain(sentence))
     if sentence.rstrip().endswith("?") or _NOT_DECISION.search(sentence):
         return False
     if _other_body(sentence, title):

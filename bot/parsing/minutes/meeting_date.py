@@ -95,7 +95,23 @@ def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | 
         if guess is None and dates and dates[0].value:
             value = dates[0].value
             guess = value if value <= today else _year_before(value)
+    logged = _chat_day(cleaned.chat_days)
+    if logged is not None:
+        return logged, None
     return None, guess
+
+
+def _chat_day(days: list[str]) -> date | None:
+    """The day of a chat log whose every line is stamped with its date ("[2018-03-26
+    10:58:00] <nick> …"), where nothing else states when the meeting was held: the day most of
+    its lines were written."""
+    if len(days) < 3:
+        return None
+    day = max(sorted(set(days)), key=days.count)
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        return None
 
 
 def _next_line(lines: list[str], index: int) -> str:

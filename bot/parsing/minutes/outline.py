@@ -232,8 +232,10 @@ def outline_of(lines: list[str]) -> Outline:
     return outline
 
 
+# An outcome after a dash, in parentheses, or glued by an underscore ("Godkendelse af
+# dagsorden_Godkendt", as a page's text kept it)
 _OUTCOME_TAIL = re.compile(
-    r"(?:\s[–—-]\s*|\(\s*)(?:enstemmigt\s+|unanimously\s+)?"
+    r"(?:\s[–—-]\s*|\(\s*|(?<=[a-zæøå])_)(?:enstemmigt\s+|unanimously\s+)?"
     rf"(?:{'|'.join(da.TITLE_OUTCOMES + en.TITLE_OUTCOMES)})\b[.!]?\s*\)?\.?$",
     re.IGNORECASE,
 )

@@ -190,7 +190,10 @@ def _clauses(text: str) -> list[str]:
     parts = re.split(
         r",\s+og\s+(?=[A-ZÆØÅ])|;\s+|,\s+and\s+(?=[A-Z])|,\s+(?=[A-ZÆØÅ]\w*\s+(?:to|will)\s)"
         r"|,\s+(?=[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)?\s+[a-zæøå]{3,}er(?=[\s.,;]|$))"
-        r"|\s+\((?=[A-ZÆØÅ])",
+        r"|\s+\((?=[A-ZÆØÅ])"
+        # a spaced dash inside a line starts a clause: "Drøftelse af henvendelse – PM sørger
+        # for …", "Discussed the room – Ann will book it"
+        r"|\s[–—]\s+(?=[A-ZÆØÅ])",
         text,
     )
     out: list[str] = []
@@ -254,6 +257,8 @@ def _assigned(
     speaker = _SPEAKER.match(text.strip())
     if speaker and _is_owner(speaker.group("owner")):
         said = speaker.group("rest")
+        if _spoken(said):
+            return []
         if _SELF.match(said) or (_SELF.search(said) and re.search(r"\bI\b", said)):
             return [(said, [speaker.group("owner")], said)]
     found: list[tuple[str, list[str], str]] = []
@@ -297,9 +302,21 @@ def _assigned(
             owners = []
             passive = re.search(r"\bder\s+\w+es\b.*", clause, re.IGNORECASE)
             task = passive.group(0) if passive else clause
-        if owners is not None and not _ATTENDANCE.match(task.strip()):
+        if owners is not None and not _ATTENDANCE.match(task.strip()) and not _spoken(task):
             found.append((clause, owners, task))
     return found
+
+
+# "to sign the message, I evaluate my private key …", "for at underskrive, jeg …": what the
+# speaker does to get something done, told as an explanation
+_PURPOSE = re.compile(r"^(?:to|for at)\s+[^,?]{1,60},\s+(?:i|jeg)\b", re.IGNORECASE)
+
+
+def _spoken(task: str) -> bool:
+    """A "task" that is something said, not given: a question ("rehrar: Will it be posted
+    online?" — a question is never a task) or an explanation in the first person ("to forge
+    this, I need to find …")."""
+    return task.rstrip().endswith("?") or bool(_PURPOSE.match(task.strip()))
 
 
 _ATTENDANCE = re.compile(rf"^(?:{'|'.join(words_of('ATTENDANCE_VERBS'))})", re.IGNORECASE)

@@ -21,7 +21,7 @@ _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _UNDERLINE = re.compile(r"^\s*([-=~^*#_])\1{2,}\s*$")
 _CHAT = re.compile(
-    r"^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    r"^\ufeff?\s*\[?(?:(?P<day>\d{4}-\d{2}-\d{2})[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?"
     r"\s+<\s?[@+]?(?P<nick>[^>\s]+)\s?>\s?(?P<said>.*)$"
 )
 _SPOKEN = re.compile(r"^[\w.\-]{2,30}:\s")  # "benws_: minutes are approved"
@@ -46,6 +46,7 @@ class Cleaned:
     lines: list[str] = field(default_factory=list)
     headings: dict[int, int] = field(default_factory=dict)  # line index -> level (1 = top)
     front_matter: int = -1  # index of the line that closes YAML front matter
+    chat_days: list[str] = field(default_factory=list)  # "2018-03-26" of each chat line's stamp
 
 
 def clean_lines(text: str) -> list[str]:
@@ -76,6 +77,9 @@ def clean(text: str) -> Cleaned:
         quoted = re.match(r"^\s*>", raw) is not None
         if index and re.match(r"^\s*>", raws[index - 1]) and not quoted and raw.strip():
             out.lines.append("")  # a quoted block is a paragraph of its own
+        stamp = _CHAT.match(raw)
+        if stamp and stamp.group("day"):
+            out.chat_days.append(stamp.group("day"))
         line = _chat_line(re.sub(r"^(?:\s*>)+\s?", "", raw))  # quoted Markdown
         underline = _UNDERLINE.match(line)
         if underline and index > front_matter_end:
@@ -238,6 +242,37 @@ _ABBREVIATIONS = {
     "sr",
 }
 _CARRIED = re.compile("|".join(words_of("CARRIED_OVER")) or r"(?!)")
+
+
+# "dagsorden_Godkendt": a small letter, an underscore, a capitalised word ending there (not
+# "attachment_data", "revised_Agreed_Arrangements" in an address)
+_EMPHASIS = re.compile(r"__|(?<=[a-zæøå])_(?=[A-ZÆØÅ][a-zæøå]+\b)")
+
+
+def plain(sentence: str) -> str:
+    """A sentence as its words are matched: underscore bold markers and an underscore gluing
+    two words read as spaces ("__Bestyrelsen blev__ enige om …", "Godkendelse af
+    dagsorden_Godkendt"), so a cue is found across them (`clean` drops "**" already); the
+    text kept is the sentence as written."""
+    return re.sub(r"\s{2,}", " ", _EMPHASIS.sub(" ", sentence)).strip()
+
+
+# A passage quoted inside a sentence, double quotes first (they may stand inside single ones):
+# an opening mark after a space or a colon, a closing one before no letter ("Directors'
+# meetings" keeps its apostrophe, "the Chair's" opens nothing).
+_QUOTED = (
+    re.compile(r"(?<=[\s:(])[\"“„»][^\"“”„»«\n]+[\"”“«](?!\w)"),
+    re.compile(r"(?<=[\s:(])['‘][^'‘’\n]+['’](?!\w)"),
+)
+
+
+def unquoted(sentence: str) -> str:
+    """A sentence without the passages it quotes after its first words: "… a new definition
+    that reads: '"nominated medium" means a system unanimously agreed by the Directors'" is
+    the wording of a text, not what the meeting agreed; a sentence that is a quote stays."""
+    for quoted in _QUOTED:
+        sentence = quoted.sub(" … ", sentence)
+    return sentence
 
 
 def continues(previous: str, line: str) -> bool:

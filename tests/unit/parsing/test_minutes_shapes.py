@@ -2051,3 +2051,188 @@ def test_next_meeting_days_written_otherwise(
 )
 def test_the_meeting_date_not_from_another_meetings_line(text: str, held: date) -> None:
     assert _read(text).meeting_date == held
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Bold markers are read past: the cue runs across them ("**" is dropped by the
+        # cleaning, "__" only where cues are matched).
+        (
+            "## Special resolutions\n\n**The Members resolved by unanimous special resolution**"
+            " to adopt the new articles.\n",
+            ["The Members resolved by unanimous special resolution to adopt the new articles."],
+        ),
+        (
+            "## Budget\n\n__Bestyrelsen blev__ enige om at hæve kontingentet.\n",
+            ["__Bestyrelsen blev__ enige om at hæve kontingentet."],
+        ),
+        (
+            "## Budget\n\n__The board was in__ agreement to raise the fee.\n",
+            ["__The board was in__ agreement to raise the fee."],
+        ),
+        # The manner between "resolved" and "to".
+        (
+            "## Fees\n\nThe members resolved by a majority vote to raise the fee.\n",
+            ["The members resolved by a majority vote to raise the fee."],
+        ),
+        # An outcome glued to its item's title by an underscore.
+        (
+            "1. Godkendelse af dagsorden_Godkendt\n\n2. Økonomi\n",
+            ["Godkendelse af dagsorden_Godkendt"],
+        ),
+        ("1. Approval of the agenda_Approved\n\n2. Finance\n", ["Approval of the agenda_Approved"]),
+        # An underscore inside an address or a file name is no gap.
+        ("## UK\n\nhttps://example.org/uploads/Final_revised_Agreed_Arrangements.pdf\n", []),
+    ],
+)
+def test_markup_between_the_words_of_a_cue(text: str, decisions: list[str]) -> None:
+    assert [d.replace("**", "") for d in _decisions(text)] == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Danish puts the subject after the verb behind an opening phrase.
+        (
+            "1. Vand\n\nEfter en drøftelse blev man enige om, at sende et resumé til lab.\n",
+            ["Efter en drøftelse blev man enige om, at sende et resumé til lab."],
+        ),
+        (
+            "1. Blad\n\nDerudover vil vi undersøge muligheden for at skrive i bladet.\n",
+            ["Derudover vil vi undersøge muligheden for at skrive i bladet."],
+        ),
+        ("1. Tak\n\nSå vil vi gerne takke Jens for indsatsen.\n", []),
+        # A matter referred to another forum.
+        (
+            "1. Vedtægter\n\nUdkast til nye vedtægter blev overladt til generalforsamlingens "
+            "behandling.\n",
+            ["Udkast til nye vedtægter blev overladt til generalforsamlingens behandling."],
+        ),
+        (
+            "1. Rules\n\nThe draft of the new rules was referred to the general meeting.\n",
+            ["The draft of the new rules was referred to the general meeting."],
+        ),
+        # Not decisions: a declined re-election, a fact confirmed, the signature block.
+        ("1. Valg\n\nFinn tager ikke imod genvalg.\n", []),
+        ("1. Elections\n\nFinn does not stand for re-election.\n", []),
+        ("1. Voting\n\nThe Chair confirmed that no proxies had been appointed.\n", []),
+        (
+            "1. Afstemning\n\nFormanden bekræftede, at alle var godkendt som stemmeberettigede.\n",
+            [],
+        ),
+        ("1. Evt.\n\nIntet.\nSåledes godkendt den / 2016\n", []),
+        ("1. AOB\n\nNone.\n\nSigned as a correct record and approved: ________\n", []),
+    ],
+)
+def test_word_order_referrals_and_what_settles_nothing(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A spaced dash inside a line starts a clause with its own owner.
+        (
+            "1) Nyt\n- Drøftelse af henvendelse – PM sørger for at kontakte kommunen.\n",
+            [["PM"]],
+        ),
+        ("1. Room\n- Discussed the room for May – Ann will book it.\n", [["Ann"]]),
+        # Joint owners before a verb with its particle.
+        (
+            "1) Fest\n- Trine og Maria handler ind\n- Jakob og Per gør lokalet klar\n",
+            [["Trine", "Maria"], ["Jakob", "Per"]],
+        ),
+        (
+            "1. Party\n- Trine and Maria do the shopping\n- Jakob and Per get the room ready\n",
+            [["Trine", "Maria"], ["Jakob", "Per"]],
+        ),
+        # An election accepted or declined, a reminder, is no task.
+        ("1. Valg\n\nFrede modtager valget og takker forsamlingen.\n", []),
+        ("1. Valg\n\nFinn tager ikke imod genvalg.\n", []),
+        ("1. Elections\n\nFrede accepts the election and thanks the meeting.\n", []),
+        ("1. Elections\n\nFinn declined re-election.\n", []),
+        ("1. Valg\n\nUH minder om vigtigheden af valget.\n", []),
+        # A speaker's question or explanation is no task; words that are no names own none.
+        ("[2018-03-26 11:05:58] <rehrar> Will it be posted online?\n", []),
+        ("[2018-03-26 11:30:20] <bob> to forge this, I need to find a group element.\n", []),
+        ("[2018-03-26 11:30:20] <bob> I will make a PR for the docs.\n", [["bob"]]),
+        ("1. Notes\n- Just to clarify the point from last week.\n", []),
+        ("1. Suggestions\n- Meet to clarify the distribution of work.\n", []),
+    ],
+)
+def test_owners_in_clauses_and_what_is_no_task(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # Elected by proposal and acceptance.
+        (
+            "1. Valg af dirigent\n\nKassereren bød velkommen og foreslog Niels Falsig som "
+            "dirigent; der modtog valget.\n",
+            ["Kassereren bød velkommen og foreslog Niels Falsig som dirigent; der modtog valget."],
+        ),
+        (
+            "1. Election of a chair\n\nThe treasurer proposed Ann Lee as chair, who accepted "
+            "the election.\n",
+            ["The treasurer proposed Ann Lee as chair, who accepted the election."],
+        ),
+        # A ballot's result with its count; a tie settles nothing.
+        (
+            "3. Valg af formand\n\nDen 1. afstemning ender med 6 – 6 uafgjort.\n\n"
+            "Den 2. afstemning ender 6 – 5, med en blank stemme, til Frede Andersen.\n",
+            ["Den 2. afstemning ender 6 – 5, med en blank stemme, til Frede Andersen."],
+        ),
+        (
+            "3. Election of a chair\n\nThe first ballot ended 6-6, a tie.\n\n"
+            "The second ballot ended 6-5 for Frede Andersen.\n",
+            ["The second ballot ended 6-5 for Frede Andersen."],
+        ),
+    ],
+)
+def test_an_election_by_acceptance_and_a_ballots_result(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
+
+
+def test_a_chat_logs_day_is_the_meeting_date_where_nothing_else_says_it() -> None:
+    log = (
+        "[2018-03-26 10:58:00] <sarang> good morning everyone, meeting in a few minutes\n"
+        "[2018-03-26 11:00:09] <hyc> morning\n"
+        "[2018-03-26 11:05:58] <rehrar> Will it be posted online?\n"
+        "[2018-03-26 11:30:20] <sarang> thanks all\n"
+    )
+    assert _read(log).meeting_date == date(2018, 3, 26)
+    # a date the minutes state wins; a log of time stamps only says nothing
+    assert _read(f"Møde 2. april 2018\n\n{log}").meeting_date == date(2018, 4, 2)
+    assert _read("[10:58] <hyc> morning\n[11:00] <bob> hi\n[11:02] <eve> hi\n").meeting_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions"),
+    [
+        # The wording a sentence quotes is no outcome of this meeting.
+        (
+            '## Resolutions\n\n- to insert a new definition that reads: \'"nominated medium" '
+            "means a system unanimously agreed by the Directors for Directors' meetings'.\n",
+            [],
+        ),
+        (
+            "1. Vedtægter\n\n- at indsætte en ny paragraf, der lyder: „Kontingentet godkendes af "
+            "generalforsamlingen hvert år“.\n",
+            [],
+        ),
+        # An outcome outside the quote, or a sentence that is a quote, is read.
+        (
+            "## Motto\n\nThe board agreed on the motto 'We decide together'.\n",
+            ["The board agreed on the motto 'We decide together'."],
+        ),
+        (
+            "1. Motto\n\nBestyrelsen vedtog mottoet „Vi bestemmer sammen“.\n",
+            ["Bestyrelsen vedtog mottoet „Vi bestemmer sammen“."],
+        ),
+    ],
+)
+def test_a_quoted_wording_is_no_outcome(text: str, decisions: list[str]) -> None:
+    assert _decisions(text) == decisions
