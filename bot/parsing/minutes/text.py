@@ -242,6 +242,11 @@ _ABBREVIATIONS = {
     "sr",
 }
 _CARRIED = re.compile("|".join(words_of("CARRIED_OVER")) or r"(?!)")
+# a line that opens with the next meeting is a statement of its own, never the rest of
+# the paragraph above it ("- MM deltager i … 2016" over "Næste møde i bestyrelsen er …")
+_NEXT_MEETING_OPENS = re.compile(
+    r"^(?:" + "|".join(words_of("NEXT_MEETING_WORDS")) + ")", re.IGNORECASE
+)
 
 
 # "dagsorden_Godkendt": a small letter, an underscore, a capitalised word ending there (not
@@ -319,6 +324,8 @@ def paragraphs(lines: list[str]) -> list[str]:
         if line.startswith("|"):
             flush()
             continue
+        if _NEXT_MEETING_OPENS.match(line):
+            flush()
         bullet = BULLET_LINE.match(line)
         if bullet or SPEAKER_START.match(line) or re.match(r"^\d{1,2}[.)]\s+\S", line):
             flush()

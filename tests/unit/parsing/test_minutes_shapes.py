@@ -2236,3 +2236,36 @@ def test_a_chat_logs_day_is_the_meeting_date_where_nothing_else_says_it() -> Non
 )
 def test_a_quoted_wording_is_no_outcome(text: str, decisions: list[str]) -> None:
     assert _decisions(text) == decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "next_day"),
+    [
+        (
+            "Referat bestyrelsesmøde 8. juni 2016\n\n1) Gennemgang\nGodkendt.\n2) Evt.\n"
+            "- MM deltager i mødet i formandsklubben\n"
+            "Næste møde i bestyrelsen er onsdag den 17. august 2016\n"
+            "Således godkendt\n",
+            "MM",
+            date(2016, 8, 17),
+        ),
+        (
+            "Board minutes 8 June 2016\n\n1) Review\nApproved.\n2) Any other business\n"
+            "- Jane will attend the regional meeting\n"
+            "Next meeting of the board is Wednesday 17 August 2016\n",
+            "Jane",
+            date(2016, 8, 17),
+        ),
+    ],
+    ids=["da", "en"],
+)
+def test_a_next_meeting_line_ends_the_paragraph_above_it(
+    text: str, owner: str, next_day: date
+) -> None:
+    minutes = _read(text)
+    tasks = [(a.owners, a.task) for a in minutes.actions]
+    assert tasks and tasks[-1][0] == [owner]
+    assert not any(
+        "17" in task or "ext meeting" in task or "æste møde" in task for _, task in tasks
+    )
+    assert minutes.next_meeting is not None and minutes.next_meeting.date == next_day
