@@ -171,19 +171,6 @@ def search_decisions(
 
     On PostgreSQL a search is planned for its own words (`prepared.planned_for_its_values`):
     a plan kept for any words cannot know how many decisions a word matches."""
-    with prepared.planned_for_its_values(session):
-        return _search(session, team_id, channel_id, words, language, since, limit)
-
-
-def _search(
-    session: Session,
-    team_id: str,
-    channel_id: str,
-    words: list[str],
-    language: str,
-    since: date | None,
-    limit: int,
-) -> tuple[list[Decision], int]:
     language = language if language in CONFIGS else "da"
     where = active_decisions(team_id, channel_id)
     if since is not None:
@@ -196,15 +183,24 @@ def _search(
     else:
         scope = scope_token(team_id, channel_id)
         matched, every, rank = _sqlite(wanted, language, scope)
-    if len(wanted) == 1 and session.get_bind().dialect.name == "sqlite":
+    with prepared.planned_for_its_values(session):
+        return _found(session, len(wanted), where, (matched, every, rank), limit)
+
+
+def _found(
+    session: Session, words: int, where: list[ColumnElement[bool]], found: Conditions, limit: int
+) -> tuple[list[Decision], int]:
+    """The page and its bounded count, for `words` search words."""
+    matched, every, rank = found
+    if words == 1 and session.get_bind().dialect.name == "sqlite":
         return _one_word(session, [*where, matched], limit)
     # Those matching every word rank first, newest first among them: when they fill the
     # page (always, for one word) no match needs ranking at all; for two words, those
     # matching one come next, newest first. Only three words or more rank every match.
     rows = _newest(session, [*where, every], limit)
-    if len(wanted) == 2 and len(rows) < limit:  # then those matching one of the two
+    if words == 2 and len(rows) < limit:  # then those matching one of the two
         rows += _newest(session, [*where, matched, ~every], limit - len(rows))
-    elif len(wanted) > 2 and len(rows) < limit:
+    elif words > 2 and len(rows) < limit:
         rows = list(
             session.scalars(
                 select(Decision)
