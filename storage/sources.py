@@ -3,9 +3,9 @@ the claim on the one thread reply each gets."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -36,84 +36,71 @@ class Claimed:
     warnings: list[dict[str, str]]
 
 
+@dataclass(frozen=True, slots=True)
+class NewSource:
+    """What a new source message is made of (a Slack message, imported minutes, or the
+    placeholder of one not seen yet)."""
+
+    team_id: str
+    channel_id: str
+    ts: str
+    text: str
+    author: str | None
+    thread_ts: str | None = None
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    permalink: str | None = None
+    version: str | None = None
+
+    def row(self, now: datetime, *, reply_claimed: bool) -> dict[str, Any]:
+        """The row's columns; `reply_claimed`: its thread reply claimed in the same insert
+        (the unit that makes the row is the one that replies)."""
+        return {
+            "team_id": self.team_id,
+            "channel_id": self.channel_id,
+            "ts": self.ts,
+            "thread_ts": self.thread_ts,
+            "author_id": self.author,
+            "text": self.text,
+            "warnings": list(self.warnings),
+            "deleted": False,
+            "permalink": self.permalink,
+            "version": self.version,
+            "reply_ts": PENDING if reply_claimed else None,
+            "reply_claimed_at": now if reply_claimed else None,
+            "created_at": now,
+            "updated_at": now,
+        }
+
+
 def create(
-    session: Session,
-    team_id: str,
-    channel_id: str,
-    ts: str,
-    text: str,
-    author: str | None,
-    now: datetime,
-    *,
-    thread_ts: str | None = None,
-    warnings: list[dict[str, str]] | None = None,
-    permalink: str | None = None,
-    version: str | None = None,
-    reply_claimed: bool = False,
+    session: Session, new: NewSource, now: datetime, *, reply_claimed: bool = False
 ) -> SourceMessage:
-    """A new source message; `reply_claimed`: its thread reply is claimed in the same
-    insert (the unit that makes the row is the one that replies)."""
-    source = SourceMessage(
-        team_id=team_id,
-        channel_id=channel_id,
-        ts=ts,
-        thread_ts=thread_ts,
-        author_id=author,
-        text=text,
-        warnings=warnings or [],
-        deleted=False,
-        permalink=permalink,
-        version=version,
-        reply_ts=PENDING if reply_claimed else None,
-        reply_claimed_at=now if reply_claimed else None,
-        created_at=now,
-        updated_at=now,
-    )
+    """A new source message, as a tracked row."""
+    source = SourceMessage(**new.row(now, reply_claimed=reply_claimed))
     session.add(source)
     session.flush()
     return source
 
 
-def create_claimed(
-    session: Session,
-    team_id: str,
-    channel_id: str,
-    ts: str,
-    text: str,
-    author: str | None,
-    now: datetime,
-    *,
-    thread_ts: str | None,
-    warnings: list[dict[str, str]],
-    permalink: str | None,
-    version: str | None,
-) -> Claimed | None:
+def create_claimed(session: Session, new: NewSource, now: datetime) -> Claimed | None:
     """`create(…, reply_claimed=True)` in one prebuilt INSERT … ON CONFLICT DO NOTHING
     RETURNING id, no ORM object made; None (nothing written) when the message is stored
     already: a retry, a replay or a twin delivery, which the caller then reads as before."""
     connection = session.connection()
     row = connection.execute(
-        _CREATE_CLAIMED[connection.dialect.name],
-        {
-            "team_id": team_id,
-            "channel_id": channel_id,
-            "ts": ts,
-            "thread_ts": thread_ts,
-            "author_id": author,
-            "text": text,
-            "warnings": warnings,
-            "deleted": False,
-            "permalink": permalink,
-            "version": version,
-            "reply_ts": PENDING,
-            "reply_claimed_at": now,
-            "created_at": now,
-            "updated_at": now,
-        },
+        _CREATE_CLAIMED[connection.dialect.name], new.row(now, reply_claimed=True)
     ).first()
     if row is None:
         return None
-    return Claimed(int(row[0]), team_id, channel_id, ts, thread_ts, permalink, warnings)
+    return Claimed(
+        int(row[0]),
+        new.team_id,
+        new.channel_id,
+        new.ts,
+        new.thread_ts,
+        new.permalink,
+        list(new.warnings),
+    )
 
 
 def claim_reply(session: Session, source_id: int, now: datetime) -> bool:

@@ -144,9 +144,8 @@ def store_in(
         outcome.status = "unchanged"
         return outcome
     if source is None:
-        source = sources.create(
-            session, scope.team_id, scope.channel_id, key, fingerprint, actor, unit.now
-        )
+        new = sources.NewSource(scope.team_id, scope.channel_id, key, fingerprint, actor)
+        source = sources.create(session, new, unit.now)
     else:
         outcome.status = "updated"
         source.text, source.updated_at = fingerprint, unit.now

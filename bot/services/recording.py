@@ -69,6 +69,23 @@ def record_message(deps: Deps, message: Incoming) -> ReplyPlan | None:
         return _record(unit, message, normalized, result)
 
 
+def _new_source(
+    message: Incoming, normalized: str, result: parsed.ParseResult
+) -> sources.NewSource:
+    """The source row of a message that records something."""
+    return sources.NewSource(
+        message.team_id,
+        message.channel_id,
+        message.ts,
+        normalized,
+        message.user_id,
+        thread_ts=message.thread_ts,
+        warnings=[_warning(w) for w in result.warnings],
+        permalink=message.permalink,
+        version=message.stamp,
+    )
+
+
 def _record_new(
     unit: Unit, message: Incoming, normalized: str, result: parsed.ParseResult
 ) -> ReplyPlan | None:
@@ -77,17 +94,7 @@ def _record_new(
     with nothing written, when the message is stored already."""
     unit.ensure_channel()
     source = sources.create_claimed(
-        unit.session,
-        message.team_id,
-        message.channel_id,
-        message.ts,
-        normalized,
-        message.user_id,
-        unit.now,
-        thread_ts=message.thread_ts,
-        warnings=[_warning(w) for w in result.warnings],
-        permalink=message.permalink,
-        version=message.stamp,
+        unit.session, _new_source(message, normalized, result), unit.now
     )
     if source is None:
         return None
@@ -130,26 +137,13 @@ def _record(
             # an edit that arrives before its original and records nothing: its version
             # is kept (not its text), so the older original arriving late records nothing
             unit.ensure_channel()
-            placeholder = sources.create(
-                session, message.team_id, message.channel_id, message.ts, "", None, unit.now
-            )
+            empty = sources.NewSource(message.team_id, message.channel_id, message.ts, "", None)
+            placeholder = sources.create(session, empty, unit.now)
             placeholder.version = message.stamp
         return None
     unit.ensure_channel()
-    source = sources.create(
-        session,
-        message.team_id,
-        message.channel_id,
-        message.ts,
-        normalized,
-        message.user_id,
-        unit.now,
-        thread_ts=message.thread_ts,
-        warnings=[_warning(w) for w in result.warnings],
-        permalink=message.permalink,
-        version=message.stamp,
-        reply_claimed=True,
-    )
+    new = _new_source(message, normalized, result)
+    source = sources.create(session, new, unit.now, reply_claimed=True)
     stored = _store(unit, source, result.records, message.user_id)
     return plan(unit, source, stored, claimed=True)
 
@@ -165,9 +159,8 @@ def delete_message(deps: Deps, scope: Scope, ts: str) -> ReplyPlan | None:
         source = queries.source_message(unit.session, scope.team_id, scope.channel_id, ts)
         if source is None:
             unit.ensure_channel()
-            tombstone = sources.create(
-                unit.session, scope.team_id, scope.channel_id, ts, "", None, unit.now
-            )
+            gone = sources.NewSource(scope.team_id, scope.channel_id, ts, "", None)
+            tombstone = sources.create(unit.session, gone, unit.now)
             tombstone.deleted = True
             return None
         if source.deleted:
@@ -328,16 +321,15 @@ def record_manual(deps: Deps, message: Incoming, form: ManualRecord, actor: str)
         session, scope = unit.session, unit.where
         source = queries.source_message(session, scope.team_id, scope.channel_id, message.ts)
         if source is None:
-            source = sources.create(
-                session,
+            new = sources.NewSource(
                 scope.team_id,
                 scope.channel_id,
                 message.ts,
                 normalize(message.text),
                 message.user_id,
-                unit.now,
                 thread_ts=message.thread_ts,
             )
+            source = sources.create(session, new, unit.now)
         position = 1000 + len(queries.records_of_source(session, source.id))
         text = form.text.strip()[:3000]
         item: parsed.Decision | parsed.Action
