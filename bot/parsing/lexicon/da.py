@@ -876,6 +876,9 @@ OUTCOME_LABELS = (
     r"aftalt",  # "Aftalt: …" (English "Agreed:")
     r"besluttet",  # "Besluttet: …" (English "Decided:")
     r"konsensus(?=\s*:)",  # "Konsensus: …" (English "Consensus:")
+    # "Beslutning: Taget males i maj." inside an item's prose (English "Decision:"); alone on
+    # its line it is a case field's heading instead (SECTIONS)
+    r"beslutning(?=\s*:)",
 )
 # Et udfald efter en tankestreg eller i parentes sidst i et punkts titel: "Regnskab – godkendt".
 TITLE_OUTCOMES = (
