@@ -256,6 +256,19 @@ def _store_calendar(unit: Unit, minutes: Minutes) -> int:
 
 # --- Slack: preview, confirm, cancel ------------------------------------------------
 
+PREVIEW_SHOWN = 6  # decisions, and actions, listed on the preview; the rest are counted
+PREVIEW_QUIET = 12  # agenda items named as having nothing found; the rest are counted
+GLIMPSE = 160  # characters of a decision or task on the preview
+
+
+def glimpse(text: str, limit: int = GLIMPSE) -> str:
+    """One line of at most `limit` characters, cut at a word with `…` where it is longer."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0] if " " in line[: limit - 1] else line[: limit - 1]
+    return cut.rstrip(" ,;:.-–") + "…"
+
 
 def create_pending(
     deps: Deps, scope: Scope, user: str, text: str, filename: str | None = None
@@ -286,6 +299,7 @@ def _preview(unit: Unit, pending_id: int) -> Reply:
             ok=False,
         )
     owners = sorted({o for a in minutes.actions for o in a.owners})
+    quiet = [i.number for i in minutes.items_without_outcome()]
     held_day = minutes.meeting_date or pending.meeting_date
     guess = minutes.meeting_date_guess if held_day is None else None
     upcoming = minutes.next_meeting
@@ -302,6 +316,13 @@ def _preview(unit: Unit, pending_id: int) -> Reply:
         given=minutes.meeting_date is None and pending.meeting_date is not None,
         guess=long_date(guess, lang) if guess else None,
         calendar={body: len(days) for body, days in minutes.calendar.items()},
+        decisions=[(d.item, glimpse(d.text)) for d in minutes.decisions[:PREVIEW_SHOWN]],
+        actions=[
+            (a.item, glimpse(a.task), a.owners, long_date(a.due, lang) if a.due else None)
+            for a in minutes.actions[:PREVIEW_SHOWN]
+        ],
+        quiet=quiet[:PREVIEW_QUIET],
+        more_quiet=max(0, len(quiet) - PREVIEW_QUIET),
     )
     picker = None
     if minutes.meeting_date is None:  # the person gives the date; never a guess of ours

@@ -387,3 +387,85 @@ def test_an_upload_that_cannot_be_fetched_is_answered(bot: Harness, shared: Path
     _share(bot, shared, "referat.txt", bot.standin.base + "files/missing")
     last = bot.standin.calls_to("chat.postEphemeral")[-1].args["text"]
     assert "Importen mislykkedes; intet er gemt" in last
+
+
+PREVIEWED = {
+    "da": (
+        "importér",
+        "Referat af bestyrelsesmøde 3. marts 2026\n\n1. Godkendelse af dagsorden\n"
+        "Dagsordenen blev godkendt.\n\n2. Økonomi\nKassereren orienterede om regnskabet.\n\n"
+        "3. Vedligehold\nBeslutning: Taget males i maj <!channel>.\n\n"
+        "Jens bestiller maleren inden 1. april 2026.\n",
+        [
+            "• 3 dagsordenspunkter · 2 beslutninger · 1 handling",
+            "• Punkt 1: Dagsordenen blev godkendt.",
+            "• Punkt 3: Beslutning: Taget males i maj &lt;!channel&gt;.",
+            "• Punkt 3: bestiller maleren inden 1. april 2026 · ansvarlig Jens"
+            " · frist onsdag 1. april 2026",
+            "• Intet fundet under punkt 2. Står der en beslutning",
+        ],
+    ),
+    "en": (
+        "import",
+        "Board meeting minutes, 3 March 2026\n\n1. Approval of the agenda\n"
+        "The agenda was approved.\n\n2. Finances\nThe treasurer reported on the accounts.\n\n"
+        "3. Maintenance\nDecision: The roof will be painted in May <!channel>.\n\n"
+        "Action: Jens to book the painter by 1 April 2026.\n",
+        [
+            "• 3 agenda items · 2 decisions · 1 action",
+            "• Item 1: The agenda was approved.",
+            "• Item 3: Decision: The roof will be painted in May &lt;!channel&gt;.",
+            "• Item 3: book the painter by 1 April 2026 · owner Jens · due Wednesday 1 April 2026",
+            "• Nothing found under item 2. If it holds a decision",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_preview_lists_what_it_found_and_names_the_items_where_it_found_nothing(
+    lang: str, request: pytest.FixtureRequest
+) -> None:
+    """The person sees the decisions and tasks before saving (escaped: nobody is pinged),
+    and which agenda items gave nothing, so a miss of the reader is caught before it counts."""
+    bot: Harness = request.getfixturevalue("bot" if lang == "da" else "bot_en")
+    command, text, lines = PREVIEWED[lang]
+    assert bot.command(command) == {}
+    [opened] = bot.standin.calls_to("views.open")
+    _submit(
+        bot,
+        opened.args["view"],
+        {"minutes": {"value": {"type": "plain_text_input", "value": text}}},
+    )
+    preview = _preview(bot)
+    shown = "\n".join(b["text"]["text"] for b in preview.args["blocks"] if b["type"] == "section")
+    for line in lines:
+        assert line in shown
+    assert "<!channel>" not in json.dumps(preview.args)
+    assert bot.export()["decisions"] == []  # still nothing saved
+
+
+def test_a_long_preview_shows_the_first_decisions_and_counts_the_rest(bot: Harness) -> None:
+    items = "".join(
+        f"{n}. Sag {n}\nBeslutning: Sag {n} blev godkendt med en lang begrundelse "
+        + "om økonomi og planlægning " * 12
+        + "\n\n"
+        for n in range(1, 21)
+    )
+    assert bot.command("importér") == {}
+    [opened] = bot.standin.calls_to("views.open")
+    value = f"Referat af styregruppemøde 3. marts 2026\n\n{items}"
+    _submit(
+        bot,
+        opened.args["view"],
+        {"minutes": {"value": {"type": "plain_text_input", "value": value}}},
+    )
+    shown = "\n".join(
+        b["text"]["text"] for b in _preview(bot).args["blocks"] if b["type"] == "section"
+    )
+    assert "20 beslutninger" in shown
+    assert shown.count("• Punkt ") == importing.PREVIEW_SHOWN
+    assert "… og 14 flere" in shown
+    listed = [ln for ln in shown.splitlines() if ln.startswith("• Punkt ")]
+    assert all(len(ln) < importing.GLIMPSE + 20 and ln.endswith("…") for ln in listed)
+    assert "Intet fundet" not in shown

@@ -66,6 +66,21 @@ class Minutes:
             or self.calendar
         )
 
+    def items_without_outcome(self) -> list[MinutesItem]:
+        """The agenda items under which no decision or action was found (a sub-item's
+        "2A" or "2.1" counts for item "2"): what the preview asks the person to check."""
+        found = [d.item for d in self.decisions if d.item]
+        found += [a.item for a in self.actions if a.item]
+        return [i for i in self.items if not any(_under(f, i.number) for f in found)]
+
+
+def _under(item: str, number: str) -> bool:
+    """`2A`, `2.1` and `2` are under item `2`; `21` is not."""
+    if not item.startswith(number):
+        return False
+    rest = item[len(number) :]
+    return not rest or not (rest[0].isdigit() and number[-1:].isdigit())
+
 
 def clip(text: str) -> str:
     """One line of at most MAX_TEXT characters."""

@@ -1688,6 +1688,10 @@ def test_a_role_kept_or_a_noun_owns_no_task(text: str, owners: list[list[str]]) 
         # Outcome words the two lexicons held for one language only.
         ("1. Kontingent\n\nDet besluttedes at hæve kontingentet.\n", None),
         ("1. Budget\n\nKonklusion: Vi beholder budgettet.\n", None),
+        # "Beslutning:" with its outcome inside an item's prose, as English "Decision:"
+        # (alone on its line it heads a case field instead)
+        ("1. Tag\n\nKassereren orienterede.\n\nBeslutning: Taget males i maj.\n", None),
+        ("1. Roof\n\nThe treasurer reported.\n\nDecision: The roof is painted in May.\n", None),
         ("1. Budget\n\nAftalt at beholde budgettet.\n", None),
         ("1. Budget\n\nBudget accepteret.\n", None),
         ("1. Forslag\n\nForslaget faldt.\n", None),
@@ -2269,3 +2273,16 @@ def test_a_next_meeting_line_ends_the_paragraph_above_it(
         "17" in task or "ext meeting" in task or "æste møde" in task for _, task in tasks
     )
     assert minutes.next_meeting is not None and minutes.next_meeting.date == next_day
+
+
+def test_the_items_where_nothing_was_found() -> None:
+    """What the import preview names: a sub-item's outcome counts for its item ("2A" and
+    "2.1" under "2"), item 21's not for item 2."""
+    from bot.parsing.minutes.model import Minutes, MinutesAction, MinutesDecision, MinutesItem
+
+    minutes = Minutes(
+        items=[MinutesItem(str(n), f"Sag {n}") for n in (1, 2, 3, 4, 21)],
+        decisions=[MinutesDecision("2A", "Godkendt."), MinutesDecision("21", "Godkendt.")],
+        actions=[MinutesAction("3.1", ["Jens"], "ringer"), MinutesAction(None, ["Bo"], "skriver")],
+    )
+    assert [i.number for i in minutes.items_without_outcome()] == ["1", "4"]
