@@ -234,6 +234,7 @@ MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
 ACTION_VERBS = (
     "tager",
+    "står for",  # "Mette og Bo står for grillen" (alone "står" is a state: NOT_ACTION_VERBS)
     "kontakter",
     "sørger",
     "bidrager",

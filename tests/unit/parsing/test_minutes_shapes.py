@@ -1676,6 +1676,9 @@ def test_a_title_naming_the_matter_is_no_outcome(text: str, decisions: list[str]
         ("1. Nødforbindelse\n\nSkitse planer kommer inden jul til godkendelse.\n", []),
         # Still a task.
         ("1. Hjemmeside\n\nSteen opdaterer hjemmesiden.\n", [["Steen"]]),
+        # "står" is a state, "står for" a task: "Mette og Bo står for grillen."
+        ("1. Sommerfest\n\nMette og Bo står for grillen.\n", [["Mette", "Bo"]]),
+        ("1. Sommerfest\n\nSagen står på dagsordenen igen.\n", []),
     ],
 )
 def test_a_role_kept_or_a_noun_owns_no_task(text: str, owners: list[list[str]]) -> None:
