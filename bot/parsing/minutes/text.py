@@ -247,6 +247,11 @@ _CARRIED = re.compile("|".join(words_of("CARRIED_OVER")) or r"(?!)")
 _NEXT_MEETING_OPENS = re.compile(
     r"^(?:" + "|".join(words_of("NEXT_MEETING_WORDS")) + ")", re.IGNORECASE
 )
+# "Beslutning: Taget males i maj." / "Decision: …" opening a line: the outcome is a
+# paragraph of its own, ended with its line when the line ends a sentence.
+_OUTCOME_OPENS = re.compile(
+    r"^(?:" + "|".join(words_of("OUTCOME_LABELS")) + r")\s*:\s*\S", re.IGNORECASE
+)
 
 
 # "dagsorden_Godkendt": a small letter, an underscore, a capitalised word ending there (not
@@ -307,10 +312,26 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+_GOES_ON = re.compile(r"(?:[,;:\-–]|\b(?:og|samt|eller|men|and|or|but))$", re.IGNORECASE)
+
+
+def _outcome_goes_on(line: str, following: str) -> bool:
+    """Whether an outcome's sentence ("Konklusion: Budgettet fastholdes, og") goes on
+    over the line after it: its line ends inside the sentence, or a long line is wrapped
+    before a line that starts in lower case. Never into a speaker's line of a chat."""
+    if SPEAKER_START.match(following) or re.search(r"https?://\S+$", line):
+        return False
+    if _GOES_ON.search(line.rstrip()):
+        return True
+    numbered = re.match(r"^\d{1,2}[.)]\s", following)
+    return len(line) >= 50 and (following[:1].islower() or following[:1].isdigit()) and not numbered
+
+
 def paragraphs(lines: list[str]) -> list[str]:
     """Prose paragraphs; each bullet and each table cell stands alone."""
     paragraphs: list[str] = []
     current: list[str] = []
+    outcome = False  # inside an outcome label's paragraph ("Beslutning: …")
 
     def flush() -> None:
         if current:
@@ -320,12 +341,28 @@ def paragraphs(lines: list[str]) -> list[str]:
     for line in lines:
         if not line or _CARRIED.search(line) or re.match(r"^[-*]\s*\[[ xX]\]", line):
             flush()
+            outcome = False
             continue
         if line.startswith("|"):
             flush()
+            outcome = False
             continue
         if _NEXT_MEETING_OPENS.match(line):
             flush()
+        opens = bool(_OUTCOME_OPENS.match(line))
+        if opens:
+            flush()
+        elif outcome and not _outcome_goes_on(current[-1], line):
+            flush()  # the outcome ended with its line
+            outcome = False
+        if (opens or outcome) and not BULLET_LINE.match(line):
+            outcome = True
+            current.append(line)
+            if line.rstrip().endswith((".", "!")):
+                flush()  # the outcome's sentence ended with its line
+                outcome = False
+            continue
+        outcome = False
         bullet = BULLET_LINE.match(line)
         if bullet or SPEAKER_START.match(line) or re.match(r"^\d{1,2}[.)]\s+\S", line):
             flush()

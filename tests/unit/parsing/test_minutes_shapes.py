@@ -2289,3 +2289,43 @@ def test_the_items_where_nothing_was_found() -> None:
         actions=[MinutesAction("3.1", ["Jens"], "ringer"), MinutesAction(None, ["Bo"], "skriver")],
     )
     assert [i.number for i in minutes.items_without_outcome()] == ["1", "4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions", "owners"),
+    [
+        # An outcome label opens its own paragraph, and its sentence ends with its line:
+        # the task on the next line is no part of the decision.
+        (
+            "1. Tag\nBeslutning: Taget males i maj.\nJens bestiller maleren.\n",
+            ["Beslutning: Taget males i maj."],
+            [["Jens"]],
+        ),
+        (
+            "1. Tag\nBeslutning: Taget males i maj\nJens bestiller maleren.\n",
+            ["Beslutning: Taget males i maj"],
+            [["Jens"]],
+        ),
+        # ... unless the line ends inside the sentence, or a long line is wrapped.
+        (
+            "1. Budget\nKonklusion: Budgettet fastholdes, og\nkontingentet hæves.\n"
+            "Bo sender budgettet ud.\n",
+            ["Konklusion: Budgettet fastholdes, og kontingentet hæves."],
+            [["Bo"]],
+        ),
+        (
+            "1. Roof\nDecision: The board approved the budget for the new roof and gutters for\n"
+            "2027 with the amendments.\nJens will call the roofer.\n",
+            [
+                "Decision: The board approved the budget for the new roof and gutters for "
+                "2027 with the amendments."
+            ],
+            [["Jens"]],
+        ),
+    ],
+)
+def test_an_outcome_label_is_a_paragraph_of_its_own(
+    text: str, decisions: list[str], owners: list[list[str]]
+) -> None:
+    assert _decisions(text) == decisions
+    assert _owners(text) == owners
