@@ -857,6 +857,7 @@ SELF_ASSIGNED = (r"^jeg (?:vil|skal|tager)\b", r"\bjeg (?:sender|laver|skriver)\
 # Overskrifter for en liste af opgaver: "Opfølgning", "Handlinger".
 ACTION_SECTIONS = (
     r"opfølgning",
+    r"nye (?:opgaver|handlinger|aftaler)",  # beside "Opgaver fra sidste møde"
     r"handlinger",
     r"handlingspunkter",
     r"aftaler",
@@ -927,6 +928,8 @@ NOTHING_SAID = (r"^intet\b", r"^ingen\b", r"^ikke noget\b")
 NOT_APPLICABLE = (r"^ikke relevant\b", r"^ingen\b")
 # "X lovede at …": en opgave, X påtog sig den.
 TASK_PROMISES = (
+    # et løfte gengivet: "Jens sagde, at han ville undersøge prisen"
+    r"(?:sagde|oplyste|meddelte),? at (?:han|hun|de) (?:vil|ville)(?! gerne| være\b| have\b)",
     r"lovede at",
     r"påtog sig at",
     r"tilbød at",

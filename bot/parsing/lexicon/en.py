@@ -798,6 +798,8 @@ SELF_ASSIGNED = (
 )
 ACTION_SECTIONS = (
     r"action items?",
+    r"new action items?",  # beside "Action items from last meeting" (CARRIED_OVER_HEADINGS)
+    r"new actions?",
     r"actions?",
     r"next steps",
     r"to-?dos?",
@@ -858,6 +860,10 @@ BARE_RESULTS = (
     r"^the motion (?:passes|carries)\b",
     r"^the motion (?:is|was) (?:approved|adopted|carried|passed)\b",
     r"^elected\b",
+    # the vote's manner first: "Upon voice vote, the motion carried 3-0." (US public bodies)
+    r"^(?:upon|on|by|after|following) (?:a |the )?(?:voice |roll[- ]call |unanimous )?vote,?\s+"
+    r"(?:the\s+)?motion (?:passed|carried|passes|carries|was (?:passed|carried|approved|adopted))"
+    r"\b",
 )
 VOTE_TALLIES = (
     r"^vote\s*:?\s*\d+\s+(?:in favou?r|for|yes|aye)",
@@ -896,6 +902,8 @@ NOT_APPLICABLE = (r"^not applicable\b", r"^n/?a\b", r"^none\b", r"^-+$", r"^tbd\
 # Verbs that make "X to <verb>" a task for X ("Mark to add notes", "Romain to provide …").
 # "X committed to …": a task X took on.
 TASK_PROMISES = (
+    # a promise reported: "Chair Jerdonek said he would write it up", "Ann said she'll ask"
+    r"said (?:that )?(?:he|she|they)(?: would| will|’ll|'ll)(?! like| be\b| have| prefer| rather)",
     r"committed to",
     r"promised to",
     r"offered to",

@@ -420,17 +420,22 @@ def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAct
         if _CARRIED_HEADING.match(bare):
             carried = True
             continue
-        if not re.match(r"^[•\-–*·▪◦+]\s", line) and owner_heading(bare):
+        # a bullet that is only a name and a colon ("* MartinO:") heads the bullets under it
+        named_bullet = re.match(r"^[•\-–*·▪◦+]\s+[^:]{2,40}:$", line.rstrip(" *_"))
+        bullet = BULLET_LINE.match(line)
+        spaced_bullet = re.match(r"^[•\-–*·▪◦+]\s", line)  # not "*Erik*" (emphasis)
+        if (named_bullet or not spaced_bullet) and owner_heading(bare):
             owner, carried = owner_names(bare, known), False
             continue
         if carried:
             continue
+        if owner is not None and bullet and clip(bullet.group(1)):
+            # the heading names the owner: "Launch Actions - Initial Design" under "MartinO:"
+            found.append(MinutesAction(segment.label, owner, clip(bullet.group(1)).rstrip(".")))
+            continue
         action = listed_action(line, segment.label, known)
-        bullet = BULLET_LINE.match(line)
         if action is not None:
             found.append(action)
-        elif owner is not None and bullet and clip(bullet.group(1)):
-            found.append(MinutesAction(segment.label, owner, clip(bullet.group(1)).rstrip(".")))
         elif not bullet and not re.match(r"^\d{1,2}[.)]\s", line):
             active, owner = False, None
     return found

@@ -21,7 +21,8 @@ _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 _UNDERLINE = re.compile(r"^\s*([-=~^*#_])\1{2,}\s*$")
 _CHAT = re.compile(
-    r"^\ufeff?\s*\[?(?:(?P<day>\d{4}-\d{2}-\d{2})[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    r"^\ufeff?\s*\[?(?:(?P<day>\d{4}-\d{2}-\d{2})[ T])?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?\]?"
     r"\s+<\s?[@+]?(?P<nick>[^>\s]+)\s?>\s?(?P<said>.*)$"
 )
 _SPOKEN = re.compile(r"^[\w.\-]{2,30}:\s")  # "benws_: minutes are approved"

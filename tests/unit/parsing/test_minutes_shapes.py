@@ -2329,3 +2329,68 @@ def test_an_outcome_label_is_a_paragraph_of_its_own(
 ) -> None:
     assert _decisions(text) == decisions
     assert _owners(text) == owners
+
+
+def test_a_chat_log_with_iso_time_stamps_and_tabs() -> None:
+    """`[2021-03-29T16:00:00.000Z]<TAB><nick><TAB>text`: the stamp and nick come off the
+    line as in other chat logs, so the scribe's "Resolution:" lines are outcomes."""
+    text = (
+        "[2021-03-29T16:00:00.000Z]\t<kim>\tTopic: Milestones\n"
+        "[2021-03-29T16:00:00.000Z]\t<kim>\tResolution: Milestone 1 Approved\n"
+        "[2021-03-29T16:01:12+02:00]\t<kim>\tResolution: Agreed to move forward\n"
+    )
+    assert _decisions(text) == [
+        "Resolution: Milestone 1 Approved",
+        "Resolution: Agreed to move forward",
+    ]
+    assert _read(text).meeting_date == date(2021, 3, 29)
+
+
+@pytest.mark.parametrize(
+    "result",
+    ["Upon voice vote, the motion carried 3-0.", "On a roll call vote, the motion passed 4-1."],
+)
+def test_a_motion_and_its_result_told_in_one_paragraph(result: str) -> None:
+    """The mover's sentence through the result is the decision, not the result alone nor
+    what was said before it."""
+    text = (
+        "3. Approval of Minutes\nThe Chair said the edits are in order.  Member Hage moved to "
+        f"approve the Dec. 14, 2017 meeting minutes.  Member Kattouw seconded.  {result}\n"
+    )
+    assert _decisions(text) == [
+        f"Member Hage moved to approve the Dec. 14, 2017 meeting minutes. Member Kattouw "
+        f"seconded. {result}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owners"),
+    [
+        ("Chair Jerdonek said he would write it up.", [["Chair Jerdonek"]]),
+        ("Ann said that she'll ask the venue.", [["Ann"]]),
+        ("Jens sagde, at han ville undersøge prisen.", [["Jens"]]),
+        # a wish or a state reported is no promise
+        ("Ann said she would like a new chair.", []),
+        ("Jens sagde, at han ville gerne have kaffe.", []),
+    ],
+)
+def test_a_promise_reported(sentence: str, owners: list[list[str]]) -> None:
+    assert _owners(f"1. Item\n\n{sentence}\n") == owners
+
+
+def test_new_action_items_under_owner_bullets() -> None:
+    """ "New Action Items" is an action list; a bullet that is only a name and a colon owns
+    the bullets under it, also one that looks like "task - owner"; the list of last
+    meeting's items is not read as new tasks."""
+    text = (
+        "# Notes 2006-02-06\n\n### Action Items from last meeting\n\n* MartinO:\n"
+        "    * Contact Greg - open\n\n### New Action Items\n\n* MartinO:\n"
+        "    * Ask WR contacts to speed up the process\n    * Launch Actions - Initial Design\n"
+        "* DaveD:\n    * Look at ECF code\n"
+    )
+    actions = [(a.owners, a.task) for a in _read(text).actions]
+    assert actions == [
+        (["MartinO"], "Ask WR contacts to speed up the process"),
+        (["MartinO"], "Launch Actions - Initial Design"),
+        (["DaveD"], "Look at ECF code"),
+    ]
