@@ -942,6 +942,8 @@ TASK_PROMISES = (
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
+    # when and where this meeting is held: "Mødet holdes tirsdag 27.09.2022 kl. 19 på …"
+    r"^mødet (?:holdes|afholdes|blev holdt|blev afholdt)\b",
     # the signature block under the minutes: "Således godkendt den / 2016"
     r"\bsåledes godkendt\b",
     # a re-election declined: "Finn tager ikke imod genvalg.", "Jens ønsker ikke genvalg"

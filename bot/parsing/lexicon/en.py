@@ -998,6 +998,8 @@ TASK_VERBS = (
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
 # Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
 NOT_DECISION_CUES = (
+    # when and where this meeting is held: "The meeting is held on Tuesday at 7 pm at …"
+    r"^the meeting (?:is|was|will be) held\b",
     # the signature block under the minutes: "Signed as a correct record"
     r"^signed as a (?:true|correct) record\b",
     # a re-election declined: "Finn does not stand for re-election.", "Ann declined re-election"

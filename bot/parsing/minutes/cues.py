@@ -75,6 +75,8 @@ def _other_body(sentence: str, title: str) -> bool:
     part = _BODY_PART.search(subject)
     if not part or part.start() < 3:
         return False
+    if re.match(rf"^{part.group(0)}s?møde\b", title.strip().lower()):
+        return False  # "Rådsmøde 27.09.2022": a meeting of the kind of body named, so this one
     return subject[: part.start()] not in title.lower()
 
 

@@ -112,6 +112,25 @@ def slot_outline(lines: list[str]) -> Outline | None:
     return outline
 
 
+_SPACED = re.compile(r"^(\d{1,2})\s+([A-ZÆØÅ][^.:]{1,150}\S)\s*$")
+
+
+def spaced_outline(lines: list[str]) -> Outline | None:
+    """Items numbered with a bare number and a space ("1 Godkendelse af dagsorden", "2
+    Regnskab"), where nothing else gave the minutes a structure: read as "1. …" when at least
+    three such lines count 1, 2, 3 … in order; None otherwise."""
+    expected, found = 1, {}
+    for index, line in enumerate(lines):
+        match = _SPACED.match(line.strip())
+        if match and int(match.group(1)) == expected:
+            found[index] = f"{expected}. {match.group(2)}"
+            expected += 1
+    if len(found) < 3:
+        return None
+    outline = outline_of([found.get(i, line) for i, line in enumerate(lines)])
+    return outline if outline.items else None
+
+
 def structure(cleaned: Cleaned) -> Outline:
     """Agenda items from numbering, or from markup headings where those say more.
 
@@ -129,6 +148,9 @@ def structure(cleaned: Cleaned) -> Outline:
         slotted = slot_outline(cleaned.lines)
         if slotted is not None:
             return slotted
+        spaced = spaced_outline(cleaned.lines)
+        if spaced is not None:
+            return spaced
         return Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
     heading_texts = [cleaned.lines[i] for i in cleaned.headings]
     on_headings = sum(

@@ -350,10 +350,11 @@ def paragraphs(lines: list[str]) -> list[str]:
             continue
         if _NEXT_MEETING_OPENS.match(line):
             flush()
+            outcome = False
         opens = bool(_OUTCOME_OPENS.match(line))
         if opens:
             flush()
-        elif outcome and not _outcome_goes_on(current[-1], line):
+        elif outcome and not (current and _outcome_goes_on(current[-1], line)):
             flush()  # the outcome ended with its line
             outcome = False
         if (opens or outcome) and not BULLET_LINE.match(line):

@@ -2394,3 +2394,46 @@ def test_new_action_items_under_owner_bullets() -> None:
         (["MartinO"], "Launch Actions - Initial Design"),
         (["DaveD"], "Look at ECF code"),
     ]
+
+
+def test_items_numbered_with_a_bare_number_and_a_space() -> None:
+    """ "1 Godkendelse af dagsorden": items where nothing else gave the minutes a structure,
+    when at least three lines count 1, 2, 3 in order; a count in the text is no item."""
+    text = (
+        "Rådsmøde 27.09.2022\n\n1 Godkendelse af dagsorden\nGodkendt\n\n"
+        "2 Regnskab\n12 Medlemmer stemte for. Menighedsrådet godkendte regnskabet.\n\n"
+        "3 Eventuelt\nIntet.\n"
+    )
+    minutes = _read(text)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Regnskab"),
+        ("3", "Eventuelt"),
+    ]
+    assert [d.item for d in minutes.decisions][-1] == "2"
+    # two such lines are not enough
+    assert _read("Referat\n\n1 Budget\nGodkendt.\n\n2 Evt.\nIntet.\n").items == []
+
+
+@pytest.mark.parametrize(
+    ("title", "decided"),
+    [
+        # "Rådsmøde": a meeting of a council, so "Menighedsrådet" is this one
+        ("Rådsmøde 27.09.2022", True),
+        ("Referat af ældrerådsmøde", False),  # the parish council is another body there
+    ],
+)
+def test_the_body_of_a_meeting_named_by_its_kind(title: str, decided: bool) -> None:
+    text = f"{title}\n\n1. Aftale\n\nMenighedsrådet godkendte aftalen.\n\n2. Evt.\n\nIntet.\n"
+    assert (_decisions(text) == ["Menighedsrådet godkendte aftalen."]) is decided
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mødet holdes tirsdag 27.09.2022 kl. 19 på Skjulhøj Allé 23 C.",
+        "The meeting is held on Tuesday at 7 pm at the library.",
+    ],
+)
+def test_when_and_where_the_meeting_is_held_is_no_decision(line: str) -> None:
+    assert _decisions(f"Referat\n\n{line}\n\n1. Evt.\n\nIntet.\n") == []
