@@ -37,6 +37,10 @@ _MINUTES_START = re.compile(
 SECTIONS: dict[str, str] = {**en.SECTIONS, **da.SECTIONS}
 _SECTION = re.compile(
     rf"^{BULLET}?(?P<word>{'|'.join(sorted(map(re.escape, SECTIONS), key=len, reverse=True))})"
+    # the body and day that decided, as ESDH systems print the field: "Beslutning i Udvalget
+    # for Ældre og Sundhed den 04-06-2020", "Decision of the Planning Committee"
+    r"(?P<by>\s+(?:i|fra|af|in|of|by)\s+(?:the\s+)?(?-i:[A-ZÆØÅ])[^:.]{1,80}?"
+    r"(?:\s+(?:den|on)\s+\d{1,2}[-./]\d{1,2}[-./]\d{2,4})?)?"
     r"(?:\s*:\s*(?P<rest>.*)|\s*)$",
     re.IGNORECASE,
 )
@@ -46,7 +50,10 @@ def section_of(line: str) -> tuple[str, str] | None:
     match = _SECTION.match(line)
     if not match:
         return None
-    return SECTIONS[match.group("word").lower()], (match.group("rest") or "").strip()
+    name = SECTIONS[match.group("word").lower()]
+    if match.group("by") and name != "beslutning":
+        return None  # "Indstilling af Kasper Hansen …", "Baggrund for …": prose, no field
+    return name, (match.group("rest") or "").strip()
 
 
 def heading_section(lines: list[str], index: int) -> tuple[str, str] | None:
@@ -83,6 +90,7 @@ class Outline:
     style: str | None = None  # which heading pattern the majors use
     inner: int = 0  # a numbered list inside the current item: its last number
     agenda: dict[str, str] = field(default_factory=dict)  # the agenda's titles, on a restart
+    first: int = 1  # the number the items start at: 49 in a committee's running series
 
 
 def _heading(line: str, outline: Outline) -> tuple[str, str, str] | None:
@@ -116,7 +124,9 @@ def _heading(line: str, outline: Outline) -> tuple[str, str, str] | None:
             return "restart", str(number), f"{style}:{title}"
         same_style = outline.style in (None, style)
         inner_list = style == "numbered" and number == outline.inner + 1 and outline.inner > 0
-        if number == last + 1 and (last > 0 or number <= 2) and same_style and not inner_list:
+        starts = number <= 2 or number == outline.first
+        follows = number == last + 1 or (last == 0 and number == outline.first)
+        if follows and (last > 0 or starts) and same_style and not inner_list:
             return "major", str(number), f"{style}:{title}"
         if style == "numbered" and number == outline.inner + 1:
             outline.inner = number
@@ -179,9 +189,22 @@ def _one_item_lists(lines: list[str]) -> list[str]:
     return out
 
 
+def _running_start(lines: list[str]) -> int:
+    """Where items numbered in a running series start ("49. Godkendelse af dagsorden",
+    "50. …", "51. …" in a committee's minutes): the first number above 2 that opens three
+    numbered lines counting on, with no item 1 before it; 1 otherwise."""
+    numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line))]
+    for at, number in enumerate(numbers[:-2]):
+        if number == 1:
+            return 1
+        if number > 2 and numbers[at + 1] == number + 1 and numbers[at + 2] == number + 2:
+            return number
+    return 1
+
+
 def outline_of(lines: list[str]) -> Outline:
-    outline = Outline()
     lines = _one_item_lists(lines)
+    outline = Outline(first=_running_start(lines))
     index = 0
     while index < len(lines):
         line = lines[index]

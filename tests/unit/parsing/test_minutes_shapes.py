@@ -2437,3 +2437,69 @@ def test_the_body_of_a_meeting_named_by_its_kind(title: str, decided: bool) -> N
 )
 def test_when_and_where_the_meeting_is_held_is_no_decision(line: str) -> None:
     assert _decisions(f"Referat\n\n{line}\n\n1. Evt.\n\nIntet.\n") == []
+
+
+FIRSTAGENDA = """UDVALG
+
+Udvalget for Ældre og Sundhed
+
+STARTTIDSPUNKT
+
+04-06-2020 09:00:00
+
+PUNKTER
+
+49. Godkendelse af dagsorden
+50. Genåbning af caféer
+51. Orienteringer
+
+49. Godkendelse af dagsorden
+
+Indstilling
+
+Administrationen indstiller, at:
+
+  1. dagsorden for mødet bliver godkendt
+Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020
+
+Godkendt
+
+50. Genåbning af caféer
+
+Indstilling
+
+Administrationen indstiller, at caféerne genåbner 15. juni.
+Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020
+
+Indstillingen blev godkendt.
+
+51. Orienteringer
+
+Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020
+
+Taget til efterretning.
+"""
+
+
+def test_a_committee_s_running_item_numbers_and_its_decision_field_with_body_and_day() -> None:
+    """A municipal committee numbers its items in a series over the year (49, 50, 51), and
+    its ESDH prints the decision field as "Beslutning i <udvalget> den <dato>": the items are
+    read, and the field's text is the decision, not the recommendation over it."""
+    minutes = _read(FIRSTAGENDA)
+    assert [i.number for i in minutes.items] == ["49", "50", "51"]
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("49", "Godkendt"),
+        ("50", "Indstillingen blev godkendt."),
+        ("51", "Taget til efterretning."),
+    ]
+    assert minutes.meeting_date == date(2020, 6, 4)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Indstilling af Kasper Hansen til bestyrelsen", "Beslutning i sagen blev udsat"],
+)
+def test_a_field_word_in_prose_heads_no_field(line: str) -> None:
+    from bot.parsing.minutes.outline import section_of
+
+    assert section_of(line) is None
