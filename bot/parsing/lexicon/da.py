@@ -940,8 +940,17 @@ TASK_PROMISES = (
     r"tilbyder at",
 )
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
+# What says that a resolution quoted after it is an earlier one: "That was last week's
+# resolution: RESOLVED: …" (cues.read_cues).
+EARLIER_DECISIONS = (r"\b(?:sidste|forrige) (?:uges?|mødes?|måneds?)\b", r"\btidligere\b")
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
+    # a decision of an earlier time told: "Sidste år vedtog vi nye vedtægter"
+    r"^(?:sidste|forrige) (?:år|måned|uge|møde)\b",
+    r"^i fjor\b",
+    # the minutes signed: "Godkendt den 7. januar 2019" over the signer's name
+    r"^(?:godkendt|underskrevet) den \d{1,2}\.?\s*(?:[a-zæøå]+|\d{1,2}\.?)\s*\d{4}"
+    r"(?:\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)*)?\s*$",
     # when and where this meeting is held: "Mødet holdes tirsdag 27.09.2022 kl. 19 på …"
     r"^mødet (?:holdes|afholdes|blev holdt|blev afholdt)\b",
     # the signature block under the minutes: "Således godkendt den / 2016"

@@ -890,6 +890,7 @@ MOTION_WORDS = (
     r"\bresolved\b",
     r"\bagreed\b",
     r"\bseconded\b",
+    r"^[A-Z][\w'-]+ seconds?\b",  # "Fletcher second" on its own line under the motion
     r"\bmotioned\b",
     r"\bmoved to\b",
     r"\bmoves\b",  # "KM moves to adopt; SB seconds. Motion carries 7-0-1."
@@ -997,7 +998,10 @@ TASK_VERBS = (
 # Words that make a subject a body that can own a task ("the Board will …").
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
 # Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
+EARLIER_DECISIONS = (r"\b(?:last|previous) (?:week|meeting|month)'?s?\b", r"\bearlier\b")
 NOT_DECISION_CUES = (
+    # a decision of an earlier time told: "Last year we adopted new constitution …"
+    r"^(?:last|previous) (?:year|month|week|meeting)\b",
     # when and where this meeting is held: "The meeting is held on Tuesday at 7 pm at …"
     r"^the meeting (?:is|was|will be) held\b",
     # the signature block under the minutes: "Signed as a correct record"

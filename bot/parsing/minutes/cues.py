@@ -15,6 +15,7 @@ from bot.parsing.minutes.motions import (
     MOTION_WORDS,
     MOVED,
     NOT_APPLICABLE,
+    NOT_DECISION,
     RESOLVED,
     TALLY,
     VOTED,
@@ -53,7 +54,6 @@ from bot.parsing.minutes.text import (
 
 _DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
 _WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
-_NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
 _WE_DECIDE = re.compile("|".join(words_of("WE_DECIDE")) or r"(?!)", re.IGNORECASE)
 _STATE = re.compile(
     rf"^\S+\s+(?:{'|'.join(w for w in words_of('NOT_ACTION_VERBS') if '_' not in w)})\b",
@@ -85,6 +85,7 @@ _ELECTION = re.compile("|".join(words_of("ELECTION_OPENERS")), re.IGNORECASE)
 _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
 _REPORT = re.compile("|".join(words_of("REPORTS")), re.IGNORECASE)
 _ELABORATION = re.compile("|".join(words_of("ELABORATIONS")), re.IGNORECASE)
+_EARLIER = re.compile("|".join(words_of("EARLIER_DECISIONS")), re.IGNORECASE)
 
 
 def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> bool:
@@ -95,7 +96,7 @@ def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> boo
     godkendt …" in the minutes of Ældrerådet).
     """
     sentence = unquoted(plain(sentence))
-    if sentence.rstrip().endswith("?") or _NOT_DECISION.search(sentence):
+    if sentence.rstrip().endswith("?") or NOT_DECISION.search(sentence):
         return False
     if _other_body(sentence, title):
         return False
@@ -220,7 +221,7 @@ def read_cues(
     for paragraph in texts:
         formal += [clip(m.group(0)) for m in MOTION.finditer(paragraph)]
         resolved = RESOLVED.search(paragraph)
-        if resolved:
+        if resolved and not _EARLIER.search(paragraph[: resolved.start()]):
             formal.append(clip(sentences(resolved.group(0))[0]))
     for text in formal:
         minutes.decisions.append(MinutesDecision(label, text))

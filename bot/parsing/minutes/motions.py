@@ -18,7 +18,9 @@ VOTED = re.compile(
     r"|\bnominated\b.*\baccepted\b",
     re.IGNORECASE,
 )
-MOVED = re.compile(r"\b(?:moved|motioned|motion to|foreslog)\b", re.IGNORECASE)
+MOVED = re.compile(
+    r"\b(?:moved|motioned|motion to|foreslog|moves? (?:a |the )?motion)\b", re.IGNORECASE
+)
 MOTION = re.compile(
     r"(?:It was moved by|Moved by)\b.*?MOTION CARRIED[^\[]*?(?:\[[^\]]*\])?(?=$|\s)", re.IGNORECASE
 )
@@ -30,6 +32,7 @@ OUTCOME = re.compile(
     re.IGNORECASE,
 )
 BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
+NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
 TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)
 MOTION_WORDS = re.compile("|".join(words_of("MOTION_WORDS")), re.IGNORECASE)
 NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
@@ -64,6 +67,8 @@ def outcome_decisions(
         if NUMBERED_MOTION.match(text):
             continue  # "Resolution 2: To accept …": the motion, settled by a result after it
         outcome = OUTCOME.match(text)
+        if not outcome and NOT_DECISION.search(text):
+            continue  # "Godkendt den 7. januar 2019" over the signer's name
         rest = outcome.group("rest").strip() if outcome else text
         if outcome and (not rest or NOT_APPLICABLE.match(rest)):
             used.add(index)

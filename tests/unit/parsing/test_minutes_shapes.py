@@ -2503,3 +2503,34 @@ def test_a_field_word_in_prose_heads_no_field(line: str) -> None:
     from bot.parsing.minutes.outline import section_of
 
     assert section_of(line) is None
+
+
+def test_a_motion_as_three_bullets_with_the_mover_in_the_present() -> None:
+    text = (
+        "### Auditor\n\nVote to Appoint an Auditor\n\n- Steve move motion to have no auditor\n"
+        "- Fletcher second\n- Motion carried unanimously\n"
+    )
+    assert _decisions(text) == [
+        "Steve move motion to have no auditor Fletcher second Motion carried unanimously"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decision of an earlier time, told
+        "1. Constitution\n\nLast year we adopted new constitution as required by model rules.\n",
+        "1. Vedtægter\n\nSidste år vedtog vi nye vedtægter.\n",
+        # a resolution quoted as last week's
+        "1. Numbers\n\nThat was last week's resolution: RESOLVED: Numbers are not modified.\n",
+        # the minutes signed under the last item
+        "1. Eventuelt\n\nIntet.\n\nReferent: Jacob\n\nGodkendt den 7. januar 2019\nAnders Krarup\n",
+    ],
+)
+def test_an_earlier_decision_or_the_signature_is_no_decision(text: str) -> None:
+    assert _decisions(text) == []
+
+
+def test_a_labelled_outcome_in_a_chat_stays_an_outcome() -> None:
+    text = "[2021-03-29T16:00:00Z]\t<kim>\tResolution: Agreed to move forward\n"
+    assert _decisions(text) == ["Resolution: Agreed to move forward"]
