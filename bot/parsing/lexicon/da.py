@@ -235,6 +235,7 @@ MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
 ACTION_VERBS = (
     "tager",
     "står for",  # "Mette og Bo står for grillen" (alone "står" is a state: NOT_ACTION_VERBS)
+    "ser på",  # "Byggeudvalget ser på, om …" (a verb too short for "X <verb>er")
     "kontakter",
     "sørger",
     "bidrager",
@@ -852,6 +853,9 @@ BODY_WORDS = (
     "undertegnede",
     "referent",
     "sekretær",
+    # a parish council's officers: "Kirkeværgen spørger …", "Kordegnen sender …"
+    "kirkeværge",
+    "kordegn",
 )
 SELF_ASSIGNED = (r"^jeg (?:vil|skal|tager)\b", r"\bjeg (?:sender|laver|skriver)\b")
 # Overskrifter for en liste af opgaver: "Opfølgning", "Handlinger".

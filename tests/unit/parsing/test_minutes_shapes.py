@@ -1679,6 +1679,9 @@ def test_a_title_naming_the_matter_is_no_outcome(text: str, decisions: list[str]
         # "står" is a state, "står for" a task: "Mette og Bo står for grillen."
         ("1. Sommerfest\n\nMette og Bo står for grillen.\n", [["Mette", "Bo"]]),
         ("1. Sommerfest\n\nSagen står på dagsordenen igen.\n", []),
+        # "ser på" is a task, as a verb too short for "X <verb>er"; a parish council's officers
+        ("1. Skab\n\nByggeudvalget ser på, om skabet kan hænges op.\n", [["Byggeudvalget"]]),
+        ("1. Kontrakt\n\nKordegnen sender kontrakten til Stiftet.\n", [["Kordegnen"]]),
     ],
 )
 def test_a_role_kept_or_a_noun_owns_no_task(text: str, owners: list[list[str]]) -> None:
