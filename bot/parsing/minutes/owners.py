@@ -52,7 +52,12 @@ def _stopped(owner: str) -> bool:
 
 _DA_VERBS = "|".join(da.ACTION_VERBS)
 # A Danish present-tense verb ("laver", "korrigerer") that is not a state ("er", "har", "bliver").
-_DA_PRESENT = rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)[a-zæøå]{{3,}}er"
+# A plural noun's ending is no verb's: "Revisors bemærkninger tages op …", "… løsninger",
+# "… oplevelser", "… muligheder".
+_DA_PRESENT = (
+    rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)(?![a-zæøå]*(?:ninger|elser|heder)\b)"
+    r"[a-zæøå]{3,}er"
+)
 # "Tobias, opdaterer facebook.": a comma may stand between the owner and the verb.
 _ACTION_DA = re.compile(
     rf"^(?P<owner>{_SUBJECT}),?\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"

@@ -1682,6 +1682,9 @@ def test_a_title_naming_the_matter_is_no_outcome(text: str, decisions: list[str]
         # "ser på" is a task, as a verb too short for "X <verb>er"; a parish council's officers
         ("1. Skab\n\nByggeudvalget ser på, om skabet kan hænges op.\n", [["Byggeudvalget"]]),
         ("1. Kontrakt\n\nKordegnen sender kontrakten til Stiftet.\n", [["Kordegnen"]]),
+        # a plural noun in -ninger / -elser / -heder is no verb: a genitive owns nothing
+        ("1. Revision\n\nRevisors bemærkninger tages op på FU møde.\n", []),
+        ("1. Tur\n\nMedlemmernes oplevelser deles på hjemmesiden.\n", []),
     ],
 )
 def test_a_role_kept_or_a_noun_owns_no_task(text: str, owners: list[list[str]]) -> None:
