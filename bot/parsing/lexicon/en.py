@@ -792,9 +792,11 @@ NOT_OWNERS = (
 # A speaker taking a task on: "mnot: … I will make a PR", "dret: volunteers to help".
 SELF_ASSIGNED = (
     r"^(?:I\s+will|I'll|will|to|volunteers?\s+to|agreed\s+to|I've\s+got(?:ta|\s+to)|happy\s+to)\s+\w",
-    r"\bI\s+will\s+(?:make|write|send|do|take|update|file|open|draft|prepare|review|follow)\b",
+    r"\bI\s+will\s+(?:make|write|send|do|take|update|file|open|draft|prepare|review|follow|create"
+    r"|add|fix|check|ask|post)\b",
     r"\bI've\s+got(?:ta|\s+to)\s+\w",
-    r"\bI'll\s+(?:make|write|send|do|take|update|file|open|draft|prepare|review|follow|PR)\b",
+    r"\bI['’]ll\s+(?:make|write|send|do|take|update|file|open|draft|prepare|review|follow|PR"
+    r"|create|add|fix|check|ask|post)\b",
 )
 ACTION_SECTIONS = (
     r"action items?",

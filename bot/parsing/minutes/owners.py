@@ -156,7 +156,7 @@ _BRACKETED = re.compile(
 _MARKED_OWNER = re.compile(
     rf"^(?P<owner>{_SUBJECT}|{_HANDLE})\s+(?:to|will|skal|vil)\s+(?P<rest>\S.*)$"
 )
-_AND_CLAUSE = re.compile(r"\s+og\s+(?=[A-ZÆØÅ][\wæøå]+\s+[a-zæøå]{3,}er\s)")
+_AND_CLAUSE = re.compile(r"\s+og\s+(?=[A-ZÆØÅ][\wæøå]+\s+(?:[a-zæøå]{3,}er|vil|kan)\s)")
 _LEAD_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå]*(?: [\wæøå]+)?\s+[-–]\s+(?=[A-ZÆØÅ])")  # "Runden - "
 _LEAD_IN = re.compile(
     r"^(?:det blev (?:besluttet|aftalt),?\s+at\s+|.*?\bbesluttede,?\s+at\s+|"

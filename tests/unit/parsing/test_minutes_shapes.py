@@ -1682,6 +1682,13 @@ def test_a_title_naming_the_matter_is_no_outcome(text: str, decisions: list[str]
         # "ser på" is a task, as a verb too short for "X <verb>er"; a parish council's officers
         ("1. Skab\n\nByggeudvalget ser på, om skabet kan hænges op.\n", [["Byggeudvalget"]]),
         ("1. Kontrakt\n\nKordegnen sender kontrakten til Stiftet.\n", [["Kordegnen"]]),
+        # "og" before a name and a modal starts the name's own clause and task
+        (
+            "1. Trænere\n\nDer mangler trænere til U9 piger og Thomas vil høre U18 om hjælp.\n",
+            [["Thomas"]],
+        ),
+        # a speaker in a chat taking a task in the first person
+        ("1. Issues\n\nGregg Kellogg: OK, I'll create some issues for this\n", [["Gregg Kellogg"]]),
         # a plural noun in -ninger / -elser / -heder is no verb: a genitive owns nothing
         ("1. Revision\n\nRevisors bemærkninger tages op på FU møde.\n", []),
         ("1. Tur\n\nMedlemmernes oplevelser deles på hjemmesiden.\n", []),
