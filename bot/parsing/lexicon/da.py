@@ -947,6 +947,8 @@ TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT
 # What says that a resolution quoted after it is an earlier one: "That was last week's
 # resolution: RESOLVED: …" (cues.read_cues).
 EARLIER_DECISIONS = (r"\b(?:sidste|forrige) (?:uges?|mødes?|måneds?)\b", r"\btidligere\b")
+# Et punkt der spørger efter en dato: svaret er beslutningen (minutes/answers.py).
+DATE_TITLES = (r"^dato for\b", r"^fastsættelse af dato\b", r"^tidspunkt for\b")
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
     # a decision of an earlier time told: "Sidste år vedtog vi nye vedtægter"

@@ -1001,6 +1001,8 @@ TASK_VERBS = (
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
 # Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
 EARLIER_DECISIONS = (r"\b(?:last|previous) (?:week|meeting|month)'?s?\b", r"\bearlier\b")
+# An item that asks for a date: its answer is the decision (minutes/answers.py).
+DATE_TITLES = (r"^date (?:for|of)\b", r"^setting (?:the|a) date\b")
 NOT_DECISION_CUES = (
     # a decision of an earlier time told: "Last year we adopted new constitution …"
     r"^(?:last|previous) (?:year|month|week|meeting)\b",

@@ -43,11 +43,31 @@ def label_list(lines: list[str]) -> set[str]:
     return found
 
 
+# A title that asks for a date ("Dato for generalforsamling", "Date of the AGM") answered
+# by one: "14. april kl. 11.30 med …", "Saturday 14 April". Not the next meeting's date.
+_DATE_TITLE = re.compile("|".join(words_of("DATE_TITLES")) or r"(?!)", re.IGNORECASE)
+_NEXT_MEETING = re.compile("|".join(words_of("NEXT_MEETING_WORDS")), re.IGNORECASE)
+_DATE_FIRST = re.compile(
+    r"^(?:[^\W\d_]+(?:dag|day),?\s+)?(?:den\s+|d\.\s*)?\d{1,2}(?:\.\s*|\s+|/)(?:[^\W\d_]{3,}|\d{1,2}\b)",
+    re.IGNORECASE,
+)
+
+
+def _dated(title: str, first: str) -> bool:
+    """Whether an item asking for a date gives it first ("Dato for generalforsamling" over
+    "14. april kl. 11.30 …")."""
+    return bool(
+        _DATE_TITLE.search(title) and not _NEXT_MEETING.search(title) and _DATE_FIRST.match(first)
+    )
+
+
 def answer(title: str, texts: list[str]) -> str | None:
     """The answer to an item whose title asks the question: its first paragraph, when it is
     short, no question, no address, no speaker's turn, no report and says there was
     something ("Intet.", "No other business." are none). The caller reads it only where
     nothing else in the item was read as a decision."""
+    if texts and _dated(title, texts[0].strip()):
+        return clip(texts[0])
     if not title.rstrip().endswith("?") or not texts or len(sentences(title)) > 1:
         return None  # the title is the question, not a text that ends with one
     first = texts[0].strip()

@@ -2547,3 +2547,29 @@ def test_an_earlier_decision_or_the_signature_is_no_decision(text: str) -> None:
 def test_a_labelled_outcome_in_a_chat_stays_an_outcome() -> None:
     text = "[2021-03-29T16:00:00Z]\t<kim>\tResolution: Agreed to move forward\n"
     assert _decisions(text) == ["Resolution: Agreed to move forward"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "decisions"),
+    [
+        (
+            "Dato for generalforsamling",
+            "14. april kl. 11.30 i klubhuset.",
+            ["14. april kl. 11.30 i klubhuset."],
+        ),
+        (
+            "Date of the AGM",
+            "Saturday 14 April at the library.",
+            ["Saturday 14 April at the library."],
+        ),
+        # the next meeting's date is the next meeting, not a decision
+        ("Dato for næste bestyrelsesmøde", "19. maj kl. 15.00", []),
+        # no date given
+        ("Dato for generalforsamling", "Formanden finder en dato.", []),
+    ],
+)
+def test_an_item_asking_for_a_date_is_answered_by_it(
+    title: str, body: str, decisions: list[str]
+) -> None:
+    text = f"Bestyrelsesmøde 3. marts 2016\n\n1. {title}\n    {body}\n\n2. Evt.\n   Intet.\n"
+    assert _decisions(text) == decisions
