@@ -142,6 +142,19 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
     "import_done": [
         {"o": OUTCOME, "user": "U1"},
         {"o": SimpleNamespace(status="unchanged"), "user": "U1"},
+        # one of each: in the singular
+        {
+            "o": SimpleNamespace(
+                status="saved",
+                items=1,
+                decisions=1,
+                actions=1,
+                calendar=1,
+                meeting=None,
+                next_meeting=None,
+            ),
+            "user": "U1",
+        },
     ],
     "import_error": [
         {"code": c, "detail": "docm"}
@@ -253,6 +266,8 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
             "today": TODAY,
         },
         {"actions": RECORDS[4:5], "more": 0, "total": 1, "filter": Who("overdue"), "today": TODAY},
+        # one more than shown: "… og 1 mere"
+        {"actions": RECORDS[1:5], "more": 1, "total": 5, "filter": Who("all"), "today": TODAY},
         {"actions": [], "more": 0, "total": 0, "filter": Who("overdue"), "today": TODAY},
         {"actions": [], "more": 0, "total": 0, "filter": Who("name", "Lolland"), "today": TODAY},
     ],
