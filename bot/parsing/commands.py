@@ -6,6 +6,8 @@ Names are compared folded (`bot.parsing.intents.fold`), so `abne`, `aabne` and
 
 from __future__ import annotations
 
+import difflib
+
 from bot.parsing.intents import fold
 from bot.parsing.lexicon import da, en
 
@@ -22,3 +24,16 @@ def split_command(text: str) -> tuple[str | None, str, str]:
         return "help", "", ""
     word, _, rest = stripped.partition(" ")
     return _LOOKUP.get(fold(word)), word, rest.strip()
+
+
+_NAMES: dict[str, str] = {}
+for _names in SUBCOMMANDS.values():
+    for _name in _names:
+        _NAMES.setdefault(fold(_name), _name)  # the first spelling: "næste-møde"
+
+
+def nearest_command(word: str) -> str | None:
+    """The subcommand name nearest a mistyped word ("opne" → "open", "beslutnigner" →
+    "beslutninger"), as it is written; None when none is near."""
+    close = difflib.get_close_matches(fold(word), list(_NAMES), n=1, cutoff=0.75)
+    return _NAMES[close[0]] if close and word else None

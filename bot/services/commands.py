@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot import directory
 from bot.deps import Deps, Unit
-from bot.parsing.commands import split_command
+from bot.parsing.commands import nearest_command, split_command
 from bot.parsing.intents import closest, intent_of
 from bot.parsing.normalize import without_control
 from bot.replies import Reply
@@ -91,7 +91,10 @@ def run(deps: Deps, command: CommandInput) -> CommandOutcome:
     key, word, rest = split_command(without_control(command.text))
     with deps.unit(command.scope, read_only=key is None or key in READS) as unit:
         if key is None:
-            return CommandOutcome(command, unit.reply("unknown_command", ok=False, word=word))
+            near = nearest_command(word)
+            return CommandOutcome(
+                command, unit.reply("unknown_command", ok=False, word=word, nearest=near)
+            )
         if key in CHANGES and command.invocation and rest.strip():
             if not events.claim(unit.session, f"cmd:{command.invocation}", None, unit.now):
                 return CommandOutcome(command, Reply(text=unit.string("command_replayed")))

@@ -324,11 +324,18 @@ def test_long_lists_stay_inside_block_kit_limits(bot: Harness) -> None:
 
 def test_unknown_subcommand_and_missing_arguments_in_english(en: Harness) -> None:
     assert "I don't know `frobnicate`" in en.command("frobnicate")["text"]
+    # a typo is answered with the command meant, in either language
+    assert "Did you mean `/referat open`?" in en.command("opne")["text"]
     assert "Give the action's number" in en.command("done")["text"]
     assert "Write e.g. `/referat owner Lolland = @anne`" in en.command("owner")["text"]
     assert "Write `/referat language da`" in en.command("language")["text"]
     assert "Write `/referat export csv`" in en.command("export xls")["text"]
     assert "No open actions for you" in en.command("open-items me")["text"]
+
+
+def test_a_typo_in_a_subcommand_gets_the_nearest_one(da: Harness) -> None:
+    answer = da.command("beslutnigner rammeaftale")["text"]
+    assert "Jeg kender ikke `beslutnigner`. Mente du `/referat beslutninger`?" in answer
 
 
 def test_decisions_are_found_by_their_agenda_item_title(da: Harness) -> None:

@@ -367,3 +367,23 @@ def test_reading_a_question_never_raises_and_gives_a_known_command(parts: list[s
 @example("oee")
 def test_folding_twice_changes_nothing(word: str) -> None:
     assert fold(fold(word)) == fold(word)
+
+
+@pytest.mark.parametrize(
+    ("typed", "nearest"),
+    [
+        ("opne", "open"),
+        ("beslutnigner", "beslutninger"),
+        ("naeste-mode", None),  # a folded spelling is the command itself, not a typo
+        ("næste-mød", "næste-møde"),
+        ("frobnicate", None),
+        ("x", None),
+    ],
+)
+def test_the_nearest_command_to_a_typo(typed: str, nearest: str | None) -> None:
+    from bot.parsing.commands import nearest_command, split_command
+
+    if split_command(typed)[0] is not None:
+        assert nearest is None  # known already: no suggestion asked for
+        return
+    assert nearest_command(typed) == nearest

@@ -322,7 +322,7 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
         {"id": 12, "kind": "decision", "user": "U1"},
         {"id": 13, "kind": "action", "user": "U1"},
     ],
-    "unknown_command": [{"word": "hjælpe"}],
+    "unknown_command": [{"word": "flyt", "nearest": None}, {"word": "hjælpe", "nearest": "hjælp"}],
     "unknown_question": [{}, {"suggestions": ["hvornår er næste møde?", "hvad er mine opgaver?"]}],
     "calendar_feed": [
         {"url": "https://referat.example.dk/calendar/abc.ics", "renewed": False},
