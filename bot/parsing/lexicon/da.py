@@ -236,6 +236,7 @@ ACTION_VERBS = (
     "tager",
     "står for",  # "Mette og Bo står for grillen" (alone "står" is a state: NOT_ACTION_VERBS)
     "ser på",  # "Byggeudvalget ser på, om …" (a verb too short for "X <verb>er")
+    "går videre",  # "Anders går videre hermed", "Bjarne og Paul går videre med arrangementet"
     "kontakter",
     "sørger",
     "bidrager",
@@ -957,6 +958,11 @@ NOT_DECISION_CUES = (
     # the minutes signed: "Godkendt den 7. januar 2019" over the signer's name
     r"^(?:godkendt|underskrevet) den \d{1,2}\.?\s*(?:[a-zæøå]+|\d{1,2}\.?)\s*\d{4}"
     r"(?:\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)*)?\s*$",
+    # who took part, written into the decision field: "Peter Andersen deltog ikke på mødet.",
+    # "Kenneth Dahl deltog som suppleant.", "Ib Hansen deltog ikke i behandlingen af punktet."
+    r"\bdeltog (?:ikke|som suppleanter|som suppleant)\b",
+    r"\b(?:var|er) fraværende\b",
+    r"\bhavde meldt afbud\b",
     # when and where this meeting is held: "Mødet holdes tirsdag 27.09.2022 kl. 19 på …"
     r"^mødet (?:holdes|afholdes|blev holdt|blev afholdt)\b",
     # the signature block under the minutes: "Således godkendt den / 2016"

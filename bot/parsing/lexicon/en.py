@@ -1006,6 +1006,10 @@ DATE_TITLES = (r"^date (?:for|of)\b", r"^setting (?:the|a) date\b")
 NOT_DECISION_CUES = (
     # a decision of an earlier time told: "Last year we adopted new constitution …"
     r"^(?:last|previous) (?:year|month|week|meeting)\b",
+    # who took part, written into the decision field: "Cllr Smith did not attend this item."
+    r"\b(?:did not|didn't) attend\b",
+    r"\b(?:was|were) absent\b",
+    r"\battended as (?:a )?substitutes?\b",
     # when and where this meeting is held: "The meeting is held on Tuesday at 7 pm at …"
     r"^the meeting (?:is|was|will be) held\b",
     # the signature block under the minutes: "Signed as a correct record"

@@ -170,7 +170,11 @@ def _section_decisions(lines: list[str]) -> list[str]:
     last = entries[-1] if entries and not bullets else ""
     if last and not re.search(r"[.!?)]$", last) and not _is_decision(last):
         entries.pop()  # "Punkter til drøftelse" (the next group's heading), a cut-off sentence
-    return [clip(e) for e in entries if clip(e) and _says_enough(clip(e))]
+    return [
+        clip(e)
+        for e in entries
+        if clip(e) and _says_enough(clip(e)) and not NOT_DECISION.search(clip(e))
+    ]
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -399,6 +403,24 @@ _CARRIED_HEADING = re.compile(
 )
 
 
+_LABEL_ALONE = re.compile(rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))})\s*:?$", re.IGNORECASE)
+
+
+def _owned_list(lines: list[str], at: int, known: tuple[str, ...]) -> bool:
+    """An outcome label alone on its line ("**Resolved**", "Agreed:") over a list whose every
+    item names its owner ("- Luther: Introduce Soares to Juanita …"): a list of tasks."""
+    if not _LABEL_ALONE.match(lines[at].strip(" *_#")):
+        return False
+    items: list[str] = []
+    for line in lines[at + 1 :]:
+        if not line and not items:
+            continue
+        if not BULLET_LINE.match(line):
+            break
+        items.append(line)
+    return bool(items) and all(listed_action(i, None, known) is not None for i in items)
+
+
 def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAction]:
     """Lines of an action list: under an action heading ("Action items", "Opfølgning").
 
@@ -410,11 +432,11 @@ def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAct
     found: list[MinutesAction] = []
     owner: list[str] | None = None
     carried = False
-    for line in segment.lines:
+    for at, line in enumerate(segment.lines):
         if not line:
             carried = False
             continue
-        if _ACTION_SECTION.match(line):
+        if _ACTION_SECTION.match(line) or _owned_list(segment.lines, at, known):
             active, owner = True, None
             continue
         if not active:

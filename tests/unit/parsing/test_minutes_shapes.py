@@ -2573,3 +2573,37 @@ def test_an_item_asking_for_a_date_is_answered_by_it(
 ) -> None:
     text = f"Bestyrelsesmøde 3. marts 2016\n\n1. {title}\n    {body}\n\n2. Evt.\n   Intet.\n"
     assert _decisions(text) == decisions
+
+
+def test_who_took_part_written_into_the_decision_field_is_no_decision() -> None:
+    text = (
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt\n"
+        "Peter Andersen og Linda Peitersen deltog ikke på mødet.\n"
+        "Kenneth Dahl og Morten Juhl deltog som suppleanter.\n\n"
+        "2. Referat\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert _decisions(text) == ["Godkendt", "Godkendt."]
+    assert _owners(text) == []
+
+
+def test_a_resolved_list_of_owned_bullets_is_a_list_of_tasks() -> None:
+    """ "**Resolved**" over bullets that each name their owner ("- Luther: Introduce …"):
+    tasks; over bullets that name nobody it is no task list."""
+    text = (
+        "### 20:30 Finance\n\n- No items received.\n\n**Resolved**\n\n"
+        "- Luther: Introduce Soares to Juanita\n- Roland/Valentine: Sort out the survey\n\n"
+        "### 20:40 Website\n\n**Resolved**\n\n- Keep the old page for now\n"
+    )
+    actions = [(a.owners, a.task) for a in _read(text).actions]
+    assert actions == [
+        (["Luther"], "Introduce Soares to Juanita"),
+        (["Roland", "Valentine"], "Sort out the survey"),
+    ]
+
+
+def test_goes_on_with_it_is_a_task() -> None:
+    text = (
+        "1. Nabohjælp\n\nAnders går videre hermed.\n\n"
+        "2. Fest\n\nBjarne og Paul går videre med festen.\n"
+    )
+    assert _owners(text) == [["Anders"], ["Bjarne", "Paul"]]
