@@ -91,7 +91,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day_month",
         re.compile(
             rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?(?:(?:den|the)\s+)?"
-            rf"(?P<d>\d{{1,2}})(?:\.\s*|(?:st|nd|rd|th)?\s+)(?:of\s+)?(?P<mn>{_MONTH})\.?"
+            # "15th May", also glued as a page's text may give it: "15thMay"
+            rf"(?P<d>\d{{1,2}})(?:\.\s*|(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(?P<mn>{_MONTH})\.?"
             rf"(?:(?:,\s*|\s+)(?P<y>\d{{4}}))?(?![\w])"
         ),
     ),

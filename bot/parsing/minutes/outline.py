@@ -202,8 +202,36 @@ def _running_start(lines: list[str]) -> int:
     return 1
 
 
+_ROW = re.compile(r"^(\d{1,2})\.?\s*\|\s*(\S.*?)\s*\|?\s*$")
+
+
+def _numbered_rows(lines: list[str]) -> list[str]:
+    """Items as the rows of a two-column table, the number in the first cell ("2. | Election
+    of Chairman:" over the cell's next lines, "1. | All Councillors present signed … |"):
+    read as headings "2. Election of Chairman" with the cell's text under them, when at least
+    three rows count 1, 2, 3 in order. A cell with no title before a colon is titled by its
+    first words and keeps its whole text under the heading."""
+    rows = [(i, m) for i, line in enumerate(lines) if (m := _ROW.match(line))]
+    numbers = [int(m.group(1)) for _, m in rows]
+    if len(rows) < 3 or numbers[:3] != [1, 2, 3]:
+        return lines
+    out = [
+        line[:-1].rstrip() if line.endswith("|") and not line.startswith("|") else line
+        for line in lines
+    ]
+    for index, match in reversed(rows):
+        number, cell = match.group(1), match.group(2).rstrip(" |")
+        title, colon, rest = cell.partition(":")
+        if colon and len(title) <= 80:
+            out[index : index + 1] = [f"{number}. {title.strip()}", rest.strip()]
+        else:
+            words = " ".join(cell.split()[:6])
+            out[index : index + 1] = [f"{number}. {words[:1].upper()}{words[1:]}", cell]
+    return out
+
+
 def outline_of(lines: list[str]) -> Outline:
-    lines = _one_item_lists(lines)
+    lines = _numbered_rows(_one_item_lists(lines))
     outline = Outline(first=_running_start(lines))
     index = 0
     while index < len(lines):

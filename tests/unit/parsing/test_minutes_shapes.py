@@ -2607,3 +2607,27 @@ def test_goes_on_with_it_is_a_task() -> None:
         "2. Fest\n\nBjarne og Paul går videre med festen.\n"
     )
     assert _owners(text) == [["Anders"], ["Bjarne", "Paul"]]
+
+
+PARISH_TABLE = """Minutes of the Annual Meeting held on Wednesday 15thMay 2019, 7pm
+Present: Councillors L Maude, J Stedman, K James
+1. | All Councillors present signed the Acceptance of Declaration of Office forms. |
+2. | Election of Chairman:
+It was proposed by Cllr James that Cllr Green be appointed. Cllr Green was elected unopposed. |
+3. | Apologies for Absence:
+None. |
+"""
+
+
+def test_items_as_numbered_table_rows_and_a_glued_ordinal_date() -> None:
+    """A two-column table with the item number in the first cell ("2. | Election of Chairman:"
+    over the cell's next lines) gives the items; "15thMay 2019" is the 15th of May."""
+    minutes = _read(PARISH_TABLE)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "All Councillors present signed the Acceptance"),
+        ("2", "Election of Chairman"),
+        ("3", "Apologies for Absence"),
+    ]
+    assert minutes.meeting_date == date(2019, 5, 15)
+    assert minutes.decisions and all(d.item == "2" for d in minutes.decisions)
+    assert not any(d.text.endswith("|") for d in minutes.decisions)  # the cell's edge is gone
