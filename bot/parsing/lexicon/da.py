@@ -713,6 +713,8 @@ GENERIC_MEETING_WORDS = ("ordinære", "ordinært", "planlagte", "faste", "almind
 NOT_ACTION_VERBS = (
     # a speaker reminding the meeting: "UH minder om vigtigheden af valget"
     "minder",
+    # the board organising itself after an election: "Bestyrelsen konstituerer sig …"
+    "konstituerer",
     "er",
     "har",
     "bliver",
@@ -895,6 +897,7 @@ TITLE_OUTCOMES = (
     r"tiltrådt",
     r"forkastet",
     r"udsat",
+    r"(?:blev )?valgt",  # "2) Valg af referent: Preben Rasmussen blev valgt"
     r"(?:taget )?til efterretning",
 )
 # Et nummereret forslag, som et resultat efter det afgør: "Forslag 2: …".
@@ -948,6 +951,8 @@ TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT
 # What says that a resolution quoted after it is an earlier one: "That was last week's
 # resolution: RESOLVED: …" (cues.read_cues).
 EARLIER_DECISIONS = (r"\b(?:sidste|forrige) (?:uges?|mødes?|måneds?)\b", r"\btidligere\b")
+# En websides navigation, som stod tilbage i dens tekst (minutes/text.py).
+PAGE_CHROME = (r"til toppen", r"tilbage til toppen", r"til top")
 # Et punkt der spørger efter en dato: svaret er beslutningen (minutes/answers.py).
 DATE_TITLES = (r"^dato for\b", r"^fastsættelse af dato\b", r"^tidspunkt for\b")
 NOT_DECISION_CUES = (

@@ -821,6 +821,7 @@ TITLE_OUTCOMES = (
     r"passed",
     r"rejected",
     r"deferred",
+    r"(?:was )?elected",  # "2. Election of secretary: Jane Doe elected"
     r"noted",
 )
 NUMBERED_MOTIONS = (r"resolution", r"motion", r"proposal")
@@ -1001,6 +1002,8 @@ TASK_VERBS = (
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
 # Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
 EARLIER_DECISIONS = (r"\b(?:last|previous) (?:week|meeting|month)'?s?\b", r"\bearlier\b")
+# A web page's navigation left in its text (minutes/text.py).
+PAGE_CHROME = (r"back to top", r"top of page", r"return to top")
 # An item that asks for a date: its answer is the decision (minutes/answers.py).
 DATE_TITLES = (r"^date (?:for|of)\b", r"^setting (?:the|a) date\b")
 NOT_DECISION_CUES = (

@@ -52,6 +52,11 @@ def _stopped(owner: str) -> bool:
 
 _DA_VERBS = "|".join(da.ACTION_VERBS)
 # A Danish present-tense verb ("laver", "korrigerer") that is not a state ("er", "har", "bliver").
+# Danish puts the subject after the verb when something else comes first: "Oprykning venter
+# vi med …" (the first word is the object, "vi" does it).
+_SUBJECT_AFTER = re.compile(r"^\s+(?:vi|man|jeg|de|du|han|hun)\b")
+# A definite noun in the genitive: "Ældrerådets medlemmer …", "Medlemmernes ønsker …".
+_GENITIVE = re.compile(r"(?:ets|ernes|enes)$")
 # A plural noun's ending is no verb's: "Revisors bemærkninger tages op …", "… løsninger",
 # "… oplevelser", "… muligheder".
 _DA_PRESENT = (
@@ -156,7 +161,11 @@ _BRACKETED = re.compile(
 _MARKED_OWNER = re.compile(
     rf"^(?P<owner>{_SUBJECT}|{_HANDLE})\s+(?:to|will|skal|vil)\s+(?P<rest>\S.*)$"
 )
-_AND_CLAUSE = re.compile(r"\s+og\s+(?=[A-ZÆØÅ][\wæøå]+\s+(?:[a-zæøå]{3,}er|vil|kan)\s)")
+_AND_CLAUSE = re.compile(
+    r"\s+og\s+(?=[A-ZÆØÅ][\wæøå]+\s+(?:[a-zæøå]{3,}er|vil|kan)\s)"
+    # "Stuart will speak to John and Martyn will speak to Stephen"
+    r"|\s+and\s+(?=[A-Z][\w'-]+\s+(?:will|shall|would)\s)"
+)
 _LEAD_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå]*(?: [\wæøå]+)?\s+[-–]\s+(?=[A-ZÆØÅ])")  # "Runden - "
 _LEAD_IN = re.compile(
     r"^(?:det blev (?:besluttet|aftalt),?\s+at\s+|.*?\bbesluttede,?\s+at\s+|"
@@ -297,6 +306,12 @@ def _assigned(
                     continue
                 if pattern is _ACTION_DA_ANY and _STATE_NEXT.match(match.group("rest")):
                     continue  # "Skitse planer kommer …": a noun in -er, then the verb
+                if pattern in (_ACTION_DA, _ACTION_DA_ANY) and _SUBJECT_AFTER.match(
+                    match.group("rest")
+                ):
+                    continue  # "Oprykning venter vi med …": the subject comes after the verb
+                if pattern in (_ACTION_DA, _ACTION_DA_ANY) and _GENITIVE.search(owner):
+                    continue  # "Ældrerådets medlemmer hjælper …": whose, not who
                 if pattern is _ACTION_DA_ANY and _HEADING_LIKE.match(clause):
                     continue  # "Kommende arrangementer", "Virtuelle arrangementer": a heading
                 owners = owner_names(owner, known)

@@ -35,6 +35,10 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+# A web page's navigation left in its text: "Til toppen", "Back to top" (lexicon PAGE_CHROME).
+_CHROME = re.compile(rf"^\s*(?:{'|'.join(words_of('PAGE_CHROME'))})\s*[↑^]?\s*$", re.IGNORECASE)
+
+
 def _rst_heading(match: re.Match[str]) -> str:
     number, title = match.group(1), match.group(2)
     return f"{number} {title}" if "." in number else f"\x00{number}\x00 {title}"
@@ -91,7 +95,12 @@ def clean(text: str) -> Cleaned:
                     adornments.append(char)
                 level = {"=": 1, "-": 2}.get(char, 2 + adornments.index(char))
                 out.headings.setdefault(previous, level)
-        if re.match(r"^\s*!\[", line) or underline or _PAGE_NUMBER.match(line):
+        if (
+            re.match(r"^\s*!\[", line)
+            or underline
+            or _PAGE_NUMBER.match(line)
+            or _CHROME.match(line)
+        ):
             out.lines.append("")
             continue
         atx = _ATX.match(line)
@@ -295,6 +304,9 @@ def continues(previous: str, line: str) -> bool:
     return last in CONNECTIVES
 
 
+_MONTH_WORDS = {m.lower() for module in (da, en) for m in module.MONTHS}
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences, not at `Ms.`, `ift.`, `S. Holden` or `10.` (but after a year)."""
     out: list[str] = []
@@ -302,7 +314,10 @@ def sentences(text: str) -> list[str]:
     for match in re.finditer(r"[.!?](?=\s+(?:\d{1,2}\.\s+)?[A-ZÆØÅ\"“(])", text):
         before = text[start : match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
-        ordinal = last.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", last)  # "for 2014. Then"
+        # "den 6. Maj" goes on; "for 2014. Then" and "(RHEL) 6. Stuart will …" end
+        following = text[match.end() :].split(maxsplit=1)
+        month_next = bool(following) and following[0].lower().strip(".,") in _MONTH_WORDS
+        ordinal = last.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", last) and month_next
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or ordinal:
             continue
         out.append(text[start : match.end()].strip())

@@ -2631,3 +2631,48 @@ def test_items_as_numbered_table_rows_and_a_glued_ordinal_date() -> None:
     assert minutes.meeting_date == date(2019, 5, 15)
     assert minutes.decisions and all(d.item == "2" for d in minutes.decisions)
     assert not any(d.text.endswith("|") for d in minutes.decisions)  # the cell's edge is gone
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # two tasks joined by "and", each with its owner
+        (
+            "1. RHEL\n\nWe were asked for an estimate. Stuart will speak to John and Martyn will "
+            "speak to Stephen.\n",
+            [["Stuart"], ["Martyn"]],
+        ),
+        # a sentence ends after a number that is no date ("(RHEL) 6. Stuart will …")
+        (
+            "1. RHEL\n\nThe effort needed to maintain RHEL 6. Stuart will ask the team.\n",
+            [["Stuart"]],
+        ),
+        # the subject after the verb: the first word is the object ("Oprykning venter vi med")
+        ("1. Oprykning\n\nOprykning venter vi med til sommeropstarten.\n", []),
+        # a definite noun in the genitive says whose, not who
+        ("1. Buskort\n\nÆldrerådets medlemmer hjælper til med promovering.\n", []),
+    ],
+)
+def test_who_owns_a_task_in_a_sentence_with_more_in_it(text: str, owners: list[list[str]]) -> None:
+    assert _owners(text) == owners
+
+
+def test_a_date_with_its_month_stays_one_sentence() -> None:
+    from bot.parsing.minutes.text import sentences
+
+    assert sentences("Mødet er den 6. Maj i år. Bo sender dagsorden.") == [
+        "Mødet er den 6. Maj i år.",
+        "Bo sender dagsorden.",
+    ]
+
+
+def test_page_navigation_and_an_election_s_outcome_in_the_title() -> None:
+    text = (
+        "Generalforsamling\n\n1) Valg af dirigent: Børge Vinther blev valgt.\n\n"
+        "2) Valg af referent: Preben Rasmussen blev valgt\n\nTil toppen\n\n"
+        "3) Eventuelt\n\nIntet.\n\nBack to top\n"
+    )
+    assert _decisions(text) == [
+        "Valg af dirigent: Børge Vinther blev valgt.",
+        "Valg af referent: Preben Rasmussen blev valgt",
+    ]
