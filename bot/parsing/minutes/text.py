@@ -250,6 +250,9 @@ _ABBREVIATIONS = {
     "tlf",
     "jr",
     "sr",
+    "cllr",  # "seconded by Cllr. D. Jones" (a councillor)
+    "cllrs",
+    "prof",
 }
 _CARRIED = re.compile("|".join(words_of("CARRIED_OVER")) or r"(?!)")
 # a line that opens with the next meeting is a statement of its own, never the rest of

@@ -2664,6 +2664,10 @@ def test_a_date_with_its_month_stays_one_sentence() -> None:
         "Mødet er den 6. Maj i år.",
         "Bo sender dagsorden.",
     ]
+    # a councillor's title is no sentence's end
+    assert sentences("Proposed by Cllr. K. Davies, seconded by Cllr. D. Jones and agreed.") == [
+        "Proposed by Cllr. K. Davies, seconded by Cllr. D. Jones and agreed."
+    ]
 
 
 def test_page_navigation_and_an_election_s_outcome_in_the_title() -> None:
