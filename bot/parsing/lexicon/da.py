@@ -951,6 +951,8 @@ TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT
 # What says that a resolution quoted after it is an earlier one: "That was last week's
 # resolution: RESOLVED: …" (cues.read_cues).
 EARLIER_DECISIONS = (r"\b(?:sidste|forrige) (?:uges?|mødes?|måneds?)\b", r"\btidligere\b")
+# Titler med punktum foran et navn: "Dr. Hansen sender …"
+PERSON_TITLES = ("Dr", "Prof", "Cand")
 # En websides navigation, som stod tilbage i dens tekst (minutes/text.py).
 PAGE_CHROME = (r"til toppen", r"tilbage til toppen", r"til top")
 # Et punkt der spørger efter en dato: svaret er beslutningen (minutes/answers.py).

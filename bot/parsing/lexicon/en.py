@@ -1002,6 +1002,8 @@ TASK_VERBS = (
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
 # Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
 EARLIER_DECISIONS = (r"\b(?:last|previous) (?:week|meeting|month)'?s?\b", r"\bearlier\b")
+# Titles written with a full stop before a person's name: "Cllr. A. Thomas would contact …"
+PERSON_TITLES = ("Cllr", "Cllrs", "Dr", "Mr", "Mrs", "Ms", "Prof")
 # A web page's navigation left in its text (minutes/text.py).
 PAGE_CHROME = (r"back to top", r"top of page", r"return to top")
 # An item that asks for a date: its answer is the decision (minutes/answers.py).

@@ -2651,6 +2651,11 @@ def test_items_as_numbered_table_rows_and_a_glued_ordinal_date() -> None:
         ("1. Oprykning\n\nOprykning venter vi med til sommeropstarten.\n", []),
         # a definite noun in the genitive says whose, not who
         ("1. Buskort\n\nÆldrerådets medlemmer hjælper til med promovering.\n", []),
+        # a title with its full stop before the name ("Cllr. A. Thomas would contact …")
+        (
+            "1. Trees\n\nIt was agreed that Cllr. A. Thomas would contact a tree surgeon.\n",
+            [["Cllr. A. Thomas"]],
+        ),
     ],
 )
 def test_who_owns_a_task_in_a_sentence_with_more_in_it(text: str, owners: list[list[str]]) -> None:
