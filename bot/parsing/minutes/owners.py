@@ -15,9 +15,7 @@ _NAME = r"(?:[A-ZÆØÅ]\.\s)?[A-ZÆØÅ][\wæøåÆØÅ'?\-]*(?:/[A-ZÆØÅ][\w
 # A person by name, or by their handle in notes of a development team ("@alice to …").
 # A title written with its full stop before the name: "Cllr. A. Thomas", "Dr. Hansen".
 _TITLE = rf"(?:(?:{'|'.join(words_of('PERSON_TITLES'))})\.\s+)?"
-_PERSON = (
-    rf"(?:@[A-Za-z][\w.\-]{{1,30}}(?<!\.)|{_TITLE}{_NAME}(?:\s+(?:von\s+)?{_NAME}){{0,2}})"
-)
+_PERSON = rf"(?:@[A-Za-z][\w.\-]{{1,30}}(?<!\.)|{_TITLE}{_NAME}(?:\s+(?:von\s+)?{_NAME}){{0,2}})"
 _SUBJECT = rf"{_PERSON}(?:(?:,\s*|\s+og\s+|\s+and\s+){_PERSON}){{0,5}}"
 _NOT_OWNERS = {
     "det",
