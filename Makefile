@@ -25,8 +25,10 @@ lock: install
 console: install
 	$(BIN)/referat console
 
+# On every core (pytest-xdist); PYTEST_ARGS="-n 0" runs in one process.
+PYTEST_ARGS ?= -n auto
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
