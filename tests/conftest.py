@@ -3,6 +3,7 @@ and the whole bot running over HTTP against the local Slack stand-in."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -47,6 +48,41 @@ def _database_params() -> list[object]:
         )
     )
     return params
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_it_was() -> Iterator[None]:
+    """Every test starts from the logging the one before it found. bot.cli.main() called
+    in-process sets up the root logger for a process of its own (tests/unit/parsing's
+    score-minutes), and some tests set loggers' levels (tests/e2e/test_oauth.py); left
+    behind, they changed what later tests log, so results depended on the order tests ran
+    in (seen with pytest-xdist). pytest's own capture handlers come and go by themselves."""
+    root = logging.getLogger()
+    handlers = [h for h in root.handlers if not _pytests(h)]
+    level, levels = root.level, _levels()
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers and not _pytests(handler):
+            root.removeHandler(handler)
+    for handler in handlers:
+        if handler not in root.handlers:
+            root.addHandler(handler)
+    root.setLevel(level)
+    for name, was in levels.items():  # loggers made during the test keep what they got
+        if logging.getLogger(name).level != was:
+            logging.getLogger(name).setLevel(was)
+
+
+def _pytests(handler: logging.Handler) -> bool:
+    return type(handler).__module__.startswith("_pytest")
+
+
+def _levels() -> dict[str, int]:
+    return {
+        name: logger.level
+        for name, logger in logging.Logger.manager.loggerDict.items()
+        if isinstance(logger, logging.Logger)
+    }
 
 
 _MIGRATED: dict[str, Path] = {}
