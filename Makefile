@@ -25,8 +25,11 @@ lock: install
 console: install
 	$(BIN)/referat console
 
+# On every core (pytest-xdist; an idle worker takes tests queued for a busy one);
+# PYTEST_ARGS="-n 0" runs in one process.
+PYTEST_ARGS ?= -n auto --dist worksteal
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

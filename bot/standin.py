@@ -137,8 +137,9 @@ class StandIn:
         self._lock = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
+        # stop() waits for the loop to look at its shutdown flag: every 10 ms
         self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), daemon=True
+            target=self._server.serve_forever, args=(0.01,), daemon=True
         )
 
     # -- life ----------------------------------------------------------------

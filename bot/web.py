@@ -294,7 +294,8 @@ class LocalServer:
             server_class=_ThreadingServer,
             handler_class=_QuietHandler,
         )
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        # stop() waits for the loop to look at its shutdown flag: every 10 ms
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.01,), daemon=True)
 
     def start(self) -> LocalServer:
         self.thread.start()

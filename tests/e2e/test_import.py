@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +12,7 @@ import pytest
 from bot.deps import Scope
 from bot.services import importing
 from bot.slack_port import SlackPort
-from tests.conftest import ROOT
+from tests.fakes.cli import run_cli
 from tests.fakes.documents import docx, pdf, scanned_pdf
 from tests.fakes.harness import CHANNEL, USER, Harness
 from tests.fakes.payloads import load
@@ -23,15 +21,10 @@ SEED = "000_3146f477be03d33b"
 
 
 def _cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "REFERAT_NOW": "2026-11-23T09:00"}
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """`referat import|export …` in this process (the command, not the process, is tested
+    here; tests/e2e/test_cli_errors.py and tests/operations start real ones)."""
+    env = {"DATABASE_URL": f"sqlite:///{db}", "REFERAT_NOW": "2026-11-23T09:00"}
+    return run_cli(*args, env=env)
 
 
 @pytest.mark.parametrize("seed", [SEED, "001_46fb85d102563d28"])

@@ -38,8 +38,8 @@ def socket_app(tmp_path: Path) -> Iterator[tuple[SocketModeServer, StandIn]]:
     try:
         yield server, standin
     finally:
+        server.stop()  # Slack hangs up first: the client's blocked read ends at once
         handler.close()
-        server.stop()
         standin.stop()
 
 

@@ -34,12 +34,15 @@ class SocketModeServer:
         return self
 
     def stop(self) -> None:
+        """Hang up: shutdown() sends the app its end of stream and wakes this server's own
+        reading thread (a close() alone does neither while that thread is in recv)."""
         for sock in (self.connection, self.listener):
             if sock is not None:
                 try:
-                    sock.close()
+                    sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
-                    pass
+                    pass  # not connected (the listener), or already gone
+                sock.close()
 
     def send(self, message: dict[str, Any]) -> None:
         data = json.dumps(message).encode()

@@ -148,11 +148,11 @@ def socket_bot(
     handler = SocketModeHandler(app, settings.app_token)
     handler.connect()
     yield slack, standin, settings
+    slack.stop()  # Slack hangs up first: the client's blocked read ends at once
     handler.close()
     server.start()
     app.deps.sessions.kw["bind"].dispose()  # type: ignore[attr-defined]
     gc.collect()
-    slack.stop()
     standin.stop()
 
 

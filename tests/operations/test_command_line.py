@@ -13,6 +13,7 @@ import pytest
 
 from bot import cli
 from tests.conftest import ROOT
+from tests.fakes.cli import run_cli
 
 
 def referat(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -81,8 +82,11 @@ def test_every_option_and_command_has_help_and_no_help_cites_the_product_spec() 
     ],
 )
 def test_exit_codes(args: tuple[str, ...], env: dict[str, str], code: int, tmp_path: Path) -> None:
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", **env}
-    done = referat(*args, env=env)
+    # main() in this process: `python -m bot.cli` exits with what it returns (test_version
+    # and tests/e2e/test_cli_errors.py start the real process); a traceback would fail here
+    database = f"sqlite:///{tmp_path / 'x.db'}"
+    env = {"DATABASE_URL": database, "REFERAT_NOW": "2026-11-23T09:00", **env}
+    done = run_cli(*args, env=env)
     assert done.returncode == code, done.stderr
     if code:
         assert "Traceback" not in done.stderr

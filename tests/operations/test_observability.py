@@ -28,6 +28,7 @@ from bot.standin import StandIn
 from bot.web import wsgi_app
 from storage.session import make_engine, upgrade
 from tests.conftest import ROOT
+from tests.fakes.cli import run_cli
 from tests.fakes.harness import CHANNEL, Harness
 from tests.fakes.slack import StandInForTests
 
@@ -206,15 +207,8 @@ def test_status_shows_heartbeat_last_digest_and_pending_replies(bot: Harness) ->
     scheduler = OnePass(deps, lambda _team: client, sleep=lambda _s: None)
     SchedulerLoop(deps, scheduler, "worker", stopping, interval=0).run()
 
-    env = {**os.environ, "DATABASE_URL": bot.settings.database_url}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "status", "--json"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    env = {"DATABASE_URL": bot.settings.database_url}  # `referat status`, in this process
+    done = run_cli("status", "--json", env=env)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     [beat] = report["heartbeats"]
@@ -226,14 +220,7 @@ def test_status_shows_heartbeat_last_digest_and_pending_replies(bot: Harness) ->
     assert report["pending_replies"]["count"] == 1
     assert report["pending_replies"]["oldest"][0]["ts"] == waiting
 
-    text = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "status", "--max-age", "3600"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    text = run_cli("status", "--max-age", "3600", env=env)
     assert "last digest per channel" in text.stdout and "thread replies not yet posted: 1" in (
         text.stdout
     )
@@ -257,14 +244,7 @@ def test_a_single_pass_from_cron_leaves_a_heartbeat(standin: StandIn, tmp_path: 
     )
     assert once.returncode == 0, once.stderr
     assert once.stdout.startswith("posted 0")
-    status = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "status", "--json"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    status = run_cli("status", "--json", env=env)  # in this process; the pass above is cron's
     [beat] = json.loads(status.stdout)["heartbeats"]
     assert beat["mode"] == "worker" and beat["last_pass"] == {
         "posted": 0,
