@@ -10,8 +10,10 @@ search words a decision matches, then the newest.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import snowballstemmer
@@ -36,19 +38,27 @@ from storage.models import Decision, Record
 
 CONFIGS = {"da": "danish", "en": "english"}
 _WORD = re.compile(r"\w+")
-_STEMMERS: dict[str, Any] = {}
+# A Snowball stemmer keeps the word it works on in itself: one per thread and language, so
+# the threads of a worker never share one mid-word.
+_STEMMERS = threading.local()
 
 
 def _stemmer(language: str) -> Any:
-    if language not in _STEMMERS:
-        _STEMMERS[language] = snowballstemmer.stemmer(CONFIGS[language])
-    return _STEMMERS[language]
+    mine: dict[str, Any] = _STEMMERS.__dict__.setdefault("by_language", {})
+    if language not in mine:
+        mine[language] = snowballstemmer.stemmer(CONFIGS[language])
+    return mine[language]
+
+
+@lru_cache(maxsize=65_536)
+def _stem(word: str, language: str) -> str:
+    """One word's stem; the same words come back in every record and query."""
+    return str(_stemmer(language).stemWord(word))
 
 
 def stems(text: str, language: str) -> list[str]:
     """The Snowball stems of a text's words, as PostgreSQL's configuration makes them."""
-    words = _WORD.findall(text.casefold())
-    return [str(s) for s in _stemmer(language).stemWords(words)]
+    return [_stem(word, language) for word in _WORD.findall(text.casefold())]
 
 
 def indexed_text(record: Record) -> str:

@@ -332,3 +332,23 @@ def test_nul_and_control_characters_are_taken_out(deps: Deps) -> None:
     answer = ask(deps, "beslutninger budgettet")
     assert "Budgettet godkendes" in answer
     assert "Ingen" not in ask(deps, "dagsorden tilføj Punkt\x00 om NUL")
+
+
+def test_stems_are_the_same_from_many_threads_at_once() -> None:
+    """A worker's threads stem records and queries at the same time: each gets the stems a
+    lone call gives (a Snowball stemmer holds the word it works on, so none is shared)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import snowballstemmer
+
+    from storage.search import stems
+
+    texts = [
+        f"Styregruppen godkendte rammeaftalen {n} og drøftede de sikrede institutioner"
+        for n in range(300)
+    ]
+    alone = snowballstemmer.stemmer("danish")
+    expected = [[str(s) for s in alone.stemWords(t.casefold().split())] for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda t: stems(t, "da"), texts * 4))
+    assert got == expected * 4
