@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -103,3 +104,35 @@ def test_naive_datetimes_are_refused(sessions: SessionFactory) -> None:
         source = _source()
         source.created_at = datetime(2026, 11, 23, 9, 0)
         session.add(source)
+
+
+def test_upgrading_indexes_sqlites_search_again(tmp_path: Path) -> None:
+    """Migration 0104: decisions indexed with a stemmer two threads shared (wrong stems) are
+    found again after the upgrade."""
+    from sqlalchemy import text
+
+    from storage.search import stems
+    from storage.session import make_engine, upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(engine, "0103_records_team_due")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO records (id, team_id, channel_id, kind, text, status, created_at,"
+                " updated_at, position) VALUES (7, 'T1', 'C1', 'decision',"
+                " 'Styregruppen godkender rammeaftalen', 'open', :now, :now, 0)"
+            ),
+            {"now": NOW},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO records_fts (rowid, body_da, body_en, scope)"
+                " VALUES (7, 'styregrup forkert', 'styregrup wrong', 't1c1')"
+            )
+        )
+    upgrade(engine)
+    with engine.connect() as connection:
+        body = connection.execute(text("SELECT body_da FROM records_fts WHERE rowid = 7")).scalar()
+    engine.dispose()
+    assert body == " ".join(stems("Styregruppen godkender rammeaftalen ", "da"))
