@@ -89,7 +89,9 @@ _ACTION_DA_MODAL = re.compile(
 _TASK_VERBS = "|".join(words_of("TASK_VERBS"))
 _PROMISES = "|".join(words_of("TASK_PROMISES"))  # "X committed to …", "X lovede at …"
 _ACTION_EN = re.compile(
-    rf"^(?P<owner>{_SUBJECT})\s+(?:will|shall|would(?! like| be| have| prefer| rather)|"
+    # a task told in the progressive first: "Cllr. P. Harries would be attending the meeting …"
+    rf"^(?P<owner>{_SUBJECT})\s+(?:(?:will|would) be(?=\s+[a-z]+ing\b)|"
+    r"will|shall|would(?! like| be| have| prefer| rather)|"
     rf"is going to|agreed to|volunteer(?:s|ed)? to|{_PROMISES}|"
     rf"to(?=\s+(?:\w+ly\s+)?(?:{_TASK_VERBS})\b))\s+(?P<rest>[a-z]\S*.*)$"
 )

@@ -2651,6 +2651,11 @@ def test_items_as_numbered_table_rows_and_a_glued_ordinal_date() -> None:
         ("1. Oprykning\n\nOprykning venter vi med til sommeropstarten.\n", []),
         # a definite noun in the genitive says whose, not who
         ("1. Buskort\n\nÆldrerådets medlemmer hjælper til med promovering.\n", []),
+        # a task told in the progressive ("… would be attending the meeting on 25 June")
+        (
+            "1. Meetings\n\nCllr. P. Harries would be attending the meeting on 25 June.\n",
+            [["Cllr. P. Harries"]],
+        ),
         # a title with its full stop before the name ("Cllr. A. Thomas would contact …")
         (
             "1. Trees\n\nIt was agreed that Cllr. A. Thomas would contact a tree surgeon.\n",
