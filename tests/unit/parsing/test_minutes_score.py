@@ -41,6 +41,9 @@ def test_corpus_meets_the_targets() -> None:
 #   eleventh (heldout-2026-11-24g, 14 documents), scored once with 2142116: decisions 0.671
 #     (62.7 % / 72.3 %), owners 54.5 % / 40.0 %, next meeting and meeting date 100 %;
 #     taught: 0.696 (65.8 % / 73.8 %), owners 71.4 % / 50.0 %; joined now: 0.856
+#   twelfth (heldout-2026-11-24h, 11 documents), scored once with 627431c, the reader as the
+#     session left it, and not taught from: decisions 0.644 (79.2 % / 54.3 %), owners 50.0 % /
+#     40.0 %, next meeting 72.7 %, meeting date 63.6 %
 HELD_OUT_FLOORS = {
     "heldout-2026-11-24f": (
         12,
@@ -62,6 +65,17 @@ HELD_OUT_FLOORS = {
             "owner_recall": 0.50,
             "next_meeting_right": 1.0,
             "meeting_date_right": 1.0,
+        },
+    ),
+    "heldout-2026-11-24h": (
+        11,
+        {
+            "decision_f1": 0.64,
+            "decision_recall": 0.54,
+            "owner_precision": 0.50,
+            "owner_recall": 0.40,
+            "next_meeting_right": 0.72,
+            "meeting_date_right": 0.63,
         },
     ),
 }
