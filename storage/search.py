@@ -44,7 +44,9 @@ _STEMMERS = threading.local()
 
 
 def _stemmer(language: str) -> Any:
-    mine: dict[str, Any] = _STEMMERS.__dict__.setdefault("by_language", {})
+    mine: dict[str, Any] | None = getattr(_STEMMERS, "by_language", None)
+    if mine is None:
+        mine = _STEMMERS.by_language = {}
     if language not in mine:
         mine[language] = snowballstemmer.stemmer(CONFIGS[language])
     return mine[language]

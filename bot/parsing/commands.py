@@ -26,10 +26,9 @@ def split_command(text: str) -> tuple[str | None, str, str]:
     return _LOOKUP.get(fold(word)), word, rest.strip()
 
 
-_NAMES: dict[str, str] = {}
-for _names in SUBCOMMANDS.values():
-    for _name in _names:
-        _NAMES.setdefault(fold(_name), _name)  # the first spelling: "næste-møde"
+# Each folded name once, as first written ("næste-møde", not "naeste-moede"): later
+# spellings of the same fold are left out by going through them backwards.
+_NAMES = {fold(n): n for names in SUBCOMMANDS.values() for n in reversed(names)}
 
 
 def nearest_command(word: str) -> str | None:
