@@ -7,6 +7,7 @@ Markdown-shaped text that keeps its headings, lists and tables.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Callable
@@ -17,6 +18,10 @@ MAX_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 300
 
 Progress = Callable[[str], None]
+
+# pypdf logs a warning for every font it cannot fully decode ("fontTools is required …"):
+# noise for the person importing, who sees the text or a clear refusal either way.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 class DocumentError(ValueError):
