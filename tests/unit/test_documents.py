@@ -86,12 +86,12 @@ def test_a_word_file_with_xml_entities_is_refused() -> None:
 def test_a_pdf_with_a_font_pypdf_half_knows_reads_without_warnings(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    # A strata council's PDF whose Type1 font makes pypdf warn "fontTools is required …"
+    # A community council's PDF whose Type1 font makes pypdf warn "fontTools is required …"
     # once a page; the person importing it (console, score-minutes, the bot's log) sees its
     # text, not four lines of font noise.
     from pathlib import Path
 
-    data = (Path(__file__).parents[1] / "corpus/heldout-2026-11-24h/p10.pdf").read_bytes()
+    data = (Path(__file__).parents[1] / "corpus/heldout-2026-11-24g/n11.pdf").read_bytes()
     with caplog.at_level(logging.WARNING):
         text = extract_text(data, "minutes.pdf")
     assert "Minutes" in text or "MINUTES" in text
