@@ -91,6 +91,15 @@ SECTIONS = {
 }
 # A sentence that records a decision when the minutes have no decision headings.
 DECISION_CUES = (
+    # et valg mellem veje: "bestyrelsen valgte at indhente tre tilbud", "Endelig valgte vi at …"
+    r"\bvalgte\s+(?:(?:bestyrelsen|vi|man|udvalget|rådet|forsamlingen)\s+)?at\b",
+    # en aftale i nutid: "det aftales at vi er åbne for at hjælpe"
+    r"\bdet\s+aftales\b",
+    # et afslag eller en accept: "Vi takker nej til deltagelse i julemarkedet."
+    r"\b(?:takker|takkede)\s+(?:nej|ja)\s+(?:tak\s+)?til\b",
+    r"\b(?:siger|sagde)\s+nej\s+tak\b",
+    # en sag lukket: "Også sagen om kodeks … blev afsluttet med bestyrelsens redegørelse"
+    r"\bsagen\b[^.]{0,80}?\bblev\s+afsluttet\b",
     r"\bbesluttet\b",
     r"\bbesluttede\b",
     r"\bvedtaget\b",
@@ -237,6 +246,11 @@ ACTION_VERBS = (
     "står for",  # "Mette og Bo står for grillen" (alone "står" is a state: NOT_ACTION_VERBS)
     "ser på",  # "Byggeudvalget ser på, om …" (a verb too short for "X <verb>er")
     "går videre",  # "Anders går videre hermed", "Bjarne og Paul går videre med arrangementet"
+    # alone "finder" and "spørger" are an opinion and a question at the meeting ("Bo finder
+    # det rimeligt", "Bo spørger til budgettet"); with a thing to find or a person to ask,
+    # a task: "Lasse finder en fast dag", "Lasse spørger Sanne om hendes holdning"
+    r"finder\s+(?:en|et|ud\s+af)",
+    r"spørger(?=\s+(?-i:[A-ZÆØÅ]))",
     "kontakter",
     "sørger",
     "bidrager",
@@ -327,6 +341,9 @@ PROPOSED_AGENDA = (
 CALENDAR = ("mødekalender",)
 # Et års møder på én linje uden år ("Møderække: 22/8 - 27/9 - … - 25/3 - 30/4"): det næste
 # møde er den første dato efter dette møde, når intet andet siger det.
+# En overskrift over de kommende møders datoer ("Kommende møder: Ti 10/1 Farum, Ma 20/2"):
+# den første efter dette møde er det næste.
+UPCOMING_MEETINGS = (r"kommende\s+møder", r"fremtidige\s+møder", r"planlagte\s+møder")
 MEETING_SERIES = (r"møderække", r"mødeplan", r"mødedatoer", r"mødekalender", r"mødedage")
 # The fields of an e-mail header ("From:", "Subject:"): its "Date:" is when it was sent.
 MAIL_HEADERS = ("fra", "sendt", "til", "cc", "emne", "dato")
@@ -338,6 +355,10 @@ ATTENDANCE_VERBS = (
     r"træder\s+(?:derfor\s+|så\s+|nu\s+|hermed\s+)?(?:til|ud|ind)\b",
     r"er\s+(?:fraværende|fremmødt|forhindret)\b",
     r"melder\s+afbud\b",
+    # hvor nogen er, ikke hvad de gør: "Bo vil være til stede …"; en post forladt: "Ragnhild
+    # trækker sig fra bestyrelsen"
+    r"være\s+(?:til\s+stede|fraværende)\b",
+    r"trækker\s+sig\b",
     # en rolle beholdt eller søgt: "Carina fortsætter som revisor", "Hans Weber kandiderer."
     r"for(?:t)?sætter\s+som\b",
     r"kandiderer\b",
@@ -999,3 +1020,21 @@ OTHER_MEETING = (r"\breferat(?:et)? (?:fra|af)\b", r"\bforrige\b", r"\bsidste m�
 # En opgave i nutid med ejeren foran: dansk læses enhver "X <udsagnsord>er" (ACTION_VERBS,
 # NOT_ACTION_VERBS); listen behøves kun på engelsk.
 TASK_PRESENT: tuple[str, ...] = ()
+
+# An action's status, written on the line after it or in its status column: it is done,
+# dropped or carried over, so no new task of this meeting ("Handling udført", "Lukket").
+CLOSED_STATUS = (
+    r"udført",
+    r"afsluttet",
+    r"lukket",
+    r"lukkes",
+    r"aflyst",
+    r"annulleret",
+    r"videreført",
+    r"overført",
+    r"færdig",
+)
+
+# Linjer med dem der ikke kom ("Afbud: Stoffer (ST)."): deres navne og initialer kan
+# stadig stå ved en opgave.
+ABSENCE_LABELS = (r"afbud", r"fraværende", r"udeblevet", r"forhindret", r"ikke\s+til\s*stede")

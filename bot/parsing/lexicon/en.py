@@ -104,6 +104,12 @@ SECTIONS = {
     "discussion": "sagsfremstilling",
 }
 DECISION_CUES = (
+    # a choice between ways: "the board chose to get three quotes", "We opted not to …"
+    r"(?<!-)\b(?:chose|opted)\s+(?:not\s+)?to\b",  # not "co-opted to fill"
+    # a refusal or acceptance: "We declined the invitation to the Christmas market."
+    r"\b(?:declined|accepted)\s+(?:the\s+)?(?:invitation|offer|proposal|request)\b",
+    # a matter closed: "The matter of the code of conduct was closed with the board's …"
+    r"\bmatter\b[^.]{0,80}?\bwas\s+closed\b",
     r"\bit was agreed\b",
     r"\bthe (?:board|committee|group) agreed\b",
     r"\bagreed (?:that|to)\b",
@@ -277,7 +283,11 @@ NTH_WEEKDAY = {
 # "Date of next meeting".
 NEXT_MEETING_LEADS = (r"date\s+of(?:\s+the)?", r"time\s+of(?:\s+the)?", r"date\s+and\s+time\s+of")
 # A clock time written as four digits needs its zone to be one: "1300 CET".
-TIME_ZONES = ("UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "PT", "hrs")
+TIME_ZONES = (
+    "UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "PT", "hrs",
+    # a zone by its name: "Monday, February 22 @ 1300 Pacific"
+    "Pacific", "Eastern", "Central", "Mountain",
+)  # fmt: skip
 # A next meeting not yet set: its sentence names no date of it, whatever dates it holds.
 NEXT_MEETING_UNSET = (
     r"\bto\s+be\s+(?:decided|determined|confirmed|agreed|arranged|announced)\b",
@@ -291,6 +301,9 @@ PROPOSED_AGENDA = (r"items?\s+for\s+the\s+next\s+meeting", r"proposed\s+agenda")
 CALENDAR = ("meeting calendar", "meeting schedule")
 # A year's meetings on one line without a year ("Meeting dates: 22/8, 27/9, …"): the next
 # meeting is the first date after this one, where nothing else says.
+# A heading over the coming meetings' dates ("Upcoming meetings: 10/1, 20/2, 29/3"): the
+# first of them after this meeting is the next one.
+UPCOMING_MEETINGS = (r"upcoming\s+meetings", r"future\s+meetings", r"forthcoming\s+meetings")
 MEETING_SERIES = (
     r"meeting schedule",
     r"meeting dates",
@@ -314,6 +327,10 @@ ATTENDANCE_VERBS = (
     r"(?:accepts|accepted)\s+(?:the\s+)?(?:election|nomination|re-?election)\b",
     r"(?:does|did)\s+not\s+(?:stand\s+for|seek|accept)\s+re-?election\b",
     r"declines?d?\s+(?:the\s+)?(?:re-?election|nomination)\b",
+    # where someone will be, not what they will do: "Fearne will be in the next meeting"
+    # ("will be in touch", "in charge of" are tasks)
+    r"be\s+(?:in|at|present|absent|away)\b(?!\s+(?:touch|charge|contact)\b)",
+    r"(?:resigns?|resigned)\b",
 )
 MEETING_DATE_LABELS = (
     "date",
@@ -1081,6 +1098,10 @@ TASK_PRESENT = (
     r"follows up",
     r"sets up",
     r"looks into",
+    # the progressive without its "is": "BD and KR working on it.", "Ann looking into prices"
+    # (with it, "Jonah is working on …" reports the state of work)
+    r"working\s+on",
+    r"looking\s+into",
     r"contacts",
     r"sends",
     r"prepares",
@@ -1094,3 +1115,19 @@ TASK_PRESENT = (
     r"circulates",
     r"arranges",
 )
+
+# An action's status, written on the line after it or in its status column: it is done,
+# dropped or carried over, so no new task of this meeting ("Action completed", "Closed").
+CLOSED_STATUS = (
+    r"completed?",
+    r"done",
+    r"closed",
+    r"cancell?ed",
+    r"canceled",
+    r"dropped",
+    r"carried\s+(?:forwards?|over)",
+)
+
+# Lines naming who did not come ("Apologies: David Helliwell"): their names and initials
+# may still stand by a task.
+ABSENCE_LABELS = (r"apologies", r"absent", r"regrets", r"not\s+present")

@@ -28,7 +28,7 @@ from bot.parsing.minutes.calendar import calendar_in
 from bot.parsing.minutes.cues import read_cues, read_sections
 from bot.parsing.minutes.headings import structure
 from bot.parsing.minutes.learned import Model, candidates, combine, packaged_model
-from bot.parsing.minutes.meeting_date import meeting_date_in
+from bot.parsing.minutes.meeting_date import meeting_date_in, period_in
 from bot.parsing.minutes.model import (
     MAX_TEXT,
     Minutes,
@@ -103,7 +103,7 @@ def _parse(text: str, today: date, known: tuple[str, ...], model: Model | None) 
     minutes.items = outline.items
     minutes.meeting_date, year_guess = meeting_date_in(cleaned, today)
     minutes.calendar = calendar_in(lines)
-    base = minutes.meeting_date or today
+    base = minutes.meeting_date or period_in(cleaned) or today
     title = next((cleaned.lines[i] for i in sorted(cleaned.headings)), "") or next(
         (ln for ln in lines if ln), ""
     )

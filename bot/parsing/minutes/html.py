@@ -122,7 +122,16 @@ def _list(node: Tag, out: list[str], ordered: bool, depth: int) -> None:
         return
     number = 0
     out.append("")
-    for item in node.find_all("li", recursive=False):
+    for item in node.children:
+        if not isinstance(item, Tag):
+            continue
+        if item.name in ("ul", "ol"):
+            # a list written straight inside a list, beside its items (Google Docs writes
+            # sub-items so): shown one level in, as a browser shows it
+            _list(item, out, ordered=item.name == "ol", depth=depth + 1)
+            continue
+        if item.name != "li":
+            continue
         number += 1
         marker = f"{number}. " if ordered else "- "
         nested = item.find_all(["ul", "ol"], recursive=False)

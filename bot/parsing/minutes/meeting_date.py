@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from bot.parsing.dates import DateMatch
+from bot.parsing.lexicon import da, en
 from bot.parsing.minutes.dates import dates_in
 from bot.parsing.minutes.text import BULLET, Cleaned, words_of
 
@@ -56,7 +57,7 @@ def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | 
     lines = cleaned.lines[:TOP]
     title_at = min(cleaned.headings, default=None)
     first_lines = [i for i, ln in enumerate(lines) if ln and i > cleaned.front_matter][:3]
-    candidates: list[tuple[int, str, bool]] = []  # (rank, text, is a header)
+    candidates: list[tuple[float, str, bool]] = []  # (rank, text, is a header)
     mail = _mail_header(lines)
     lines = ["" if i in mail else ln for i, ln in enumerate(lines)]
     first_lines = [i for i in first_lines if i not in mail]
@@ -74,8 +75,14 @@ def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | 
             candidates.append((0, line[held.start() :], False))
         title = _TITLE.match(line)
         top = title_at is None and index in first_lines  # a plain text's header lines
-        if title or index == title_at or top:
-            candidates.append((1, title.group("rest") if title else joined, True))
+        # the meeting named on the line or on the next, unless that one has its own date
+        # ("14. august 2012 (ekstraordinær)" over "REFERAT")
+        meeting = bool(_MEETING.search(line if re.search(r"\d", after) else joined))
+        if title or index == title_at or top or (index in first_lines and meeting):
+            # of the first lines, one naming a meeting ("Bestyrelsesmøde 13. august 2020")
+            # before one that does not ("Konstituering m.v., 13. juli 2020" above it)
+            rank = 1.5 if not title and not meeting else 1
+            candidates.append((rank, title.group("rest") if title else joined, True))
         label = _LABEL.match(line)
         if label:
             rank = 4 if index <= cleaned.front_matter else 2  # front matter: often the posting date
@@ -123,3 +130,24 @@ def _year_before(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
+
+
+_MONTHS = {name: number for module in (da, en) for name, number in module.MONTHS.items()}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_YEAR = re.compile(
+    # a month and a year with no day before it ("7. nov. 2015", "7th November 2015" have one)
+    r"(?<![\d.]\s)(?<![\d.])(?<!st\s)(?<!nd\s)(?<!rd\s)(?<!th\s)"
+    rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def period_in(cleaned: Cleaned) -> date | None:
+    """The month a title names without a day ("Referat fra BR møde November 2015"): the first
+    of that month, to read dates written without a year ("den 7. December") from, never
+    the meeting's date."""
+    for line in [ln for ln in cleaned.lines[:TOP] if ln][:3]:
+        match = _MONTH_YEAR.search(line)
+        if match:
+            return date(int(match.group("year")), _MONTHS[match.group("month").lower()], 1)
+    return None

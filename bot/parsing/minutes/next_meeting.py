@@ -131,7 +131,7 @@ def next_meeting_in(
             if best is None or rank >= best.rank:
                 best = _Found(rank, meeting)
     if best is None:
-        series = _from_series(lines, held) if held is not None else None
+        series = (_from_series(lines, held) or _upcoming(lines, held)) if held is not None else None
         if series is None:
             return None
         best = _Found((0, 0, 0), NextMeeting(date=series))
@@ -167,6 +167,40 @@ def _from_series(lines: list[str], held: date) -> date | None:
                     break
         if held in days and any(d > held for d in days):
             return min(d for d in days if d > held)
+    return None
+
+
+_UPCOMING = re.compile(
+    rf"^(?:{BULLET}|\d{{1,2}}[.)]\s*)?(?:{'|'.join(words_of('UPCOMING_MEETINGS'))})\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _upcoming(lines: list[str], held: date) -> date | None:
+    """The first day after this meeting under a heading of the coming meetings ("1. Kommende
+    møder" over "Ti 10/1 Farum, Ma 20/2. On 29/3"), each day the first such after this one."""
+    filled = [line.strip() for line in lines if line.strip()]
+    for index, line in enumerate(filled):
+        match = _UPCOMING.match(line)
+        if not match:
+            continue
+        text = match.group("rest") or " ".join(filled[index + 1 : index + 1 + LOOK_AHEAD])
+        days = [_first_after(held, int(m), int(d)) for d, m in _DAY_MONTH.findall(text)]
+        days += [d.value for d in _dates(text, held) if d.value and d.value > held]
+        after = [d for d in days if d is not None and d > held]
+        if after:
+            return min(after)
+    return None
+
+
+def _first_after(held: date, month: int, day: int) -> date | None:
+    for year in (held.year, held.year + 1):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            return None
+        if value > held:
+            return value
     return None
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from bot.parsing.dates import find_dates
 from bot.parsing.lexicon import da
+from bot.parsing.minutes.attendance import attendance_line
 from bot.parsing.minutes.model import MinutesAction, clip
 from bot.parsing.minutes.text import BULLET_LINE as _BULLET
 from bot.parsing.minutes.text import sentences, words_of
@@ -94,6 +95,17 @@ _ACTION_EN = re.compile(
     r"will|shall|would(?! like| be| have| prefer| rather)|"
     rf"is going to|agreed to|volunteer(?:s|ed)? to|{_PROMISES}|"
     rf"to(?=\s+(?:\w+ly\s+)?(?:{_TASK_VERBS})\b))\s+(?P<rest>[a-z]\S*.*)$"
+)
+# Initials and "to" give a task whatever the verb: "BD to print pics", "KB to laminate.",
+# "JH and KB to organise event" (a name needs a task verb: "Trip to Paris" is none); not
+# "DH to be asked", where the initials are whom to ask.
+_INITIALS = r"(?-i:[A-ZÆØÅ]{2,4})"
+_ACTION_INITIALS = re.compile(
+    rf"^(?P<owner>{_INITIALS}(?:(?:,\s*|\s+and\s+|\s+og\s+|\s*&\s*){_INITIALS})*)"
+    r"\s+to\s+(?!be\b)(?P<rest>[a-z]{2,}\b.*)$"
+)
+_TRAILING_INITIALS = re.compile(
+    rf"^(?P<rest>.*\w.*?)[.\s]*\((?P<owner>{_INITIALS}(?:\s*[,/&]\s*{_INITIALS})*)\)\.?$"
 )
 # A task told in the present with a named owner: "Chris Clark reaches out to Vlad …",
 # "QA Team sets up …" (lexicon TASK_PRESENT; Danish writes any "X <verb>er", above).
@@ -207,6 +219,8 @@ def _clauses(text: str) -> list[str]:
     text = _LEAD_LABEL.sub("", text)
     parts = re.split(
         r",\s+og\s+(?=[A-ZÆØÅ])|;\s+|,\s+and\s+(?=[A-Z])|,\s+(?=[A-ZÆØÅ]\w*\s+(?:to|will)\s)"
+        # after a topic's colon, initials and "to": "Compost day: KB to talk to Jean"
+        r"|:\s+(?=[A-ZÆØÅ]{2,4}\s+to\s)"
         r"|,\s+(?=[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)?\s+[a-zæøå]{3,}er(?=[\s.,;]|$))"
         r"|\s+\((?=[A-ZÆØÅ])"
         # a spaced dash inside a line starts a clause: "Drøftelse af henvendelse – PM sørger
@@ -250,6 +264,16 @@ def _assigned(
     "X <verb>er" is read as a Danish present tense only in Danish minutes (in
     English, "One further quote" is no owner and verb).
     """
+    trailing = _TRAILING_INITIALS.match(text.strip())
+    if (
+        trailing
+        and not attendance_line(text)
+        and all(o in known for o in re.split(r"[,/&\s]+", trailing.group("owner")))
+    ):
+        # "Omstille lås til portlås (ST).", "… voldgiftssag. (BNK).": the initials of someone
+        # on the attendance line, after the task; the task is the sentence before them
+        rest = sentences(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", trailing.group("rest")))[-1]
+        return [(rest, owner_names(trailing.group("owner"), known), rest)]
     bracketed = _BRACKETED.match(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", text.strip()))
     if bracketed:
         owner = bracketed.group("owner") or bracketed.group("owner2")
@@ -293,6 +317,7 @@ def _assigned(
                 _ACTION_TO,
                 _ACTION_DA,
                 _ACTION_EN,
+                _ACTION_INITIALS,
                 _ACTION_EN_PRESENT,
                 _ACTION_DA_ANY,
                 _ACTION_DA_MODAL,
@@ -374,8 +399,10 @@ _ACTION_SECTION_WORDS = re.compile(
 def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> MinutesAction | None:
     """One line of an action list ("Name: task", "task (Name)"); None if it names nobody."""
     body = re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s*", "", line).strip()
-    coded = _ACTION_MARK.match(body) if _CODED.match(body) else None
-    body = coded.group("rest") if coded else body  # "ACT-12: NM to …" is NM's, not ACT-12's
+    marked = _ACTION_MARK.match(body)
+    if marked and (_CODED.match(body) or _LISTED.match(marked.group("rest"))):
+        # "ACT-12: NM to …" is NM's, not ACT-12's; "Handling BO: Send …" is BO's
+        body = marked.group("rest")
     match = _LISTED.match(body) or _LISTED_AFTER.match(body)
     if match is None:
         return None

@@ -310,6 +310,9 @@ def continues(previous: str, line: str) -> bool:
 _MONTH_WORDS = {m.lower() for module in (da, en) for m in module.MONTHS}
 
 
+_BRACKETED_TAIL = re.compile(r"\s+\([^()\s]{1,12}(?:[ ,/&]+[^()\s]{1,12}){0,3}\)[.!]?(?=\s|$)")
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences, not at `Ms.`, `ift.`, `S. Holden` or `10.` (but after a year)."""
     out: list[str] = []
@@ -323,6 +326,8 @@ def sentences(text: str) -> list[str]:
         ordinal = last.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", last) and month_next
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or ordinal:
             continue
+        if _BRACKETED_TAIL.match(text, match.end()):
+            continue  # "… voldgiftssag. (BNK).": the bracket closes the sentence before it
         out.append(text[start : match.end()].strip())
         start = match.end()
     tail = text[start:].strip()

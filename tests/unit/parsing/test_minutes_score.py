@@ -61,8 +61,8 @@ HELD_OUT_FLOORS = {
         {
             "decision_f1": 0.69,
             "decision_recall": 0.73,
-            "owner_precision": 0.71,
-            "owner_recall": 0.50,
+            "owner_precision": 0.72,
+            "owner_recall": 0.53,
             "next_meeting_right": 1.0,
             "meeting_date_right": 1.0,
         },
@@ -70,12 +70,12 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24h": (
         11,
         {
-            "decision_f1": 0.64,
-            "decision_recall": 0.54,
-            "owner_precision": 0.50,
-            "owner_recall": 0.40,
-            "next_meeting_right": 0.72,
-            "meeting_date_right": 0.63,
+            "decision_f1": 0.75,
+            "decision_recall": 0.68,
+            "owner_precision": 0.74,
+            "owner_recall": 0.92,
+            "next_meeting_right": 1.0,
+            "meeting_date_right": 0.72,
         },
     ),
 }

@@ -1874,7 +1874,12 @@ def test_the_attendance_line_gives_its_names() -> None:
         "Mike",
         "Claus",
         "Carsten Holm",
+        "CH",  # the initials the minutes may use for him
     )
+    # initials as written in brackets, also of who sent apologies; a two-word name's own
+    assert attendees(
+        ["Til stede: Stig Bojesen (SB), Bo Nissen Knudsen (BNK)", "Afbud: Stoffer (ST)."]
+    ) == ("Stig Bojesen", "Bo Nissen Knudsen", "Stoffer", "SB", "BNK", "ST")
     assert attendees(["**Team Members Present**: Aaymen, Clayton", "Present: N/A"]) == (
         "Aaymen",
         "Clayton",

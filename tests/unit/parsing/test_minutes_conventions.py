@@ -1,0 +1,175 @@
+"""The reader on conventions small boards write by: initials for owners, a status line
+under an action, decisions told in the first person, the coming meetings in a list, a
+title that names only the month. One mechanism a test, in both languages where both
+write it so."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.documents.read import extract_text
+from bot.parsing.minutes import Minutes, parse_minutes
+
+TODAY = date(2026, 11, 24)
+
+
+def _read(text: str) -> Minutes:
+    return parse_minutes(text, today=TODAY)
+
+
+def _actions(text: str) -> list[tuple[list[str], str]]:
+    return [(a.owners, a.task) for a in _read(text).actions]
+
+
+def test_initials_in_brackets_after_a_task_are_its_owner() -> None:
+    text = (
+        "Til stede: Stig Bojesen (SB), Bo Nissen Knudsen (BNK)\nAfbud: Stoffer (ST).\n"
+        "1. Altaner\nDer indkaldes snarest til et informationsmøde for altanejere. (BNK).\n"
+        "2. Dør til værksted\nOmstille lås til bagdørs-/portlås (ST).\n"
+        "3. Diverse\nForslag om basketball-net. Bestyrelsen undersøger videre (SB).\n"
+        "4. Økonomi\nRegnskabet er sendt til revisor (EU).\n"
+    )
+    assert _actions(text) == [
+        (["BNK"], "Der indkaldes snarest til et informationsmøde for altanejere"),
+        (["ST"], "Omstille lås til bagdørs-/portlås"),
+        (["SB"], "Bestyrelsen undersøger videre"),
+    ]  # "(EU)" names nobody on the attendance lines: no owner, no task
+
+
+def test_initials_and_to_give_a_task_whatever_the_verb() -> None:
+    text = (
+        "Present: Kathy Bramble, Briony Doubleday, Karen Robinson\n\n"
+        "- Communal composting – BD to print pics, KB to laminate.\n"
+        "- Compost day: KB to talk to Jean K to arrange a date.\n"
+        "- Website – BD and KR working on it.\n"
+        "- Co-tilling – clarification sought on the waiting list. DH to be asked.\n"
+        "- Trip to Paris was enjoyed by all.\n"
+    )
+    assert [owners for owners, _ in _actions(text)] == [["BD"], ["KB"], ["KB"], ["BD", "KR"]]
+    # whoever is "to be asked" is not the owner
+
+
+def test_a_status_line_under_an_action_says_it_is_no_new_task() -> None:
+    text = (
+        "CSS Committee Meeting - Minutes\n\n## 1\n\nFuture events\n\n"
+        "- Action EW: Order paper tickets and wristbands\n"
+        "- Action completed\n"
+        "- Action MW: Ask the Guild about the chats\n"
+        "- MW reports the Guild has still not responded\n"
+        "- Action carried forwards\n"
+        "- Action LB: Write last publicity\n"
+        "- Action AA: Write ticket sales publicity\n"
+        "- Action cancelled (delayed indefinitely)\n\n"
+        "## 2\n\nOpfølgning\n\n- Handling JK: Bestil lokalet\n- Udført\n"
+        "- Handling BO: Send referatet\n"
+    )
+    assert _actions(text) == [(["LB"], "Write last publicity"), (["BO"], "Send referatet")]
+
+
+def test_a_list_written_inside_a_list_keeps_its_items() -> None:
+    # Google Docs writes a sub-list straight inside the list, beside its items
+    html = (
+        b"<table><tr><td><strong>5</strong></td><td>Future Events<ul>"
+        b"<li><strong>BBQ</strong></li><ul><li>Action LB: Write email to attendees</li>"
+        b"<li>It was decided to keep it on the 30th of May for now</li></ul></ul></td>"
+        b"<td>All</td></tr></table>"
+    )
+    text = extract_text(html, "minutes.html")
+    assert "  - Action LB: Write email to attendees" in text
+    minutes = _read(text)
+    assert [d.text for d in minutes.decisions] == [
+        "It was decided to keep it on the 30th of May for now"
+    ]
+    assert [(a.owners, a.task) for a in minutes.actions] == [(["LB"], "Write email to attendees")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "decided"),
+    [
+        ("Bestyrelsen valgte at indhente tre tilbud på servicen.", True),
+        ("Endelig valgte vi at aflyse generalforsamlingen.", True),
+        ("Vi takker nej til deltagelse i julemarkedet i december.", True),
+        ("Det aftales at vi hjælper, men først skal vi have flere detaljer.", True),
+        ("Også sagen om kodeks for godt bestyrelsesarbejde blev afsluttet.", True),
+        ("Generalforsamlingen valgte Jens som formand.", False),  # no "at": an election's name
+        ("The board chose to get three quotes for the service.", True),
+        ("We declined the invitation to the Christmas market.", True),
+        # "co-opted to fill" is no choice
+        ("Ann proposed Clive Hickman is co-opted to fill the vacancy.", False),
+    ],
+)
+def test_a_choice_a_refusal_or_a_closed_matter_is_a_decision(sentence: str, decided: bool) -> None:
+    from bot.parsing.minutes.cues import _is_decision
+
+    assert _is_decision(sentence) is decided
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owners"),
+    [
+        ("Lasse finder en fast månedlig dag til bestyrelsesmøder.", [["Lasse"]]),
+        ("Lasse spørger Sanne om hendes holdning.", [["Lasse"]]),
+        ("Bo finder det rimeligt.", []),  # an opinion
+        ("Bo spørger til budgettet.", []),  # a question at the meeting
+        ("Ragnhild trækker sig fra bestyrelsen.", []),  # a seat left, no task
+        ("Fearne will be in the next meeting.", []),  # where she will be
+        ("Ann will be in touch with the council.", [["Ann"]]),
+    ],
+)
+def test_finding_and_asking_are_tasks_when_they_name_what_or_whom(
+    sentence: str, owners: list[list[str]]
+) -> None:
+    assert [o for o, _ in _actions(f"1. Punkt\n\n{sentence}\n")] == owners
+
+
+def test_the_first_line_naming_a_meeting_gives_its_date() -> None:
+    minutes = _read(
+        "Konstituering m.v., 13. juli 2020\n\nBestyrelsesmøde 13. august 2020\n\n"
+        "Bestyrelsen konstituerede sig.\n"
+    )
+    assert minutes.meeting_date == date(2020, 8, 13)
+    # a line naming the meeting under the date names it for the date above
+    minutes = _read(
+        "Mandag, 09 december 2019\n14. august 2012\n\nREFERAT\n\n1. Dagsorden\nGodkendt.\n"
+    )
+    assert minutes.meeting_date == date(2012, 8, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "Referat – Bestyrelsesmøde, den 24. november 2016\n\n1. Kommende møder\n"
+            "  Ti 10/1 Farum, Ma 20/2. On 29/3 + Nytårskur\n",
+            date(2017, 1, 10),
+        ),
+        (
+            "Board meeting 3 March 2024\n\n1. Budget\nApproved.\n\n"
+            "Upcoming meetings: 7 April, 12 May\n",
+            date(2024, 4, 7),
+        ),
+    ],
+)
+def test_the_first_of_the_coming_meetings_is_the_next(text: str, when: date) -> None:
+    found = _read(text).next_meeting
+    assert found is not None and found.date == when
+
+
+def test_a_title_naming_only_the_month_places_dates_without_a_year() -> None:
+    minutes = _read(
+        "Referat fra BR møde November 2015\n\nDer er ikke interesse i at lave noget her.\n\n"
+        "Næste møde i beboerrepræsentationen er den 7.December.\n"
+    )
+    assert minutes.meeting_date is None  # the month is no meeting date
+    assert minutes.next_meeting is not None and minutes.next_meeting.date == date(2015, 12, 7)
+
+
+def test_a_four_digit_time_with_a_zone_s_name() -> None:
+    minutes = _read(
+        "Board Teleconference, 25.01.16\n\n- Next Meeting: Proposing Monday, February 22 @ "
+        "1300 Pacific\n"
+    )
+    found = minutes.next_meeting
+    assert found is not None and (found.date, found.start) == (date(2016, 2, 22), time(13, 0))
