@@ -78,6 +78,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.72,
         },
     ),
+    "heldout-2026-11-24i": (
+        12,
+        {
+            "decision_f1": 0.53,
+            "decision_recall": 0.58,
+            "owner_precision": 0.58,
+            "owner_recall": 0.51,
+            "next_meeting_right": 0.91,
+            "meeting_date_right": 0.66,
+        },
+    ),
 }
 
 
