@@ -93,6 +93,10 @@ SECTIONS = {
 DECISION_CUES = (
     # et valg mellem veje: "bestyrelsen valgte at indhente tre tilbud", "Endelig valgte vi at …"
     r"\bvalgte\s+(?:(?:bestyrelsen|vi|man|udvalget|rådet|forsamlingen)\s+)?at\b",
+    # et valg af en person: "Lederne genvalgte Jennie som gruppeleder", "… valgte Jens til
+    # kasserer"
+    r"\b(?:gen)?valgte\s+(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3}\s+(?:som|til)\b",
+    r"\bgenvalgte\b",
     # en aftale i nutid: "det aftales at vi er åbne for at hjælpe"
     r"\bdet\s+aftales\b",
     # et afslag eller en accept: "Vi takker nej til deltagelse i julemarkedet."
@@ -363,6 +367,7 @@ ATTENDANCE_VERBS = (
     r"for(?:t)?sætter\s+som\b",
     r"kandiderer\b",
     r"(?:gen)?opstiller\b",
+    r"stiller\s+op\b",  # "Mathias Grymer stiller op som dirigent": a candidate, no task
     # et valg taget imod eller afslået: "Frede modtager valget og takker forsamlingen.",
     # "Finn tager ikke imod genvalg."
     r"(?:modtager|modtog)\s+(?:valget|genvalg)\b",
@@ -809,6 +814,15 @@ NOT_ACTION_VERBS = (
     "fortæller",
 )
 NOT_OWNERS = (
+    # forholdsord først i en sætning: "For medhjælper udfærdiges …", "Til mødet …"
+    "for",
+    "til",
+    "med",
+    "om",
+    "på",
+    "af",
+    "hvis",
+    "når",
     # et ord først i en sætning, der intet navn er: "Bare for at præcisere …", "Mød op …"
     "bare",
     "mød",
@@ -983,6 +997,7 @@ NOT_DECISION_CUES = (
     # a decision of an earlier time told: "Sidste år vedtog vi nye vedtægter"
     r"^(?:sidste|forrige) (?:år|måned|uge|møde)\b",
     r"^i fjor\b",
+    r"^for (?:et stykke tid|noget tid|længe) siden\b",  # "For et stykke tid siden valgte vi …"
     # the minutes signed: "Godkendt den 7. januar 2019" over the signer's name
     r"^(?:godkendt|underskrevet) den \d{1,2}\.?\s*(?:[a-zæøå]+|\d{1,2}\.?)\s*\d{4}"
     r"(?:\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)*)?\s*$",

@@ -106,6 +106,9 @@ SECTIONS = {
 DECISION_CUES = (
     # a choice between ways: "the board chose to get three quotes", "We opted not to …"
     r"(?<!-)\b(?:chose|opted)\s+(?:not\s+)?to\b",  # not "co-opted to fill"
+    # a date or a name picked: "Available dates are Dec 5th and 11th. COA selected 11th.",
+    # "The board picked Sunday, Sept. 15, 2024 …"
+    r"\b(?:selected|picked|chose)\s+(?:the\s+)?(?:\d|(?-i:[A-Z])\w+\b(?!\s+(?:to|for)\b))",
     # a refusal or acceptance: "We declined the invitation to the Christmas market."
     r"\b(?:declined|accepted)\s+(?:the\s+)?(?:invitation|offer|proposal|request)\b",
     # a matter closed: "The matter of the code of conduct was closed with the board's …"
@@ -263,6 +266,7 @@ OWNER_IS = (
 NO_OWNER_ACTION = ()
 NEXT_MEETING_WORDS = (
     r"next\s+(?:\w+\s+){0,2}meeting",  # "Next monthly Board meeting:"
+    r"next\s+mtg\b",  # "Next Mtg: Dec 4th"
     r"next\s+(?:\w+\s+)?call\b",
     r"\bnew\s+meeting\s+date\b",
 )
@@ -703,6 +707,15 @@ MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
 # "next X meeting" where X names no other body.
 GENERIC_MEETING_WORDS = ("regular", "scheduled", "ordinary", "planned", "team", "weekly", "monthly")
 NOT_OWNERS = (
+    # a preposition opening a sentence: "For the hall, …", "Remember: …"
+    "for",
+    "with",
+    "about",
+    "on",
+    "of",
+    "if",
+    "when",
+    "remember",
     # a word opening a sentence that is no name: "Just to clarify for me …", "Meet to clarify
     # the distribution of work" (an imperative to the team)
     "just",
@@ -808,7 +821,8 @@ NOT_OWNERS = (
 )
 # A speaker taking a task on: "mnot: … I will make a PR", "dret: volunteers to help".
 SELF_ASSIGNED = (
-    r"^(?:I\s+will|I'll|will|to|volunteers?\s+to|agreed\s+to|I've\s+got(?:ta|\s+to)|happy\s+to)\s+\w",
+    # not "Menu: Will be the same as last year" (a topic and what it will be)
+    r"^(?:I\s+will|I'll|will(?!\s+be\s+(?!\w+ing\b))|to|volunteers?\s+to|agreed\s+to|I've\s+got(?:ta|\s+to)|happy\s+to)\s+\w",
     r"\bI\s+will\s+(?:make|write|send|do|take|update|file|open|draft|prepare|review|follow|create"
     r"|add|fix|check|ask|post)\b",
     r"\bI've\s+got(?:ta|\s+to)\s+\w",
@@ -1014,6 +1028,16 @@ TASK_VERBS = (
     "finali[sz]e",
     "report",
     "record",
+    "change",
+    "restrict",
+    "print",
+    "install",
+    "replace",
+    "remove",
+    "repair",
+    "design",
+    "plan",
+    "test",
 )
 # Words that make a subject a body that can own a task ("the Board will …").
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
@@ -1028,6 +1052,7 @@ DATE_TITLES = (r"^date (?:for|of)\b", r"^setting (?:the|a) date\b")
 NOT_DECISION_CUES = (
     # a decision of an earlier time told: "Last year we adopted new constitution …"
     r"^(?:last|previous) (?:year|month|week|meeting)\b",
+    r"^a while (?:back|ago)\b",  # "A while back we were asked …, which we chose not to do"
     # who took part, written into the decision field: "Cllr Smith did not attend this item."
     r"\b(?:did not|didn't) attend\b",
     r"\b(?:was|were) absent\b",

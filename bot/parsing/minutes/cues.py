@@ -324,6 +324,12 @@ def read_cues(
                 decided.append((index, clip(motion)))
             elif _is_decision(sentence, title, in_item=label is not None):
                 subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
+                if not subject and not place and index and _bare(sentence):
+                    # "i. Alexander stiller op som næstformand." over "ii. Enstemmigt
+                    # vedtaget.": the list item before names what the vote settled
+                    prior = sentences(texts[index - 1])
+                    if index - 1 not in used and prior and not _is_decision(prior[-1], title):
+                        subject = prior[-1]
                 before = (sentences(texts[index - 1]) if index and settled == 0 else []) + said[
                     settled:place
                 ]

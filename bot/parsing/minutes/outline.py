@@ -11,8 +11,10 @@ from bot.parsing.minutes.text import BULLET, CONNECTIVES
 
 # "Punkt 3", "Dagsorden pkt. 3", "Agenda item 3"
 _ITEM_WORD = r"(?:(?:dagsorden|agenda)\s+)?(?:punkt|pkt\.?|dagsordenspunkt|sag|item|agenda item)"
+# "Punkt 3: Budget", "Item 4 – Website"; a general assembly's "§3 Valg af dirigent." (items
+# named for the statutes' paragraphs)
 _PUNKT = re.compile(
-    rf"^{BULLET}?{_ITEM_WORD}\s+(\d{{1,2}})\s*[.:)\-–]?\s*(.*)$",
+    rf"^{BULLET}?(?:{_ITEM_WORD}\s+|§\s?(?=\d{{1,2}}\.?\s+[A-ZÆØÅ]))(\d{{1,2}})\s*[.:)\-–]?\s*(.*)$",
     re.IGNORECASE,
 )
 # "Ad 2:", "Ad. 1", "ad.1." (lower case only with its full stop)
@@ -347,6 +349,8 @@ def _title_continued(title: str, lines: list[str], index: int) -> tuple[str, int
         nxt = lines[probe]
         if section_of(nxt) or _LETTER.match(nxt) or _AD.match(nxt) or len(nxt) > 120:
             break
+        if re.match(r"^\(?[a-h]\)\s+\S", nxt):
+            break  # "a) Frivillig fredag: …": the item's first sub-item, not its title
         last_word = title.split()[-1].lower() if title.split() else ""
         open_letter = "A)" in title and "B)" not in title
         dash = (

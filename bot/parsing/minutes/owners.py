@@ -66,6 +66,20 @@ _DA_PRESENT = (
     rf"(?!(?:{'|'.join(da.NOT_ACTION_VERBS)})\b)(?![a-zæøå]*(?:ninger|elser|heder)\b)"
     r"[a-zæøå]{3,}er"
 )
+# A topic and its colon before who does what: "Compost day: KB to talk to Jean", "Dessert:
+# Ginger will price at Costco", "Projektor: Carsten Helsted ordner den." (not an outcome's
+# label, "Resolution: Agreed to …", nor a chat's "benws_: …").
+_OUTCOME_LABEL = "|".join(words_of("OUTCOME_LABELS"))
+_TOPIC = re.compile(
+    rf"^(?!(?i:{_OUTCOME_LABEL})\s*:)[A-ZÆØÅ][\wæøå/&' -]{{1,40}}:\s*(?=[A-ZÆØÅ]{{2,4}}\s+to\s|"
+    rf"{_NAME}(?:\s+{_NAME})?\s+(?:will|vil|{_DA_PRESENT})\b)"
+)
+# The object first, the owner after the verb: "Det tager Trine fat i.", "Herefter sender Bo
+# referatet ud."
+_INVERTED_DA = re.compile(
+    rf"^(?:Det|Dette|Den|Så|Herefter|Derefter|Desuden)\s+(?P<verb>{_DA_PRESENT})\s+"
+    rf"(?P<owner>{_NAME}(?:\s+{_NAME})?)(?P<rest>\s+\S.*)$"
+)
 # "Tobias, opdaterer facebook.": a comma may stand between the owner and the verb.
 _ACTION_DA = re.compile(
     rf"^(?P<owner>{_SUBJECT}),?\s+(?:herefter\s+|løbende\s+|også\s+|gerne\s+|selv\s+)?"
@@ -213,14 +227,17 @@ def owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
 
 
 def _clauses(text: str) -> list[str]:
-    text = re.sub(r"^(?:\d{1,2}[.)]|[-–•*·]|[a-h][.)])\s+", "", text.strip().lstrip("(").strip())
+    text = re.sub(
+        r"^(?:(?:\d{1,2}[.)]|[-–•*·]|\(?[a-h][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))\s+)+",
+        "",
+        text.strip(),
+    ).lstrip("(")
     text = _LEAD_IN.sub("", text)
     text = re.sub(r"^(?:men|og|så|but|and|so)\s+(?=[A-ZÆØÅ])", "", text, flags=re.IGNORECASE)
     text = _LEAD_LABEL.sub("", text)
+    text = _TOPIC.sub("", text)
     parts = re.split(
         r",\s+og\s+(?=[A-ZÆØÅ])|;\s+|,\s+and\s+(?=[A-Z])|,\s+(?=[A-ZÆØÅ]\w*\s+(?:to|will)\s)"
-        # after a topic's colon, initials and "to": "Compost day: KB to talk to Jean"
-        r"|:\s+(?=[A-ZÆØÅ]{2,4}\s+to\s)"
         r"|,\s+(?=[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)?\s+[a-zæøå]{3,}er(?=[\s.,;]|$))"
         r"|\s+\((?=[A-ZÆØÅ])"
         # a spaced dash inside a line starts a clause: "Drøftelse af henvendelse – PM sørger
@@ -315,6 +332,7 @@ def _assigned(
         if owners is None:
             for pattern in (
                 _ACTION_TO,
+                _INVERTED_DA,
                 _ACTION_DA,
                 _ACTION_EN,
                 _ACTION_INITIALS,
@@ -329,7 +347,9 @@ def _assigned(
                 if _stopped(owner):
                     continue
                 doer = _names_a_doer(owner) or owner.lower() in {k.lower() for k in known}
-                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL) and (not danish or not doer):
+                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL, _INVERTED_DA) and (
+                    not danish or not doer
+                ):
                     continue  # "Carsten" on the attendance line is a person, not "-en" noun
                 if pattern is _ACTION_EN_PRESENT and not doer:
                     continue

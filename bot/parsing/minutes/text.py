@@ -351,6 +351,16 @@ def _outcome_goes_on(line: str, following: str) -> bool:
     return len(line) >= 50 and (following[:1].islower() or following[:1].isdigit()) and not numbered
 
 
+# A numbered, lettered or roman list item starts a paragraph of its own: "2) …", "(a) Valg
+# af formand.", "b) …", "ii. Enstemmigt vedtaget."
+_LIST_MARK = re.compile(
+    r"^(?:\d{1,2}[.)]|\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+\S"
+)
+
+
+_LETTERED = re.compile(r"^(?:\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+")
+
+
 def paragraphs(lines: list[str]) -> list[str]:
     """Prose paragraphs; each bullet and each table cell stands alone."""
     paragraphs: list[str] = []
@@ -389,9 +399,9 @@ def paragraphs(lines: list[str]) -> list[str]:
             continue
         outcome = False
         bullet = BULLET_LINE.match(line)
-        if bullet or SPEAKER_START.match(line) or re.match(r"^\d{1,2}[.)]\s+\S", line):
+        if bullet or SPEAKER_START.match(line) or _LIST_MARK.match(line):
             flush()
-            current.append(bullet.group(1) if bullet else line)
+            current.append(bullet.group(1) if bullet else _LETTERED.sub("", line))
             continue
         current.append(line)
     flush()

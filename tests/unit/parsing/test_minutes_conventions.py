@@ -93,7 +93,11 @@ def test_a_list_written_inside_a_list_keeps_its_items() -> None:
         ("Vi takker nej til deltagelse i julemarkedet i december.", True),
         ("Det aftales at vi hjælper, men først skal vi have flere detaljer.", True),
         ("Også sagen om kodeks for godt bestyrelsesarbejde blev afsluttet.", True),
-        ("Generalforsamlingen valgte Jens som formand.", False),  # no "at": an election's name
+        ("Generalforsamlingen valgte Jens som formand.", True),  # an election
+        ("Lederne genvalgte Jennie som gruppeleder.", True),
+        ("Available dates are Dec 5th and 11th. COA selected 11th.", True),
+        ("The board picked Sunday, Sept. 15, 2024 for the picnic.", True),
+        ("We selected Ann to look into it.", False),  # a task given, not a choice made
         ("The board chose to get three quotes for the service.", True),
         ("We declined the invitation to the Christmas market.", True),
         # "co-opted to fill" is no choice
@@ -173,3 +177,46 @@ def test_a_four_digit_time_with_a_zone_s_name() -> None:
     )
     found = minutes.next_meeting
     assert found is not None and (found.date, found.start) == (date(2016, 2, 22), time(13, 0))
+
+
+def test_a_general_assembly_s_paragraphs_and_its_votes_on_the_next_line() -> None:
+    minutes = _read(
+        "Referat af ordinær generalforsamling\n4. december 2017\n"
+        "§1 Valg af dirigent.\nMathias Grymer stiller op som dirigent.\nEnstemmigt vedtaget.\n"
+        "§2 Valg af bestyrelse.\n(a) Valg af formand.\n"
+        "i. Niels Serup genopstiller som formand.\nii. Enstemmigt vedtaget.\n"
+        "(b) Valg af kasserer.\ni. Oleksandr Shturmov stiller op som kasserer.\n"
+        "ii. Enstemmigt vedtaget.\n§3 Eventuelt.\n(a) Der er ingen punkter til eventuelt.\n"
+    )
+    assert [i.number for i in minutes.items] == ["1", "2", "3"]  # "§1 …" are its items
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("1", "Mathias Grymer stiller op som dirigent. Enstemmigt vedtaget."),
+        ("2", "Niels Serup genopstiller som formand. Enstemmigt vedtaget."),
+        ("2", "Oleksandr Shturmov stiller op som kasserer. Enstemmigt vedtaget."),
+    ]
+    assert minutes.actions == []  # standing for election is no task
+
+
+@pytest.mark.parametrize(
+    ("line", "owners"),
+    [
+        ("- Dessert: Ginger will price at Costco", [["Ginger"]]),
+        ("- Menu: Will be the same we did last year, estimate 200 people", []),
+        ("• ii) Projektor: Carsten Helsted ordner den.", [["Carsten Helsted"]]),
+        ("a) Frivillig fredag: Trine tager til det.", [["Trine"]]),
+        ("Simon sagde, at lyset er for svagt. Det tager Trine fat i.", [["Trine"]]),
+        ("Punkt 8: For medhjælper udfærdiges et nyt ansættelsesbevis.", []),
+        ("Resolution: Agreed to move forward with that approach", []),
+        ("Compost education day: KB to talk to Jean K to arrange a date.", [["KB"]]),
+    ],
+)
+def test_a_topic_and_its_colon_before_who_does_what(line: str, owners: list[list[str]]) -> None:
+    assert [o for o, _ in _actions(f"1. Punkt\n\n{line}\n")] == owners
+
+
+def test_an_abbreviated_next_meeting_and_a_decision_told_as_long_ago() -> None:
+    minutes = _read("Commission on Aging\nMinutes Nov. 6, 2019\n\n- Item\n\nNext Mtg: Dec 4th\n")
+    assert minutes.next_meeting is not None and minutes.next_meeting.date == date(2019, 12, 4)
+    assert [
+        d.text for d in _read("1. Names\n\nA while back we chose not to list names.\n").decisions
+    ] == []
