@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24j": (
+        11,
+        {
+            "decision_f1": 0.61,
+            "decision_recall": 0.50,
+            "owner_precision": 0.72,
+            "owner_recall": 0.55,
+            "next_meeting_right": 0.81,
+            "meeting_date_right": 1.0,
+        },
+    ),
 }
 
 
