@@ -93,6 +93,11 @@ SECTIONS = {
 DECISION_CUES = (
     # et valg mellem veje: "bestyrelsen valgte at indhente tre tilbud", "Endelig valgte vi at …"
     r"\bvalgte\s+(?:(?:bestyrelsen|vi|man|udvalget|rådet|forsamlingen)\s+)?at\b",
+    r"\bdet\s+blev\s+konkluderet\b",
+    # et punkt udsat til et senere møde: "Punktet udsættes til næste møde, da …"
+    r"\b(?:punktet|sagen|forslaget)\s+(?:udsættes|udskydes)\b",
+    # et antal stemmer for: "Forslaget? - 4 stemmer for"
+    r"\b\d+\s+stemmer\s+for\b",
     # et valg af en person: "Lederne genvalgte Jennie som gruppeleder", "… valgte Jens til
     # kasserer"
     r"\b(?:gen)?valgte\s+(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3}\s+(?:som|til)\b",
@@ -205,6 +210,9 @@ WE_DECIDE = (
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
+    # en bevilling, et arbejde sat i gang: "Der bevilliges penge til en ny opvasker."
+    r"\b(?:bevilliges|bevilges|iværksættes|indkøbes|anskaffes)\b",
+    r"\bvil\s+blive\s+(?:købt|indkøbt|anskaffet|lavet|oprettet|afholdt|sendt)\b",
     r"\bbliver\s+(?:\w+\s+)?(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|"
     r"etableret|lukket|sat)\b",
     r"(?<!af)\bholdes\b",
@@ -934,6 +942,7 @@ TITLE_OUTCOMES = (
     r"udsat",
     r"(?:blev )?valgt",  # "2) Valg af referent: Preben Rasmussen blev valgt"
     r"(?:taget )?til efterretning",
+    r"ok",  # "Godkendelse af mødereferat fra d. 11. oktober 2017 - OK."
 )
 # Et nummereret forslag, som et resultat efter det afgør: "Forslag 2: …".
 NUMBERED_MOTIONS = (r"forslag", r"beslutningsforslag", r"resolution")

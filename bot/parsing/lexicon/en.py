@@ -106,6 +106,15 @@ SECTIONS = {
 DECISION_CUES = (
     # a choice between ways: "the board chose to get three quotes", "We opted not to …"
     r"(?<!-)\b(?:chose|opted)\s+(?:not\s+)?to\b",  # not "co-opted to fill"
+    # an outcome after the matter and a spaced dash: "Agree on aims - Agreed and constitution
+    # updated", "Budget – approved as presented"
+    r"\s[–—-]\s+(?:agreed|approved|adopted|carried|accepted|passed|rejected|deferred)\b",
+    r"\bagreement\s+(?:was\s+)?(?:passed|reached)\b",  # "Agreement passed to use the IC3 …"
+    r"\bit\s+was\s+concluded\b",
+    r"\baccepted\s+as\s+a\s+(?:true|correct)\s+record\b",
+    r"\b(?:accepted|approved|adopted)\s+as\s+(?:presented|circulated|amended)\b",
+    # a count of votes for: "Strike references …? - **4 votes in favor**"
+    r"\b\d+\s+votes?\s+in\s+favou?r\b",
     # a date or a name picked: "Available dates are Dec 5th and 11th. COA selected 11th.",
     # "The board picked Sunday, Sept. 15, 2024 …"
     r"\b(?:selected|picked|chose)\s+(?:the\s+)?(?:\d|(?-i:[A-Z])\w+\b(?!\s+(?:to|for)\b))",
@@ -716,6 +725,7 @@ NOT_OWNERS = (
     "if",
     "when",
     "remember",
+    "still",  # "Still: working on bio. informatics"
     # a word opening a sentence that is no name: "Just to clarify for me …", "Meet to clarify
     # the distribution of work" (an imperative to the team)
     "just",
@@ -854,6 +864,7 @@ TITLE_OUTCOMES = (
     r"deferred",
     r"(?:was )?elected",  # "2. Election of secretary: Jane Doe elected"
     r"noted",
+    r"ok",  # "Approval of the minutes of 11 October - OK."
 )
 NUMBERED_MOTIONS = (r"resolution", r"motion", r"proposal")
 OUTCOME_LABELS = (

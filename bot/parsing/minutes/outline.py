@@ -294,6 +294,15 @@ _OUTCOME_TAIL = re.compile(
 )
 
 
+# An outcome told after the matter and a spaced dash: "Agree on aims - Agreed and
+# constitution updated", "Decide on the limit - We decided to not set a limit at this time".
+_DASH_OUTCOME = re.compile(
+    rf"\s[–—-]\s+(?:(?:{'|'.join(da.TITLE_OUTCOMES + en.TITLE_OUTCOMES)})\b|"
+    rf"(?:we|vi)\s+(?:{'|'.join(da.DECISION + en.DECISION)})\b)",
+    re.IGNORECASE,
+)
+
+
 # An outcome after the title's colon, with or without a full stop, also glued to the word
 # before it by a page's text extraction: "Godkendelse af dagsorden: Godkendt",
 # "Økonomi: Regnskab pr. 21. november 2018Taget til efterretning".
@@ -333,6 +342,7 @@ def _says_something(title: str) -> bool:
     return (
         (said and (len(title.split()) >= 3 or colon))
         or told
+        or bool(_DASH_OUTCOME.search(title))
         or bool(_OUTCOME_TAIL.search(title))
         or bool(_COLON_OUTCOME.search(title))
     )

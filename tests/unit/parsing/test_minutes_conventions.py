@@ -220,3 +220,38 @@ def test_an_abbreviated_next_meeting_and_a_decision_told_as_long_ago() -> None:
     assert [
         d.text for d in _read("1. Names\n\nA while back we chose not to list names.\n").decisions
     ] == []
+
+
+def test_an_outcome_after_the_matter_and_a_dash_in_an_agenda_s_line() -> None:
+    minutes = _read(
+        "Agenda for the First Meeting, 29/09/2024\n\n"
+        "  1. Agree on aims and add to the constitution - Agreed and constitution updated\n"
+        "  2. Decide on the max limit on committee size - We decided to not set a limit\n"
+        "  3. Suggestions for increasing the membership - Facebook posts are the first step\n"
+    )
+    assert [d.text for d in minutes.decisions] == [
+        "Agree on aims and add to the constitution - Agreed and constitution updated",
+        "Decide on the max limit on committee size - We decided to not set a limit",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "decided"),
+    [
+        ("Agreement passed to number this course CS/CIS 120.", True),
+        ("It was concluded that each club interprets the rules differently.", True),
+        ("The minutes were accepted as a true record (p ML, s JA).", True),
+        ("Strike references to the old name from the bylaws? - **4 votes in favor**", True),
+        ("Der bevilliges penge til en ny opvasker.", True),
+        ("Opsætning af mågeværn yderst på bro 5/6 iværksættes.", True),
+        ("Det blev konkluderet, at vi venter til foråret.", True),
+        ("Forslaget om nye sejl - 4 stemmer for, 1 imod.", True),
+        ("Der bør bevilliges penge til en ny opvasker.", False),  # a wish
+    ],
+)
+def test_outcomes_told_as_agreements_conclusions_counts_and_grants(
+    sentence: str, decided: bool
+) -> None:
+    from bot.parsing.minutes.cues import _is_decision
+
+    assert _is_decision(sentence) is decided

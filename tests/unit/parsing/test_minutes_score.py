@@ -81,8 +81,8 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24i": (
         12,
         {
-            "decision_f1": 0.63,
-            "decision_recall": 0.70,
+            "decision_f1": 0.65,
+            "decision_recall": 0.73,
             "owner_precision": 0.72,
             "owner_recall": 0.88,
             "next_meeting_right": 1.0,
@@ -92,9 +92,9 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24j": (
         11,
         {
-            "decision_f1": 0.61,
-            "decision_recall": 0.50,
-            "owner_precision": 0.72,
+            "decision_f1": 0.84,
+            "decision_recall": 0.81,
+            "owner_precision": 0.76,
             "owner_recall": 0.55,
             "next_meeting_right": 0.81,
             "meeting_date_right": 1.0,
