@@ -822,6 +822,8 @@ NOT_ACTION_VERBS = (
     "fortæller",
 )
 NOT_OWNERS = (
+    # "Følgende personer stiller op …": an opening word, no name
+    "følgende",
     # forholdsord først i en sætning: "For medhjælper udfærdiges …", "Til mødet …"
     "for",
     "til",

@@ -210,8 +210,12 @@ DECISION_CUES = (
     # a decision told in the present with the body first: "The council approves the budget.",
     # "SCF adopts and abides by …" (not "… proposes that the board approves …")
     r"^(?!(?:if|when|once|unless|whether)\b)(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}"
-    r"(?:approves|decides|adopts|endorses|"
-    r"agrees (?:to|that|on))\b",
+    r"(?:approves|decides|adopts|endorses)\b",
+    # "The Board agrees to …", "TSC agrees that …" (a body; "Noah agrees to work on this" is
+    # his promise, a task)
+    r"^(?:the\s+(?:(?-i:[A-Z])[\w-]*\s+){1,3}|(?-i:[A-Z]{2,6})\s+|(?:\w+\s+){0,2}"
+    r"(?:board|committee|council|group|team|meeting|members|everyone|all)\s+)"
+    r"agrees (?:to|that|on)\b",
 )
 # The board as "we" doing something now. In English minutes "We will …" is a plan or a task
 # (none of the seven in the corpus is a decision: "We will raise this as a topic …"), so
@@ -726,6 +730,7 @@ NOT_OWNERS = (
     "when",
     "remember",
     "still",  # "Still: working on bio. informatics"
+    "following",  # "Following members stand for election: …"
     # a word opening a sentence that is no name: "Just to clarify for me …", "Meet to clarify
     # the distribution of work" (an imperative to the team)
     "just",

@@ -107,7 +107,7 @@ _ACTION_EN = re.compile(
     # a task told in the progressive first: "Cllr. P. Harries would be attending the meeting …"
     rf"^(?P<owner>{_SUBJECT})\s+(?:(?:will|would) be(?=\s+[a-z]+ing\b)|"
     r"will|shall|would(?! like| be| have| prefer| rather)|"
-    rf"is going to|agreed to|volunteer(?:s|ed)? to|{_PROMISES}|"
+    rf"is going to|agree(?:s|d) to|volunteer(?:s|ed)? to|{_PROMISES}|"
     rf"to(?=\s+(?:\w+ly\s+)?(?:{_TASK_VERBS})\b))\s+(?P<rest>[a-z]\S*.*)$"
 )
 # Initials and "to" give a task whatever the verb: "BD to print pics", "KB to laminate.",

@@ -206,6 +206,7 @@ def test_a_general_assembly_s_paragraphs_and_its_votes_on_the_next_line() -> Non
         ("a) Frivillig fredag: Trine tager til det.", [["Trine"]]),
         ("Simon sagde, at lyset er for svagt. Det tager Trine fat i.", [["Trine"]]),
         ("Punkt 8: For medhjælper udfærdiges et nyt ansættelsesbevis.", []),
+        ("i. Følgende personer stiller op som menige medlemmer: A. Frederik;", []),
         ("Resolution: Agreed to move forward with that approach", []),
         ("Compost education day: KB to talk to Jean K to arrange a date.", [["KB"]]),
     ],
@@ -255,3 +256,12 @@ def test_outcomes_told_as_agreements_conclusions_counts_and_grants(
     from bot.parsing.minutes.cues import _is_decision
 
     assert _is_decision(sentence) is decided
+
+
+def test_a_person_agreeing_to_do_something_promises_a_task() -> None:
+    minutes = _read(
+        "## 2023-11-06 Board Meeting\n\n- Matthew proposes freezing them to PDF. Noah agrees "
+        "to work on this.\n- The Board agrees to keep the spending limit.\n"
+    )
+    assert [d.text for d in minutes.decisions] == ["The Board agrees to keep the spending limit."]
+    assert [(a.owners, a.task) for a in minutes.actions] == [(["Noah"], "work on this")]
