@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24k": (
+        12,
+        {
+            "decision_f1": 0.51,
+            "decision_recall": 0.57,
+            "owner_precision": 0.48,
+            "owner_recall": 0.51,
+            "next_meeting_right": 0.91,
+            "meeting_date_right": 0.91,
+        },
+    ),
     "heldout-2026-11-24j": (
         11,
         {
