@@ -88,6 +88,16 @@ SECTIONS = {
     "lovgrundlag": "sagsfremstilling",
     "beslutningstema": "indstilling",
     "beslutningskompetence": "indstilling",
+    # the other fields of a case in an ESDH page (Stevns, Rødovre, …): they end a decision
+    "beskrivelse af sagen": "sagsfremstilling",
+    "sagsbeskrivelse": "sagsfremstilling",
+    "sagens indhold": "sagsfremstilling",
+    "økonomiske konsekvenser": "sagsfremstilling",
+    "økonomiske konsekvenser og finansiering": "sagsfremstilling",
+    "økonomi og finansiering": "sagsfremstilling",
+    "retsgrundlag": "sagsfremstilling",
+    "administrationens vurdering": "sagsfremstilling",
+    "forvaltningens vurdering": "sagsfremstilling",
 }
 # A sentence that records a decision when the minutes have no decision headings.
 DECISION_CUES = (
@@ -258,6 +268,7 @@ ACTION_VERBS = (
     "står for",  # "Mette og Bo står for grillen" (alone "står" is a state: NOT_ACTION_VERBS)
     "ser på",  # "Byggeudvalget ser på, om …" (a verb too short for "X <verb>er")
     "går videre",  # "Anders går videre hermed", "Bjarne og Paul går videre med arrangementet"
+    "arbejder videre",  # "Det arbejder Ulrik og Jesper videre med" (alone "arbejder" is a state)
     # alone "finder" and "spørger" are an opinion and a question at the meeting ("Bo finder
     # det rimeligt", "Bo spørger til budgettet"); with a thing to find or a person to ask,
     # a task: "Lasse finder en fast dag", "Lasse spørger Sanne om hendes holdning"
@@ -908,6 +919,8 @@ BODY_WORDS = (
 SELF_ASSIGNED = (r"^jeg (?:vil|skal|tager)\b", r"\bjeg (?:sender|laver|skriver)\b")
 # Overskrifter for en liste af opgaver: "Opfølgning", "Handlinger".
 ACTION_SECTIONS = (
+    r"handlingsliste",
+    r"opgaveliste",
     r"opfølgning",
     r"nye (?:opgaver|handlinger|aftaler)",  # beside "Opgaver fra sidste møde"
     r"handlinger",
@@ -1000,7 +1013,13 @@ EARLIER_DECISIONS = (r"\b(?:sidste|forrige) (?:uges?|mødes?|måneds?)\b", r"\bt
 # Titler med punktum foran et navn: "Dr. Hansen sender …"
 PERSON_TITLES = ("Dr", "Prof", "Cand")
 # En websides navigation, som stod tilbage i dens tekst (minutes/text.py).
-PAGE_CHROME = (r"til toppen", r"tilbage til toppen", r"til top")
+PAGE_CHROME = (
+    r"til toppen",
+    r"tilbage til toppen",
+    r"til top",
+    r"(?:skriv|efterlad|giv) en kommentar",  # under et blogindlæg
+    r"din e-?mail(?:adresse)? vil ikke blive (?:publiceret|offentliggjort)\b.*",
+)
 # Et punkt der spørger efter en dato: svaret er beslutningen (minutes/answers.py).
 DATE_TITLES = (r"^dato for\b", r"^fastsættelse af dato\b", r"^tidspunkt for\b")
 NOT_DECISION_CUES = (

@@ -102,6 +102,8 @@ SECTIONS = {
     "background": "sagsfremstilling",
     "attachments": "bilag",
     "discussion": "sagsfremstilling",
+    "financial implications": "sagsfremstilling",
+    "legal implications": "sagsfremstilling",
 }
 DECISION_CUES = (
     # a choice between ways: "the board chose to get three quotes", "We opted not to …"
@@ -845,6 +847,7 @@ SELF_ASSIGNED = (
     r"|create|add|fix|check|ask|post)\b",
 )
 ACTION_SECTIONS = (
+    r"action\s+list",
     r"action items?",
     r"new action items?",  # beside "Action items from last meeting" (CARRIED_OVER_HEADINGS)
     r"new actions?",
@@ -1062,13 +1065,24 @@ EARLIER_DECISIONS = (r"\b(?:last|previous) (?:week|meeting|month)'?s?\b", r"\bea
 # Titles written with a full stop before a person's name: "Cllr. A. Thomas would contact …"
 PERSON_TITLES = ("Cllr", "Cllrs", "Dr", "Mr", "Mrs", "Ms", "Prof")
 # A web page's navigation left in its text (minutes/text.py).
-PAGE_CHROME = (r"back to top", r"top of page", r"return to top")
+PAGE_CHROME = (
+    r"back to top",
+    r"top of page",
+    r"return to top",
+    r"leave a (?:reply|comment)",  # under a blog post
+    r"post a comment",
+    r"your email address will not be published\b.*",
+)
 # An item that asks for a date: its answer is the decision (minutes/answers.py).
 DATE_TITLES = (r"^date (?:for|of)\b", r"^setting (?:the|a) date\b")
 NOT_DECISION_CUES = (
     # a decision of an earlier time told: "Last year we adopted new constitution …"
     r"^(?:last|previous) (?:year|month|week|meeting)\b",
     r"^a while (?:back|ago)\b",  # "A while back we were asked …, which we chose not to do"
+    # one person's view in a discussion, by initials: "MN agreed.", "MH agreed, seeking …",
+    # "JC proposed the decision could be deferred" (the body's decision is told as its own)
+    r"^(?-i:[A-Z][A-Za-z]?[A-Z]{1,2})\s+(?:agreed|agrees|confirmed|proposed|queried|conceded|"
+    r"suggested|noted)\b",
     # who took part, written into the decision field: "Cllr Smith did not attend this item."
     r"\b(?:did not|didn't) attend\b",
     r"\b(?:was|were) absent\b",

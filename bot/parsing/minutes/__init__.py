@@ -115,6 +115,7 @@ def _parse(text: str, today: date, known: tuple[str, ...], model: Model | None) 
             read_cues(segment, minutes, known, base, title)
     if model is not None:
         combine(minutes, candidates(segments, minutes.language), model)
+    minutes.actions = _once(minutes.actions)
     minutes.next_meeting = next_meeting_in(
         lines,
         base,
@@ -143,3 +144,19 @@ def _parse(text: str, today: date, known: tuple[str, ...], model: Model | None) 
     if not minutes.items and not minutes.decisions:
         minutes.warnings.append("no_structure")
     return minutes
+
+
+def _once(actions: list[MinutesAction]) -> list[MinutesAction]:
+    """Each task once under its item: minutes that list their actions in a summary and again
+    below it ("Summary of actions", then "Action: Duncan Bees to …") give the same task twice.
+    The same task under two items is two tasks ("Mark to add notes" in items 2 and 5)."""
+    seen: set[tuple[str | None, tuple[str, ...], str]] = set()
+    kept: list[MinutesAction] = []
+    for action in actions:
+        owners = tuple(o.lower() for o in action.owners)
+        words = action.task.lower().split()
+        key = (action.item, owners, " ".join(words))
+        if len(words) < 3 or key not in seen:  # "Action Martin" twice may be two tasks
+            seen.add(key)
+            kept.append(action)
+    return kept

@@ -232,13 +232,24 @@ def _numbered_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# An action list's heading alone on its line ("Action List", "Handlingsliste", "Actions:").
+_ACTION_LIST = re.compile(
+    rf"^[#*\s]*(?:{'|'.join(da.ACTION_SECTIONS + en.ACTION_SECTIONS)})[\s*:]*$", re.IGNORECASE
+)
+
+
 def outline_of(lines: list[str]) -> Outline:
     lines = _numbered_rows(_one_item_lists(lines))
     outline = Outline(first=_running_start(lines))
     index = 0
+    listing = False  # under an action list's heading: its numbered lines are tasks, not items
     while index < len(lines):
         line = lines[index]
-        found = _heading(line, outline) if line else None
+        if line and _ACTION_LIST.match(line):
+            listing = True
+        found = _heading(line, outline) if line and not listing else None
+        if listing and found is None and line and _PUNKT.match(line):
+            listing = False  # "Punkt 7 …": the agenda goes on after the list
         glued = _glued(line, outline) if line and found is None else None
         if glued is not None:
             lines[index : index + 1] = list(glued)
@@ -288,7 +299,10 @@ def outline_of(lines: list[str]) -> Outline:
 # An outcome after a dash, in parentheses, or glued by an underscore ("Godkendelse af
 # dagsorden_Godkendt", as a page's text kept it)
 _OUTCOME_TAIL = re.compile(
-    r"(?:\s[–—-]\s*|\(\s*|(?<=[a-zæøå])_)(?:enstemmigt\s+|unanimously\s+)?"
+    r"(?:\s[–—-]\s*|\(\s*|(?<=[a-zæøå])_|"
+    # after a comma, the matter named again in a word or two: "Godkendelse af referat, Ref.
+    # blev godkendt", "Minutes of the last meeting, the minutes were approved"
+    r",\s+(?:\w+\.?\s+){0,2}(?:blev\s+|were\s+|was\s+)?)(?:enstemmigt\s+|unanimously\s+)?"
     rf"(?:{'|'.join(da.TITLE_OUTCOMES + en.TITLE_OUTCOMES)})\b[.!]?\s*\)?\.?$",
     re.IGNORECASE,
 )

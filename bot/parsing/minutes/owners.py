@@ -9,8 +9,8 @@ from bot.parsing.dates import find_dates
 from bot.parsing.lexicon import da
 from bot.parsing.minutes.attendance import attendance_line
 from bot.parsing.minutes.model import MinutesAction, clip
+from bot.parsing.minutes.text import ACTION_HEADING, sentences, words_of
 from bot.parsing.minutes.text import BULLET_LINE as _BULLET
-from bot.parsing.minutes.text import sentences, words_of
 
 _NAME = r"(?:[A-ZÆØÅ]\.\s)?[A-ZÆØÅ][\wæøåÆØÅ'?\-]*(?:/[A-ZÆØÅ][\wæøåÆØÅ\-]*)?"
 # A person by name, or by their handle in notes of a development team ("@alice to …").
@@ -77,8 +77,8 @@ _TOPIC = re.compile(
 # The object first, the owner after the verb: "Det tager Trine fat i.", "Herefter sender Bo
 # referatet ud."
 _INVERTED_DA = re.compile(
-    rf"^(?:Det|Dette|Den|Så|Herefter|Derefter|Desuden)\s+(?P<verb>{_DA_PRESENT})\s+"
-    rf"(?P<owner>{_NAME}(?:\s+{_NAME})?)(?P<rest>\s+\S.*)$"
+    rf"^(?:Det|Dette|Den|Så|Herefter|Derefter|Desuden)\s+(?P<verb>{_DA_PRESENT}|arbejder)\s+"
+    rf"(?P<owner>{_NAME}(?:\s+{_NAME})?(?:\s+og\s+{_NAME})?)(?P<rest>\s+\S.*)$"
 )
 # "Tobias, opdaterer facebook.": a comma may stand between the owner and the verb.
 _ACTION_DA = re.compile(
@@ -281,6 +281,8 @@ def _assigned(
     "X <verb>er" is read as a Danish present tense only in Danish minutes (in
     English, "One further quote" is no owner and verb).
     """
+    if ACTION_HEADING.match(text.strip()):
+        return []  # "Action List", "Handlinger:": the heading over the tasks, none itself
     trailing = _TRAILING_INITIALS.match(text.strip())
     if (
         trailing

@@ -358,6 +358,9 @@ _LIST_MARK = re.compile(
 )
 
 
+ACTION_HEADING = re.compile(
+    rf"^[#*\s]*(?:{'|'.join(words_of('ACTION_SECTIONS'))})[\s*:]*$", re.IGNORECASE
+)
 _LETTERED = re.compile(r"^(?:\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+")
 
 
@@ -379,6 +382,11 @@ def paragraphs(lines: list[str]) -> list[str]:
             continue
         if line.startswith("|"):
             flush()
+            outcome = False
+            continue
+        if ACTION_HEADING.match(line):
+            flush()  # "Action List" alone: a heading, no sentence of the lines around it
+            paragraphs.append(line)
             outcome = False
             continue
         if _NEXT_MEETING_OPENS.match(line):

@@ -265,3 +265,68 @@ def test_a_person_agreeing_to_do_something_promises_a_task() -> None:
     )
     assert [d.text for d in minutes.decisions] == ["The Board agrees to keep the spending limit."]
     assert [(a.owners, a.task) for a in minutes.actions] == [(["Noah"], "work on this")]
+
+
+def test_a_case_s_other_fields_end_its_decision() -> None:
+    minutes = _read(
+        "Referat\n\nMandag d. 7 februar 2022, kl. 10:15\n\nResume\n\nÆldrerådet skal godkende "
+        "dagsordenen.\n\nBeslutning\n\nDagsordenen blev godkendt.\n\nBeskrivelse af sagen\n\n"
+        "Godkendelse af dagsorden.\n\nØkonomiske konsekvenser og finansiering\n\n"
+        "Ikke relevant for sagen.\n"
+    )
+    assert [d.text for d in minutes.decisions] == ["Dagsordenen blev godkendt."]
+
+
+def test_one_person_s_view_in_a_discussion_is_no_decision() -> None:
+    minutes = _read(
+        "Design Review Board Meeting Minutes\n\n**Date / Time:** 16/11/2017, 14:00\n\n"
+        "MH contended that the need to propagate headers implied a need to terminate on the "
+        "float. MN agreed but noted that the design did not make use of that.\n\n"
+        "JC proposed the decision could be deferred until later. MH agreed.\n\n"
+        "**DECISION CONFIRMED**: Continue to use AMQP\n"
+    )
+    assert [d.text for d in minutes.decisions] == ["DECISION CONFIRMED: Continue to use AMQP"]
+
+
+def test_a_numbered_action_list_after_the_items_is_no_new_agenda() -> None:
+    minutes = _read(
+        "Committee Meeting\n14.00, Tuesday 15th March, 2016\n1. Attendance\nDaniel, Braden "
+        "and Cate were in attendance\n2. Advertising\nPut up posters to advertise.\n"
+        "3. Meeting close\n3:05pm\nAction List\n1. Daniel - organise posters for advertising\n"
+        "2. Braden - talk to PSS re: advertising on their page\n"
+    )
+    assert [i.number for i in minutes.items] == ["1", "2", "3"]
+    assert [(a.owners, a.task) for a in minutes.actions] == [
+        (["Daniel"], "organise posters for advertising"),
+        (["Braden"], "talk to PSS re: advertising on their page"),
+    ]
+
+
+def test_an_outcome_after_the_title_s_comma_and_a_blog_s_comment_form() -> None:
+    minutes = _read(
+        "Referat af bestyrelsesmøde 24. september 2020.\n\n"
+        "1. Velkomst, Formanden bød velkommen til alle.\n\n"
+        "2. Godkendelse af referat fra sidste møde samt opfølgning, Ref. blev godkendt\n\n"
+        "3. Medlemmer\n\nUlrik foreslog halvt kontingent. Det arbejder Ulrik og Jesper videre "
+        "med\n\n4. Næste møde, ?\n\nLeave a Reply\n\nDin e-mailadresse vil ikke blive "
+        "publiceret. Krævede felter er markeret med *\n"
+    )
+    assert [d.text for d in minutes.decisions] == [
+        "Godkendelse af referat fra sidste møde samt opfølgning, Ref. blev godkendt"
+    ]
+    assert [a.owners for a in minutes.actions] == [["Ulrik", "Jesper"]]
+
+
+def test_a_task_given_twice_under_one_item_is_one_task() -> None:
+    minutes = _read(
+        "# Task Group Meeting Minutes\n\nMonday 14 February 2022\n\n## Review of actions\n\n"
+        "- **All** to suggest software projects for the roadmap.\n"
+        "  - **Action:** Duncan Bees to prepare a draft roadmap for review at the next meeting.\n"
+        "- Duncan Bees to prepare a draft roadmap for review at the next meeting.\n"
+        "\n## Tools\n\n- Duncan Bees to prepare a draft roadmap for review at the next meeting.\n"
+    )
+    # once under "Review of actions"; under another item it is a task of its own
+    assert [(a.item, a.owners) for a in minutes.actions] == [
+        ("1", ["Duncan Bees"]),
+        ("2", ["Duncan Bees"]),
+    ]

@@ -92,10 +92,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24k": (
         12,
         {
-            "decision_f1": 0.51,
-            "decision_recall": 0.57,
-            "owner_precision": 0.48,
-            "owner_recall": 0.51,
+            "decision_f1": 0.63,
+            "decision_recall": 0.62,
+            "owner_precision": 0.64,
+            "owner_recall": 0.68,
             "next_meeting_right": 0.91,
             "meeting_date_right": 0.91,
         },
