@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24l": (
+        12,
+        {
+            "decision_f1": 0.67,
+            "decision_recall": 0.54,
+            "owner_precision": 0.73,
+            "owner_recall": 0.45,
+            "next_meeting_right": 0.83,
+            "meeting_date_right": 0.83,
+        },
+    ),
     "heldout-2026-11-24k": (
         12,
         {
