@@ -3,14 +3,18 @@ after the seed minutes are imported and the PRODUCT.md section 2 examples record
 
 from __future__ import annotations
 
+import itertools
 import json
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.deps import Scope
 from bot.services import importing
-from tests.conftest import SEED_HELD
+from tests.conftest import NOW, SEED_HELD, migrated_sqlite
 from tests.e2e.test_recording import EXAMPLES
 from tests.fakes.harness import CHANNEL, USER, Harness
 
@@ -32,16 +36,37 @@ def _populate(bot: Harness, shared: Path) -> None:
     bot.message("Dagsorden: HEMMELIG punkt", channel=OTHER)
 
 
-@pytest.fixture
-def da(bot: Harness, shared: Path) -> Harness:
-    _populate(bot, shared)
-    return bot
+_POPULATED: dict[str, tuple[Path, int]] = {}
+
+
+def _populated(tmp_path: Path, shared: Path, language: str) -> Iterator[Harness]:
+    """A bot whose database holds the seeds and the examples: populated once a test process
+    for each language (over HTTP, as a person would), then its SQLite file copied for each
+    test, so that no test sees another's writes."""
+    if language not in _POPULATED:
+        folder = Path(tempfile.mkdtemp(prefix=f"referat-populated-{language}-"))
+        first = Harness.start(migrated_sqlite(folder, "bot.db"), now=NOW, language=language)
+        _populate(first, shared)
+        used = next(first._ts) - 1  # the message timestamps the examples took
+        first.stop()  # every connection closed: the file is whole
+        _POPULATED[language] = (folder / "bot.db", used)
+    template, used = _POPULATED[language]
+    target = tmp_path / "bot.db"
+    shutil.copyfile(template, target)
+    harness = Harness.start(f"sqlite:///{target}", now=NOW, language=language)
+    harness._ts = itertools.count(used + 1)  # the test's messages come after the examples
+    yield harness
+    harness.stop()
 
 
 @pytest.fixture
-def en(bot_en: Harness, shared: Path) -> Harness:
-    _populate(bot_en, shared)
-    return bot_en
+def da(tmp_path: Path, shared: Path) -> Iterator[Harness]:
+    yield from _populated(tmp_path, shared, "da")
+
+
+@pytest.fixture
+def en(tmp_path: Path, shared: Path) -> Iterator[Harness]:
+    yield from _populated(tmp_path, shared, "en")
 
 
 def buttons(answer: dict) -> list[str]:  # type: ignore[type-arg]
