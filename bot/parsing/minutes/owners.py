@@ -283,7 +283,8 @@ def _assigned(
     """
     if ACTION_HEADING.match(text.strip()):
         return []  # "Action List", "Handlinger:": the heading over the tasks, none itself
-    trailing = _TRAILING_INITIALS.match(text.strip())
+    stripped = text.strip()
+    trailing = _TRAILING_INITIALS.match(stripped) if stripped.endswith((")", ").")) else None
     if (
         trailing
         and not attendance_line(text)
