@@ -104,6 +104,7 @@ DECISION_CUES = (
     # et valg mellem veje: "bestyrelsen valgte at indhente tre tilbud", "Endelig valgte vi at …"
     r"\bvalgte\s+(?:(?:bestyrelsen|vi|man|udvalget|rådet|forsamlingen)\s+)?at\b",
     r"\bdet\s+blev\s+konkluderet\b",
+    r"^underskrevet\.?$",  # "Underskrift af referat fra mødet den 20. november" / "Underskrevet."
     # et punkt udsat til et senere møde: "Punktet udsættes til næste møde, da …"
     r"\b(?:punktet|sagen|forslaget)\s+(?:udsættes|udskydes)\b",
     # et antal stemmer for: "Forslaget? - 4 stemmer for"
@@ -1021,7 +1022,14 @@ PAGE_CHROME = (
     r"din e-?mail(?:adresse)? vil ikke blive (?:publiceret|offentliggjort)\b.*",
 )
 # Et punkt der spørger efter en dato: svaret er beslutningen (minutes/answers.py).
-DATE_TITLES = (r"^dato for\b", r"^fastsættelse af dato\b", r"^tidspunkt for\b")
+DATE_TITLES = (
+    r"^dato for\b",
+    r"^fastsættelse af dato\b",
+    r"^tidspunkt for\b",
+    r"^mødedatoer\b",  # "4. Mødedatoer 2015" answered by "Møderne afholdes 3. torsdag …"
+    r"^mødeplan\b",
+    r"^mødekalender\b",
+)
 NOT_DECISION_CUES = (
     r"\bbesluttede i et møde\b",
     # a decision of an earlier time told: "Sidste år vedtog vi nye vedtægter"
@@ -1083,3 +1091,6 @@ CLOSED_STATUS = (
 # Linjer med dem der ikke kom ("Afbud: Stoffer (ST)."): deres navne og initialer kan
 # stadig stå ved en opgave.
 ABSENCE_LABELS = (r"afbud", r"fraværende", r"udeblevet", r"forhindret", r"ikke\s+til\s*stede")
+
+# Ord, der gør en fast regel til en regel for møderne: "Møderne afholdes 3. torsdag …".
+MEETING_RULE_WORDS = (r"møde",)

@@ -113,6 +113,7 @@ DECISION_CUES = (
     r"\s[–—-]\s+(?:agreed|approved|adopted|carried|accepted|passed|rejected|deferred)\b",
     r"\bagreement\s+(?:was\s+)?(?:passed|reached)\b",  # "Agreement passed to use the IC3 …"
     r"\bit\s+was\s+concluded\b",
+    r"^signed\.?$",  # "Signing of the minutes of 20 November" / "Signed."
     r"\baccepted\s+as\s+a\s+(?:true|correct)\s+record\b",
     r"\b(?:accepted|approved|adopted)\s+as\s+(?:presented|circulated|amended)\b",
     # a count of votes for: "Strike references …? - **4 votes in favor**"
@@ -1074,7 +1075,12 @@ PAGE_CHROME = (
     r"your email address will not be published\b.*",
 )
 # An item that asks for a date: its answer is the decision (minutes/answers.py).
-DATE_TITLES = (r"^date (?:for|of)\b", r"^setting (?:the|a) date\b")
+DATE_TITLES = (
+    r"^date (?:for|of)\b",
+    r"^setting (?:the|a) date\b",
+    r"^meeting dates\b",  # "Meeting dates 2015" answered by "Meetings are held on …"
+    r"^meeting schedule\b",
+)
 NOT_DECISION_CUES = (
     # a decision of an earlier time told: "Last year we adopted new constitution …"
     r"^(?:last|previous) (?:year|month|week|meeting)\b",
@@ -1186,3 +1192,6 @@ CLOSED_STATUS = (
 # Lines naming who did not come ("Apologies: David Helliwell"): their names and initials
 # may still stand by a task.
 ABSENCE_LABELS = (r"apologies", r"absent", r"regrets", r"not\s+present")
+
+# Words that make a standing rule one for the meetings: "Meetings are held on the 2nd …".
+MEETING_RULE_WORDS = (r"\bmeetings?\b",)

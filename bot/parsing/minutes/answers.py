@@ -53,11 +53,22 @@ _DATE_FIRST = re.compile(
 )
 
 
+# A weekday in the answer's first sentence: "Møderne afholdes 3. torsdag i hver måned",
+# "Meetings are held on the second Tuesday of each month".
+_WEEKDAY = re.compile(
+    rf"\b(?:{'|'.join(w.lower() for w in words_of('WEEKDAY_NAMES'))})s?\b", re.IGNORECASE
+)
+
+
 def _dated(title: str, first: str) -> bool:
     """Whether an item asking for a date gives it first ("Dato for generalforsamling" over
-    "14. april kl. 11.30 …")."""
+    "14. april kl. 11.30 …"), or names the weekday its meetings are held on ("Mødedatoer
+    2015" over "Møderne afholdes 3. torsdag i hver måned …")."""
+    opening = sentences(first)[0] if first else ""
     return bool(
-        _DATE_TITLE.search(title) and not _NEXT_MEETING.search(title) and _DATE_FIRST.match(first)
+        _DATE_TITLE.search(title)
+        and not _NEXT_MEETING.search(title)
+        and (_DATE_FIRST.match(first) or _WEEKDAY.search(opening))
     )
 
 

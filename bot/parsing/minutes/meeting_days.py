@@ -100,3 +100,34 @@ def _valid(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+# A standing rule for the meetings: "Møderne afholdes 3. torsdag i hver måned", "meetings are
+# held on the second Tuesday of each month".
+_MONTHLY = re.compile(
+    rf"\b(?P<nth>{_ORDINAL_NAMES}|[1-4]\.)\s+(?P<weekday>{_WEEKDAY_NAMES})\s+(?:of|in|i)\s+"
+    r"(?:hver|each|every)\s+(?:måned|month)\b",  # not "… of the month" after "Next meeting:"
+    re.IGNORECASE,
+)
+
+
+def monthly_rule(text: str, held: date) -> date | None:
+    """The first meeting after `held` by a monthly rule in `text`, or None."""
+    match = _MONTHLY.search(text)
+    if match is None:
+        return None
+    nth_word = match.group("nth").lower()
+    nth = ORDINALS[nth_word] if nth_word in ORDINALS else int(nth_word.rstrip("."))
+    weekday = WEEKDAYS[match.group("weekday").lower()]
+    year, month = held.year, held.month
+    for _ in range(13):
+        days = [
+            date(year, month, d)
+            for d in range(1, 32)
+            if _valid(year, month, d) and date(year, month, d).weekday() == weekday
+        ]
+        day = days[nth - 1] if nth > 0 and len(days) >= nth else days[-1] if nth < 0 else None
+        if day is not None and day > held:
+            return day
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None

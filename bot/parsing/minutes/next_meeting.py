@@ -23,7 +23,7 @@ from bot.parsing.dates import (
     find_time_range,
 )
 from bot.parsing.minutes.dates import dates_in
-from bot.parsing.minutes.meeting_days import meeting_days
+from bot.parsing.minutes.meeting_days import meeting_days, monthly_rule
 from bot.parsing.minutes.model import NextMeeting, clip
 from bot.parsing.minutes.text import BULLET, paragraphs, sentences, words_of
 
@@ -133,7 +133,7 @@ def next_meeting_in(
     if best is None:
         series = (_from_series(lines, held) or _upcoming(lines, held)) if held is not None else None
         if series is None:
-            return None
+            return _by_rule(text_lines, held) if held is not None else None
         best = _Found((0, 0, 0), NextMeeting(date=series))
     best.meeting.proposed_agenda = _proposed_agenda(lines)
     return best.meeting
@@ -190,6 +190,29 @@ def _upcoming(lines: list[str], held: date) -> date | None:
         after = [d for d in days if d is not None and d > held]
         if after:
             return min(after)
+    return None
+
+
+_MEETINGS = re.compile("|".join(words_of("MEETING_RULE_WORDS")), re.IGNORECASE)
+
+
+def _by_rule(paragraphs_: list[str], held: date) -> NextMeeting | None:
+    """The next meeting by the meetings' standing rule, where nothing names it: "Møderne
+    afholdes 3. torsdag i hver måned … kl. 13.00-16.00" in minutes of 18 December gives 15
+    January, 13:00–16:00."""
+    for paragraph in paragraphs_:
+        if not _MEETINGS.search(paragraph):
+            continue
+        day = monthly_rule(paragraph, held)
+        if day is None:
+            continue
+        clock = _clock(paragraph)
+        return NextMeeting(
+            date=day,
+            start=clock.begins if clock else None,
+            end=clock.ends if clock else None,
+            proposed_agenda=[],
+        )
     return None
 
 

@@ -330,3 +330,35 @@ def test_a_task_given_twice_under_one_item_is_one_task() -> None:
         ("1", ["Duncan Bees"]),
         ("2", ["Duncan Bees"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "decision", "when"),
+    [
+        (
+            "Referat fra møde i Ældrerådet torsdag den 18. december 2014\n\n1. \nUnderskrift af "
+            "referat\n\nUnderskrevet.\n\n2. \nMødedatoer 2015\n\nMøderne afholdes 3. torsdag i "
+            "hver måned – juli måned undtaget. Møderne afholdes kl. 13.00-16.00.\n",
+            "Møderne afholdes 3. torsdag i hver måned – juli måned undtaget.",
+            (date(2015, 1, 15), time(13, 0), time(16, 0)),
+        ),
+        (
+            "Committee minutes, Thursday 18 January 2018\n\n1. Meeting dates\n\nMeetings are "
+            "held on the 2nd Thursday of each month at 17:00.\n",
+            "Meetings are held on the 2nd Thursday of each month at 17:00.",
+            (date(2018, 2, 8), time(17, 0), None),
+        ),
+    ],
+)
+def test_the_meetings_standing_rule_gives_the_next_one(
+    text: str, decision: str, when: tuple[date, time | None, time | None]
+) -> None:
+    minutes = _read(text)
+    assert any(d.text.startswith(decision) for d in minutes.decisions)
+    found = minutes.next_meeting
+    assert found is not None and (found.date, found.start, found.end) == when
+
+
+def test_a_signature_item_s_bare_outcome() -> None:
+    minutes = _read("Referat 18. december 2014\n\n1. \nUnderskrift af referat\n\nUnderskrevet.\n")
+    assert [d.text for d in minutes.decisions] == ["Underskrevet."]

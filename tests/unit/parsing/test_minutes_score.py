@@ -92,11 +92,11 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24l": (
         12,
         {
-            "decision_f1": 0.67,
-            "decision_recall": 0.54,
+            "decision_f1": 0.72,
+            "decision_recall": 0.59,
             "owner_precision": 0.73,
             "owner_recall": 0.45,
-            "next_meeting_right": 0.83,
+            "next_meeting_right": 0.91,
             "meeting_date_right": 0.83,
         },
     ),
