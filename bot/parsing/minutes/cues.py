@@ -33,6 +33,7 @@ from bot.parsing.minutes.owners import (
     owner_names,
     owners_opening_lines,
 )
+from bot.parsing.minutes.status import STATUS_ONLY, closed_lines
 from bot.parsing.minutes.tables import (
     DECISION_COLUMN,
     OWNER_COLUMN,
@@ -216,36 +217,6 @@ def read_sections(segment: Segment, minutes: Minutes, known: tuple[str, ...], ba
     flush()
 
 
-# A bullet that only gives the status of the action above it: "- Action completed",
-# "- Done", "- Handling udført", "- Action cancelled (delayed indefinitely)".
-_STATUS_ONLY = re.compile(
-    rf"^(?:[-*•·▪◦+]\s+)?(?:(?:{'|'.join(words_of('ACTION_MARKERS'))}|status)\s*:?\s*)?"
-    rf"(?:{'|'.join(words_of('CLOSED_STATUS'))})\b(?:\s*\(.*\))?[.!]?$",
-    re.IGNORECASE,
-)
-
-
-_MARKED = re.compile(
-    rf"^(?:[-*•·▪◦+]\s+)?(?:{'|'.join(words_of('ACTION_MARKERS'))})\b", re.IGNORECASE
-)
-
-
-def _closed_lines(lines: list[str]) -> list[str]:
-    """The lines whose task a status line below closes, drops or carries over ("- Action
-    LB: …" over "- MW reports …" and "- Action completed"): an earlier meeting's task,
-    reported on, not a new one. The status belongs to the nearest marked action within three
-    lines above it, or else to the line just above."""
-    filled = [line.strip() for line in lines if line.strip()]
-    closed: list[str] = []
-    for at, line in enumerate(filled):
-        if at == 0 or not _STATUS_ONLY.match(line):
-            continue
-        above = filled[max(0, at - 3) : at]
-        marked = [a for a in above if _MARKED.match(a) and not _STATUS_ONLY.match(a)]
-        closed.append(marked[-1] if marked else filled[at - 1])
-    return closed
-
-
 def read_cues(
     segment: Segment, minutes: Minutes, known: tuple[str, ...], base: date, title: str = ""
 ) -> None:
@@ -388,7 +359,7 @@ def read_cues(
             if _is_decision(sentence):
                 minutes.decisions.append(MinutesDecision(label, clip(sentence)))
             minutes.actions += actions_in(sentence, label, known, base, minutes.language)
-        closed = _STATUS_ONLY.match(status.strip())
+        closed = STATUS_ONLY.match(status.strip())
         if owner and task and not closed and any(row is r for r in added):
             minutes.actions.append(MinutesAction(label, owner_names(owner, known), clip(task)))
     if owner_lines and texts:
@@ -397,7 +368,7 @@ def read_cues(
             minutes.actions.append(
                 MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
             )
-    reported = _closed_lines(segment.lines)
+    reported = closed_lines(segment.lines)
     if reported:
         minutes.actions[first_action:] = [
             a
