@@ -315,6 +315,8 @@ def _preview(unit: Unit, pending_id: int) -> Reply:
         held=long_date(held_day, lang) if held_day else None,
         given=minutes.meeting_date is None and pending.meeting_date is not None,
         guess=long_date(guess, lang) if guess else None,
+        # the meeting calendar printed in the minutes, or a date in them written without a year
+        guess_from_calendar="meeting_date_guessed" in minutes.warnings,
         calendar={body: len(days) for body, days in minutes.calendar.items()},
         decisions=[(d.item, glimpse(d.text)) for d in minutes.decisions[:PREVIEW_SHOWN]],
         actions=[

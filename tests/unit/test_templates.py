@@ -202,10 +202,30 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
             "calendar": {},
             "given": False,
             "guess": "fredag 5. januar 2024",
+            "guess_from_calendar": True,
             "decisions": [],
             "actions": [],
             "quiet": [str(n) for n in range(1, 13)],
             "more_quiet": 3,
+        },
+        # the guess from a day written without a year ("fondsbestyrelsesmødet 10.Nov." under
+        # "BR møde November 2015"), not from a meeting calendar
+        {
+            "m": MINUTES,
+            "filename": None,
+            "owners": [],
+            "unassigned": 0,
+            "next_when": None,
+            "next_time": "",
+            "held": None,
+            "calendar": {},
+            "given": False,
+            "guess": "tirsdag 10. november 2015",
+            "guess_from_calendar": False,
+            "decisions": [],
+            "actions": [],
+            "quiet": [],
+            "more_quiet": 0,
         },
         # one of each: the counts in the singular
         {

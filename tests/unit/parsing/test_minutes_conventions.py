@@ -362,3 +362,15 @@ def test_the_meetings_standing_rule_gives_the_next_one(
 def test_a_signature_item_s_bare_outcome() -> None:
     minutes = _read("Referat 18. december 2014\n\n1. \nUnderskrift af referat\n\nUnderskrevet.\n")
     assert [d.text for d in minutes.decisions] == ["Underskrevet."]
+
+
+def test_a_guess_from_a_day_without_a_year_stays_in_the_title_s_month() -> None:
+    text = (
+        "Referat fra BR møde November 2015\n\nEvalueringen tages med til "
+        "fondsbestyrelsesmødet 10.Nov.\n\nNæste møde er den 7.December.\n"
+    )
+    minutes = _read(text)
+    assert minutes.meeting_date is None  # never invented
+    assert minutes.meeting_date_guess == date(2015, 11, 10)  # not 10 November 2026
+    # a day in another month than the title's is no guess at all
+    assert _read(text.replace("10.Nov", "10.Okt")).meeting_date_guess is None
