@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24m": (
+        12,
+        {
+            "decision_f1": 0.54,
+            "decision_recall": 0.52,
+            "owner_precision": 0.61,
+            "owner_recall": 0.42,
+            "next_meeting_right": 0.75,
+            "meeting_date_right": 1.0,
+        },
+    ),
     "heldout-2026-11-24l": (
         12,
         {
