@@ -119,11 +119,16 @@ def _pdf(data: bytes, progress: Progress | None) -> str:
     return "\n".join(texts)
 
 
+_DROP_CAPITAL = re.compile(r"(?m)^([A-ZÆØÅ])[ \t]*\n(?=[a-zæøå]{2,})")
+
+
 def _page_text(page: Any) -> str:
     """A page's text; where the PDF placed every word on its own (a Google Docs export gives
     "Only", "use", "dedicated", … one a line), the words on one line of the page are joined
     again from where they stand, so that a sentence is a line, not a column of words."""
     text: str = page.extract_text() or ""
+    # a drop capital the PDF placed on a line of its own: "M" over "otion: Vice Chair …"
+    text = _DROP_CAPITAL.sub(r"\1", text)
     filled = [line for line in text.split("\n") if line.strip()]
     single = sum(1 for line in filled if len(line.split()) == 1)
     if len(filled) < 20 or single < 0.6 * len(filled):

@@ -96,3 +96,11 @@ def test_a_pdf_with_a_font_pypdf_half_knows_reads_without_warnings(
         text = extract_text(data, "minutes.pdf")
     assert "Minutes" in text or "MINUTES" in text
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+
+
+def test_a_drop_capital_on_a_line_of_its_own_joins_its_word() -> None:
+    # a city commission's PDF: "M" drawn apart from "otion: Vice Chair Tran entertained …"
+    data = pdf(["2. DISPOSITION OF MINUTES:", "M", "otion: Vice Chair Tran entertained a motion."])
+    text = extract_text(data, "minutes.pdf")
+    assert "Motion: Vice Chair Tran entertained a motion." in text
+    assert "A\nB" in extract_text(pdf(["A", "B"]), "x.pdf")  # no word after it: kept apart

@@ -103,6 +103,10 @@ SECTIONS = {
 DECISION_CUES = (
     # et valg mellem veje: "bestyrelsen valgte at indhente tre tilbud", "Endelig valgte vi at …"
     r"\bvalgte\s+(?:(?:bestyrelsen|vi|man|udvalget|rådet|forsamlingen)\s+)?at\b",
+    # the body's choice: "Vi har valgt at indstille tildeling af …" (not "Ditte har valgt at
+    # udtræde", a person's own)
+    r"\b(?:vi|bestyrelsen|udvalget|rådet|man)\s+har\s+(?:\w+\s+)?valgt\s+at\b",
+    r"\bhar\s+(?:vi|bestyrelsen|udvalget|rådet|man)\s+(?:\w+\s+)?valgt\s+at\b",
     r"\bdet\s+blev\s+konkluderet\b",
     r"^underskrevet\.?$",  # "Underskrift af referat fra mødet den 20. november" / "Underskrevet."
     # et punkt udsat til et senere møde: "Punktet udsættes til næste møde, da …"
@@ -222,7 +226,7 @@ WE_DECIDE = (
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
     # en bevilling, et arbejde sat i gang: "Der bevilliges penge til en ny opvasker."
-    r"\b(?:bevilliges|bevilges|iværksættes|indkøbes|anskaffes)\b",
+    r"\b(?:bevilliges|bevilges|iværksættes|indkøbes|anskaffes|etableres)\b",
     r"\bvil\s+blive\s+(?:købt|indkøbt|anskaffet|lavet|oprettet|afholdt|sendt)\b",
     r"\bbliver\s+(?:\w+\s+)?(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|"
     r"etableret|lukket|sat)\b",
@@ -1094,3 +1098,6 @@ ABSENCE_LABELS = (r"afbud", r"fraværende", r"udeblevet", r"forhindret", r"ikke\
 
 # Ord, der gør en fast regel til en regel for møderne: "Møderne afholdes 3. torsdag …".
 MEETING_RULE_WORDS = (r"møde",)
+
+# Hvad et organ besluttede, også i formelle referater med moved/seconded: "Bestyrelsen vedtog …".
+BODY_DECIDED = (r"besluttede", r"vedtog", r"godkendte", r"stemte")

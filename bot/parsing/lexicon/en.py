@@ -108,6 +108,7 @@ SECTIONS = {
 DECISION_CUES = (
     # a choice between ways: "the board chose to get three quotes", "We opted not to …"
     r"(?<!-)\b(?:chose|opted)\s+(?:not\s+)?to\b",  # not "co-opted to fill"
+    r"\bha(?:ve|s)\s+(?:\w+\s+)?(?:chosen|opted)\s+(?:not\s+)?to\b",
     # an outcome after the matter and a spaced dash: "Agree on aims - Agreed and constitution
     # updated", "Budget – approved as presented"
     r"\s[–—-]\s+(?:agreed|approved|adopted|carried|accepted|passed|rejected|deferred)\b",
@@ -1195,3 +1196,6 @@ ABSENCE_LABELS = (r"apologies", r"absent", r"regrets", r"not\s+present")
 
 # Words that make a standing rule one for the meetings: "Meetings are held on the 2nd …".
 MEETING_RULE_WORDS = (r"\bmeetings?\b",)
+
+# What a body decided, also in formal minutes beside their motions: "Board agreed to the deletion …".
+BODY_DECIDED = (r"agreed", r"approved", r"resolved", r"decided", r"voted")

@@ -436,6 +436,9 @@ def _owned_list(lines: list[str], at: int, known: tuple[str, ...]) -> bool:
     return bool(items) and all(listed_action(i, None, known) is not None for i in items)
 
 
+_OPEN_CHECKBOX = re.compile(r"^[-*+]\s+\[ \]\s+\S")
+
+
 def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAction]:
     """Lines of an action list: under an action heading ("Action items", "Opfølgning").
 
@@ -454,8 +457,8 @@ def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAct
         if _ACTION_SECTION.match(line) or _owned_list(segment.lines, at, known):
             active, owner = True, None
             continue
-        if not active:
-            continue
+        if not active and not _OPEN_CHECKBOX.match(line):
+            continue  # an open task-list item ("- [ ] Petr: Do the rename …") is one anywhere
         bare = line.strip(" *_").rstrip(":").strip(" *_")
         if _CARRIED_HEADING.match(bare):
             carried = True

@@ -12,10 +12,13 @@ import re
 
 from bot.parsing.minutes.text import words_of
 
-# Besides motions, formal minutes record votes with their count and elections.
+# Besides motions, formal minutes record votes with their count and elections, and what the
+# body itself decided ("Board agreed to the deletion of …", "Bestyrelsen vedtog …").
 VOTED = re.compile(
     r"\bvoted\s+\d+\s*[-–]\s*\d+|\b(?:was|were) (?:elected|appointed)\b"
-    r"|\bnominated\b.*\baccepted\b",
+    r"|\bnominated\b.*\baccepted\b"
+    rf"|^(?:the\s+)?(?:{'|'.join(words_of('BODY_WORDS'))})\w*\s+(?:\w+\s+)?"
+    rf"(?:{'|'.join(words_of('BODY_DECIDED'))})\b",
     re.IGNORECASE,
 )
 MOVED = re.compile(

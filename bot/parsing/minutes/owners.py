@@ -163,6 +163,8 @@ _SELF = re.compile("|".join(words_of("SELF_ASSIGNED")), re.IGNORECASE)
 _LISTED = re.compile(
     rf"^(?:\[ ?\]\s*)?(?P<owner>{_SUBJECT}|{_HANDLE}(?:/{_HANDLE})*)\s*(?:\([^)]*\))?"
     rf"\s*(?::|–|—|-)\s+(?P<rest>\S.*)$"
+    # the owner in brackets first: "[ ] [Lee] Write up a draft plan", "[Mike, Ivan] Alpha …"
+    rf"|^(?:\[ ?\]\s*)?\[(?P<owner3>{_SUBJECT})\]\s*:?\s+(?P<rest3>\S.*)$"
 )
 # Under an action heading, the owner after the task: "task (Name)", "task (Ann, by 1 Feb)",
 # "Book the room - Bo".
@@ -356,6 +358,12 @@ def _assigned(
                     continue  # "Carsten" on the attendance line is a person, not "-en" noun
                 if pattern is _ACTION_EN_PRESENT and not doer:
                     continue
+                if (
+                    pattern is _ACTION_EN
+                    and _BODY_PART.search(owner)
+                    and re.search(r"\bagree[sd]\s+to\s*$", clause[: match.start("rest")])
+                ):
+                    continue  # "Board agreed to the deletion …": the body's decision, no task
                 if pattern is _ACTION_DA_ANY and _STATE_NEXT.match(match.group("rest")):
                     continue  # "Skitse planer kommer …": a noun in -er, then the verb
                 if pattern in (_ACTION_DA, _ACTION_DA_ANY) and _SUBJECT_AFTER.match(
@@ -430,8 +438,9 @@ def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> Minute
     if match is None:
         return None
     found = match.groupdict()
-    owner = (found.get("owner") or found.get("owner2") or "").strip().lstrip("@")
-    task = (found.get("rest") or found.get("rest2") or "").strip()
+    owner = (found.get("owner") or found.get("owner2") or found.get("owner3") or "").strip()
+    owner = owner.lstrip("@")
+    task = (found.get("rest") or found.get("rest2") or found.get("rest3") or "").strip()
     if not _is_owner(owner) or len(owner.split()) > 4:
         return None
     names = (

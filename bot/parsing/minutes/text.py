@@ -411,9 +411,15 @@ def paragraphs(lines: list[str]) -> list[str]:
             flush()
             current.append(bullet.group(1) if bullet else _LETTERED.sub("", line))
             continue
+        if len(current) == 1 and _HEADING_LINE.match(current[0]) and line[:1].isupper():
+            flush()  # "Membership" over "Board agreed to …": a heading, not the subject
         current.append(line)
     flush()
     return paragraphs
+
+
+# A short capitalised line with no sentence's end: a heading over the prose below it.
+_HEADING_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå&/'-]*(?:\s+[\wæøå&/'-]+){0,2}\s*$")
 
 
 def table_rows(lines: list[str]) -> list[dict[str, str]]:

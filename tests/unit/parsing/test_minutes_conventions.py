@@ -374,3 +374,33 @@ def test_a_guess_from_a_day_without_a_year_stays_in_the_title_s_month() -> None:
     assert minutes.meeting_date_guess == date(2015, 11, 10)  # not 10 November 2026
     # a day in another month than the title's is no guess at all
     assert _read(text.replace("10.Nov", "10.Okt")).meeting_date_guess is None
+
+
+def test_an_open_task_list_item_is_a_task_with_its_owner_in_brackets_or_before_a_colon() -> None:
+    minutes = _read(
+        "# Monthly meeting\n\n2022-06-13\n\n## Editorial board\n\nThere are no meetings yet.\n\n"
+        '- [ ] Petr: Do the rename of "working group" to "Editorial Board"\n'
+        "- [x] Ezio: Add a changelog page\n\n"
+        "## Action Items\n\n* [ ] [Lee] Write up a draft plan for freeze and release\n"
+        "* [ ] [Mike, Ivan] Alpha version of interfaces implementing interfaces\n"
+    )
+    assert [(a.owners, a.task) for a in minutes.actions] == [
+        (["Petr"], 'Do the rename of "working group" to "Editorial Board"'),
+        (["Lee"], "Write up a draft plan for freeze and release"),
+        (["Mike", "Ivan"], "Alpha version of interfaces implementing interfaces"),
+    ]  # "[x]" is done
+
+
+def test_formal_minutes_keep_what_the_body_itself_decided_under_a_heading() -> None:
+    minutes = _read(
+        "# Board Meeting 15/10/2019\n\nBoard voted unanimously to appoint Ann as Chair.\n\n"
+        "Membership\nBoard agreed to the deletion of old members' data over a year old.\n"
+        "Action: Mike to investigate ICO registration requirements\n\n"
+        "Havnen\nVi har valgt at indstille tildeling af havnepladser til delebåde.\n"
+    )
+    assert [d.text for d in minutes.decisions] == [
+        "Board voted unanimously to appoint Ann as Chair.",
+        "Board agreed to the deletion of old members' data over a year old.",
+        "Vi har valgt at indstille tildeling af havnepladser til delebåde.",
+    ]
+    assert [a.owners for a in minutes.actions] == [["Mike"]]  # "Membership" is a heading

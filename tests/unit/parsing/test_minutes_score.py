@@ -92,10 +92,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24m": (
         12,
         {
-            "decision_f1": 0.54,
-            "decision_recall": 0.52,
-            "owner_precision": 0.61,
-            "owner_recall": 0.42,
+            "decision_f1": 0.59,
+            "decision_recall": 0.59,
+            "owner_precision": 0.77,
+            "owner_recall": 0.81,
             "next_meeting_right": 0.75,
             "meeting_date_right": 1.0,
         },
