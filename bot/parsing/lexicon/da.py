@@ -1099,5 +1099,5 @@ ABSENCE_LABELS = (r"afbud", r"fraværende", r"udeblevet", r"forhindret", r"ikke\
 # Ord, der gør en fast regel til en regel for møderne: "Møderne afholdes 3. torsdag …".
 MEETING_RULE_WORDS = (r"møde",)
 
-# Hvad et organ besluttede, også i formelle referater med moved/seconded: "Bestyrelsen vedtog …".
+# Hvad et organ besluttede, også ved siden af formelle referaters forslag: "Bestyrelsen vedtog …".
 BODY_DECIDED = (r"besluttede", r"vedtog", r"godkendte", r"stemte")

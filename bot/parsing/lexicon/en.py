@@ -1197,5 +1197,5 @@ ABSENCE_LABELS = (r"apologies", r"absent", r"regrets", r"not\s+present")
 # Words that make a standing rule one for the meetings: "Meetings are held on the 2nd …".
 MEETING_RULE_WORDS = (r"\bmeetings?\b",)
 
-# What a body decided, also in formal minutes beside their motions: "Board agreed to the deletion …".
+# What a body decided, also beside the motions of formal minutes: "Board agreed to …".
 BODY_DECIDED = (r"agreed", r"approved", r"resolved", r"decided", r"voted")
