@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24n": (
+        12,
+        {
+            "decision_f1": 0.54,
+            "decision_recall": 0.61,
+            "owner_precision": 0.88,
+            "owner_recall": 0.68,
+            "next_meeting_right": 0.83,
+            "meeting_date_right": 0.91,
+        },
+    ),
     "heldout-2026-11-24m": (
         12,
         {
