@@ -735,6 +735,10 @@ NOT_OWNERS = (
     "remember",
     "still",  # "Still: working on bio. informatics"
     "following",  # "Following members stand for election: …"
+    # "Happy to do it for people who …": the speaker's offer, no one named "Happy"
+    "happy",
+    "glad",
+    "willing",
     # a word opening a sentence that is no name: "Just to clarify for me …", "Meet to clarify
     # the distribution of work" (an imperative to the team)
     "just",

@@ -119,6 +119,8 @@ def test_a_choice_a_refusal_or_a_closed_matter_is_a_decision(sentence: str, deci
         ("Bo spørger til budgettet.", []),  # a question at the meeting
         ("Ragnhild trækker sig fra bestyrelsen.", []),  # a seat left, no task
         ("Fearne will be in the next meeting.", []),  # where she will be
+        # the speaker's offer; no one is called "Happy"
+        ("Happy to do it for people who would not be working on Python itself.", []),
         ("Ann will be in touch with the council.", [["Ann"]]),
     ],
 )

@@ -105,7 +105,7 @@ HELD_OUT_FLOORS = {
         {
             "decision_f1": 0.59,
             "decision_recall": 0.59,
-            "owner_precision": 0.77,
+            "owner_precision": 0.79,
             "owner_recall": 0.81,
             "next_meeting_right": 0.75,
             "meeting_date_right": 1.0,
