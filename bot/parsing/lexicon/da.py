@@ -111,6 +111,7 @@ DECISION_CUES = (
     r"^underskrevet\.?$",  # "Underskrift af referat fra mødet den 20. november" / "Underskrevet."
     # et punkt udsat til et senere møde: "Punktet udsættes til næste møde, da …"
     r"\b(?:punktet|sagen|forslaget)\s+(?:udsættes|udskydes)\b",
+    r"^(?:udsættes|udskydes)\b",  # "Udskydes til næste bestyrelsesmøde."
     # et antal stemmer for: "Forslaget? - 4 stemmer for"
     r"\b\d+\s+stemmer\s+for\b",
     # et valg af en person: "Lederne genvalgte Jennie som gruppeleder", "… valgte Jens til

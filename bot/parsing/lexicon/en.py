@@ -114,6 +114,7 @@ DECISION_CUES = (
     r"\s[–—-]\s+(?:agreed|approved|adopted|carried|accepted|passed|rejected|deferred)\b",
     r"\bagreement\s+(?:was\s+)?(?:passed|reached)\b",  # "Agreement passed to use the IC3 …"
     r"\bit\s+was\s+concluded\b",
+    r"^(?:deferred|postponed)\b",  # "Deferred to the next meeting."
     r"^signed\.?$",  # "Signing of the minutes of 20 November" / "Signed."
     r"\baccepted\s+as\s+a\s+(?:true|correct)\s+record\b",
     r"\b(?:accepted|approved|adopted)\s+as\s+(?:presented|circulated|amended)\b",

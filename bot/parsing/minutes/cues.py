@@ -283,12 +283,13 @@ def read_cues(
                     continue
                 settled = place + 1
                 motion = " ".join(said[start : place + 1])
-                if not MOVED.search(motion) and index > 0:
+                if not MOVED.search(motion) and index > 0 and index - 1 not in used:
+                    # "X moved to …" in the paragraph before ("Propose a motion: …" and what
+                    # it says, then "Denny seconded. Motion passed.")
                     before = sentences(texts[index - 1])
-                    if before and MOVED.search(
-                        before[-1]
-                    ):  # "X moved to …" ends the paragraph before
-                        motion = f"{before[-1]} {motion}"
+                    moved_at = [i for i, b in enumerate(before) if MOVED.search(b)]
+                    if moved_at:
+                        motion = " ".join([*before[moved_at[-1] :], motion])
                 nominee = texts[index - 1] if election and index and start == 0 else ""
                 if nominee and index - 1 not in used and nominee_line(nominee):
                     motion = f"{nominee} {motion}"  # "Secretary Rene Bartosh" over its motion

@@ -22,7 +22,9 @@ VOTED = re.compile(
     re.IGNORECASE,
 )
 MOVED = re.compile(
-    r"\b(?:moved|motioned|motion to|foreslog|moves? (?:a |the )?motion)\b", re.IGNORECASE
+    r"\b(?:moved|motioned|motion to|foreslog|moves? (?:a |the )?motion"
+    r"|propos(?:e|es|ed) (?:a |the )?motion)\b",  # "Propose a motion: CSAF 2.0 …"
+    re.IGNORECASE,
 )
 MOTION = re.compile(
     r"(?:It was moved by|Moved by)\b.*?MOTION CARRIED[^\[]*?(?:\[[^\]]*\])?(?=$|\s)", re.IGNORECASE

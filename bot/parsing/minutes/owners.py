@@ -118,8 +118,10 @@ _ACTION_INITIALS = re.compile(
     rf"^(?P<owner>{_INITIALS}(?:(?:,\s*|\s+and\s+|\s+og\s+|\s*&\s*){_INITIALS})*)"
     r"\s+to\s+(?!be\b)(?P<rest>[a-z]{2,}\b.*)$"
 )
+_KNOWN_NAME = r"[A-ZÆØÅ][\wæøå]*"
 _TRAILING_INITIALS = re.compile(
-    rf"^(?P<rest>.*\w.*?)[.\s]*\((?P<owner>{_INITIALS}(?:\s*[,/&]\s*{_INITIALS})*)\)\.?$"
+    rf"^(?P<rest>.*\w.*?)[.\s]*\((?P<owner>{_KNOWN_NAME}(?:\s*(?:[,/&]|og|and)\s*{_KNOWN_NAME})*)"
+    r"\)\.?$"
 )
 # A task told in the present with a named owner: "Chris Clark reaches out to Vlad …",
 # "QA Team sets up …" (lexicon TASK_PRESENT; Danish writes any "X <verb>er", above).
@@ -287,13 +289,17 @@ def _assigned(
         return []  # "Action List", "Handlinger:": the heading over the tasks, none itself
     stripped = text.strip()
     trailing = _TRAILING_INITIALS.match(stripped) if stripped.endswith((")", ").")) else None
+    if trailing and not trailing.group("owner").isupper() and not stripped.endswith(")."):
+        trailing = None  # "Seneste nyt vedr. klubhus (Finn)": who presents an item, no task
     if (
         trailing
         and not attendance_line(text)
-        and all(o in known for o in re.split(r"[,/&\s]+", trailing.group("owner")))
+        and all(
+            o in known for o in re.split(r"\s*(?:[,/&]|\bog\b|\band\b)\s*", trailing.group("owner"))
+        )
     ):
-        # "Omstille lås til portlås (ST).", "… voldgiftssag. (BNK).": the initials of someone
-        # on the attendance line, after the task; the task is the sentence before them
+        # "Omstille lås til portlås (ST).", "… udkast. (Søren).": the initials or the name of
+        # someone on the attendance line, after the task; the task is the sentence before them
         rest = sentences(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", trailing.group("rest")))[-1]
         return [(rest, owner_names(trailing.group("owner"), known), rest)]
     bracketed = _BRACKETED.match(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", text.strip()))

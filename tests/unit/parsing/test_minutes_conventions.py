@@ -406,3 +406,28 @@ def test_formal_minutes_keep_what_the_body_itself_decided_under_a_heading() -> N
         "Vi har valgt at indstille tildeling af havnepladser til delebåde.",
     ]
     assert [a.owners for a in minutes.actions] == [["Mike"]]  # "Membership" is a heading
+
+
+def test_a_name_from_the_attendance_line_in_brackets_after_a_sentence_owns_it() -> None:
+    minutes = _read(
+        "Bestyrelsesmøde 2006.04.19\n\nTil stede: Sonny, Michael, Søren, Rasmus.\n\n"
+        "Ad 1 (Indkaldelse til GF)\n\nEndelig indkaldelse udarbejdes baseret på Sørens udkast. "
+        "(Søren).\n\nAd 2 (Seneste nyt vedr. klubhus (Michael))\n\nUdskydes til næste "
+        "bestyrelsesmøde.\n"
+    )
+    assert [(a.owners, a.task) for a in minutes.actions] == [
+        (["Søren"], "Endelig indkaldelse udarbejdes baseret på Sørens udkast")
+    ]  # "(Michael)" after an item's title only names who presents it
+    assert [d.text for d in minutes.decisions] == ["Udskydes til næste bestyrelsesmøde."]
+
+
+def test_a_motion_proposed_in_one_paragraph_and_seconded_in_the_next() -> None:
+    minutes = _read(
+        "CSAF TC Monthly meeting #18, 2018-08-29\n\n1. Languages\n\nEric –\n"
+        "Propose a motion: one language per document and a translation for another.\n\n"
+        "Denny seconded.\nMotion passed.\n"
+    )
+    assert [d.text for d in minutes.decisions] == [
+        "Eric – Propose a motion: one language per document and a translation for another. "
+        "Denny seconded. Motion passed."
+    ]

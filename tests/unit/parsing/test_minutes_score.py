@@ -92,10 +92,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24n": (
         12,
         {
-            "decision_f1": 0.54,
-            "decision_recall": 0.61,
-            "owner_precision": 0.88,
-            "owner_recall": 0.68,
+            "decision_f1": 0.58,
+            "decision_recall": 0.66,
+            "owner_precision": 0.89,
+            "owner_recall": 0.77,
             "next_meeting_right": 0.83,
             "meeting_date_right": 0.91,
         },
