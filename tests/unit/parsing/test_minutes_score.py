@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24o": (
+        12,
+        {
+            "decision_f1": 0.41,
+            "decision_recall": 0.28,
+            "owner_precision": 0.87,
+            "owner_recall": 0.63,
+            "next_meeting_right": 0.75,
+            "meeting_date_right": 0.66,
+        },
+    ),
     "heldout-2026-11-24n": (
         12,
         {
