@@ -108,6 +108,10 @@ DECISION_CUES = (
     r"\b(?:vi|bestyrelsen|udvalget|rådet|man)\s+har\s+(?:\w+\s+)?valgt\s+at\b",
     r"\bhar\s+(?:vi|bestyrelsen|udvalget|rådet|man)\s+(?:\w+\s+)?valgt\s+at\b",
     r"\bdet\s+blev\s+konkluderet\b",
+    # enighed sagt ligeud: "Alle er enige om …", "Alle var enige."
+    r"^alle\s+(?:er|var)\s+enige\b",
+    # a matter and "OK" after it: "Referat fra sidst OK", "Den 12/3 er blevet til 13/3 – ellers OK"
+    r"\s(?:[–-]\s*)?(?:ellers\s+)?(?-i:OK)\.?$",
     r"^underskrevet\.?$",  # "Underskrift af referat fra mødet den 20. november" / "Underskrevet."
     # et punkt udsat til et senere møde: "Punktet udsættes til næste møde, da …"
     r"\b(?:punktet|sagen|forslaget)\s+(?:udsættes|udskydes)\b",

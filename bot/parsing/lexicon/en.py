@@ -114,6 +114,11 @@ DECISION_CUES = (
     r"\s[–—-]\s+(?:agreed|approved|adopted|carried|accepted|passed|rejected|deferred)\b",
     r"\bagreement\s+(?:was\s+)?(?:passed|reached)\b",  # "Agreement passed to use the IC3 …"
     r"\bit\s+was\s+concluded\b",
+    # consensus told as plain speech: "general consensus is that we should do this",
+    # "Everyone agrees this makes sense.", "Everyone is on board.", "Everyone is OK with …"
+    r"\b(?:general|the)\s+consensus\s+(?:is|was)\b",  # not "reaching consensus is slower"
+    r"\s(?:[–-]\s*)?(?:otherwise\s+)?(?-i:OK)\.?$",  # "Minutes of the last meeting OK"
+    r"^(?:everyone|everybody|all)\s+(?:agrees?|agreed|is\s+on\s+board|(?:is|was)\s+ok\s+with)\b",
     r"^(?:deferred|postponed)\b",  # "Deferred to the next meeting."
     r"^signed\.?$",  # "Signing of the minutes of 20 November" / "Signed."
     r"\baccepted\s+as\s+a\s+(?:true|correct)\s+record\b",

@@ -302,9 +302,16 @@ _OUTCOME_TAIL = re.compile(
     r"(?:\s[–—-]\s*|\(\s*|(?<=[a-zæøå])_|"
     # after a comma, the matter named again in a word or two: "Godkendelse af referat, Ref.
     # blev godkendt", "Minutes of the last meeting, the minutes were approved"
-    r",\s+(?:\w+\.?\s+){0,2}(?:blev\s+|were\s+|was\s+)?)(?:enstemmigt\s+|unanimously\s+)?"
+    r",\s+(?:\w+\.?\s+){0,2}(?:blev\s+|were\s+|was\s+)?)"
+    # "Den 12/3 er blevet til 13/3 – ellers OK"
+    r"(?:ellers\s+|otherwise\s+)?(?:enstemmigt\s+|unanimously\s+)?"
     rf"(?:{'|'.join(da.TITLE_OUTCOMES + en.TITLE_OUTCOMES)})\b[.!]?\s*\)?\.?$",
     re.IGNORECASE,
+)
+
+
+_OUTCOME_END = re.compile(
+    rf"\s(?:{'|'.join(da.TITLE_OUTCOMES + en.TITLE_OUTCOMES)})[.!]?$", re.IGNORECASE
 )
 
 
@@ -353,9 +360,12 @@ def _says_something(title: str) -> bool:
         and not _TOPIC_OPENER.match(title)
         and not _NOT_ITEM.match(title)  # "Apologies for absence accepted from: No …"
     )
+    # a short title that ends in its outcome: "Referat godkendt", "Referat fra sidst OK"
+    short = len(title.split()) <= 4 and bool(_OUTCOME_END.search(title))
     return (
         (said and (len(title.split()) >= 3 or colon))
         or told
+        or short
         or bool(_DASH_OUTCOME.search(title))
         or bool(_OUTCOME_TAIL.search(title))
         or bool(_COLON_OUTCOME.search(title))

@@ -431,3 +431,29 @@ def test_a_motion_proposed_in_one_paragraph_and_seconded_in_the_next() -> None:
         "Eric – Propose a motion: one language per document and a translation for another. "
         "Denny seconded. Motion passed."
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "decided"),
+    [
+        ("general consensus is that we should do this.", True),
+        ("Everyone agrees this makes sense.", True),
+        ("Everyone is on board.", True),
+        ("As group expands, reaching consensus is slower.", False),
+        ("Alle er enige om at fortsætte.", True),
+        ("Den 12/3 er blevet til 13/3 – ellers OK", True),
+        ("Det er ok at komme senere.", False),  # a permission, no "OK" after a matter
+    ],
+)
+def test_consensus_in_plain_speech_and_ok_after_a_matter(sentence: str, decided: bool) -> None:
+    from bot.parsing.minutes.cues import _is_decision
+
+    assert _is_decision(sentence) is decided
+
+
+def test_a_short_agenda_line_that_ends_in_its_outcome() -> None:
+    minutes = _read(
+        "Referat af bestyrelsesmøde 10. september 2015\n\nDagsorden:\n\n"
+        "1. Referat fra sidst OK\n\n2. Referat godkendt\n\n3. Evaluering af sommerfest.\n"
+    )
+    assert [d.text for d in minutes.decisions] == ["Referat fra sidst OK", "Referat godkendt"]

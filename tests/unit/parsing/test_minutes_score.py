@@ -92,8 +92,8 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24o": (
         12,
         {
-            "decision_f1": 0.41,
-            "decision_recall": 0.28,
+            "decision_f1": 0.54,
+            "decision_recall": 0.43,
             "owner_precision": 0.87,
             "owner_recall": 0.63,
             "next_meeting_right": 0.75,
@@ -147,8 +147,8 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24j": (
         11,
         {
-            "decision_f1": 0.84,
-            "decision_recall": 0.81,
+            "decision_f1": 0.87,
+            "decision_recall": 0.84,
             "owner_precision": 0.76,
             "owner_recall": 0.55,
             "next_meeting_right": 0.81,
