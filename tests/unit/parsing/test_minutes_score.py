@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24p": (
+        12,
+        {
+            "decision_f1": 0.48,
+            "decision_recall": 0.45,
+            "owner_precision": 0.80,
+            "owner_recall": 0.46,
+            "next_meeting_right": 0.58,
+            "meeting_date_right": 0.75,
+        },
+    ),
     "heldout-2026-11-24o": (
         12,
         {
