@@ -106,10 +106,8 @@ def _parse(text: str, today: date, known: tuple[str, ...], model: Model | None) 
     period = period_in(cleaned) if minutes.meeting_date is None else None
     if period is not None and year_guess is not None:
         # "BR møde November 2015": a day without a year is a guess only in that month and year
-        same = year_guess.month == period.month and not (year_guess.month, year_guess.day) == (
-            2,
-            29,
-        )
+        day = (year_guess.month, year_guess.day)
+        same = year_guess.month == period.month and day != (2, 29)
         year_guess = year_guess.replace(year=period.year) if same else None
     base = minutes.meeting_date or period or today
     title = next((cleaned.lines[i] for i in sorted(cleaned.headings)), "") or next(

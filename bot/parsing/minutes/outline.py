@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.parsing.lexicon import da, en
 from bot.parsing.minutes.model import MinutesItem
-from bot.parsing.minutes.text import BULLET, CONNECTIVES
+from bot.parsing.minutes.text import ACTION_HEADING, BULLET, CONNECTIVES
 
 # "Punkt 3", "Dagsorden pkt. 3", "Agenda item 3"
 _ITEM_WORD = r"(?:(?:dagsorden|agenda)\s+)?(?:punkt|pkt\.?|dagsordenspunkt|sag|item|agenda item)"
@@ -232,12 +232,6 @@ def _numbered_rows(lines: list[str]) -> list[str]:
     return out
 
 
-# An action list's heading alone on its line ("Action List", "Handlingsliste", "Actions:").
-_ACTION_LIST = re.compile(
-    rf"^[#*\s]*(?:{'|'.join(da.ACTION_SECTIONS + en.ACTION_SECTIONS)})[\s*:]*$", re.IGNORECASE
-)
-
-
 def outline_of(lines: list[str]) -> Outline:
     lines = _numbered_rows(_one_item_lists(lines))
     outline = Outline(first=_running_start(lines))
@@ -245,7 +239,7 @@ def outline_of(lines: list[str]) -> Outline:
     listing = False  # under an action list's heading: its numbered lines are tasks, not items
     while index < len(lines):
         line = lines[index]
-        if line and _ACTION_LIST.match(line):
+        if line and ACTION_HEADING.match(line):  # "Action List", "Handlingsliste"
             listing = True
         found = _heading(line, outline) if line and not listing else None
         if listing and found is None and line and _PUNKT.match(line):

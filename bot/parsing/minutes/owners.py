@@ -118,8 +118,10 @@ _ACTION_INITIALS = re.compile(
     rf"^(?P<owner>{_INITIALS}(?:(?:,\s*|\s+and\s+|\s+og\s+|\s*&\s*){_INITIALS})*)"
     r"\s+to\s+(?!be\b)(?P<rest>[a-z]{2,}\b.*)$"
 )
+# A number or bullet before a line's text: "3. ", "- ", "• ".
+_LEAD_MARK = re.compile(r"^(?:\d{1,3}[.)]|[-*•])\s+")
 _KNOWN_NAME = r"[A-ZÆØÅ][\wæøå]*"
-_TRAILING_INITIALS = re.compile(
+_TRAILING_OWNER = re.compile(
     rf"^(?P<rest>.*\w.*?)[.\s]*\((?P<owner>{_KNOWN_NAME}(?:\s*(?:[,/&]|og|and)\s*{_KNOWN_NAME})*)"
     r"\)\.?$"
 )
@@ -285,10 +287,10 @@ def _assigned(
     "X <verb>er" is read as a Danish present tense only in Danish minutes (in
     English, "One further quote" is no owner and verb).
     """
-    if ACTION_HEADING.match(text.strip()):
-        return []  # "Action List", "Handlinger:": the heading over the tasks, none itself
     stripped = text.strip()
-    trailing = _TRAILING_INITIALS.match(stripped) if stripped.endswith((")", ").")) else None
+    if ACTION_HEADING.match(stripped):
+        return []  # "Action List", "Handlinger:": the heading over the tasks, none itself
+    trailing = _TRAILING_OWNER.match(stripped) if stripped.endswith((")", ").")) else None
     if trailing and not trailing.group("owner").isupper() and not stripped.endswith(")."):
         trailing = None  # "Seneste nyt vedr. klubhus (Finn)": who presents an item, no task
     if (
@@ -300,14 +302,14 @@ def _assigned(
     ):
         # "Omstille lås til portlås (ST).", "… udkast. (Søren).": the initials or the name of
         # someone on the attendance line, after the task; the task is the sentence before them
-        rest = sentences(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", trailing.group("rest")))[-1]
+        rest = sentences(_LEAD_MARK.sub("", trailing.group("rest")))[-1]
         return [(rest, owner_names(trailing.group("owner"), known), rest)]
-    bracketed = _BRACKETED.match(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", text.strip()))
+    bracketed = _BRACKETED.match(_LEAD_MARK.sub("", stripped))
     if bracketed:
         owner = bracketed.group("owner") or bracketed.group("owner2")
         rest = bracketed.group("rest") or bracketed.group("rest2")
         return [(rest, owner_names(owner, known), rest)]
-    marked = _ACTION_MARK.match(re.sub(r"^(?:\d{1,3}[.)]|[-*•])\s+", "", text.strip()))
+    marked = _ACTION_MARK.match(_LEAD_MARK.sub("", stripped))
     if marked and not re.fullmatch(rf"{_SUBJECT}\.?", marked.group("rest").strip()):
         # "#action jamesob to write …", "[ACTION] Ann: send …", "Action item: task (Bo)"
         rest = marked.group("rest")

@@ -353,15 +353,14 @@ def _outcome_goes_on(line: str, following: str) -> bool:
 
 # A numbered, lettered or roman list item starts a paragraph of its own: "2) …", "(a) Valg
 # af formand.", "b) …", "ii. Enstemmigt vedtaget."
-_LIST_MARK = re.compile(
-    r"^(?:\d{1,2}[.)]|\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+\S"
-)
+_LETTER_MARK = r"\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]"
+_LIST_MARK = re.compile(rf"^(?:\d{{1,2}}[.)]|{_LETTER_MARK})\s+\S")
 
 
 ACTION_HEADING = re.compile(
     rf"^[#*\s]*(?:{'|'.join(words_of('ACTION_SECTIONS'))})[\s*:]*$", re.IGNORECASE
 )
-_LETTERED = re.compile(r"^(?:\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+")
+_LETTERED = re.compile(rf"^(?:{_LETTER_MARK})\s+")
 
 
 def paragraphs(lines: list[str]) -> list[str]:
