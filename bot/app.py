@@ -27,6 +27,7 @@ from bot.render import Renderer
 from bot.replies import Reply
 from bot.retrying import is_transient
 from bot.services import recording
+from bot.web_client import KeptAliveClient
 from handlers import actions, commands, events, imports, messages, shortcuts
 from handlers.payloads import BadPayload, scope_of
 from storage.session import SessionFactory, make_engine, make_session_factory, upgrade
@@ -51,7 +52,7 @@ BOT_SCOPES = [  # the same as manifest.yml's (tests/operations/test_manifest.py)
 
 
 def make_client(settings: Settings, token: str | None) -> WebClient:
-    return WebClient(
+    return KeptAliveClient(
         token=token,
         base_url=settings.api_url,
         retry_handlers=[

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
+from bot.domain.names import RecentNames
 from bot.render import Renderer
 from bot.replies import Reply
+from bot.slack_port import LinkBases
 from storage import channels
 from storage.models import Channel
 from storage.session import SessionFactory, reading, transaction
@@ -48,6 +50,8 @@ class Deps:
     default_language: str = "da"
     default_timezone: str = "Europe/Copenhagen"
     public_url: str = "http://localhost:3000"  # where `referat serve` is reached (feeds)
+    recent_names: RecentNames = field(default_factory=RecentNames)
+    message_links: LinkBases = field(default_factory=LinkBases)
 
     def now(self) -> datetime:
         return self.clock().astimezone(UTC)

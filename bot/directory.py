@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 from bot.deps import Deps, Scope
 from bot.domain.names import Names, cached_names, mentioned_in
 from bot.slack_port import SlackPort
+from bot.web_client import KeptAliveClient
 from storage import directory
 from storage.session import transaction
 
@@ -136,25 +137,35 @@ def names_in(deps: Deps, client: WebClient | None, team_id: str, text: str) -> N
     users, groups = mentioned_in(text)
     if not users and not groups:
         return Names()
+    recent = deps.recent_names.recall(team_id, users, groups)
+    if recent is not None:
+        return recent
     with deps.unit(read_only=True) as unit:
         found = cached_names(unit.session, team_id, text)
         now = unit.now
     missing_users = sorted(users - set(found.users))[:MAX_FETCH_PER_MESSAGE]
     missing_groups = groups - set(found.groups)
-    if client is None or not (missing_users or missing_groups):
-        return found
-    refresh(deps, client, team_id, missing_users, missing_groups, now)
-    with deps.unit(read_only=True) as unit:
-        return cached_names(unit.session, team_id, text)
+    if client is not None and (missing_users or missing_groups):
+        refresh(deps, client, team_id, missing_users, missing_groups, now)
+        with deps.unit(read_only=True) as unit:
+            found = cached_names(unit.session, team_id, text)
+    deps.recent_names.keep(team_id, found)
+    return found
 
 
 def port_for(deps: Deps, client: WebClient, team_id: object, respond: Any = None) -> SlackPort:
     """The Slack port of one request or run: what others see names people by their
     (cached, else fetched) names. Without a workspace id, names stay unknown (the
     mentions are still shown as ids, never pinged)."""
+    client = KeptAliveClient.like(client)
     if not isinstance(team_id, str) or not team_id:
-        return SlackPort(client, respond, lambda _web, _text: Names())
-    return SlackPort(client, respond, lambda web, text: names_or_none(deps, web, team_id, text))
+        return SlackPort(client, respond, lambda _web, _text: Names(), deps.message_links)
+    return SlackPort(
+        client,
+        respond,
+        lambda web, text: names_or_none(deps, web, team_id, text),
+        deps.message_links,
+    )
 
 
 def names_or_none(deps: Deps, client: WebClient, team_id: str, text: str) -> Names:

@@ -8,6 +8,7 @@ Tests and the console reach the same code through the local stand-in.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,13 +24,41 @@ Respond = Callable[..., Any]
 Namer = Callable[[WebClient, str], Names]  # (client, text) -> names of those it mentions
 
 
+class LinkBases:
+    """Each workspace's address for message links ("https://team.slack.com"), by token,
+    learnt from a link Slack gave: `{base}/archives/{channel}/p{ts without its dot}`.
+    One per app (`Deps.message_links`)."""
+
+    SHAPE = re.compile(r"(https://[^/?#\s]+)/archives/([A-Z0-9]+)/p(\d+)")
+    TS = re.compile(r"\d{1,12}\.\d{1,9}")
+
+    def __init__(self) -> None:
+        self._bases: dict[str, str] = {}
+
+    def learn(self, token: str, channel: str, ts: str, link: str) -> None:
+        shape = self.SHAPE.fullmatch(link)
+        if token and shape and shape[2] == channel and shape[3] == ts.replace(".", ""):
+            self._bases[token] = shape[1]
+
+    def link(self, token: str, channel: str, ts: str) -> str | None:
+        base = self._bases.get(token)
+        if base is None or not self.TS.fullmatch(ts) or not channel.isalnum():
+            return None
+        return f"{base}/archives/{channel}/p{ts.replace('.', '')}"
+
+
 class SlackPort:
     def __init__(
-        self, client: WebClient, respond: Respond | None = None, names: Namer | None = None
+        self,
+        client: WebClient,
+        respond: Respond | None = None,
+        names: Namer | None = None,
+        links: LinkBases | None = None,
     ) -> None:
         self.client = client
         self._respond = respond
         self._names = names
+        self._links = links or LinkBases()
 
     def names_of(self, text: str) -> Names:
         """The names of the people and groups a text about to be shown mentions."""
@@ -104,13 +133,23 @@ class SlackPort:
             **self._message(reply, ephemeral=not replace),
         )
 
-    def permalink(self, channel: str, ts: str) -> str | None:
+    def permalink(self, channel: str, ts: str, *, in_thread: bool = False) -> str | None:
+        """The link to a message. A top-level message's link is built from the workspace's
+        address once Slack has shown it (its answer checked against the same shape), so
+        only the first costs a call; a reply in a thread asks Slack each time."""
+        if not in_thread:
+            built = self._links.link(self.token, channel, ts)
+            if built is not None:
+                return built
         try:
-            link = self.client.chat_getPermalink(channel=channel, message_ts=ts)
+            answer = self.client.chat_getPermalink(channel=channel, message_ts=ts)
         except SlackApiError:
             log.warning("no permalink for %s/%s", channel, ts)
             return None
-        return str(link["permalink"])
+        link = str(answer["permalink"])
+        if not in_thread:
+            self._links.learn(self.token, channel, ts, link)
+        return link
 
     def channel_members(self, channel: str, max_pages: int = 20) -> list[str]:
         """Who is in a channel (conversations.members, all pages); [] if Slack will not say,

@@ -429,6 +429,9 @@ class StandIn:
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # connections kept alive, as Slack's are
+            disable_nagle_algorithm = True  # headers and body written apart: no 40 ms stall
+
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
@@ -464,6 +467,7 @@ class StandIn:
                     auth = self.headers.get("Authorization", "")
                     if not auth.startswith("Bearer xoxb-") or name not in standin.files:
                         self.send_response(404 if auth else 403)
+                        self.send_header("Content-Length", "0")
                         self.end_headers()
                         return
                     data = standin.files[name]

@@ -4,7 +4,9 @@ never ids. The names come from the cache (`storage/directory.py`), filled by `bo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -36,6 +38,47 @@ class Names:
 
     def owners(self, owners: list[ActionOwner]) -> list[str]:
         return [self.owner(o) for o in owners]
+
+
+class RecentNames:
+    """Names this process read from the cache lately, kept for `KEEP` seconds: most replies
+    mention the same few people, and the cache itself is refreshed only weekly, so a
+    reply needs no query for names read a moment ago."""
+
+    KEEP = 600.0
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._users: dict[tuple[str, str], tuple[str, float]] = {}
+        self._groups: dict[tuple[str, str], tuple[str, float]] = {}
+
+    def recall(self, team_id: str, users: Collection[str], groups: Collection[str]) -> Names | None:
+        """The names of all these, if every one was read lately; else None."""
+        oldest = self._clock() - self.KEEP
+        with self._lock:
+            found = Names()
+            for ids, kept, into in (
+                (users, self._users, found.users),
+                (groups, self._groups, found.groups),
+            ):
+                for one in ids:
+                    name, at = kept.get((team_id, one), ("", 0.0))
+                    if not name or at < oldest:
+                        return None
+                    into[one] = name
+        return found
+
+    def keep(self, team_id: str, names: Names) -> None:
+        now = self._clock()
+        with self._lock:
+            if len(self._users) + len(self._groups) > 10_000:  # bounded: start again
+                self._users.clear()
+                self._groups.clear()
+            for user_id, name in names.users.items():
+                self._users[(team_id, user_id)] = (name, now)
+            for group_id, handle in names.groups.items():
+                self._groups[(team_id, group_id)] = (handle, now)
 
 
 def mentioned(

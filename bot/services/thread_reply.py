@@ -210,7 +210,13 @@ def deliver(deps: Deps, port: SlackPort, planned: ReplyPlan | None) -> None:
 
 def _posted(deps: Deps, port: SlackPort, planned: ReplyPlan, ts: str) -> None:
     link = (
-        port.permalink(planned.channel_id, planned.message_ts) if planned.wants_permalink else None
+        port.permalink(
+            planned.channel_id,
+            planned.message_ts,
+            in_thread=planned.thread_ts != planned.message_ts,
+        )
+        if planned.wants_permalink
+        else None
     )
     with deps.unit() as unit:
         sources.save_reply(unit.session, planned.source_id, ts, planned.reply.text, link)

@@ -9,7 +9,10 @@ import io
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import event
+
 from bot import directory
+from bot.domain.names import Names, RecentNames
 from tests.e2e.test_asking import _uploaded_bytes
 from tests.e2e.test_digest import _scheduler
 from tests.fakes.harness import Harness
@@ -101,3 +104,35 @@ def test_asking_for_a_person_by_their_slack_name_finds_their_actions(bot: Harnes
     listed = bot.command("åbne jens")["text"]
     assert "sender udkast til høring" in listed and "booker lokale" not in listed
     assert "Ingen åbne handlinger for jensen" in bot.command("åbne jensen")["text"]
+
+
+def test_names_read_a_moment_ago_are_not_read_again(bot: Harness) -> None:
+    """A busy channel's replies name the same few people: the second reply naming Jens
+    reads no names from the database, and still shows his name, not a ping."""
+    bot.message("Handling: <@U0JENS> sender udkast, frist fredag")
+    read: list[str] = []
+    engine = bot.deps.sessions.kw["bind"]
+
+    def seen(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "people" in statement:
+            read.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        bot.message("Handling: <@U0JENS> sender budget, frist mandag")
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    reply = bot.standin.calls_to("chat.postMessage")[-1].args["text"]
+    assert "@Jens B." in reply and "<@U0JENS>" not in reply
+    assert read == []
+
+
+def test_recent_names_are_kept_for_a_while_and_all_or_nothing() -> None:
+    now = [0.0]
+    recent = RecentNames(clock=lambda: now[0])
+    recent.keep("T1", Names({"U1": "Anne"}, {"S1": "styregruppen"}))
+    assert recent.recall("T1", {"U1"}, {"S1"}) == Names({"U1": "Anne"}, {"S1": "styregruppen"})
+    assert recent.recall("T1", {"U1", "U2"}, set()) is None  # one not known: ask the cache
+    assert recent.recall("T2", {"U1"}, set()) is None  # another workspace's people
+    now[0] = RecentNames.KEEP + 1
+    assert recent.recall("T1", {"U1"}, set()) is None

@@ -399,3 +399,20 @@ def test_an_edit_that_removes_the_decision_wins_over_a_late_original(bot: Harnes
     assert bot.export()["decisions"] == [] and bot.posts() == []
     _edit(bot, ts, "Beslutning: vi lukker skolen i juli", float(ts) + 9)  # a newer edit
     assert [d["text"] for d in bot.export()["decisions"]] == ["vi lukker skolen i juli"]
+
+
+def test_message_links_are_asked_of_slack_once_a_workspace(bot: Harness) -> None:
+    """The first link Slack gives shows the workspace's address; later messages' links
+    are built from it. A reply in a thread has a link of its own shape: Slack is asked."""
+    _, first = bot.message("Beslutning: Budgettet godkendes")
+    _, second = bot.message("Beslutning: Mødet flyttes til Ringsted")
+    _, in_thread = bot.message("Beslutning: Bilaget udsendes igen", thread_ts=first)
+    links = {d["text"]: d["permalink"] for d in bot.export()["decisions"]}
+    base = f"https://referat-local.slack.com/archives/{CHANNEL}/p"
+    assert links == {
+        "Budgettet godkendes": base + first.replace(".", ""),
+        "Mødet flyttes til Ringsted": base + second.replace(".", ""),
+        "Bilaget udsendes igen": base + in_thread.replace(".", ""),
+    }
+    asked = [c.args["message_ts"] for c in bot.standin.calls_to("chat.getPermalink")]
+    assert asked == [first, in_thread]
