@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24q": (
+        12,
+        {
+            "decision_f1": 0.58,
+            "decision_recall": 0.62,
+            "owner_precision": 0.66,
+            "owner_recall": 0.21,
+            "next_meeting_right": 0.83,
+            "meeting_date_right": 0.83,
+        },
+    ),
     "heldout-2026-11-24p": (
         12,
         {
