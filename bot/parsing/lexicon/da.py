@@ -201,6 +201,11 @@ DECISION_CUES = (
     r"\btilsluttede\s+sig\b",
     r"\bbevilgede\b",
     r"\benedes\b",
+    r"\benes\s+om\b",  # "Der enes om, at det tages op på generalforsamlingen"
+    # noget der fortsat gælder, eller fastsat: "Datoer fra tidligere referat står ved magt",
+    # "Der blev fastsat pris på leje af hytten"
+    r"\b(?:står|stod)\s+ved\s+magt\b",
+    r"\b(?:blev|er)\s+fastsat\b",
     # en rolle overtaget, navnet først: "Jane er sekretær, står for dagsorden og referat",
     # "Bo bliver ny kasserer" (som "fortsætter som kasserer")
     r"^(?-i:[A-ZÆØÅ])[\wæøå-]*(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]*)?\s+(?:er|bliver|blev)\s+(?:nyt?\s+)?"
@@ -343,7 +348,7 @@ NEXT_MEETING_WORDS = (
     r"næste\s+(?:\w+\s+)?møde",
     r"næste\s+\w*møde",
     r"næste\s+gang\b",
-    r"\bnyt\s+møde\b",
+    r"\bnyt\s+\w*møde\b",  # "Nyt bestyrelsesmøde afholdes den 9. august kl. 19:30"
     r"næste\s+(?:\w+\s+)?\w*møde",
     r"\bny\s+mødedato\b",  # "6. Ny mødedato: 19. januar 2010"
 )
@@ -842,6 +847,9 @@ NOT_ACTION_VERBS = (
     "mener",
     "fortæller",
 )
+# Alle på mødet som ejer af en linje i en handlingsliste ("Alle: læser op på sagen"): som
+# skrevet. I en sætning ("alle er enige") ingen ejer.
+COLLECTIVE_OWNERS = ("alle", "alle medlemmer", "hele bestyrelsen", "hele gruppen", "hver især")
 NOT_OWNERS = (
     # "Følgende personer stiller op …": an opening word, no name
     "følgende",
@@ -1060,12 +1068,19 @@ NOT_DECISION_CUES = (
     # a re-election declined: "Finn tager ikke imod genvalg.", "Jens ønsker ikke genvalg"
     r"\b(?:tager|tog)\s+ikke\s+imod\s+genvalg\b",
     r"\b(?:ønsker|ønskede)\s+ikke\s+(?:at\s+modtage\s+)?genvalg\b",
+    # who stands for re-election, before the election: "Inger Aaby – modtager genvalg.",
+    # "Revisor og revisorsuppleant modtager begge genvalg."
+    r"\bmodtager\s+(?:\w+\s+)?genvalg\b",
     # a fact confirmed by a person: "Formanden bekræftede, at alle var til stede"
     r"^\S+\s+bekræftede,?\s+at\b",
     r"\b(?:på|i) (?:sidste|forrige) møde\b",
     r"\bikke (?:var |er |blev )?enighed\b",  # "hvilket der dog ikke var enighed om"
     # where this meeting is held ("Mødet holdes hos Jacob"), not a rule ("Møder afholdes på skift")
     r"^mødet\s+(?:af)?holdes\s+(?:hos|i|på)\b",
+    # et udfald på betingelse: "Hvis ikke, så tager vi vinteren i vores nuværende lokaler og der
+    # bevilges …"; en beslutning der først skal træffes: "Her vil det blive besluttet om …"
+    r"^(?:hvis|såfremt)\b",
+    r"\bvil\s+(?:det\s+)?blive\s+besluttet\b",
 )
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")

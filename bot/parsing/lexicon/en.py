@@ -106,6 +106,8 @@ SECTIONS = {
     "legal implications": "sagsfremstilling",
 }
 DECISION_CUES = (
+    # moved, seconded, carried in one mark: "Approval of Agenda and Minutes: M/S/C"
+    r"\bM/S/C\b",
     # a choice between ways: "the board chose to get three quotes", "We opted not to …"
     r"(?<!-)\b(?:chose|opted)\s+(?:not\s+)?to\b",  # not "co-opted to fill"
     r"\bha(?:ve|s)\s+(?:\w+\s+)?(?:chosen|opted)\s+(?:not\s+)?to\b",
@@ -729,6 +731,17 @@ MINUTES_START = (r"minutes", r"meeting minutes", r"meeting notes", r"notes", r"p
 MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
 # "next X meeting" where X names no other body.
 GENERIC_MEETING_WORDS = ("regular", "scheduled", "ordinary", "planned", "team", "weekly", "monthly")
+# Everyone of the meeting, as the owner of a line in an action list ("Everyone: Read more on
+# Ranking"): as written. In a sentence ("everyone agrees") no owner.
+COLLECTIVE_OWNERS = (
+    "everyone",
+    "everybody",
+    "all",
+    "all members",
+    "each member",
+    "whole team",
+    "the whole team",
+)
 NOT_OWNERS = (
     # a preposition opening a sentence: "For the hall, …", "Remember: …"
     "for",
@@ -1093,6 +1106,10 @@ DATE_TITLES = (
     r"^meeting schedule\b",
 )
 NOT_DECISION_CUES = (
+    # an outcome on a condition ("If not, the meeting moves to …"); a decision still to be made
+    # ("There it will be decided whether …")
+    r"^(?:if|unless)\b",
+    r"\bwill\s+be\s+decided\b",
     # a decision of an earlier time told: "Last year we adopted new constitution …"
     r"^(?:last|previous) (?:year|month|week|meeting)\b",
     r"^a while (?:back|ago)\b",  # "A while back we were asked …, which we chose not to do"

@@ -9,10 +9,12 @@ import re
 from bot.parsing.minutes.text import words_of
 
 _LABEL = re.compile(
-    rf"^[#*\s-]*(?:{'|'.join(words_of('ATTENDANCE_LABELS') + words_of('ABSENCE_LABELS'))})"
-    r"[*\s]*:\s*(?P<names>\S.*)$",
+    r"^[#*\s-]*(?:\d{1,2}[.)]\s*)?"
+    rf"(?:{'|'.join(words_of('ATTENDANCE_LABELS') + words_of('ABSENCE_LABELS'))})"
+    r"[*\s]*:\s*(?P<names>\S.*)?$",
     re.IGNORECASE,
 )
+_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+og\s+|\s+and\s+|\s*&\s*")
 _NAME = re.compile(r"^(?-i:[A-ZÆØÅ])[\wæøåÆØÅ'-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅ'-]+){0,2}$")
 
 
@@ -21,7 +23,8 @@ _INITIALS = re.compile(r"\((?-i:[A-ZÆØÅ]{2,4})\)")
 
 def attendance_line(line: str) -> bool:
     """Whether the line lists who came or sent apologies ("Til stede: …", "Afbud: …")."""
-    return _LABEL.match(line) is not None
+    match = _LABEL.match(line)
+    return match is not None and bool(match.group("names"))
 
 
 def attendees(lines: list[str]) -> tuple[str, ...]:
@@ -31,13 +34,14 @@ def attendees(lines: list[str]) -> tuple[str, ...]:
     Bramble": KB)."""
     found: list[str] = []
     initials: list[str] = []
-    for line in lines[:200]:
+    for at, line in enumerate(lines[:200]):
         match = _LABEL.match(line)
         if match is None:
             continue
-        initials += [m.group(0).strip("()") for m in _INITIALS.finditer(match.group("names"))]
-        raw = re.sub(r"\([^)]*\)", "", match.group("names")).rstrip(" .")
-        for part in re.split(r"\s*[,;]\s*|\s+og\s+|\s+and\s+|\s*&\s*", raw):
+        written = match.group("names") or _names_below(lines[at + 1 : at + 16])
+        initials += [m.group(0).strip("()") for m in _INITIALS.finditer(written)]
+        raw = re.sub(r"\([^)]*\)", "", written).rstrip(" .")
+        for part in _SEPARATORS.split(raw):
             part = part.strip(" *.")
             if _NAME.match(part) and part not in found:
                 found.append(part)
@@ -45,3 +49,17 @@ def attendees(lines: list[str]) -> tuple[str, ...]:
         "".join(w[0] for w in name.split()) for name in found if 2 <= len(name.split()) <= 3
     ]
     return tuple(found) + tuple(dict.fromkeys(i for i in initials if i not in found))
+
+
+def _names_below(lines: list[str]) -> str:
+    """The names under a label alone on its line ("1. Attendees:" over "Kelvin Ang, Thida.",
+    "ATTENDEES:" over a name a line): the lines up to the first that is not only names."""
+    names: list[str] = []
+    for line in lines:
+        parts = [p.strip(" *.\t") for p in _SEPARATORS.split(line.strip(" -•*\t").rstrip(" ."))]
+        if not line.strip() or not all(_NAME.match(p) for p in parts if p):
+            if names or line.strip():
+                break
+            continue
+        names += [p for p in parts if p]
+    return ", ".join(names)

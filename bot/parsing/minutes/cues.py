@@ -28,6 +28,7 @@ from bot.parsing.minutes.outline import Segment, heading_section
 from bot.parsing.minutes.owners import (
     OWNER_LINE,
     actions_in,
+    assignment_runs,
     listed_action,
     owner_heading,
     owner_names,
@@ -341,6 +342,9 @@ def read_cues(
     minutes.actions += listed
     minutes.actions += owners_opening_lines(
         segment.lines, label, known, base, minutes.language, {a.task for a in minutes.actions}
+    )
+    minutes.actions += assignment_runs(
+        segment.lines, label, known, {a.task for a in minutes.actions}
     )
     roles = _constitution(segment)
     if roles:

@@ -98,7 +98,8 @@ _STATE_NEXT = re.compile(rf"^\s+(?:{'|'.join(da.NOT_ACTION_VERBS)})\b")
 # arrangementer"), not "Søren Kaarup chekker." nor "Lotte bager kage".
 _HEADING_LIKE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*\s+[a-zæøå]{3,}er\s*$")
 _ACTION_DA_MODAL = re.compile(
-    rf"^(?P<owner>{_SUBJECT})\s+(?:vil|kan)\s+(?:nu\s+|også\s+|gerne\s+)?"
+    rf"^(?P<owner>{_SUBJECT})\s+(?:vil|kan)\s+(?:nu\s+|også\s+|gerne\s+|igen\s+|fortsat\s+|"
+    r"som\s+(?:vanligt|sædvanligt?|altid)\s+)?"
     rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
 )
 _TASK_VERBS = "|".join(words_of("TASK_VERBS"))
@@ -435,6 +436,9 @@ _ACTION_SECTION_WORDS = re.compile(
 )
 
 
+_COLLECTIVE = frozenset(w.lower() for w in words_of("COLLECTIVE_OWNERS"))
+
+
 def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> MinutesAction | None:
     """One line of an action list ("Name: task", "task (Name)"); None if it names nobody."""
     body = re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s*", "", line).strip()
@@ -449,7 +453,8 @@ def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> Minute
     owner = (found.get("owner") or found.get("owner2") or found.get("owner3") or "").strip()
     owner = owner.lstrip("@")
     task = (found.get("rest") or found.get("rest2") or found.get("rest3") or "").strip()
-    if not _is_owner(owner) or len(owner.split()) > 4:
+    collective = owner.lower().strip(" .") in _COLLECTIVE
+    if not (_is_owner(owner) or collective) or len(owner.split()) > 4:
         return None
     names = (
         [n for part in owner_names(owner, known) for n in part.split("/")]
@@ -482,4 +487,28 @@ def owners_opening_lines(
         for action in actions_in(line, item, known, today, language):
             if action.owners and action.task not in tasks:
                 found.append(action)
+    return found
+
+
+_ASSIGNED_TO = re.compile(r"^(?P<task>\S.{2,120}?)\s+[-–—]\s+(?P<owner>[^-–—:]{2,40}?)\s*\.?$")
+
+
+def assignment_runs(
+    lines: list[str], item: str | None, known: tuple[str, ...], tasks: set[str]
+) -> list[MinutesAction]:
+    """Two or more lines in a row that each end in a dash and someone of the meeting ("Any.do
+    - Kelvin Ang", "Konklusion – Lim Wei Jie"): who takes which part. A line whose end names
+    nobody known ("Introduction Story - All") ends the run. `tasks` are read already."""
+    people = {k.lower() for k in known} | {k.split()[0].lower() for k in known if k.strip()}
+    found: list[MinutesAction] = []
+    run: list[MinutesAction] = []
+    for line in [*lines, ""]:
+        match = _ASSIGNED_TO.match(_LEAD_MARK.sub("", line.strip()))
+        names = owner_names(match["owner"], known) if match else []
+        if match and names and all(n.lower() in people for n in names):
+            run.append(MinutesAction(item, names, clip(match["task"]).rstrip(".")))
+            continue
+        if len(run) >= 2:
+            found += [a for a in run if a.task not in tasks]
+        run = []
     return found

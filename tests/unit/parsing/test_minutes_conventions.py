@@ -457,3 +457,81 @@ def test_a_short_agenda_line_that_ends_in_its_outcome() -> None:
         "1. Referat fra sidst OK\n\n2. Referat godkendt\n\n3. Evaluering af sommerfest.\n"
     )
     assert [d.text for d in minutes.decisions] == ["Referat fra sidst OK", "Referat godkendt"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "decided"),
+    [
+        ("Der enes om, at det tages op på næste generalforsamling.", True),
+        ("Datoer fra tidligere referat står ved magt.", True),
+        ("Der blev fastsat pris på leje af hytten.", True),
+        ("Approval of Agenda and Minutes: M/S/C", True),
+        ("Inger Aaby – modtager genvalg.", False),  # she stands; the election is later
+        ("Revisor og revisorsuppleant modtager begge genvalg.", False),
+        ("Hvis ikke, så bliver vi i lokalerne, og der bevilges penge til maling.", False),
+        ("Her vil det blive besluttet, om vi flytter over i Svalernes lokaler.", False),
+        ("If not, the meeting will be held in the library and funds are approved.", False),
+        ("There it will be decided whether the club moves.", False),
+    ],
+)
+def test_agreement_standing_dates_and_a_set_price_but_not_conditions(
+    sentence: str, decided: bool
+) -> None:
+    from bot.parsing.minutes.cues import _is_decision
+
+    assert _is_decision(sentence) is decided
+
+
+def test_a_new_board_meeting_is_the_next_meeting() -> None:
+    found = _read(
+        "Bestyrelsesmøde den 14. juni 2022 kl. 19:30\n\n1. Økonomi\nKassen stemmer.\n\n"
+        "2. Eventuelt\nNyt bestyrelsesmøde afholdes den 9. august kl. 19:30 hos formanden.\n"
+    ).next_meeting
+    assert found is not None and (found.date, found.start) == (date(2022, 8, 9), time(19, 30))
+
+
+def test_parts_handed_out_as_task_dash_name_lines_under_an_attendance_label_alone() -> None:
+    text = (
+        "TEAM MEETING 1 - MINUTES\nHeld on August 25, 2014.\n1.\tAttendees:\n"
+        "Kelvin Ang, Lim Wei Jie, Thida.\n2.\tTopics\n"
+        "Topic #1: Personal commitments\nKelvin Ang – Photography on Sundays.\n\n"
+        "Topic #2: Oral Presentation\nIntroduction Story - All\n"
+        "Defining an Interview - Kelvin Ang\nMaking an Impression - Thida\n"
+        "Conclusion - Lim Wei Jie\n\nTopic #3: Tools\nAny.do - Kelvin Ang\n"
+    )
+    assert _actions(text) == [
+        (["Kelvin Ang"], "Defining an Interview"),
+        (["Thida"], "Making an Impression"),
+        (["Lim Wei Jie"], "Conclusion"),
+    ]  # "All" ends a run; one line alone ("Any.do - Kelvin Ang") is no run; the name first
+    # ("Kelvin Ang – Photography …") is a person's news, not a task
+
+
+def test_names_one_a_line_under_an_attendance_label_are_known_owners() -> None:
+    from bot.parsing.minutes.attendance import attendees
+
+    lines = ["DATE:\tWed 15-02-17", "", "ATTENDEES:", "Heidi Falcon", "George Flude", "ABSENT:"]
+    assert attendees(lines)[:2] == ("Heidi Falcon", "George Flude")
+    assert attendees(["Til stede:", "", "Bo Berg og Ann Lee", "", "1. Velkomst"])[:2] == (
+        "Bo Berg",
+        "Ann Lee",
+    )
+
+
+def test_a_task_someone_will_do_as_usual() -> None:
+    text = (
+        "Bestyrelsesmøde 15. november 2017\nTil stede: Annette, Lissi\n\n"
+        "1. Julefest\nAnnette vil som vanligt sørge for materialer til bordpynt.\n"
+    )
+    assert _actions(text) == [(["Annette"], "sørge for materialer til bordpynt")]
+
+
+def test_everyone_owns_a_line_of_an_action_list_but_agrees_in_prose() -> None:
+    text = (
+        "Team meeting 23 September 2020\n\nDiscussion\nEveryone agrees the design is fine.\n\n"
+        "Action items:\nEveryone: Read more on ranking\nAlle: læser op på sagen\n"
+    )
+    assert _actions(text) == [
+        (["Everyone"], "Read more on ranking"),
+        (["Alle"], "læser op på sagen"),
+    ]

@@ -92,10 +92,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24q": (
         12,
         {
-            "decision_f1": 0.58,
-            "decision_recall": 0.62,
-            "owner_precision": 0.66,
-            "owner_recall": 0.21,
+            "decision_f1": 0.63,
+            "decision_recall": 0.64,
+            "owner_precision": 0.70,
+            "owner_recall": 0.26,
             "next_meeting_right": 0.83,
             "meeting_date_right": 0.83,
         },
@@ -103,11 +103,11 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24p": (
         12,
         {
-            "decision_f1": 0.48,
-            "decision_recall": 0.45,
-            "owner_precision": 0.80,
-            "owner_recall": 0.46,
-            "next_meeting_right": 0.58,
+            "decision_f1": 0.62,
+            "decision_recall": 0.58,
+            "owner_precision": 0.86,
+            "owner_recall": 0.68,
+            "next_meeting_right": 0.66,
             "meeting_date_right": 0.75,
         },
     ),
