@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24r": (
+        12,
+        {
+            "decision_f1": 0.57,
+            "decision_recall": 0.58,
+            "owner_precision": 0.58,
+            "owner_recall": 0.34,
+            "next_meeting_right": 0.83,
+            "meeting_date_right": 0.91,
+        },
+    ),
     "heldout-2026-11-24q": (
         12,
         {
