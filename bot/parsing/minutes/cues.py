@@ -44,6 +44,7 @@ from bot.parsing.minutes.tables import (
     this_meetings_rows,
 )
 from bot.parsing.minutes.text import (
+    ACTION_HEADING,
     BULLET_LINE,
     continues,
     paragraphs,
@@ -214,8 +215,14 @@ def read_sections(segment: Segment, minutes: Minutes, known: tuple[str, ...], ba
             flush()
             current, body = section[0], [section[1]] if section[1] else []
             continue
+        if current is not None and ACTION_HEADING.match(line):
+            flush()  # "## Action items" after "## Decisions": the decisions end there
+            current, body = None, []
+            continue
         body.append(line)
     flush()
+    read = {a.task for a in minutes.actions}
+    minutes.actions += [a for a in _listed_actions(segment, known) if a.task not in read]
 
 
 def read_cues(

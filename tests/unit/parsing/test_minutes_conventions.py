@@ -535,3 +535,17 @@ def test_everyone_owns_a_line_of_an_action_list_but_agrees_in_prose() -> None:
         (["Everyone"], "Read more on ranking"),
         (["Alle"], "læser op på sagen"),
     ]
+
+
+def test_an_action_heading_ends_a_decisions_heading_and_heads_its_list() -> None:
+    minutes = _read(
+        "# Team meeting, 20 November 2026\n\nATTENDEES:\nAnn Lee\nBo Berg\n\n"
+        "## Decisions\nApproval of Agenda and Minutes: M/S/C\n\n"
+        "## Action items\nEveryone: Read the new privacy policy\n"
+        "Ann Lee: Book the room for the party\n"
+    )
+    assert [d.text for d in minutes.decisions] == ["Approval of Agenda and Minutes: M/S/C"]
+    assert [(a.owners, a.task) for a in minutes.actions] == [
+        (["Everyone"], "Read the new privacy policy"),
+        (["Ann Lee"], "Book the room for the party"),
+    ]
