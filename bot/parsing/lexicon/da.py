@@ -165,7 +165,9 @@ DECISION_CUES = (
     r"\b(?:blev )?(?:forkastet|nedstemt)\b",
     r"\budskudt\b",
     r"\bkonstituere(?:t|de sig)\b",
-    r"\bingen indvendinger\b",
+    r"\bingen (?:indvendinger|indsigelser)\b",
+    # en regel fra nu af: "… så fremover kan de lejes uafhængigt" (ikke "Fremover vil referent …")
+    r"\bfremover\s+(?:kan|skal|må)\b",
     r"\bblev (?:det )?bestemt\b",
     r"\bgenvalg\b(?! af\b)",
     r"\bvalg af\b[^.]*\bblev\s+(?-i:[A-ZÆØÅ])",
@@ -186,7 +188,7 @@ DECISION_CUES = (
     # et dokument underskrevet på mødet: "Revisionsprotokollatet blev underskrevet."
     r"\b(?:blev|er|bliver) underskrevet\b",
     # noget fastlagt: "Årets aktivitetsudbud blev diskuteret og fastlagt."
-    r"\b(?:blev|er)\s+(?:\w+\s+){0,3}fastlagt\b",
+    r"\b(?:blev|er|bliver)\s+(?:\w+\s+){0,3}fastlagt\b",
     # et flertal for: "Et flertal sagde ja til en koncert den 18. december"
     r"\bflertal(?:let)?\s+(?:sagde ja|stemte (?:for|ja)|var for)\b",
     # en accept som udfald: "Accept af udlån af Latinskolen til …"
@@ -236,7 +238,7 @@ WE_DECIDE = (
 WEAK_DECISION_CUES = (
     r"\b(?:laves|oprettes|udskydes|udsættes|udsendes|nedsættes|igangsættes|fastholdes)\b",
     # en bevilling, et arbejde sat i gang: "Der bevilliges penge til en ny opvasker."
-    r"\b(?:bevilliges|bevilges|iværksættes|indkøbes|anskaffes|etableres)\b",
+    r"\b(?:bevilliges|bevilges|iværksættes|indkøbes|anskaffes|etableres|indføres)\b",
     r"\bvil\s+blive\s+(?:købt|indkøbt|anskaffet|lavet|oprettet|afholdt|sendt)\b",
     r"\bbliver\s+(?:\w+\s+)?(?:lagt|flyttet|afholdt|oprettet|nedlagt|ændret|indkøbt|anskaffet|"
     r"etableret|lukket|sat)\b",
@@ -1081,6 +1083,9 @@ NOT_DECISION_CUES = (
     # bevilges …"; en beslutning der først skal træffes: "Her vil det blive besluttet om …"
     r"^(?:hvis|såfremt)\b",
     r"\bvil\s+(?:det\s+)?blive\s+besluttet\b",
+    # the next meetings' dates, agreed: the next meeting, not a decision ("Dato for næste møde
+    # blev aftalt til 22. oktober kl 19:30 …")
+    r"^dato(?:en)?\s+for\s+(?:næste|efterfølgende|kommende)\s+\w*møde\b",
 )
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
 ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")

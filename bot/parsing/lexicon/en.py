@@ -874,6 +874,7 @@ SELF_ASSIGNED = (
 ACTION_SECTIONS = (
     r"action\s+list",
     r"action items?",
+    r"action points?",
     r"new action items?",  # beside "Action items from last meeting" (CARRIED_OVER_HEADINGS)
     r"new actions?",
     r"actions?",
@@ -938,6 +939,10 @@ BARE_RESULTS = (
     r"^the motion (?:passes|carries)\b",
     r"^the motion (?:is|was) (?:approved|adopted|carried|passed)\b",
     r"^elected\b",
+    # everyone's aye as the result (US school boards): "All present voted aye in favor of
+    # adjournment.", "Cromer seconded followed by all aye votes."
+    r"^all\s+(?:present|members(?:\s+present)?)\s+voted\s+(?:aye|yes|in\s+favou?r)\b",
+    r"^(?:\S+\s+){1,3}seconded,?\s+(?:and\s+)?followed\s+by\s+(?:all|unanimous)\s+ayes?\b",
     # the vote's manner first: "Upon voice vote, the motion carried 3-0." (US public bodies)
     r"^(?:upon|on|by|after|following) (?:a |the )?(?:voice |roll[- ]call |unanimous )?vote,?\s+"
     r"(?:the\s+)?motion (?:passed|carried|passes|carries|was (?:passed|carried|approved|adopted))"

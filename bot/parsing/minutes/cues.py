@@ -112,7 +112,9 @@ def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> boo
 
 
 _ACTION_SECTION = re.compile(
-    rf"^(?:{'|'.join(words_of('ACTION_SECTIONS'))})\s*:?\s*$", re.IGNORECASE
+    rf"^(?:[#*\-•]+\s*)?(?:{'|'.join(words_of('ACTION_SECTIONS'))})"
+    r"(?:\s*\((?:short|long)[ -]term\)|\s*\((?:kort|lang) sigt\))?\s*:{0,2}\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -421,7 +423,8 @@ def _elliptic(sentence: str) -> bool:
 def _bare(sentence: str) -> bool:
     """A result that only says something passed ("Motion carries 8-0-0.", "Elected 8-0-1.")."""
     return bool(BARE_RESULT.match(sentence)) and (
-        len(sentence) < 60 or bool(re.match(r"^(?:the )?motion ", sentence, re.I))
+        len(sentence) < 60
+        or bool(re.match(r"^(?:the )?motion |^(?:\S+\s+){1,3}seconded\b", sentence, re.I))
     )
 
 

@@ -436,6 +436,14 @@ _ACTION_SECTION_WORDS = re.compile(
 )
 
 
+# The owner after the task's last colon: two colons ("Documentation: user guide: Benedict")
+# or names joined by "/" ("Abaqus interface: Sander/Francesco"; one name after one colon is
+# read the other way round, "Ann: book the room").
+_OWNER_NAME = r"[A-ZÆØÅ][\wæøå-]+"
+_OWNER_LAST = re.compile(
+    rf"^(?P<task>[^:]{{2,60}}:\s+[^:]{{2,120}}?):\s+(?P<owner>{_OWNER_NAME}(?:\s*/\s*{_OWNER_NAME})*\??)\s*$"
+    rf"|^(?P<task2>[^:]{{2,60}}?):\s+(?P<owner2>{_OWNER_NAME}(?:\s*/\s*{_OWNER_NAME})+\??)\s*$"
+)
 _COLLECTIVE = frozenset(w.lower() for w in words_of("COLLECTIVE_OWNERS"))
 
 
@@ -446,6 +454,11 @@ def listed_action(line: str, item: str | None, known: tuple[str, ...]) -> Minute
     if marked and (_CODED.match(body) or _LISTED.match(marked.group("rest"))):
         # "ACT-12: NM to …" is NM's, not ACT-12's; "Handling BO: Send …" is BO's
         body = marked.group("rest")
+    last = _OWNER_LAST.match(body)
+    if last:  # "Documentation: user guide: Benedict", "Abaqus interface: Sander/Francesco"
+        owner, task = last["owner"] or last["owner2"], last["task"] or last["task2"]
+        names = [n.strip() for n in owner.rstrip("?").split("/")]
+        return MinutesAction(item=item, owners=names, task=clip(task).rstrip("."))
     match = _LISTED.match(body) or _LISTED_AFTER.match(body)
     if match is None:
         return None

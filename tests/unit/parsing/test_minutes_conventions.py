@@ -549,3 +549,58 @@ def test_an_action_heading_ends_a_decisions_heading_and_heads_its_list() -> None
         (["Everyone"], "Read the new privacy policy"),
         (["Ann Lee"], "Book the room for the party"),
     ]
+
+
+def test_a_motion_whose_seconding_or_next_sentence_says_everyone_voted_aye() -> None:
+    minutes = _read(
+        "Special Board Minutes\n\nNovember 16, 2018\n\n"
+        "Peasley made a motion to approve the agenda. Cromer seconded followed by all aye "
+        "votes.\n\nCromer made a motion to accept the offer. Peasley seconded followed by all "
+        "ayes from Evans, Peasley, Funk, Cromer and Smiarowski.\n\n"
+        "Cromer made the motion to adjourn followed by a second from Evans. All present voted "
+        "aye in favor of adjournment.\n"
+    )
+    assert [d.text for d in minutes.decisions] == [
+        "Peasley made a motion to approve the agenda. Cromer seconded followed by all aye votes.",
+        "Cromer made a motion to accept the offer. Peasley seconded followed by all ayes from "
+        "Evans, Peasley, Funk, Cromer and Smiarowski.",
+        "Cromer made the motion to adjourn followed by a second from Evans. All present voted "
+        "aye in favor of adjournment.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "decided"),
+    [
+        (
+            "Gæstebolig og festsal skal have egne nøgler, så fremover kan de lejes hver for sig.",
+            True,
+        ),
+        ("Der indføres et depositum på 500 kr.", True),
+        ("Det bliver fastlagt at vi får en sommerfest igen i år.", True),
+        ("Bestyrelsen har ingen indsigelser.", True),
+        ("Dato for næste møde blev aftalt til 22. oktober kl 19:30 hos Erling.", False),
+        ("Fremover vil referenten sende referatet ud.", False),  # a habit, not a rule set
+    ],
+)
+def test_rules_from_now_on_and_the_next_meetings_date_is_no_decision(
+    sentence: str, decided: bool
+) -> None:
+    from bot.parsing.minutes.cues import _is_decision
+
+    assert _is_decision(sentence) is decided
+
+
+def test_action_points_and_tasks_whose_owner_comes_after_the_last_colon() -> None:
+    text = (
+        "# Subgroup meeting 10 August 2026\n\n## Action points\n"
+        "* Ciarán: Initiate the discussion of scope\n* Marcel: Share an example workflow\n\n"
+        "## Planning\n- Tasks (short term)\n\n  - Documentation: user guide: Benedict\n"
+        "  - Abaqus interface: Sander/Francesco\n"
+    )
+    assert _actions(text) == [
+        (["Ciarán"], "Initiate the discussion of scope"),
+        (["Marcel"], "Share an example workflow"),
+        (["Benedict"], "Documentation: user guide"),
+        (["Sander", "Francesco"], "Abaqus interface"),
+    ]

@@ -92,10 +92,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24r": (
         12,
         {
-            "decision_f1": 0.57,
-            "decision_recall": 0.58,
-            "owner_precision": 0.58,
-            "owner_recall": 0.34,
+            "decision_f1": 0.72,
+            "decision_recall": 0.79,
+            "owner_precision": 0.70,
+            "owner_recall": 0.65,
             "next_meeting_right": 0.83,
             "meeting_date_right": 0.91,
         },
