@@ -74,7 +74,12 @@ class Deps:
 
     @contextmanager
     def unit(
-        self, scope: Scope | None = None, *, create: bool = False, read_only: bool = False
+        self,
+        scope: Scope | None = None,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        one_statement: bool = False,
     ) -> Iterator[Unit]:
         """One session and transaction; the channel's row and settings read once.
 
@@ -82,11 +87,14 @@ class Deps:
         safe against a concurrent twin), for use cases that write. `read_only=True`, for
         answers that change nothing, opens no transaction on the server (one round trip
         less at each end on PostgreSQL) and reads only the channel's settings, as plain
-        values (no tracked row: `unit.channel` stays None).
+        values (no tracked row: `unit.channel` stays None). `one_statement=True` does the
+        same for a unit that writes with one statement, atomic on its own (a thread
+        reply's ts noted after posting).
         """
-        with (reading if read_only else transaction)(self.sessions) as session:
+        plain = read_only or one_statement
+        with (reading if plain else transaction)(self.sessions) as session:
             channel = None
-            if scope is not None and read_only:
+            if scope is not None and plain:
                 prefs = self.prefs_for(channels.settings(session, scope.team_id, scope.channel_id))
             else:
                 if scope is not None and create:

@@ -202,7 +202,7 @@ def deliver(deps: Deps, port: SlackPort, planned: ReplyPlan | None) -> None:
         )
     except SlackApiError as error:
         if str(error.response.get("error")) in GIVE_UP:
-            with deps.unit() as unit:
+            with deps.unit(one_statement=True) as unit:
                 sources.save_reply(unit.session, planned.source_id, None, None, None)
         raise
     _posted(deps, port, planned, ts)
@@ -218,7 +218,7 @@ def _posted(deps: Deps, port: SlackPort, planned: ReplyPlan, ts: str) -> None:
         if planned.wants_permalink
         else None
     )
-    with deps.unit() as unit:
+    with deps.unit(one_statement=True) as unit:  # one UPDATE: no BEGIN and COMMIT
         sources.save_reply(unit.session, planned.source_id, ts, planned.reply.text, link)
 
 
