@@ -89,6 +89,17 @@ HELD_OUT_FLOORS = {
             "meeting_date_right": 0.66,
         },
     ),
+    "heldout-2026-11-24s": (
+        12,
+        {
+            "decision_f1": 0.56,
+            "decision_recall": 0.45,
+            "owner_precision": 0.50,
+            "owner_recall": 0.31,
+            "next_meeting_right": 0.66,
+            "meeting_date_right": 0.83,
+        },
+    ),
     "heldout-2026-11-24r": (
         12,
         {
