@@ -952,6 +952,8 @@ ACTION_SECTIONS = (
     r"action",
     r"actionpunkter",
 )
+# Hvad der står i parentes efter overskriften over en handlingsliste: "Opgaver (kort sigt)".
+ACTION_SECTION_QUALIFIERS = (r"\((?:kort|lang) sigt\)",)
 OUTCOME_LABELS = (
     r"enighed",
     r"resultat",

@@ -884,6 +884,8 @@ ACTION_SECTIONS = (
     r"tasks",
     r"assignments",
 )
+# What stands in brackets after an action list's heading: "Tasks (short term)".
+ACTION_SECTION_QUALIFIERS = (r"\((?:short|long)[ -]term\)",)
 # A line that records an outcome: "Resolution: …", "Outcome: …", "#agreed …", "AGREED: …".
 # A numbered motion that a result after it settles: "Resolution 2: To accept …".
 # An outcome after a dash or in parentheses at the end of an item's title: "Budget – approved".

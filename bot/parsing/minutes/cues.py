@@ -113,7 +113,7 @@ def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> boo
 
 _ACTION_SECTION = re.compile(
     rf"^(?:[#*\-•]+\s*)?(?:{'|'.join(words_of('ACTION_SECTIONS'))})"
-    r"(?:\s*\((?:short|long)[ -]term\)|\s*\((?:kort|lang) sigt\))?\s*:{0,2}\s*$",
+    rf"(?:\s*(?:{'|'.join(words_of('ACTION_SECTION_QUALIFIERS'))}))?\s*:{{0,2}}\s*$",
     re.IGNORECASE,
 )
 
