@@ -28,6 +28,7 @@ from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
 from sqlalchemy import Engine
 
+from bot import follow_ups
 from bot.services import calendar
 from storage import health
 
@@ -165,8 +166,14 @@ def checked_body(environ: dict[str, Any], secret: str, now: float) -> tuple[byte
 
 
 def wsgi_app(
-    app: App, clock: Callable[[], float] = time.time, engine: Engine | None = None
+    app: App,
+    clock: Callable[[], float] = time.time,
+    engine: Engine | None = None,
+    *,
+    after_response: bool = False,
 ) -> Wsgi:
+    """The app behind Slack's signature check. `after_response=True` (gunicorn) runs each
+    request's slow half on its own thread once the answer is sent (`bot/follow_ups.py`)."""
     slack = ReferatRequestHandler(app)
     secret = str(getattr(app, "_signing_secret", "") or "")
     if engine is None:
@@ -193,7 +200,15 @@ def wsgi_app(
             return _plain(start_response, "401 Unauthorized", "invalid request\n")
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
-        return slack(environ, start_response)
+        if not after_response:
+            return slack(environ, start_response)
+        jobs = follow_ups.collecting()
+        try:
+            answer = slack(environ, start_response)
+        except BaseException:
+            follow_ups.stop_collecting()
+            raise
+        return follow_ups.AfterResponse(answer, jobs)
 
     return application
 
@@ -328,6 +343,6 @@ def serve(factory: Callable[[], App], port: int, workers: int = 2, host: str = "
                 self.cfg.set("control_socket_disable", True)  # no socket in the home folder
 
         def load(self) -> Wsgi:
-            return wsgi_app(factory())
+            return wsgi_app(factory(), after_response=True)
 
     Gunicorn().run()

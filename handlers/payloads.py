@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from slack_bolt import App, Args, BoltContext
 from slack_sdk import WebClient
 
-from bot import directory
+from bot import directory, follow_ups
 from bot.deps import Deps, Scope
 from bot.services.recording import Incoming
 from bot.slack_port import SlackPort
@@ -33,9 +33,9 @@ class FollowUp(Protocol):
 
 def then_follow_up(app: App, deps: Deps, listener: Callable[..., None]) -> Callable[..., None]:
     """A listener (the fast half, before Slack's answer), then the slow half: the outcome it
-    left under `OUTCOME` is delivered on the app's executor once the listener returns, as
-    Bolt's lazy listeners are, but handed over as it is (Bolt copies the whole request for
-    a lazy listener and parses its body again)."""
+    left under `OUTCOME` is delivered after the answer (`bot/follow_ups.py`: on the same
+    thread under gunicorn, else on the app's executor), handed over as it is (Bolt copies
+    the whole request for a lazy listener and parses its body again)."""
     names = list(inspect.signature(listener).parameters)
     executor = app.listener_runner.listener_executor
 
@@ -43,7 +43,9 @@ def then_follow_up(app: App, deps: Deps, listener: Callable[..., None]) -> Calla
         listener(**{name: getattr(args, name) for name in names})
         outcome: FollowUp | None = args.context.get(OUTCOME)
         if outcome is not None:
-            executor.submit(_deliver, deps, outcome, args.context, args.client, args.respond)
+            follow_ups.hand_over(
+                executor, _deliver, deps, outcome, args.context, args.client, args.respond
+            )
 
     return fast_then_slow
 

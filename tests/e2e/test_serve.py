@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import socket
 import subprocess
@@ -12,11 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from slack_sdk.signature import SignatureVerifier
 
 from bot.app import create_app
 from bot.config import Settings
+from bot.executor import TrackingExecutor
 from bot.standin import Sender, StandIn
-from bot.web import LocalServer
+from bot.web import LocalServer, wsgi_app
 from tests.fakes.harness import CHANNEL, USER, Harness
 from tests.fakes.slack import StandInForTests
 
@@ -28,7 +32,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def standin() -> Iterator[StandIn]:
+def standin() -> Iterator[StandInForTests]:
     server = StandInForTests().start()
     yield server
     server.stop()
@@ -71,6 +75,25 @@ def test_serve_runs_on_gunicorn_and_answers_signed_commands(
             response_url=standin.response_url(),
         )
         assert status == 200 and "fredag 5. februar 2027" in body
+        # a message's thread reply comes after the answer, from the request's own thread
+        status, _ = sender.event(
+            {
+                "type": "message",
+                "text": "Beslutning: Budgettet godkendes",
+                "user": USER,
+                "ts": "1795420800.000001",
+                "channel": CHANNEL,
+                "event_ts": "1795420800.000001",
+                "channel_type": "channel",
+            }
+        )
+        assert status == 200
+        while not standin.calls_to("chat.postMessage"):  # type: ignore[attr-defined]
+            assert time.monotonic() < deadline + 30, "no thread reply under gunicorn"
+            time.sleep(0.05)
+        reply = standin.calls_to("chat.postMessage")[0]  # type: ignore[attr-defined]
+        assert reply.args["thread_ts"] == "1795420800.000001"
+        assert "Budgettet godkendes" in reply.args["text"]
         forged = Sender(f"http://127.0.0.1:{port}/slack/events", "wrong-secret")
         status, _ = forged.command(
             "næste-møde", channel=CHANNEL, user=USER, response_url=standin.response_url()
@@ -165,3 +188,69 @@ def test_app_home_is_published(bot: Harness) -> None:
     )
     [published] = bot.standin.calls_to("views.publish")
     assert published.args["user_id"] == USER
+
+
+def test_under_gunicorn_the_slow_half_runs_once_the_answer_is_sent(tmp_path: Path) -> None:
+    """`wsgi_app(after_response=True)`, as `referat serve` builds it: the message is stored
+    and answered 200 with nothing posted yet; the thread reply goes out when the server
+    closes the response, on the same thread, not on the executor."""
+    standin = StandInForTests().start()
+    try:
+        settings = Settings.from_env(
+            {
+                "SLACK_BOT_TOKEN": "xoxb-test",
+                "SLACK_SIGNING_SECRET": "after-secret",
+                "SLACK_API_URL": standin.url,
+                "DATABASE_URL": f"sqlite:///{tmp_path / 'after.db'}",
+                "REFERAT_NOW": "2026-11-23T09:00",
+            }
+        )
+        executor = TrackingExecutor()
+        app = create_app(settings, executor=executor)
+        wsgi = wsgi_app(app, after_response=True)
+        body = json.dumps(
+            {
+                "type": "event_callback",
+                "team_id": "T0LOCAL",
+                "event_id": "Ev0AFTER1",
+                "event": {
+                    "type": "message",
+                    "text": "Beslutning: Budgettet godkendes",
+                    "user": USER,
+                    "ts": "1795420800.000001",
+                    "channel": CHANNEL,
+                    "event_ts": "1795420800.000001",
+                    "channel_type": "channel",
+                },
+            }
+        ).encode()
+        stamp = str(int(time.time()))
+        signature = SignatureVerifier("after-secret").generate_signature(
+            timestamp=stamp, body=body.decode()
+        )
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": "/slack/events",
+            "QUERY_STRING": "",
+            "CONTENT_TYPE": "application/json",
+            "CONTENT_LENGTH": str(len(body)),
+            "HTTP_X_SLACK_REQUEST_TIMESTAMP": stamp,
+            "HTTP_X_SLACK_SIGNATURE": signature,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "3000",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(body),
+        }
+        statuses: list[str] = []
+        answer = wsgi(environ, lambda status, headers, exc_info=None: statuses.append(status))
+        b"".join(answer)
+        assert statuses == ["200 OK"]
+        assert executor.wait_idle(5) and standin.calls_to("chat.postMessage") == []
+        answer.close()  # type: ignore[attr-defined]  # the server has sent the answer
+        reply = standin.calls_to("chat.postMessage")
+        assert len(reply) == 1 and reply[0].args["thread_ts"] == "1795420800.000001"
+        executor.shutdown(wait=True)
+        app.deps.sessions.kw["bind"].dispose()  # type: ignore[attr-defined]
+    finally:
+        standin.stop()
