@@ -24,6 +24,16 @@ from bot.web import LocalServer, wsgi_app
 from tests.fakes.harness import CHANNEL, USER, Harness
 from tests.fakes.slack import StandInForTests
 
+BUDGET_MESSAGE = {
+    "type": "message",
+    "text": "Beslutning: Budgettet godkendes",
+    "user": USER,
+    "ts": "1795420800.000001",
+    "channel": CHANNEL,
+    "event_ts": "1795420800.000001",
+    "channel_type": "channel",
+}
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -76,17 +86,7 @@ def test_serve_runs_on_gunicorn_and_answers_signed_commands(
         )
         assert status == 200 and "fredag 5. februar 2027" in body
         # a message's thread reply comes after the answer, from the request's own thread
-        status, _ = sender.event(
-            {
-                "type": "message",
-                "text": "Beslutning: Budgettet godkendes",
-                "user": USER,
-                "ts": "1795420800.000001",
-                "channel": CHANNEL,
-                "event_ts": "1795420800.000001",
-                "channel_type": "channel",
-            }
-        )
+        status, _ = sender.event(BUDGET_MESSAGE)
         assert status == 200
         while not standin.calls_to("chat.postMessage"):  # type: ignore[attr-defined]
             assert time.monotonic() < deadline + 30, "no thread reply under gunicorn"
@@ -213,15 +213,7 @@ def test_under_gunicorn_the_slow_half_runs_once_the_answer_is_sent(tmp_path: Pat
                 "type": "event_callback",
                 "team_id": "T0LOCAL",
                 "event_id": "Ev0AFTER1",
-                "event": {
-                    "type": "message",
-                    "text": "Beslutning: Budgettet godkendes",
-                    "user": USER,
-                    "ts": "1795420800.000001",
-                    "channel": CHANNEL,
-                    "event_ts": "1795420800.000001",
-                    "channel_type": "channel",
-                },
+                "event": BUDGET_MESSAGE,
             }
         ).encode()
         stamp = str(int(time.time()))
