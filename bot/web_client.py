@@ -121,7 +121,11 @@ def _usable(connection: http.client.HTTPConnection) -> bool:
     if sock is None:
         return True  # not connected yet (or closed by http.client): it connects anew
     try:
-        ready, _, _ = select.select([sock], [], [], 0)
+        if hasattr(select, "poll"):  # any descriptor, also above select()'s 1024
+            poller = select.poll()
+            poller.register(sock, select.POLLIN)
+            return not poller.poll(0)
+        ready, _, _ = select.select([sock], [], [], 0)  # Windows: no poll()
     except (OSError, ValueError):
         return False
     return not ready

@@ -4,7 +4,9 @@ own client fails."""
 
 from __future__ import annotations
 
+import http.client
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,7 +17,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot.web_client import KeptAliveClient
+from bot.web_client import KeptAliveClient, _usable
 
 
 class FakeApi(ThreadingHTTPServer):
@@ -123,3 +125,15 @@ def test_like_copies_what_bolt_handed_over() -> None:
         {"team_id": "T1"},
     )
     assert KeptAliveClient.like(kept) is kept
+
+
+def test_a_resting_connection_is_reused_until_its_peer_hangs_up() -> None:
+    ours, theirs = socket.socketpair()
+    connection = http.client.HTTPConnection("127.0.0.1")
+    connection.sock = ours
+    try:
+        assert _usable(connection)
+        theirs.close()  # the server closed it while it rested
+        assert not _usable(connection)
+    finally:
+        ours.close()
