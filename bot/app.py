@@ -15,8 +15,6 @@ from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
 )
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
-from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot import blocks, redaction
 from bot.clock import Clock, clock_for
@@ -97,6 +95,10 @@ def create_app(
 
     oauth_settings = None
     if settings.multi_workspace:
+        # slack_sdk's stores pull in SQLAlchemy's asyncio layer: loaded only for OAuth
+        from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+        from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+
         engine = sessions.kw["bind"]
         oauth_settings = OAuthSettings(
             client_id=settings.client_id,

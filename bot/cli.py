@@ -10,7 +10,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
-from alembic.util import CommandError
 from sqlalchemy.exc import DBAPIError
 
 from bot.config import ConfigError, Settings
@@ -207,13 +206,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BackupError as error:
         print(f"referat: {error}", file=sys.stderr)
         return EXIT_FAILED
-    except CommandError as error:  # Alembic: a schema this version does not know
+    except _alembic_errors() as error:  # a schema this version does not know
         print(
             f"referat: the database's schema is not one this version knows ({error}); "
             "was it upgraded by a newer referat?",
             file=sys.stderr,
         )
         return EXIT_FAILED
+
+
+def _alembic_errors() -> type[Exception]:
+    """Alembic's error, imported only once something failed: a `referat` command that does
+    not touch the schema starts without loading Alembic."""
+    from alembic.util import CommandError
+
+    return CommandError
 
 
 def database_url_of(value: str) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -82,6 +82,8 @@ def make_session_factory(engine: Engine) -> SessionFactory:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -91,27 +93,17 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the migrations (`referat db upgrade`; automatic for a SQLite file)."""
-    config = alembic_config(engine)
     if revision == "head" and at_head(engine):
-        return  # nothing to do: skip Alembic's environment (most starts of a SQLite file)
-    command.upgrade(config, revision)
+        return  # nothing to do: Alembic is not even loaded (most starts of a SQLite file)
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)
 
 
 def at_head(engine: Engine) -> bool:
-    from alembic.runtime.migration import MigrationContext
+    from storage.health import schema_heads, schema_revisions
 
-    with engine.connect() as connection:
-        current = set(MigrationContext.configure(connection).get_current_heads())
-    return current == _heads()
-
-
-@cache
-def _heads() -> frozenset[str]:
-    """The migrations' heads, read once a process: Alembic compiles every migration file to
-    find them (about 20 ms), and the files do not change while the process runs."""
-    from alembic.script import ScriptDirectory
-
-    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+    return schema_revisions(engine) == schema_heads()
 
 
 @contextmanager

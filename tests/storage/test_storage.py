@@ -10,6 +10,7 @@ from alembic import command
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from storage import health
 from storage.models import Action, ActionOwner, Decision, Record, ScheduledRun, SourceMessage
 from storage.session import SessionFactory, alembic_config, transaction
 
@@ -19,6 +20,31 @@ NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 def test_migrations_match_the_models(sessions: SessionFactory) -> None:
     engine = sessions.kw["bind"]
     command.check(alembic_config(engine))  # raises if autogenerate finds a difference
+
+
+def test_the_schema_check_at_start_agrees_with_alembic(
+    sessions: SessionFactory, tmp_path: Path
+) -> None:
+    """A start reads the head from the migration files and the database's revision with one
+    query, without Alembic; both must say what Alembic says, before and after a migration."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from storage.session import make_engine, upgrade
+
+    shipped = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert health.schema_heads() == frozenset(shipped) and shipped
+    engine = sessions.kw["bind"]
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    assert health.schema_revisions(engine) == frozenset(current) == frozenset(shipped)
+    empty = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    assert health.schema_revisions(empty) == frozenset()
+    command.upgrade(alembic_config(empty), "0001")
+    assert health.schema_revisions(empty) == {"0001"}
+    upgrade(empty)  # not at head: migrated the rest of the way
+    assert health.schema_revisions(empty) == frozenset(shipped)
+    empty.dispose()
 
 
 def _source(ts: str = "1.1", channel: str = "C1", team: str = "T1") -> SourceMessage:

@@ -14,15 +14,9 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-_BLOCK_TAGS = re.compile(r"<(?:p|div|table|tr|td|li|h[1-6])\b", re.IGNORECASE)
 _SKIP = {"script", "style", "head", "nav", "noscript", "template", "svg", "button", "form"}
 _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "blockquote", "dd", "dt"}
 _LONG_CELL = 80  # characters: a table with cells this long is an agenda, not a grid
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether `text` is (mostly) HTML markup: enough block tags to be worth parsing."""
-    return len(_BLOCK_TAGS.findall(text[:200_000])) >= 3
 
 
 def html_to_text(markup: str) -> str:

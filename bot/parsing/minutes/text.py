@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 
 from bot.parsing.lexicon import da, en
-from bot.parsing.minutes.html import html_to_text, looks_like_html
 
 
 def words_of(name: str) -> tuple[str, ...]:
@@ -16,6 +15,7 @@ def words_of(name: str) -> tuple[str, ...]:
 
 
 BULLET = r"(?:[•\-–*·▪◦+]\s*)"
+_HTML_BLOCK_TAGS = re.compile(r"<(?:p|div|table|tr|td|li|h[1-6])\b", re.IGNORECASE)
 _RST_HEADING = re.compile(r"`\s*(\d+(?:\.\d+)*)\s+([^`<]+?)\s*<#[^>]*>`_")
 _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
@@ -59,6 +59,11 @@ def clean_lines(text: str) -> list[str]:
     return clean(text).lines
 
 
+def looks_like_html(text: str) -> bool:
+    """Whether `text` is (mostly) HTML markup: enough block tags to be worth parsing."""
+    return len(_HTML_BLOCK_TAGS.findall(text[:200_000])) >= 3
+
+
 def clean(text: str) -> Cleaned:
     """Lines with markup and page noise removed, and the headings the markup marks.
 
@@ -69,6 +74,8 @@ def clean(text: str) -> Cleaned:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(text):
+        from bot.parsing.minutes.html import html_to_text  # BeautifulSoup: only for HTML
+
         text = html_to_text(text)
     text = html.unescape(text)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
