@@ -101,6 +101,8 @@ SECTIONS = {
 }
 # A sentence that records a decision when the minutes have no decision headings.
 DECISION_CUES = (
+    # en tilladelse: "Jens Holm fik grønt lys til at gå videre med …", "gav grønt lys til …"
+    r"\b(?:fik|får|gav|giver|har givet)\s+(?:\w+\s+)?grønt lys\b",
     # et valg mellem veje: "bestyrelsen valgte at indhente tre tilbud", "Endelig valgte vi at …"
     r"\bvalgte\s+(?:(?:bestyrelsen|vi|man|udvalget|rådet|forsamlingen)\s+)?at\b",
     # the body's choice: "Vi har valgt at indstille tildeling af …" (not "Ditte har valgt at
@@ -279,6 +281,8 @@ ELECTION_TITLES = (r"valg af", r"valg til", r"valg")
 NOMINEE_LABELS = (r"kandidat(?:er)?", r"på valg", r"opstillede", r"foreslåede?", r"forslag")
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
 MODALS = (r"\bskal\b", r"\bbør\b", r"\bkan\b", r"\bkunne\b", r"\bvil\b")
+# Noget der skal gøres: "Bagtrappe i 58 C skal lakeres. (AF)" (navnet i parentes gør det)
+OBLIGATIONS = (r"\bskal\b", r"\bbør\b", r"\bmå\b")
 # Present-tense verbs that make "X <verb> ..." an action with owner X.
 ACTION_VERBS = (
     "tager",

@@ -106,6 +106,9 @@ SECTIONS = {
     "legal implications": "sagsfremstilling",
 }
 DECISION_CUES = (
+    # a go-ahead: "Jens got the green light to …", "The board gave the go-ahead for …"
+    r"\b(?:got|gets|was given|were given|gave|given)\s+(?:\w+\s+)?(?:the\s+)?"
+    r"(?:green light|go-ahead)\b",
     # moved, seconded, carried in one mark: "Approval of Agenda and Minutes: M/S/C"
     r"\bM/S/C\b",
     # a choice between ways: "the board chose to get three quotes", "We opted not to …"
@@ -176,8 +179,9 @@ DECISION_CUES = (
     r"\bput off until\b",
     r"\bwe (?:seem to )?have consensus\b",
     r"\bconsensus (?:was|is) (?:reached|to)\b",
+    # not the minutes "accepted as a true record"; "X was ratified as a … representative" is one
     r"(?<!be )(?<!been )\b(?:was |were )?(?:adopted|accepted|ratified|confirmed)\b"
-    r"(?! as (?:a|an)\b)",
+    r"(?! as (?:a|an)\b(?:\s+\w+)?\s+record\b)",
     r"\bmotion (?:passed|carried)\b",
     r"\bpassed (?:unanimously|without dissent)\b",
     r"\bcarried\b(?: unanimously| \d+\s*[-–]\s*\d+)",
@@ -270,6 +274,8 @@ ELECTION_TITLES = (r"elections? of", r"elections? to", r"elections?")
 NOMINEE_LABELS = (r"nominations?", r"nominees?", r"candidates?", r"up for (?:re-?)?election")
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
 MODALS = (r"\bshould\b", r"\bcould\b", r"\bmay\b", r"\bmight\b")
+# Something that has to be done: "Back stairs must be varnished. (AF)"
+OBLIGATIONS = (r"\bmust\b", r"\bshould\b", r"\bneeds? to\b", r"\bhas to\b", r"\bhave to\b")
 ACTION_VERBS = ("will",)
 OWNER_IS = (
     # "The working group comes back with a proposal at the next meeting."

@@ -132,6 +132,7 @@ _ACTION_EN_PRESENT = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?P<verb>{'|'.join(words_of('TASK_PRESENT')) or '(?!)'})\b"
     rf"(?P<rest>(?:\s+\S.*)?)$"
 )
+_OBLIGATION = re.compile("|".join(words_of("OBLIGATIONS")), re.IGNORECASE)
 _BODY_PART = re.compile("|".join(words_of("BODY_WORDS")), re.IGNORECASE)
 
 
@@ -292,13 +293,17 @@ def _assigned(
     if ACTION_HEADING.match(stripped):
         return []  # "Action List", "Handlinger:": the heading over the tasks, none itself
     trailing = _TRAILING_OWNER.match(stripped) if stripped.endswith((")", ").")) else None
-    if trailing and not trailing.group("owner").isupper() and not stripped.endswith(")."):
-        trailing = None  # "Seneste nyt vedr. klubhus (Finn)": who presents an item, no task
+    # "Bagtrappe i 58 C skal lakeres. (AF)": a task that has to be done names its doer
+    obliged = bool(trailing and _OBLIGATION.search(trailing.group("rest")))
+    if trailing and not obliged and not trailing.group("owner").isupper():
+        if not stripped.endswith(")."):
+            trailing = None  # "Seneste nyt vedr. klubhus (Finn)": who presents an item, no task
     if (
         trailing
         and not attendance_line(text)
         and all(
-            o in known for o in re.split(r"\s*(?:[,/&]|\bog\b|\band\b)\s*", trailing.group("owner"))
+            o in known or obliged
+            for o in re.split(r"\s*(?:[,/&]|\bog\b|\band\b)\s*", trailing.group("owner"))
         )
     ):
         # "Omstille lås til portlås (ST).", "… udkast. (Søren).": the initials or the name of

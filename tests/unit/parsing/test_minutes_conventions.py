@@ -604,3 +604,39 @@ def test_action_points_and_tasks_whose_owner_comes_after_the_last_colon() -> Non
         (["Benedict"], "Documentation: user guide"),
         (["Sander", "Francesco"], "Abaqus interface"),
     ]
+
+
+def test_a_task_that_has_to_be_done_names_its_doer_in_brackets() -> None:
+    """Initials or a name in brackets after a task that must be done own it, whether or not
+    they are on the attendance line; after an item's title they only say who presents it."""
+    da = (
+        "Referat af bestyrelsesmøde 13. marts 2002\nTilstede: Pernille, Leon og Jan\n\n"
+        "1) Gården\nLys på trapper og loftsgang i baghus skal ordnes.(PR)\n\n"
+        "Nr.-skilt skal sættes op over porten mod gaden (Janus)\n\n"
+        "2) Seneste nyt vedr. klubhus (Finn)\nKlubhuset er malet.\n"
+    )
+    assert _actions(da) == [
+        (["PR"], "Lys på trapper og loftsgang i baghus skal ordnes"),
+        (["Janus"], "Nr.-skilt skal sættes op over porten mod gaden"),
+    ]
+    en = (
+        "Board minutes, 4 March 2024\nPresent: Ann, Bo\n\n"
+        "1. Building\nThe back stairs must be varnished (AF)\n"
+        "2. Latest on the club house (Finn)\nThe club house has been painted.\n"
+    )
+    assert _actions(en) == [(["AF"], "The back stairs must be varnished")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jens Holm fik grønt lys til at gå videre med etablering af turbøjer i fjorden.",
+        "Bestyrelsen gav grønt lys til den nye hjemmeside.",
+        "Lars Hupel was ratified as a second community representative on the board.",
+        "The web team got the green light to move the site.",
+        "The board gave the go-ahead for the new kitchen.",
+    ],
+)
+def test_a_go_ahead_or_a_ratified_appointment_is_a_decision(sentence: str) -> None:
+    minutes = _read(f"Minutes / Referat\n\n1. Sager\n{sentence}\n")
+    assert [d.text for d in minutes.decisions] == [sentence]

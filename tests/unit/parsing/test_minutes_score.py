@@ -48,10 +48,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25t": (
         12,
         {
-            "decision_f1": 0.67,
-            "decision_recall": 0.75,
-            "owner_precision": 0.59,
-            "owner_recall": 0.55,
+            "decision_f1": 0.70,
+            "decision_recall": 0.80,
+            "owner_precision": 0.63,
+            "owner_recall": 0.65,
             "next_meeting_right": 0.83,
             "meeting_date_right": 0.75,
         },
