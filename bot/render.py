@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
-from functools import cached_property
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -88,27 +88,37 @@ def _load(name: str) -> str | None:
         return None
 
 
+@cache
+def _environment() -> Environment:
+    """One environment a process: the templates ship with the code, so each is compiled once
+    however many apps (workspaces' tests, the console, the worker) render with it."""
+    env = Environment(
+        loader=FunctionLoader(_load),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        keep_trailing_newline=False,
+        auto_reload=False,  # never look at the files again
+    )
+    env.filters["mrkdwn"] = mrkdwn
+    env.filters["escape_all"] = escape
+    env.filters["as_date"] = date.fromisoformat
+    env.filters["names"] = names
+    return env
+
+
+@cache
+def _strings() -> dict[str, dict[str, str]]:
+    return {lang: json.loads(_load(f"{lang}/strings.json") or "{}") for lang in ("da", "en")}
+
+
 class Renderer:
     """Renders `templates/<lang>/<name>.j2`; strings come from `templates/<lang>/strings.json`."""
 
     def __init__(self) -> None:
-        self.env = Environment(
-            loader=FunctionLoader(_load),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            autoescape=False,
-            keep_trailing_newline=False,
-            auto_reload=False,  # templates ship with the code: never look at them again
-        )
-        self.env.filters["mrkdwn"] = mrkdwn
-        self.env.filters["escape_all"] = escape
-        self.env.filters["as_date"] = date.fromisoformat
-        self.env.filters["names"] = names
-
-    @cached_property
-    def strings(self) -> dict[str, dict[str, str]]:
-        return {lang: json.loads(_load(f"{lang}/strings.json") or "{}") for lang in ("da", "en")}
+        self.env = _environment()
+        self.strings = _strings()
 
     def string(self, lang: str, key: str, /, **values: Any) -> str:
         return self.strings[lang][key].format(**values)

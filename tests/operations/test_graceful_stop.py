@@ -26,7 +26,7 @@ from tests.fakes.payloads import load
 from tests.fakes.slack import StandInForTests
 from tests.fakes.socket_server import SocketModeServer
 
-HOLD = 2.0  # seconds Slack "takes" to answer a post
+HOLD = 1.0  # seconds Slack "takes" to answer a post: the SIGTERM arrives meanwhile
 
 
 class SlowSlack(StandInForTests):
