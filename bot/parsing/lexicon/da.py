@@ -772,7 +772,7 @@ TOPIC_OPENERS = (
 )
 MINUTES_START = (r"referat", r"mødereferat", r"beslutningsreferat", r"referat af mødet")
 # En sætning om hvornår mødet blev holdt.
-MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s")
+MEETING_HELD = (r"\bmødet (?:blev )?afholdt\b", r"\bafholdt (?:den|d\.)\s", r"\bmødet fandt sted\b")
 # "næste X-møde" hvor X ikke er et andet organ.
 GENERIC_MEETING_WORDS = ("ordinære", "ordinært", "planlagte", "faste", "almindelige")
 # Nutidsverber der beskriver en tilstand, ikke en opgave: "X har", "X bliver", "X arbejder på".

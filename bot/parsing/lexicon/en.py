@@ -734,7 +734,7 @@ TOPIC_OPENERS = (
 )
 MINUTES_START = (r"minutes", r"meeting minutes", r"meeting notes", r"notes", r"proceedings")
 # A sentence saying when this meeting was held.
-MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b")
+MEETING_HELD = (r"\bmeeting (?:was )?held on\b", r"\bheld on\b", r"\bmeeting took place\b")
 # "next X meeting" where X names no other body.
 GENERIC_MEETING_WORDS = ("regular", "scheduled", "ordinary", "planned", "team", "weekly", "monthly")
 # Everyone of the meeting, as the owner of a line in an action list ("Everyone: Read more on

@@ -72,7 +72,10 @@ def meeting_date_in(cleaned: Cleaned, today: date) -> tuple[date | None, date | 
         held = _HELD.search(line)
         before = f"{lines[index - 1] if index else ''} {line[: held.start()] if held else ''}"
         if held and not _NEXT.search(line) and not _OTHER.search(before):
-            candidates.append((0, line[held.start() :], False))
+            # "The meeting took place virtually, via UberConference, at 6:00pm" over
+            # "(Lausanne time) on Wednesday, November 30, 2016.": the sentence goes on
+            said = line if _NEXT.search(after) else joined
+            candidates.append((0, said[held.start() :], False))
         title = _TITLE.match(line)
         top = title_at is None and index in first_lines  # a plain text's header lines
         # the meeting named on the line or on the next, unless that one has its own date

@@ -640,3 +640,29 @@ def test_a_task_that_has_to_be_done_names_its_doer_in_brackets() -> None:
 def test_a_go_ahead_or_a_ratified_appointment_is_a_decision(sentence: str) -> None:
     minutes = _read(f"Minutes / Referat\n\n1. Sager\n{sentence}\n")
     assert [d.text for d in minutes.decisions] == [sentence]
+
+
+_REPORT_EN = "".join(f"Work package {n} made progress this quarter.\n" for n in range(1, 22))
+_REPORT_DA = "".join(f"Arbejdspakke {n} er kommet videre i kvartalet.\n" for n in range(1, 22))
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "# Minutes of the 3rd meeting of the Center, Q4 2016\n\n## Summary\n\n"
+            f"{_REPORT_EN}\n## Date, Time and Location\n\nThe meeting took place virtually, "
+            "via a call, at 6:00pm\n(Lausanne time) on Wednesday, November 30, 2016.\n",
+            date(2016, 11, 30),
+        ),
+        (
+            "# Referat af 3. møde i centret, 4. kvartal 2016\n\n## Resumé\n\n"
+            f"{_REPORT_DA}\n## Tid og sted\n\nMødet fandt sted i klubhuset kl. 19.00\n"
+            "onsdag den 30. november 2016.\n",
+            date(2016, 11, 30),
+        ),
+    ],
+)
+def test_the_sentence_that_says_when_the_meeting_took_place_dates_it(text: str, held: date) -> None:
+    """Below a long summary, where no header line is: the sentence goes on to the next line."""
+    assert parse_minutes(text, today=date(2016, 12, 5)).meeting_date == held

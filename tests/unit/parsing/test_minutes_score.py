@@ -53,7 +53,7 @@ HELD_OUT_FLOORS = {
             "owner_precision": 0.63,
             "owner_recall": 0.65,
             "next_meeting_right": 0.83,
-            "meeting_date_right": 0.75,
+            "meeting_date_right": 0.83,
         },
     ),
     "heldout-2026-11-24f": (
