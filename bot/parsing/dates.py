@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -219,9 +222,12 @@ def _resolve(kind: str, m: re.Match[str], today: date, deadline: bool) -> tuple[
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), True
     if kind == "numeric":
         year = g.get("y") or g.get("y2")
+        day, month = int(g["d"]), int(g["m"])
+        if _MONTH_FIRST.get():
+            day, month = month, day
         if year:
-            return _safe_date(_full_year(year), int(g["m"]), int(g["d"])), True
-        return _next_such(today, int(g["m"]), int(g["d"])), False
+            return _safe_date(_full_year(year), month, day), True
+        return _next_such(today, month, day), False
     if kind in ("day_month", "month_day"):
         month = MONTHS[g["mn"]]
         if g.get("y"):
@@ -268,6 +274,33 @@ def _resolve(kind: str, m: re.Match[str], today: date, deadline: bool) -> tuple[
             return monday_next + timedelta(days=target), False
         return today + timedelta(days=ahead or 7), False  # a bare weekday is never today
     raise AssertionError(kind)
+
+
+_MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
+
+
+def month_first_in(text: str) -> bool:
+    """Whether a document writes its slashed dates month first, as in the US ("11/24" for
+    24 November): its dates say so (a second number above 12: a dated one counts twice,
+    two undated ones are needed), and none says the opposite (a first number above 12)."""
+    evidence, against = 0, False
+    for m in PATTERNS[1][1].finditer(text.lower()):
+        first, second = int(m.group("d")), int(m.group("m"))
+        against = against or (first > 12 >= second)
+        if second > 12 >= first:
+            evidence += 2 if m.group("y") or m.group("y2") else 1
+    return evidence >= 2 and not against
+
+
+@contextmanager
+def slashed_month_first(on: bool) -> Iterator[None]:
+    """Within: `find_dates` reads "11/5/17" as 5 November 2017 (a whole document's
+    convention, `month_first_in`); day first again after, also on an error."""
+    token = _MONTH_FIRST.set(on)
+    try:
+        yield
+    finally:
+        _MONTH_FIRST.reset(token)
 
 
 def find_dates(text: str, today: date, *, deadline: bool = False) -> list[DateMatch]:

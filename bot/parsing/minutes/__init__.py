@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.parsing.dates import month_first_in, slashed_month_first
 from bot.parsing.minutes.attendance import attendees
 from bot.parsing.minutes.calendar import calendar_in
 from bot.parsing.minutes.cues import read_cues, read_sections
@@ -74,7 +75,8 @@ def parse_minutes(
     passes one trained without the document's source.
     """
     try:
-        return _parse(text, today, known_owners, decision_model or packaged_model())
+        with slashed_month_first(month_first_in(text[:2_000_000])):
+            return _parse(text, today, known_owners, decision_model or packaged_model())
     except Exception as error:  # a parser bug must not lose the person's file
         return Minutes(warnings=[f"internal:{type(error).__name__}"])
 

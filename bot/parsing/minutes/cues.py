@@ -57,6 +57,7 @@ from bot.parsing.minutes.text import (
 
 _DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
 _WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_THAT = re.compile(r"\s+(?:det\s+)?(?:at|that)\b", re.IGNORECASE)
 _WE_DECIDE = re.compile("|".join(words_of("WE_DECIDE")) or r"(?!)", re.IGNORECASE)
 _STATE = re.compile(
     rf"^\S+\s+(?:{'|'.join(w for w in words_of('NOT_ACTION_VERBS') if '_' not in w)})\b",
@@ -107,8 +108,15 @@ def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> boo
         return True
     if in_item and _WE_DECIDE.search(sentence) and not _STATE.search(sentence):
         return True  # "Vi indhenter pris på nyt hus." (not "Vi mangler …", not a site's banner)
-    weak = bool(_WEAK_CUE.search(sentence)) and not _MODAL.search(sentence)
-    return weak and not _NEXT_MEETING.search(sentence)  # "Næste møde afholdes …" is a date
+    cue = _WEAK_CUE.search(sentence)
+    if cue is None:
+        return False
+    # a modal keeps it a wish ("skal godkendes på næste møde"), unless it is in what was
+    # decided: "Det besluttes at selskaber … kan få udleveret en chip"
+    that = _THAT.match(sentence, cue.end())
+    if _MODAL.search(sentence[: cue.end()] if that else sentence):
+        return False
+    return not _NEXT_MEETING.search(sentence)  # "Næste møde afholdes …" is a date
 
 
 _ACTION_SECTION = re.compile(

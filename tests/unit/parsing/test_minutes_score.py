@@ -48,12 +48,12 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25u": (
         12,
         {
-            "decision_f1": 0.55,
-            "decision_recall": 0.52,
+            "decision_f1": 0.57,
+            "decision_recall": 0.55,
             "owner_precision": 0.61,
             "owner_recall": 0.44,
             "next_meeting_right": 0.83,
-            "meeting_date_right": 0.66,
+            "meeting_date_right": 0.75,
         },
     ),
     "heldout-2026-11-25t": (
