@@ -133,6 +133,8 @@ DECISION_CUES = (
     # a date or a name picked: "Available dates are Dec 5th and 11th. COA selected 11th.",
     # "The board picked Sunday, Sept. 15, 2024 …"
     r"\b(?:selected|picked|chose)\s+(?:the\s+)?(?:\d|(?-i:[A-Z])\w+\b(?!\s+(?:to|for)\b))",
+    # a choice told in the passive: "**Hugo** is selected.", "Option B was chosen."
+    r"\b(?:is|was|were|has been|have been)\s+(?:selected|chosen|picked)\b(?!\s+(?:to|by)\b)",
     # a refusal or acceptance: "We declined the invitation to the Christmas market."
     r"\b(?:declined|accepted)\s+(?:the\s+)?(?:invitation|offer|proposal|request)\b",
     # a matter closed: "The matter of the code of conduct was closed with the board's …"

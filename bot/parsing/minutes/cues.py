@@ -57,6 +57,7 @@ from bot.parsing.minutes.text import (
 
 _DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
 _WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_COUNT_FOR = re.compile(rf"^(?:{'|'.join(words_of('POLL_FOR'))})\s*:\s*\d", re.IGNORECASE)
 _THAT = re.compile(r"\s+(?:det\s+)?(?:at|that)\b", re.IGNORECASE)
 _WE_DECIDE = re.compile("|".join(words_of("WE_DECIDE")) or r"(?!)", re.IGNORECASE)
 _STATE = re.compile(
@@ -314,6 +315,10 @@ def read_cues(
                 decided.append((index, clip(motion)))
             elif _is_decision(sentence, title, in_item=label is not None):
                 subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
+                if not subject and not index and not place and _COUNT_FOR.match(sentence):
+                    # "For: 11 (Enstemmigt vedtaget)" first under "Forslag om orangeri …":
+                    # the count settles the item's own proposal
+                    subject = _matter(segment.title)
                 if not subject and not place and index and _bare(sentence):
                     # "i. Alexander stiller op som næstformand." over "ii. Enstemmigt
                     # vedtaget.": the list item before names what the vote settled

@@ -636,9 +636,11 @@ def test_a_task_that_has_to_be_done_names_its_doer_in_brackets() -> None:
         "Lars Hupel was ratified as a second community representative on the board.",
         "The web team got the green light to move the site.",
         "The board gave the go-ahead for the new kitchen.",
+        "Hugo is selected.",
+        "Option B was chosen for the new website.",
     ],
 )
-def test_a_go_ahead_or_a_ratified_appointment_is_a_decision(sentence: str) -> None:
+def test_a_go_ahead_a_choice_or_a_ratified_appointment_is_a_decision(sentence: str) -> None:
     minutes = _read(f"Minutes / Referat\n\n1. Sager\n{sentence}\n")
     assert [d.text for d in minutes.decisions] == [sentence]
 
@@ -702,3 +704,14 @@ def test_a_modal_in_what_was_decided_does_not_make_the_decision_a_wish(
     (Ignoring every modal after the verb lost more in the held-out batches than it gained.)"""
     minutes = _read(f"Referat / Minutes\n\n1. Sager\n{sentence}\n")
     assert [d.text for d in minutes.decisions] == ([sentence] if decided else [])
+
+
+def test_a_vote_count_first_in_its_item_settles_the_items_proposal() -> None:
+    text = (
+        "Referat / Minutes\n\n1) Valg af dirigent\n\nDirigent: Lise\n\n"
+        "2) Forslag om orangeri ved terrassen\n\nFor: 11 (Enstemmigt vedtaget)\nImod: 0\nBlank: 0\n\n"
+        "3) Proposal to paint the shed\n\nFor: 7 (motion carried)\nAgainst: 2\n"
+    )
+    decided = [d.text for d in _read(text).decisions]
+    assert "Forslag om orangeri ved terrassen: For: 11 (Enstemmigt vedtaget)" in decided
+    assert "Proposal to paint the shed: For: 7 (motion carried)" in decided

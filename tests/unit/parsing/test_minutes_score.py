@@ -48,8 +48,8 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25u": (
         12,
         {
-            "decision_f1": 0.57,
-            "decision_recall": 0.55,
+            "decision_f1": 0.65,
+            "decision_recall": 0.64,
             "owner_precision": 0.61,
             "owner_recall": 0.44,
             "next_meeting_right": 0.83,
