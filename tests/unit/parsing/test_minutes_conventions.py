@@ -709,7 +709,8 @@ def test_a_modal_in_what_was_decided_does_not_make_the_decision_a_wish(
 def test_a_vote_count_first_in_its_item_settles_the_items_proposal() -> None:
     text = (
         "Referat / Minutes\n\n1) Valg af dirigent\n\nDirigent: Lise\n\n"
-        "2) Forslag om orangeri ved terrassen\n\nFor: 11 (Enstemmigt vedtaget)\nImod: 0\nBlank: 0\n\n"
+        "2) Forslag om orangeri ved terrassen\n\n"
+        "For: 11 (Enstemmigt vedtaget)\nImod: 0\nBlank: 0\n\n"
         "3) Proposal to paint the shed\n\nFor: 7 (motion carried)\nAgainst: 2\n"
     )
     decided = [d.text for d in _read(text).decisions]
