@@ -343,6 +343,11 @@ def serve(factory: Callable[[], App], port: int, workers: int = 2, host: str = "
                 self.cfg.set("control_socket_disable", True)  # no socket in the home folder
 
         def load(self) -> Wsgi:
-            return wsgi_app(factory(), after_response=True)
+            app = factory()
+            # the minutes reader's patterns compile on first use; a worker compiles them
+            # before its first request, so no pasted document pays for it
+            import bot.parsing.minutes  # noqa: F401
+
+            return wsgi_app(app, after_response=True)
 
     Gunicorn().run()

@@ -12,7 +12,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.deps import Deps, Scope, Unit
 from bot.documents.download import download
@@ -20,7 +20,6 @@ from bot.documents.read import DocumentError, extract_text
 from bot.domain import lifecycle
 from bot.domain.owners import known_names
 from bot.parsing import messages as parsed
-from bot.parsing.minutes import Minutes, parse_minutes
 from bot.parsing.normalize import escape, without_control
 from bot.parsing.owners import Owner
 from bot.render import long_date, time_range
@@ -29,6 +28,9 @@ from bot.services import meetings as meeting_service
 from bot.slack_port import SlackPort
 from storage import imports, queries, sources
 from storage.models import AgendaItem, CalendarEntry, Meeting, SourceMessage
+
+if TYPE_CHECKING:
+    from bot.parsing.minutes import Minutes
 
 log = logging.getLogger(__name__)
 MIN_PASTED_LENGTH = 600  # a pasted message shorter than this is never taken for minutes
@@ -62,6 +64,9 @@ def read(deps: Deps, scope: Scope, text: str) -> Minutes:
 
 def read_in(unit: Unit, text: str) -> Minutes:
     known = known_names(unit.session, unit.where.team_id)
+    # the minutes reader (some hundred patterns to compile) loads with the first document
+    from bot.parsing.minutes import parse_minutes
+
     return parse_minutes(without_control(text), today=unit.today, known_owners=known)
 
 
