@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.parsing.alternatives import Alternatives
 from bot.parsing.minutes.answers import LIST_LABEL, answer, label_list
 from bot.parsing.minutes.elections import is_election, nominee_line, role_result
 from bot.parsing.minutes.headings import is_item_heading
@@ -55,8 +56,8 @@ from bot.parsing.minutes.text import (
     words_of,
 )
 
-_DECISION_CUE = re.compile("|".join(words_of("DECISION_CUES")), re.IGNORECASE)
-_WEAK_CUE = re.compile("|".join(words_of("WEAK_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+_DECISION_CUE = Alternatives(words_of("DECISION_CUES"), re.IGNORECASE)
+_WEAK_CUE = Alternatives(words_of("WEAK_DECISION_CUES"), re.IGNORECASE)
 _COUNT_FOR = re.compile(rf"^(?:{'|'.join(words_of('POLL_FOR'))})\s*:\s*\d", re.IGNORECASE)
 _THAT = re.compile(r"\s+(?:det\s+)?(?:at|that)\b", re.IGNORECASE)
 _WE_DECIDE = re.compile("|".join(words_of("WE_DECIDE")) or r"(?!)", re.IGNORECASE)

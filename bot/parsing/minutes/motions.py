@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.parsing.alternatives import Alternatives
 from bot.parsing.minutes.text import words_of
 
 # Besides motions, formal minutes record votes with their count and elections, and what the
@@ -37,7 +38,7 @@ OUTCOME = re.compile(
     re.IGNORECASE,
 )
 BARE_RESULT = re.compile("|".join(words_of("BARE_RESULTS")), re.IGNORECASE)
-NOT_DECISION = re.compile("|".join(words_of("NOT_DECISION_CUES")) or r"(?!)", re.IGNORECASE)
+NOT_DECISION = Alternatives(words_of("NOT_DECISION_CUES"), re.IGNORECASE)
 TALLY = re.compile("|".join(words_of("VOTE_TALLIES")), re.IGNORECASE)
 MOTION_WORDS = re.compile("|".join(words_of("MOTION_WORDS")), re.IGNORECASE)
 NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
