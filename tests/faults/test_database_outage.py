@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from bot.app import create_app
 from bot.config import Settings
+from bot.retrying import BACKOFF
 from storage.session import make_engine, upgrade
 from tests.conftest import NOW
 from tests.fakes import own_postgres
@@ -169,8 +170,8 @@ def test_socket_mode_leaves_an_envelope_unacknowledged_while_down_and_records_it
     )
     server.stop()
     slack.send(envelope)
-    with pytest.raises(AssertionError, match="no ack"):
-        slack.wait_for(envelope["envelope_id"], timeout=3)
+    with pytest.raises(AssertionError, match="no ack"):  # not after the bot's last retry
+        slack.wait_for(envelope["envelope_id"], timeout=sum(BACKOFF) + 1.0)
     server.start()
     again = copy.deepcopy(envelope)
     again.update({"envelope_id": envelope["envelope_id"] + "-2", "retry_attempt": 1})
