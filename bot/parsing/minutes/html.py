@@ -28,15 +28,17 @@ def html_to_text(markup: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def _inline(node: Tag | NavigableString) -> str:
-    """The text of an inline run, with <br> as a line break."""
+def _inline(node: Tag | NavigableString, flow: bool = False) -> str:
+    """The text of an inline run, with <br> as a line break. With `flow` (inside a <p>) a
+    line break in the source is a space, as a browser shows it: "… draft for\nNative
+    Messaging" is one sentence."""
     if isinstance(node, NavigableString):
-        return str(node)
+        return re.sub(r"[ \t\r]*\n\s*", " ", str(node)) if flow else str(node)
     if node.name in _SKIP:
         return ""
     if node.name == "br":
         return "\n"
-    return "".join(_inline(child) for child in node.children)  # type: ignore[arg-type]
+    return "".join(_inline(child, flow) for child in node.children)  # type: ignore[arg-type]
 
 
 def _lines(text: str) -> list[str]:
@@ -89,6 +91,10 @@ def _walk(node: Tag, out: list[str]) -> None:
             _table(child, out)
         elif name == "br":
             inline.append("\n")
+        elif name == "p" and not _has_blocks(child):
+            flush()
+            _paragraph(_inline(child, flow=True), out)
+            out.append("")
         elif name in _BLOCKS or _has_blocks(child):
             flush()
             _walk(child, out)

@@ -12,6 +12,7 @@ import pytest
 from bot.documents.read import extract_text
 from bot.parsing.dates import find_dates
 from bot.parsing.minutes import Minutes, parse_minutes
+from bot.parsing.minutes.text import clean
 
 TODAY = date(2026, 11, 24)
 
@@ -716,3 +717,25 @@ def test_a_vote_count_first_in_its_item_settles_the_items_proposal() -> None:
     decided = [d.text for d in _read(text).decisions]
     assert "Forslag om orangeri ved terrassen: For: 11 (Enstemmigt vedtaget)" in decided
     assert "Proposal to paint the shed: For: 7 (motion carried)" in decided
+
+
+def test_a_line_break_inside_an_html_paragraph_is_a_space() -> None:
+    """As a browser shows it: W3C-style minutes wrap their source lines inside <p>; a <br>
+    still breaks the line, and Markdown with a little HTML keeps its own lines."""
+    html = (
+        "<html><body><h1>Minutes</h1><h2>1. Native messaging</h2>\n"
+        "<p>kmag: sure</p>\n<p>andy: OK</p>\n"
+        '<p class="phone"><strong class="resolution">RESOLUTION: Start a new separate draft for\n'
+        "Native Messaging, with an editor from Mozilla</strong></p>\n"
+        "<p>Attendees:<br>Ann<br>Bo</p></body></html>"
+    )
+    cleaned = clean(html).lines
+    assert (
+        "RESOLUTION: Start a new separate draft for Native Messaging, with an editor from "
+        "Mozilla" in cleaned
+    )
+    assert "Attendees:" in cleaned and "Ann" in cleaned  # <br> breaks the line
+    texts = [d.text for d in _read(html).decisions]
+    assert any(t.endswith("with an editor from Mozilla") for t in texts), texts
+    markdown = "# Referat\n\n<b>Punkt 1</b>\nBudgettet\nblev godkendt.\n\n<p>x</p><div>y</div>"
+    assert "Budgettet" in clean(markdown).lines  # Markdown's own lines stay lines
