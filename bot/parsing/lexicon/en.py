@@ -185,6 +185,8 @@ DECISION_CUES = (
     r"(?<!be )(?<!been )\b(?:was |were )?(?:adopted|accepted|ratified|confirmed)\b"
     r"(?! as (?:a|an)\b(?:\s+\w+)?\s+record\b)",
     r"\bmotion (?:passed|carried)\b",
+    # "X seconded the motion, which carried by the following roll call vote: …"
+    r"\bmotion,? which (?:passed|carried)\b",
     r"\bpassed (?:unanimously|without dissent)\b",
     r"\bcarried\b(?: unanimously| \d+\s*[-–]\s*\d+)",
     r"\bunanimously (?:approved|adopted|agreed|carried|passed)\b",

@@ -739,3 +739,15 @@ def test_a_line_break_inside_an_html_paragraph_is_a_space() -> None:
     assert any(t.endswith("with an editor from Mozilla") for t in texts), texts
     markdown = "# Referat\n\n<b>Punkt 1</b>\nBudgettet\nblev godkendt.\n\n<p>x</p><div>y</div>"
     assert "Budgettet" in clean(markdown).lines  # Markdown's own lines stay lines
+
+
+def test_a_seconded_motion_that_carried_joins_the_paragraph_that_moved_it() -> None:
+    text = (
+        "Minutes\n\n1. Homelessness plan\n\nThe manager gave a presentation.\n\n"
+        "Councilmember Herrera Spencer moved adoption of the resolution.\n\n"
+        "Councilmember Knox White seconded the motion, which carried by the following roll "
+        "call vote: Ayes: 5.\n"
+    )
+    [decision] = _read(text).decisions
+    assert decision.text.startswith("Councilmember Herrera Spencer moved adoption")
+    assert "seconded the motion, which carried" in decision.text
