@@ -151,6 +151,8 @@ DECISION_CUES = (
     r"\b(?:blev|er|var) aftalt\b",
     r"\baftaltes\b",
     r"\benighed om\b",
+    # enighed i kredsen: "Enighed blandt de fremmødte", "Der var enighed i bestyrelsen"
+    r"\benighed (?:blandt|i)\b",
     # consensus: "har en enig bestyrelse valgt at …", "Vi er enige om at …"
     r"\benige?\s+(?:bestyrelse|udvalg|råd|gruppe)\b",
     r"\b(?:er|var|blev|blevet)\s+enige\s+om\b",

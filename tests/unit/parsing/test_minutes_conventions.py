@@ -638,10 +638,11 @@ def test_a_task_that_has_to_be_done_names_its_doer_in_brackets() -> None:
         "The web team got the green light to move the site.",
         "The board gave the go-ahead for the new kitchen.",
         "Hugo is selected.",
+        "Enighed blandt de fremmødte.",
         "Option B was chosen for the new website.",
     ],
 )
-def test_a_go_ahead_a_choice_or_a_ratified_appointment_is_a_decision(sentence: str) -> None:
+def test_a_go_ahead_a_choice_consensus_or_a_ratification_is_a_decision(sentence: str) -> None:
     minutes = _read(f"Minutes / Referat\n\n1. Sager\n{sentence}\n")
     assert [d.text for d in minutes.decisions] == [sentence]
 
