@@ -48,8 +48,8 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25v": (
         12,
         {
-            "decision_f1": 0.37,
-            "decision_recall": 0.45,
+            "decision_f1": 0.44,
+            "decision_recall": 0.56,
             "owner_precision": 0.68,
             "owner_recall": 0.39,
             "next_meeting_right": 0.83,
