@@ -383,6 +383,20 @@ def find_time_range(text: str, *, bare: bool = False) -> TimeRange | None:
     return best
 
 
+def impossible_time(text: str) -> str | None:
+    """A time written as one ("kl. 25-26", "kl. 12-9", "10:00-9:00") that is none: an hour
+    above 23, minutes above 59, or an end not after the start. None if there is none."""
+    lowered = text.lower()
+    for pattern in _TIME_PATTERNS:
+        for m in pattern.finditer(lowered):
+            g = m.groupdict()
+            begins = _clock(g["h1"], g.get("m1"), g.get("ap1") or g.get("ap2"))
+            ends = _clock(g["h2"], g.get("m2"), g.get("ap2")) if g.get("h2") else None
+            if begins is None or (g.get("h2") and (ends is None or ends <= begins)):
+                return text[m.start() : m.end()].strip()
+    return None
+
+
 _DIGITS = re.compile(r"\d+")
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from bot.parsing.dates import find_dates, find_time_range, is_working_day
+from bot.parsing.dates import find_dates, find_time_range, impossible_time, is_working_day
 from bot.parsing.lexicon import words
 from bot.parsing.normalize import normalize, to_plain
 from bot.parsing.owners import (
@@ -65,7 +65,8 @@ Record = Decision | Action | Meeting | AgendaItem
 class Warning:
     """Something the person should hear about. `code` picks the template."""
 
-    code: str  # empty_keyword | bad_date | unreadable_date | past_due | meeting_without_date
+    code: str  # empty_keyword | bad_date | bad_time | unreadable_date | past_due
+    # | meeting_without_date
     # | period_deadline (moved to the period's last working day) | day_off (holiday, weekend)
     detail: str = ""
     kind: str = ""
@@ -256,6 +257,10 @@ def _meeting(rest: str, today: date, warnings: list[Warning]) -> Meeting | None:
         return None
     remainder = plain[: first.start] + " " + plain[first.end :]
     clock = find_time_range(remainder) or find_time_range(remainder, bare=True)
+    wrong = impossible_time(remainder) if clock is None else None
+    if wrong:
+        warnings.append(Warning("bad_time", wrong, "meeting"))
+        return None
     start = end = None
     if clock:
         start, end = clock.begins, clock.ends

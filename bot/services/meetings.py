@@ -220,6 +220,9 @@ def meeting(unit: Unit, command: CommandInput, rest: str) -> Reply:
     parsed, warnings = parse_meeting_text(rest, today=unit.today)
     if parsed is None:
         bad = next((w.detail for w in warnings if w.code == "bad_date"), None)
+        clock = next((w.detail for w in warnings if w.code == "bad_time"), None)
+        if clock:
+            return unit.reply("meeting_usage", ok=False, problem=None, bad_time=clock)
         return unit.reply("meeting_usage", ok=False, problem=bad or rest)
     if parsed.date is not None and parsed.date < unit.today:
         return unit.reply("meeting_in_past", ok=False, day=parsed.date)

@@ -181,3 +181,22 @@ def test_a_failing_command_gets_a_short_answer_in_the_channel_language(bot: Harn
     said = "Beklager, det gik galt hos mig, så det blev ikke gjort. Prøv igen om lidt."
     assert answer["text"] == said
     assert "Traceback" not in answer["text"]
+
+
+@pytest.mark.parametrize("clock", ["kl. 25-26", "kl. 12-9", "kl. 9.75"])
+def test_an_impossible_meeting_time_is_refused_and_the_meeting_kept(
+    bot: Harness, clock: str
+) -> None:
+    bot.command("møde 5/2-2027 kl. 9-12 Ringsted")
+    answer = bot.command(f"møde 6/2-2027 {clock} Roskilde")
+    assert answer["text"].startswith(f'"{clock}" er ikke et klokkeslæt')
+    assert "fredag 5. februar 2027 kl. 9–12, Ringsted" in bot.command("næste-møde")["text"]
+    bot.message(f"Næste møde: 8/2-2027 {clock} i Køge")
+    [reply] = [c for c in bot.posts() if c.args.get("thread_ts")]
+    assert f'"{clock}" er ikke et klokkeslæt, så mødet er ikke registreret' in reply.args["text"]
+    assert "Ringsted" in bot.command("næste-møde")["text"]
+
+
+def test_an_impossible_meeting_time_in_english(bot_en: Harness) -> None:
+    answer = bot_en.command("meeting 14 January 2027 10:00-09:00 Town Hall")
+    assert answer["text"].startswith('"10:00-09:00" is not a time (hours 0–23')

@@ -257,7 +257,11 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
         },
         {"m": None, "today": TODAY, "news": {"code": "meeting_cancelled", "detail": "2026-12-10"}},
     ],
-    "meeting_usage": [{"problem": "32/1"}, {"problem": None}],
+    "meeting_usage": [
+        {"problem": "32/1"},
+        {"problem": None},
+        {"problem": None, "bad_time": "kl. 25-26"},
+    ],
     "next_meeting": [{"m": MEETING, "today": TODAY, "actions": RECORDS[1:3], "more": 12}],
     "no_next_meeting": [{"last": MEETING, "today": TODAY}, {"last": None, "today": TODAY}],
     "notice": [
