@@ -167,7 +167,7 @@ class Console:
         if line.startswith("/"):
             command, _, text = line.partition(" ")
             status, body = self.sender.command(
-                text,
+                self.mentions(text, escaped=True),
                 channel=self.channel,
                 user=self.user,
                 response_url=self.standin.response_url(),
@@ -180,10 +180,24 @@ class Console:
             return self._colon(match.group(1), match.group(2).strip())
         if re.match(r"^@referat\b", line, re.IGNORECASE):
             text = re.sub(r"^@referat", f"<@{BOT_USER}>", line, flags=re.IGNORECASE)
-            return self._send_event(self._message_event(text, "app_mention"))
+            return self._send_event(self._message_event(self.mentions(text), "app_mention"))
         ts = self._next_ts()
-        self.last_ts, self.last_text = ts, line
-        return self._send_event(self._message_event(line, "message", ts))
+        self.last_ts, self.last_text = ts, self.mentions(line)
+        return self._send_event(self._message_event(self.last_text, "message", ts))
+
+    def mentions(self, text: str, *, escaped: bool = False) -> str:
+        """`@jens` as Slack's composer sends a person picked from its list: `<@U0JENS>` in a
+        message, `<@U0JENS|jens>` in a slash command (the manifest's should_escape). A name
+        the console does not know stays plain text, as it would in Slack."""
+        by_name = {name.casefold(): user for user, name in self.users.items()}
+
+        def one(match: re.Match[str]) -> str:
+            user = by_name.get(match.group(1).casefold())
+            if user is None:
+                return match.group(0)
+            return f"<@{user}|{match.group(1)}>" if escaped else f"<@{user}>"
+
+        return re.sub(r"(?<![\w<@])@([\w.\-]+)", one, text)
 
     def safely(self, line: str) -> list[str]:
         """`handle`, with a fault in the console itself as one line (its traceback in the log)."""
@@ -240,6 +254,7 @@ class Console:
             return [self.label("no_message")]
         now = self._next_ts()
         if verb == "edit":
+            text = self.mentions(text)
             event = {
                 "type": "message",
                 "subtype": "message_changed",

@@ -31,7 +31,7 @@ def test_the_readme_session_in_danish(tmp_path: Path) -> None:
         [
             "/referat møde 5/2-2027 kl. 9-12 Ringsted",
             "/referat næste-møde",
-            "Handling: <@U0JENS> sender udkast til høring, frist fredag",
+            "Handling: @jens sender udkast til høring, frist fredag",
             ":done 1",
         ],
         tmp_path,
@@ -277,3 +277,19 @@ def test_a_fault_in_the_console_is_one_line_and_the_console_goes_on(
     shown = run([":upload x.txt", "/referat næste-møde"], tmp_path)
     assert "[fejl] Konsollen kunne ikke udføre linjen (RuntimeError)" in shown
     assert "Traceback" not in shown and "Jeg kender intet kommende møde" in shown
+
+
+def test_a_person_typed_as_at_name_is_a_mention_as_slack_sends_it(tmp_path: Path) -> None:
+    """`/referat hjælp`'s own example, typed as is: `@jens` becomes the mention Slack's
+    composer sends; in a slash command the escaped form; a name nobody has stays text."""
+    shown = run(
+        [
+            "Handling: @jens sender udkast til høring, frist fredag",
+            "/referat åbne @jens",
+            "Beslutning: mail til @ukendt om planen",
+        ],
+        tmp_path,
+    )
+    assert "#1 Handling: sender udkast til høring · ansvarlig @jens" in shown
+    assert "Åbne handlinger for @jens" in shown and "Ingen åbne handlinger" not in shown
+    assert "#2 Beslutning: mail til @ukendt om planen" in shown
