@@ -604,7 +604,7 @@ def press_confirm(deps: Deps, scope: Scope, pending_id: int, user: str) -> Confi
     status, outcome = confirm(deps, scope, pending_id, user)
     with deps.unit(scope) as unit:
         if status == "stored" and outcome is not None:
-            done = unit.reply("import_done", o=outcome, user=user)
+            done = unit.reply("import_done", o=outcome, user=user, today=unit.today)
             done.ephemeral = False
             return ConfirmOutcome(scope, done, None)
         key = {"already": "import_already", "cancelled": "import_cancelled"}.get(status)

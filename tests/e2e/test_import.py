@@ -215,6 +215,12 @@ def test_slash_import_previews_then_confirm_stores(bot: Harness, shared: Path) -
     assert len(exported["decisions"]) == 27 and len(exported["actions"]) == 7
     [summary] = bot.posts()
     assert "Referat gemt" in summary.args["text"] and "27 beslutninger" in summary.args["text"]
+    # the minutes' next meeting is long past: the summary does not call it the next one
+    assert (
+        "Det næste møde, referatet nævner (fredag 15. marts 2024), er passeret."
+        in (summary.args["text"])
+    )
+    assert "Se det med" not in summary.args["text"]
     answer = bot.command("næste-møde")  # "today" is 2026: the imported meeting is past
     assert "Sidste kendte møde var fredag 15. marts 2024" in answer["text"]
 

@@ -160,6 +160,7 @@ CONTEXTS: dict[str, list[dict[str, Any]]] = {
     "id_usage": [{"done": True}, {"done": False}],
     "import_done": [
         {"o": OUTCOME, "user": "U1"},
+        {"o": OUTCOME, "user": "U1", "today": date(2026, 1, 20)},  # its next meeting to come
         {"o": SimpleNamespace(status="unchanged"), "user": "U1"},
         # one of each: in the singular
         {
