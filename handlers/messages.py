@@ -12,6 +12,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 
 from bot.deps import Deps, Scope
+from bot.parsing.intents import names_minutes
 from bot.retrying import with_retries
 from bot.services import recording
 from handlers.payloads import (
@@ -70,11 +71,11 @@ def register(app: App, deps: Deps) -> None:
 
 
 def _minutes_file(event: dict[str, Any]) -> dict[str, str] | None:
-    """A file shared with "referat" in the message is minutes to import."""
+    """A file shared with "referat" ("minutes") in the message is minutes to import."""
     files = event.get("files")
     if event.get("subtype") != "file_share" or not isinstance(files, list) or not files:
         return None
-    if "referat" not in text_of(event.get("text")).lower():
+    if not names_minutes(text_of(event.get("text"))):
         return None
     file = files[0]
     url = (

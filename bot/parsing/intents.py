@@ -108,6 +108,14 @@ def readings(text: str) -> list[Reading]:
     return sorted(found, key=lambda r: -r.best[1])
 
 
+def names_minutes(text: str) -> bool:
+    """Whether a shared file's message says the file is minutes to import ("referat", "here
+    are the minutes"): a word of MINUTES_FILE_WORDS in either language."""
+    words = {w for lang in LANGUAGES.values() for w in lang.MINUTES_FILE_WORDS}
+    # a word's start: "referatet", "referater" too
+    return bool(re.search(rf"\b(?:{'|'.join(map(re.escape, sorted(words)))})", text, re.I))
+
+
 def intent_of(text: str) -> str | None:
     """The command a question asks for, or None when it is not understood."""
     cleaned = _BOT_MENTION.sub("", text).strip()

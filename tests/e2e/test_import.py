@@ -240,26 +240,36 @@ def test_cancel_stores_nothing(bot: Harness, shared: Path) -> None:
     assert "annulleret" in bot.standin.calls_to("response_url")[-1].args["text"]
 
 
-def test_uploaded_file_with_referat_in_the_message(bot: Harness, shared: Path) -> None:
+def _share_seed(bot: Harness, shared: Path, message: str) -> list[str]:
+    """The December seed shared as a Word file with `message`: the ephemerals it got."""
     lines = (shared / "seeds" / "001_46fb85d102563d28.txt").read_text().splitlines()
     url = bot.standin.add_file("referat-dec.docx", docx(lines))
     event = load(shared, "message_file_share.json")["event"]
-    event.update(
-        {
-            "channel": CHANNEL,
-            "user": USER,
-            "text": "Her er referatet fra mødet",
-            "ts": bot.next_ts(),
-        }
-    )
+    event.update({"channel": CHANNEL, "user": USER, "text": message, "ts": bot.next_ts()})
     event["files"] = [
         {**event["files"][0], "name": "referat-dec.docx", "url_private_download": url}
     ]
     assert bot.event(event) == 200
-    ephemerals = [c.args["text"] for c in bot.standin.calls_to("chat.postEphemeral")]
+    return [c.args["text"] for c in bot.standin.calls_to("chat.postEphemeral")]
+
+
+def test_uploaded_file_with_referat_in_the_message(bot: Harness, shared: Path) -> None:
+    ephemerals = _share_seed(bot, shared, "Her er referatet fra mødet")
     assert ephemerals[0] == "Læser referat-dec.docx …"
     assert "8 dagsordenspunkter · 36 beslutninger · 2 handlinger" in ephemerals[1]
     assert bot.standin.calls_to("file_download")[0].token == "xoxb-test"
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [("Here are the minutes of Tuesday's meeting", True), ("Slides from today", False)],
+)
+def test_a_file_shared_with_the_minutes_in_english(
+    bot_en: Harness, shared: Path, message: str, read: bool
+) -> None:
+    ephemerals = _share_seed(bot_en, shared, message)
+    assert (ephemerals[:1] == ["Reading referat-dec.docx …"]) is read
+    assert bool(bot_en.standin.calls_to("file_download")) is read
 
 
 def test_scanned_upload_is_explained(bot: Harness, shared: Path) -> None:

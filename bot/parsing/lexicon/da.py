@@ -627,6 +627,9 @@ TIME_PREPOSITIONS = ("efter", "før", "til", "omkring")
 # a meeting that will not be held
 CANCELLED = ("aflyst", "aflyses", "udgår", "udsat på ubestemt tid")
 
+# Et delt dokument er et referat at importere, når beskeden nævner et af disse ord.
+MINUTES_FILE_WORDS = ("referat",)
+
 # --- questions in plain words (bot/parsing/intents.py) -----------------------
 # A question's words are matched by how they begin, with or without æøå ("mode",
 # "moede" and "møde" are one word): each intent sums the weights of the cues its

@@ -604,6 +604,9 @@ TIME_PREPOSITIONS = ("after", "before", "until", "around", "the")
 # a meeting that will not be held
 CANCELLED = ("cancelled", "canceled", "called off", "postponed indefinitely")
 
+# A shared file is minutes to import when its message names one of these words.
+MINUTES_FILE_WORDS = ("minutes", "referat")
+
 # --- questions in plain words (bot/parsing/intents.py) -----------------------
 # See da.py: cues matched by how a word begins, weights summed per intent.
 INTENT_CUES = {
