@@ -200,3 +200,21 @@ def test_an_impossible_meeting_time_is_refused_and_the_meeting_kept(
 def test_an_impossible_meeting_time_in_english(bot_en: Harness) -> None:
     answer = bot_en.command("meeting 14 January 2027 10:00-09:00 Town Hall")
     assert answer["text"].startswith('"10:00-09:00" is not a time (hours 0–23')
+
+
+def test_a_meeting_on_a_holiday_or_a_weekend_is_set_with_a_note(bot: Harness) -> None:
+    christmas = bot.command("møde 25/12-2026 kl. 10-12 Ringsted")["text"]
+    assert christmas.startswith("Næste møde: fredag 25. december 2026 kl. 10–12, Ringsted")
+    assert "Mødedagen er juledag; mødet står som skrevet." in christmas
+    saturday = bot.command("møde 2/1-2027 kl. 10-12 Ringsted")["text"]
+    assert "Mødedagen er en weekenddag" in saturday
+    monday = bot.command("møde 4/1-2027 kl. 10-12 Ringsted")["text"]
+    assert "Mødedagen" not in monday
+    bot.message("Næste møde: 25/12-2026 kl. 10-12 i Køge")
+    [reply] = [c for c in bot.posts() if c.args.get("thread_ts")]
+    assert "Mødedagen er juledag" in reply.args["text"]
+
+
+def test_a_meeting_on_a_holiday_in_english(bot_en: Harness) -> None:
+    answer = bot_en.command("meeting 25 December 2026 10:00-12:00 Town Hall")["text"]
+    assert "The meeting day is Christmas Day; the meeting stays as written." in answer
