@@ -234,6 +234,8 @@ class Console:
             return self._press(word, number)
         if word in BUTTON_WORDS:
             return [self.label("no_button", press=f"{typed} {number}".strip())]
+        if word in ("ja", "nej", "yes", "no", "j", "n", "y"):
+            return [self.label("nothing_asked", answer=typed)]  # no question is open
         return [self.label("help")]
 
     def _message_event(self, text: str, kind: str, ts: str | None = None) -> dict[str, Any]:

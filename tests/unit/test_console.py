@@ -293,3 +293,10 @@ def test_a_person_typed_as_at_name_is_a_mention_as_slack_sends_it(tmp_path: Path
     assert "#1 Handling: sender udkast til høring · ansvarlig @jens" in shown
     assert "Åbne handlinger for @jens" in shown and "Ingen åbne handlinger" not in shown
     assert "#2 Beslutning: mail til @ukendt om planen" in shown
+
+
+def test_an_answer_with_no_question_open_says_so(tmp_path: Path) -> None:
+    shown = run([":ja"], tmp_path)
+    assert "Intet venter på et svar; ':ja' svarer på et spørgsmål fra en knap" in shown
+    shown = run([":yes"], tmp_path, "en")
+    assert "Nothing is waiting for an answer" in shown
