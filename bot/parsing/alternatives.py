@@ -73,9 +73,8 @@ class Alternatives:
     """`re.compile("|".join(patterns), flags)`, searched faster (see the module's doc)."""
 
     def __init__(self, patterns: Iterable[str], flags: int = 0) -> None:
-        self.patterns = tuple(patterns)
         self._parts: list[tuple[frozenset[str] | None, frozenset[str], re.Pattern[str]]] = []
-        for pattern in self.patterns:
+        for pattern in patterns:
             words = needed_words(pattern, flags)
             heads = frozenset(w[:_SHORTEST] for w in words) if words else frozenset()
             self._parts.append((words, heads, re.compile(pattern, flags)))

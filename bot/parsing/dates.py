@@ -73,16 +73,16 @@ _WEEKDAY = _alt(sorted(WEEKDAYS, key=len, reverse=True))
 _NUMBER = r"\d{1,2}|" + _alt(sorted(NUMBERS, key=len, reverse=True))
 _PERIOD = _alt(sorted(set(PERIOD_OF_MONTH) | set(PERIOD_OF_YEAR), key=len, reverse=True))
 
+# "5/2", "5/2-2027", "fredag d. 5/2 2027": day first, unless a document says otherwise
+_NUMERIC = re.compile(
+    rf"{_B}(?:(?P<wd>{_WEEKDAY})\s+(?:(?:d\.|den)\s+)?)?"
+    rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+    rf"(?:(?:\s*-\s*|/)(?P<y>\d{{4}}|\d{{2}})(?!\d)|\s(?P<y2>\d{{4}})(?!\d))?(?![\w/])"
+)
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"{_B}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_E}")),
-    (
-        "numeric",
-        re.compile(
-            rf"{_B}(?:(?P<wd>{_WEEKDAY})\s+(?:(?:d\.|den)\s+)?)?"
-            rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-            rf"(?:(?:\s*-\s*|/)(?P<y>\d{{4}}|\d{{2}})(?!\d)|\s(?P<y2>\d{{4}})(?!\d))?(?![\w/])"
-        ),
-    ),
+    ("numeric", _NUMERIC),
     (
         "dotted",
         re.compile(
@@ -284,7 +284,7 @@ def month_first_in(text: str) -> bool:
     24 November): its dates say so (a second number above 12: a dated one counts twice,
     two undated ones are needed), and none says the opposite (a first number above 12)."""
     evidence, against = 0, False
-    for m in PATTERNS[1][1].finditer(text.lower()):
+    for m in _NUMERIC.finditer(text.lower()):
         first, second = int(m.group("d")), int(m.group("m"))
         against = against or (first > 12 >= second)
         if second > 12 >= first:
@@ -371,11 +371,10 @@ def find_time_range(text: str, *, bare: bool = False) -> TimeRange | None:
     best: TimeRange | None = None
     for pattern in [_BARE_RANGE] if bare else _TIME_PATTERNS:
         for m in pattern.finditer(lowered):
-            g = m.groupdict()
-            begins = _clock(g["h1"], g.get("m1"), g.get("ap1") or g.get("ap2"))
-            ends = _clock(g["h2"], g.get("m2"), g.get("ap2")) if g.get("h2") else None
-            if begins is None or (g.get("h2") and (ends is None or ends <= begins)):
+            clocks = _clocks(m)
+            if clocks is None:
                 continue
+            begins, ends = clocks
             longer = best is not None and m.start() == best.start and m.end() > best.end
             if best is None or m.start() < best.start or longer:
                 best = TimeRange(m.start(), m.end(), begins, ends)
@@ -389,12 +388,20 @@ def impossible_time(text: str) -> str | None:
     lowered = text.lower()
     for pattern in _TIME_PATTERNS:
         for m in pattern.finditer(lowered):
-            g = m.groupdict()
-            begins = _clock(g["h1"], g.get("m1"), g.get("ap1") or g.get("ap2"))
-            ends = _clock(g["h2"], g.get("m2"), g.get("ap2")) if g.get("h2") else None
-            if begins is None or (g.get("h2") and (ends is None or ends <= begins)):
+            if _clocks(m) is None:
                 return text[m.start() : m.end()].strip()
     return None
+
+
+def _clocks(m: re.Match[str]) -> tuple[time, time | None] | None:
+    """A time match's start and end, or None where it is no time: an hour above 23,
+    minutes above 59, an end not after the start."""
+    g = m.groupdict()
+    begins = _clock(g["h1"], g.get("m1"), g.get("ap1") or g.get("ap2"))
+    ends = _clock(g["h2"], g.get("m2"), g.get("ap2")) if g.get("h2") else None
+    if begins is None or (g.get("h2") and (ends is None or ends <= begins)):
+        return None
+    return begins, ends
 
 
 _DIGITS = re.compile(r"\d+")

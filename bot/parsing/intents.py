@@ -108,12 +108,15 @@ def readings(text: str) -> list[Reading]:
     return sorted(found, key=lambda r: -r.best[1])
 
 
+_FILE_WORDS = sorted({w for lang in LANGUAGES.values() for w in lang.MINUTES_FILE_WORDS})
+# a word's start: "referatet", "referater" too
+_MINUTES_WORDS = re.compile(rf"\b(?:{'|'.join(map(re.escape, _FILE_WORDS))})", re.IGNORECASE)
+
+
 def names_minutes(text: str) -> bool:
     """Whether a shared file's message says the file is minutes to import ("referat", "here
     are the minutes"): a word of MINUTES_FILE_WORDS in either language."""
-    words = {w for lang in LANGUAGES.values() for w in lang.MINUTES_FILE_WORDS}
-    # a word's start: "referatet", "referater" too
-    return bool(re.search(rf"\b(?:{'|'.join(map(re.escape, sorted(words)))})", text, re.I))
+    return bool(_MINUTES_WORDS.search(text))
 
 
 def intent_of(text: str) -> str | None:
