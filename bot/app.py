@@ -127,13 +127,13 @@ def create_app(
         app.enable_token_revocation_listeners()
 
     app.error(_error_handler(deps))
+    # Bolt tries listeners in the order they were registered: the busiest first
     commands.register(app, deps)
+    messages.register(app, deps)  # every message event, direct messages included
     actions.register(app, deps)
     shortcuts.register(app, deps)
     imports.register(app, deps)
     events.register(app, deps)
-    events.register_direct_messages(app, deps)
-    messages.register(app, deps)
     events.register_catch_all(app, revocation_handled=settings.multi_workspace)
     app.deps = deps  # type: ignore[attr-defined]
     return app

@@ -58,18 +58,14 @@ def register(app: App, deps: Deps) -> None:
         app.event(change)(then_follow_up(app, deps, membership_changed))
 
 
-def register_direct_messages(app: App, deps: Deps) -> None:
-    """Direct messages are questions; they come as `message` events with channel_type im."""
-
-    def im_only(event: dict[str, Any]) -> bool:
-        return event.get("channel_type") == "im"
-
-    def dm(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
-        if is_from_bot(event) or event.get("subtype"):
-            return
-        context[OUTCOME] = commands.question(deps, _question(body, event), event_id_of(body), None)
-
-    app.event("message", matchers=[im_only])(then_follow_up(app, deps, dm))
+def direct_message(
+    deps: Deps, body: dict[str, Any], event: dict[str, Any], context: BoltContext
+) -> None:
+    """A direct message is a question (a `message` event with channel_type im; the
+    message listener in handlers/messages.py hands it here)."""
+    if is_from_bot(event) or event.get("subtype"):
+        return
+    context[OUTCOME] = commands.question(deps, _question(body, event), event_id_of(body), None)
 
 
 def _question(body: dict[str, Any], event: dict[str, Any]) -> CommandInput:

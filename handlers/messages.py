@@ -1,7 +1,9 @@
 """Channel messages: recorded before Slack is answered, the thread reply afterwards.
 
 One listener takes every `message` event, whatever its subtype, so none is
-answered 404 (which Slack would retry).
+answered 404 (which Slack would retry); a direct message goes on to the questions
+(`handlers/events.direct_message`). It is registered second, after the slash command:
+Bolt tries the listeners in order, and each it tries costs a message about 0.04 ms.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from bot.deps import Deps, Scope
 from bot.parsing.intents import names_minutes
 from bot.retrying import with_retries
 from bot.services import recording
+from handlers import events
 from handlers.payloads import (
     OUTCOME,
     BadPayload,
@@ -35,6 +38,7 @@ def register(app: App, deps: Deps) -> None:
     def record(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         subtype = event.get("subtype")
         if event.get("channel_type") == "im":
+            events.direct_message(deps, body, event, context)
             return
         channel = slack_id(event.get("channel"))
         if channel is None or not (subtype is None or isinstance(subtype, str)):

@@ -3,7 +3,9 @@ action concerns (mentions, and names mapped with `/referat owner NAME = @user`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import overload
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +21,31 @@ def known_names(session: Session, team_id: str) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys([*DEFAULT_OWNER_NAMES, *owner_queries.alias_names(session, team_id)])
     )
+
+
+class KnownNames(Sequence[str]):
+    """`known_names`, read from the database when the parser first looks at them: a
+    message whose owners are all mentions (or that has no action) never reads them."""
+
+    def __init__(self, session: Session, team_id: str) -> None:
+        self._session, self._team_id = session, team_id
+        self._names: tuple[str, ...] | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        if self._names is None:
+            self._names = known_names(self._session, self._team_id)
+        return self._names
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self.names[index]
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
 def person(team_id: str, user_id: str) -> Where:

@@ -8,6 +8,7 @@ bullets, bold, emoji and an optional item reference) with a keyword and a colon.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -202,7 +203,7 @@ def _deadline(text: str, today: date, warnings: list[Warning]) -> tuple[str, dat
 
 
 def _action(
-    rest: str, item: str | None, today: date, known: tuple[str, ...], warnings: list[Warning]
+    rest: str, item: str | None, today: date, known: Sequence[str], warnings: list[Warning]
 ) -> Action | None:
     owners: list[Owner] = []
     owner_match = _OWNER_CLAUSE.search(rest)
@@ -284,7 +285,7 @@ def _place(remainder: str) -> str | None:
     return text[:200] or None
 
 
-def parse_message(text: str, *, today: date, known_owners: tuple[str, ...] = ()) -> ParseResult:
+def parse_message(text: str, *, today: date, known_owners: Sequence[str] = ()) -> ParseResult:
     """Every record in a message. Never raises; no keyword means an empty result."""
     result = ParseResult()
     lines = normalize(text).split("\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.parsing.lexicon import words
@@ -57,7 +58,7 @@ def mention_owners(text: str) -> list[Owner]:
     return owners
 
 
-def split_owner_names(text: str, known: tuple[str, ...] = ()) -> list[Owner]:
+def split_owner_names(text: str, known: Sequence[str] = ()) -> list[Owner]:
     """`Slagelse og Køge` or `Lolland, RS17` as owners; mentions as mentions."""
     text = text.strip().strip(".,;:").strip()
     if not text:
@@ -73,7 +74,7 @@ def split_owner_names(text: str, known: tuple[str, ...] = ()) -> list[Owner]:
     return _unique(owners)
 
 
-def leading_known_owners(text: str, known: tuple[str, ...]) -> tuple[list[Owner], str]:
+def leading_known_owners(text: str, known: Sequence[str]) -> tuple[list[Owner], str]:
     """Known names at the start of a task: ("Slagelse og Køge bidrager", …) -> owners, rest."""
     if not known:
         return [], text

@@ -14,7 +14,7 @@ from datetime import date
 
 from bot.deps import Deps, Scope, Unit
 from bot.domain import lifecycle
-from bot.domain.owners import known_names
+from bot.domain.owners import KnownNames, known_names
 from bot.parsing import messages as parsed
 from bot.parsing.dates import DateError, parse_date
 from bot.parsing.normalize import normalize
@@ -190,7 +190,7 @@ def would_record(text: str, today: date) -> bool:
 
 def _parse(unit: Unit, text: str) -> parsed.ParseResult:
     return parsed.parse_message(
-        text, today=unit.today, known_owners=known_names(unit.session, unit.where.team_id)
+        text, today=unit.today, known_owners=KnownNames(unit.session, unit.where.team_id)
     )
 
 

@@ -285,6 +285,30 @@ def test_no_request_scans_a_growing_table(deps: Deps, sessions: SessionFactory) 
     assert scans == []
 
 
+def test_a_message_reads_the_owner_names_only_when_its_text_needs_them(
+    deps: Deps, sessions: SessionFactory
+) -> None:
+    ask(deps, "ansvarlig Bo = <@U1>")
+    engine = sessions.kw["bind"]
+    seen: list[str] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        say(deps, "Handling: <@U2> sender udkast, frist fredag\nBeslutning: Godkendt", "7.1")
+        mentions_only = list(seen)
+        seen.clear()
+        say(deps, "Handling: Bo sender budgettet, frist fredag", "7.2")
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    assert not [s for s in mentions_only if "owner_aliases" in s]
+    assert [s for s in seen if "owner_aliases" in s]
+    mine = ask(deps, "åbne mig")  # the name was read as Bo, whom the alias makes U1
+    assert "sender budgettet" in mine and "sender udkast" not in mine
+
+
 # --- first contact ---------------------------------------------------------------------
 
 
