@@ -84,6 +84,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"{_B}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_E}")),
     ("numeric", _NUMERIC),
     (
+        # "2019-June-20", "20-Jun-2019": a month's name between dashes, either way round
+        "dashed_name",
+        re.compile(
+            rf"{_B}(?:(?P<y>\d{{4}})-(?P<mn>{_MONTH})\.?-(?P<d>\d{{1,2}})"
+            rf"|(?P<d2>\d{{1,2}})-(?P<mn2>{_MONTH})\.?-(?P<y2>\d{{4}})){_E}"
+        ),
+    ),
+    (
         "dotted",
         re.compile(
             rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?"
@@ -228,6 +236,9 @@ def _resolve(kind: str, m: re.Match[str], today: date, deadline: bool) -> tuple[
         if year:
             return _safe_date(_full_year(year), month, day), True
         return _next_such(today, month, day), False
+    if kind == "dashed_name":
+        month = MONTHS[g["mn"] or g["mn2"]]
+        return _safe_date(int(g["y"] or g["y2"]), month, int(g["d"] or g["d2"])), True
     if kind in ("day_month", "month_day"):
         month = MONTHS[g["mn"]]
         if g.get("y"):

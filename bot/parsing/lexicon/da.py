@@ -847,9 +847,12 @@ NOT_ACTION_VERBS = (
     "støtter",
     "tiltræder",
     "afventer",
+    # words in -er that are no verbs: prepositions, conjunctions ("Quiz eller fuld
+    # gennemgang …")
     "under",
     "efter",
     "over",
+    "eller",
     "sammen",
     "omkring",
     "bagefter",
@@ -1011,7 +1014,8 @@ POLL_NEUTRAL = (r"undlod", r"undlader", r"blank", r"blanke", r"hverken for eller
 # At et forslag blev støttet: et resultat lige efter er forslagets ("… sekunderede Vedtaget").
 SECONDED = (r"sekunderede", r"støttede forslaget")
 # Et forslags felter, ét pr. linje: "Forslag: at godkende …", "Forslagsstiller: Ann".
-MOTION_FIELDS = (r"forslag", r"forslagsstiller", r"stillet af", r"sekunderet af", r"støttet af")
+MOVER_FIELDS = (r"forslagsstiller", r"stillet af", r"foreslået af", r"sekunderet af", r"støttet af")
+MOTION_FIELDS = (r"forslag", *MOVER_FIELDS)
 MOTION_WORDS = (
     r"\bforslag\b",
     r"\bafstemning\b",

@@ -969,6 +969,8 @@ VOTE_TALLIES = (
     r"^(?:ayes?|yes|for)\s*:?\s*\d+\s*[,;]\s*(?:nays?|no|against)\s*:?\s*\d+",
     # "All voted “AYE”." before "The motion is approved."
     r"^all (?:members )?(?:voted|in favou?r)\b",
+    # for, against, abstaining: "* 20 - 2 - 0" over "* Motion carries"
+    r"^\d{1,3}\s*[-–]\s*\d{1,3}\s*[-–]\s*\d{1,3}\s*$",
 )
 # The columns of a poll table ("| SF | F | N | A | SA |" and a row of counts, W3C style;
 # "| For | Against | Abstain |"): a majority for is the decision, joined to the question above.
@@ -978,7 +980,15 @@ POLL_NEUTRAL = (r"n", r"neutral", r"abstain", r"abstained", r"abstentions?")
 # A motion seconded: a result straight after it is the motion's ("… seconded Carried").
 SECONDED = (r"seconded",)
 # A motion's fields, one a line: "Motion: To approve …", "Moved: Ann", "Seconded: Bo".
-MOTION_FIELDS = (r"motion", r"moved(?: by)?", r"mover", r"seconded(?: by)?", r"seconder")
+MOVER_FIELDS = (
+    r"moved(?: by)?",
+    r"mover",
+    r"seconded(?: by)?",
+    r"seconder",
+    r"proposed(?: by)?",
+    r"proposer",
+)
+MOTION_FIELDS = (r"motion", *MOVER_FIELDS)
 MOTION_WORDS = (
     r"\bvote on\b",
     r"\bmotion\b",
@@ -1126,6 +1136,8 @@ DATE_TITLES = (
     r"^meeting schedule\b",
 )
 NOT_DECISION_CUES = (
+    # a vote by reactions, under the resolution it votes on: ":+1: @ann, @bo, @cy"
+    r"^(?::\+1:|:-1:|:thumbsup:|:thumbsdown:|\+1\b|-1\b|👍|👎)",
     # an outcome on a condition ("If not, the meeting moves to …"); a decision still to be made
     # ("There it will be decided whether …")
     r"^(?:if|unless)\b",

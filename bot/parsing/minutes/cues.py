@@ -15,6 +15,7 @@ from bot.parsing.minutes.motions import (
     MOTION,
     MOTION_WORDS,
     MOVED,
+    MOVER_FIELD,
     NOT_APPLICABLE,
     NOT_DECISION,
     RESOLVED,
@@ -122,6 +123,12 @@ def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> boo
     return not _NEXT_MEETING.search(sentence)  # "Næste møde afholdes …" is a date
 
 
+# "Agenda", "Dagsorden:", "- Agenda topics for next week:", "Proposed agenda": a list of items
+_AGENDA_HEADING = re.compile(
+    rf"^(?:[-*•]\s+)?(?:(?:{'|'.join(words_of('AGENDA'))})\b[^.!?]{{0,40}}:|"
+    rf"(?:{'|'.join(words_of('AGENDA'))}|{'|'.join(words_of('PROPOSED_AGENDA'))})\s*:?$)",
+    re.IGNORECASE,
+)
 _ACTION_SECTION = re.compile(
     rf"^(?:[#*\-•]+\s*)?(?:{'|'.join(words_of('ACTION_SECTIONS'))})"
     rf"(?:\s*(?:{'|'.join(words_of('ACTION_SECTION_QUALIFIERS'))}))?\s*:{{0,2}}\s*$",
@@ -266,7 +273,8 @@ def read_cues(
             if LIST_LABEL.match(paragraph):
                 label_at.add(index)  # "Agreed:" over its list is no decision itself
             elif block_text(paragraph) in labelled and index not in used:
-                decided.append((index, clip(block_text(paragraph))))
+                if not NOT_DECISION.search(block_text(paragraph)):  # ":+1: @ann, @bo"
+                    decided.append((index, clip(block_text(paragraph))))
             else:
                 continue
             used.add(index)
@@ -425,7 +433,11 @@ def _constitution(segment: Segment) -> str | None:
     "Formand: Morten Bay Dahl (nr. 22)", "Kasserer: …"), as one decision."""
     if not _CONSTITUTION.match(segment.title.strip(" #*")):
         return None
-    roles = [ln.strip(" -•*") for ln in segment.lines if _ROLE_LINE.match(ln.strip(" -•*"))]
+    roles = [
+        ln.strip(" -•*")
+        for ln in segment.lines
+        if _ROLE_LINE.match(ln.strip(" -•*")) and not MOVER_FIELD.match(ln.strip(" -•*"))
+    ]  # "Proposed by: Cart" under a motion names no office
     return " ".join(roles) if len(roles) >= 2 else None
 
 
@@ -485,11 +497,17 @@ def _listed_actions(segment: Segment, known: tuple[str, ...]) -> list[MinutesAct
     active = bool(_ACTION_SECTION.match(segment.title.strip(" #*")))
     found: list[MinutesAction] = []
     owner: list[str] | None = None
-    carried = False
+    carried = agenda = False
     for at, line in enumerate(segment.lines):
         if not line:
             carried = False
             continue
+        if _AGENDA_HEADING.match(line.strip(" #*_")):
+            agenda = True  # the list under "Agenda" names items and their presenters
+            continue
+        if agenda and re.match(r"^[•\-–*·▪◦+]\s|^\d{1,2}[.)]\s", line):
+            continue
+        agenda = False
         if _ACTION_SECTION.match(line) or _owned_list(segment.lines, at, known):
             active, owner = True, None
             continue

@@ -32,6 +32,12 @@ def heading_outline(cleaned: Cleaned) -> Outline | None:
     lines, headings = cleaned.lines, cleaned.headings
     levels = Counter(lv for i, lv in headings.items() if is_item_heading(lines[i]))
     candidates = [lv for lv, n in levels.items() if n >= 2]
+    if not candidates and len(cleaned.bold_lines) >= 2:
+        # no level of the markup holds two items: lines in bold are the headings
+        below = max(headings.values(), default=0) + 1
+        headings = {**headings, **{at: below for at in cleaned.bold_lines}}
+        levels = Counter(lv for i, lv in headings.items() if is_item_heading(lines[i]))
+        candidates = [lv for lv, n in levels.items() if n >= 2]
     if not candidates:
         return None
     level = max(candidates, key=lambda lv: (levels[lv], -lv))

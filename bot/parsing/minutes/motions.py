@@ -44,6 +44,8 @@ MOTION_WORDS = re.compile("|".join(words_of("MOTION_WORDS")), re.IGNORECASE)
 NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
 # The fields of a motion written one a line: "Motion: To approve …", "Moved: Ann".
 MOTION_FIELD = re.compile(rf"^(?:{'|'.join(words_of('MOTION_FIELDS'))})\s*:", re.IGNORECASE)
+# Only who moved, seconded or proposed it: "Proposed by: Cart", "Stillet af: Ann".
+MOVER_FIELD = re.compile(rf"^(?:{'|'.join(words_of('MOVER_FIELDS'))})\s*:", re.IGNORECASE)
 NUMBERED_MOTION = re.compile(
     rf"^(?:{'|'.join(words_of('NUMBERED_MOTIONS'))})\s+\d{{1,2}}[a-z]?\s*[:.\-–]\s*\S",
     re.IGNORECASE,
@@ -81,7 +83,10 @@ def outcome_decisions(
             continue
         signed = re.match(r"^\w+:\s*\d", rest)  # "Approved: 11/15/2022" under a signature
         votes = re.match(r"^(?:the )?motion (?:passe|carrie|passed|carried)", rest, re.I)
-        bare = bool(BARE_RESULT.match(rest)) and (len(rest) < 60 or bool(votes)) and not signed
+        # short, or a short result qualified after a comma ("Unanimously approved, with
+        # discussion of this as a temporary position.")
+        short = len(rest) < 60 or bool(re.match(r"^[^,;]{1,30}[,;]\s", rest))
+        bare = bool(BARE_RESULT.match(rest)) and (short or bool(votes)) and not signed
         if not outcome and not bare:
             continue
         if bare and index + 1 < len(blocks) and TALLY.match(block_text(blocks[index])):
@@ -95,6 +100,19 @@ def outcome_decisions(
         start = index
         while start > 0 and TALLY.match(block_text(blocks[start - 1])):
             start -= 1
+        fields = start  # "Proposed by: Cart" between the motion and its result
+        while fields > 0 and fields - 1 not in used and MOVER_FIELD.match(blocks[fields - 1]):
+            fields -= 1
+        if fields < start:
+            above = fields - 1
+            has_motion = above >= 0 and above not in used and len(blocks[above]) <= 300
+            first = above if has_motion else fields
+            parts = [block_text(b) for b in blocks[first : index + 1]]
+            if first == 0 and not has_motion and matter:
+                parts = [matter, *parts]  # the item's title is the motion
+            used.update(range(first, index + 1))
+            found.append((index, " ".join(parts)))
+            continue
         motion = start - 1
         opener = next(
             (
@@ -123,6 +141,8 @@ def outcome_decisions(
                 before = blocks[index - 1] if index and index - 1 not in used else ""
                 lead = before if before and len(before) <= 300 else ("" if index else matter)
                 parts = [p for p in (block_text(lead), *parts) if p]
+            elif start == 0 and matter and TALLY.match(block_text(blocks[0])):
+                parts = [matter, *parts]  # "* 20 - 2 - 0", "* Motion carries" first in the item
         used.update(range(start, index + 1))
         found.append((index, " ".join(parts)))
     return found, used

@@ -57,7 +57,8 @@ _DA_VERBS = "|".join(da.ACTION_VERBS)
 # A Danish present-tense verb ("laver", "korrigerer") that is not a state ("er", "har", "bliver").
 # Danish puts the subject after the verb when something else comes first: "Oprykning venter
 # vi med …" (the first word is the object, "vi" does it).
-_SUBJECT_AFTER = re.compile(r"^\s+(?:vi|man|jeg|de|du|han|hun)\b")
+# ("de" before a numeral is the article: "Heimo kontakter de 2 leverandører")
+_SUBJECT_AFTER = re.compile(r"^\s+(?:vi|man|jeg|de(?!\s+\d)|du|han|hun)\b")
 # A definite noun in the genitive: "Ældrerådets medlemmer …", "Medlemmernes ønsker …".
 _GENITIVE = re.compile(r"(?:ets|ernes|enes)$")
 # A plural noun's ending is no verb's: "Revisors bemærkninger tages op …", "… løsninger",
@@ -97,6 +98,13 @@ _STATE_NEXT = re.compile(rf"^\s+(?:{'|'.join(da.NOT_ACTION_VERBS)})\b")
 # Two words without a full stop: a heading ("Kommende arrangementer", "Virtuelle
 # arrangementer"), not "Søren Kaarup chekker." nor "Lotte bager kage".
 _HEADING_LIKE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*\s+[a-zæøå]{3,}er\s*$")
+# A phrase first, then the modal before its subject: "På generalforsamlingen vil Heimo
+# informere om …", "Til næste møde skal Jens undersøge …" (Danish word order).
+_INVERTED_DA_MODAL = re.compile(
+    r"^(?:[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){1,4}),?\s+(?:vil|skal)\s+"
+    rf"(?P<owner>{_NAME}(?:\s+{_NAME})?(?:\s+og\s+{_NAME})?)\s+"
+    rf"(?P<verb>[a-zæøå]{{3,}}e)\b(?P<rest>\s+\S.*)$"
+)
 _ACTION_DA_MODAL = re.compile(
     rf"^(?P<owner>{_SUBJECT})\s+(?:vil|kan)\s+(?:nu\s+|også\s+|gerne\s+|igen\s+|fortsat\s+|"
     r"som\s+(?:vanligt|sædvanligt?|altid)\s+)?"
@@ -185,7 +193,9 @@ _ACTION_CODE = rf"(?-i:(?:{'|'.join(words_of('ACTION_CODES'))})(?:-[A-Z0-9]+)*-?
 _CODED = re.compile(rf"^{_ACTION_CODE}")
 _ACTION_MARK = re.compile(
     rf"^(?:{_ACTION_CODE}(?:(?:{'|'.join(words_of('ACTION_MARKERS'))})\s*[:\-–]\s*)?"
-    rf"|(?:{'|'.join(words_of('ACTION_MARKERS'))})\s*[:\-–]?\s*)(?P<rest>\S.*)$",
+    # the day it was set may follow the marker: "ACTION 2007-06-08: Tom to fold …"
+    rf"|(?:{'|'.join(words_of('ACTION_MARKERS'))})(?:\s+(?P<set>\d{{4}}-\d{{2}}-\d{{2}}))?\s*[:\-–]?\s*)"
+    r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # An action marker with its owner in brackets: "AI[BS]: talk to Eric", "Action [JN]: send …".
@@ -267,7 +277,16 @@ def _clauses(text: str) -> list[str]:
 def actions_in(
     text: str, item: str | None, known: tuple[str, ...], today: date, language: str = "da"
 ) -> list[MinutesAction]:
-    """Actions a sentence or decision assigns, with their owners."""
+    """Actions a sentence or decision assigns, with their owners. An action stamped with
+    the day it was set, before this meeting ("ACTION 2007-03-17: …" in minutes of June),
+    is an earlier meeting's, carried over: none of this one's."""
+    marked = _ACTION_MARK.match(_LEAD_MARK.sub("", text.strip()))
+    if marked and marked.group("set"):
+        try:
+            if date.fromisoformat(marked.group("set")) < today:
+                return []
+        except ValueError:
+            pass
     found: list[MinutesAction] = []
     for clause, owners, task in _assigned(text, known, danish=language == "da"):
         at_next = bool(_NEXT_MEETING_DUE.search(clause))
@@ -358,6 +377,7 @@ def _assigned(
                 _ACTION_EN_PRESENT,
                 _ACTION_DA_ANY,
                 _ACTION_DA_MODAL,
+                _INVERTED_DA_MODAL,
             ):
                 match = pattern.match(clause)
                 if not match:
@@ -366,9 +386,12 @@ def _assigned(
                 if _stopped(owner):
                     continue
                 doer = _names_a_doer(owner) or owner.lower() in {k.lower() for k in known}
-                if pattern in (_ACTION_DA_ANY, _ACTION_DA_MODAL, _INVERTED_DA) and (
-                    not danish or not doer
-                ):
+                if pattern in (
+                    _ACTION_DA_ANY,
+                    _ACTION_DA_MODAL,
+                    _INVERTED_DA,
+                    _INVERTED_DA_MODAL,
+                ) and (not danish or not doer):
                     continue  # "Carsten" on the attendance line is a person, not "-en" noun
                 if pattern is _ACTION_EN_PRESENT and not doer:
                     continue

@@ -18,7 +18,9 @@ BULLET = r"(?:[•\-–*·▪◦+]\s*)"
 _HTML_BLOCK_TAGS = re.compile(r"<(?:p|div|table|tr|td|li|h[1-6])\b", re.IGNORECASE)
 _RST_HEADING = re.compile(r"`\s*(\d+(?:\.\d+)*)\s+([^`<]+?)\s*<#[^>]*>`_")
 _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>]+)>`_")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?![*_\s])[^*_]{2,120}?(?<![:*_\s])\1\s*$")
+# an inline link "[text](url)" or a reference link "[text][ref]": the text
+_MD_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]+\)|\[[^\]]*\])")
 _UNDERLINE = re.compile(r"^\s*([-=~^*#_])\1{2,}\s*$")
 _CHAT = re.compile(
     r"^\ufeff?\s*\[?(?:(?P<day>\d{4}-\d{2}-\d{2})[ T])?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?"
@@ -27,7 +29,9 @@ _CHAT = re.compile(
 )
 _SPOKEN = re.compile(r"^[\w.\-]{2,30}:\s")  # "benws_: minutes are approved"
 _TOPIC = re.compile(r"^(?:(sub)?topic|#topic)\s*:?\s+(\S.*)$", re.IGNORECASE)
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+# "## Heading"; also "##Heading", which Markdown does not allow and minutes write anyway
+# (two marks or more: "#agreed" is a chat bot's command)
+_ATX = re.compile(r"^\s{0,3}(#{1,6}(?=\s)|#{2,6}(?=[^\W\d_\[]|\[))\s*(.*?)(?:\s+#+)?\s*$")
 _LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+|]|\d+\.)\s")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$>|&])")
 _PAGE_NUMBER = re.compile(
@@ -52,6 +56,9 @@ class Cleaned:
     headings: dict[int, int] = field(default_factory=dict)  # line index -> level (1 = top)
     front_matter: int = -1  # index of the line that closes YAML front matter
     chat_days: list[str] = field(default_factory=list)  # "2018-03-26" of each chat line's stamp
+    # lines wholly in bold after a blank line ("**Agenda**"; not "**Resolution:**", a field's
+    # label): the headings of minutes whose markup marks no items otherwise
+    bold_lines: list[int] = field(default_factory=list)
 
 
 def clean_lines(text: str) -> list[str]:
@@ -82,6 +89,7 @@ def clean(text: str) -> Cleaned:
     text = text.replace("\u00a0", " ").replace("\t", " ").replace("\f", "\n")
     out = Cleaned()
     adornments: list[str] = []
+    bold_lines: list[int] = []
     raws = _bare_numbers_joined(text.split("\n"), paged="\f" in text)
     front_matter_end = _front_matter_end(raws)
     out.front_matter = front_matter_end
@@ -117,6 +125,9 @@ def clean(text: str) -> Cleaned:
         line = _RST_HEADING.sub(_rst_heading, line)
         line = _RST_LINK.sub(lambda m: m.group(1) or m.group(2), line)
         line = _MD_LINK.sub(r"\1", line)
+        bold = _BOLD_LINE.match(line)
+        if bold and (not out.lines or not out.lines[-1]) and index > front_matter_end:
+            bold_lines.append(len(out.lines))
         line = line.replace("**", "").replace("<br>", " ").replace("<br/>", " ")
         line = _ESCAPED.sub(r"\1", line)
         line = re.sub(r"(?<!\w)_([^_]+)_(?!\w)", r"\1", line)
@@ -128,6 +139,7 @@ def clean(text: str) -> Cleaned:
         if not line:
             out.headings.pop(len(out.lines), None)
         out.lines.append(line)
+    out.bold_lines = [at for at in bold_lines if out.lines[at]]
     return out
 
 

@@ -752,3 +752,112 @@ def test_a_seconded_motion_that_carried_joins_the_paragraph_that_moved_it() -> N
     [decision] = _read(text).decisions
     assert decision.text.startswith("Councilmember Herrera Spencer moved adoption")
     assert "seconded the motion, which carried" in decision.text
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("2019-June-20 ESLint TSC Meeting Notes", date(2019, 6, 20)), ("held 20-Jun-2019", None)],
+)
+def test_a_date_with_its_months_name_between_dashes(written: str, day: date | None) -> None:
+    [found] = find_dates(written, TODAY)
+    assert found.value == (day or date(2019, 6, 20))
+    assert _read(f"{written}\n\n1. Budget\n\nApproved.\n").meeting_date == date(2019, 6, 20)
+
+
+def test_a_vote_by_reactions_under_a_resolution_is_no_decision_of_its_own() -> None:
+    text = (
+        "# TSC Meeting\n\n### Should we deploy the site to Netlify?\n\n**Resolution:**\n\n"
+        "* The resolution is to move to Netlify.\n* :+1: @ann, @bo, @cy\n"
+    )
+    assert [d.text for d in _read(text).decisions] == ["The resolution is to move to Netlify."]
+
+
+def test_a_motion_over_who_proposed_it_is_what_a_bare_result_settles() -> None:
+    text = (
+        "# Board meeting\n\n## Officers\n\n**Cart for President.**\n\nProposed by: Cart\n\n"
+        "Unanimously approved.\n\n**Cart for Treasurer.**\n\nProposed by: Cart\n\n"
+        "Unanimously approved, with discussion of this as a temporary position.\n\n"
+        "## Bank account\n\nCart shall open a bank account.\n\nProposed by: Alice\n\n"
+        "Unanimously approved.\n"
+    )
+    texts = [d.text for d in _read(text).decisions]
+    assert texts == [
+        "Cart for President. Proposed by: Cart Unanimously approved.",
+        "Cart for Treasurer. Proposed by: Cart Unanimously approved, with discussion of this "
+        "as a temporary position.",
+        "Cart shall open a bank account. Proposed by: Alice Unanimously approved.",
+    ]  # and "Proposed by: Cart" names no office of the board
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner", "task"),
+    [
+        (
+            "Vi har modtaget 2 tilbud. Heimo kontakter de 2 leverandører og giver besked.",
+            "Heimo",
+            "kontakter de 2 leverandører og giver besked",
+        ),
+        (
+            "På generalforsamlingen vil Heimo informere om klagemuligheder.",
+            "Heimo",
+            "informere om klagemuligheder",
+        ),
+    ],
+)
+def test_a_danish_task_with_an_article_after_its_verb_or_a_phrase_before_its_modal(
+    sentence: str, owner: str, task: str
+) -> None:
+    assert ([owner], task) in _actions(f"Referat\n\n1. Halm\n\n{sentence}\n")
+
+
+def test_a_word_in_er_that_is_no_verb_makes_no_owner() -> None:
+    assert _actions("Referat\n\n1. Ideer\n\nQuiz eller fuld gennemgang af story til sidst.\n") == []
+
+
+def test_the_agendas_list_names_presenters_not_owners() -> None:
+    text = (
+        "**Agenda**\n\n- Action Item Review\n- Java demo (Satheesh Kathamuthu, DTCC)\n"
+        "- WG updates\n\n**Action Item Review**\n\n- Todd to look for space for the hackfest.\n\n"
+        "**Java demo (Satheesh Kathamuthu, DTCC)**\n\n- Pushed to next week\n\n"
+        "**WG updates**\n\n- Sent by mail\n\n**Actions**\n\n"
+        "- Communication Tools (Brian/Todd)\n- Agenda topics for next week:\n\n"
+        "- Numbering scheme (Vipin)\n"
+    )
+    minutes = _read(text)
+    assert [(a.owners, a.task) for a in minutes.actions] == [
+        (["Todd"], "look for space for the hackfest"),
+        (["Brian", "Todd"], "Communication Tools"),
+    ]
+    # lines in bold alone are the headings when the markup marks none
+    assert [i.title for i in minutes.items] == [
+        "Java demo (Satheesh Kathamuthu, DTCC)",
+        "WG updates",
+    ]
+
+
+def test_votes_for_against_abstaining_first_in_an_item_settle_its_title() -> None:
+    text = (
+        "---\ntitle: Minutes for SGM 2015-04-29\n---\n\n##Constitution Changes\n\n"
+        "###[Change 0][a785a9d]: Spelling and grammar amendments\n  * 20 - 2 - 0\n"
+        "  * Motion carries\n\n[a785a9d]: https://example.org/commit/a785a9d\n\n"
+        "###[Change 1][08abfa0]: Guild compliance\n  * 29 - 0 - 0\n  * Motion carries\n"
+    )
+    minutes = _read(text)  # "##Heading" without its space is a heading all the same
+    assert [i.title for i in minutes.items][-2:] == [
+        "Change 0: Spelling and grammar amendments",
+        "Change 1: Guild compliance",
+    ]
+    assert [d.text for d in minutes.decisions] == [
+        "Change 0: Spelling and grammar amendments: 20 - 2 - 0 Motion carries",
+        "Change 1: Guild compliance: 29 - 0 - 0 Motion carries",
+    ]
+
+
+def test_an_action_stamped_before_the_meeting_is_carried_over() -> None:
+    text = (
+        "DCMI Usage Board - 2007-06-08 telecon - report\n\nPresent: Tom, Diane\n\n"
+        "1. Collections profile\n\n   ACTION 2007-06-08: Diane to shepherd discussion of this "
+        "in Singapore.\n\n2. Principles\n\n   ACTION 2006-10-01: Tom to replace the Principles "
+        "document.\n"
+    )
+    assert _actions(text) == [(["Diane"], "shepherd discussion of this in Singapore")]
