@@ -30,6 +30,8 @@ DEFAULT_OWNER_NAMES: tuple[str, ...] = (
     "Region Sjælland",
     "RS17",
     "Rammeaftalesekretariatet",
+    "Sekretariatet",  # as the steering group says it day to day
+    "Formandskabet",
     "Styregruppen",
     "K17",
     "KKR",

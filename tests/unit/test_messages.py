@@ -56,6 +56,12 @@ EXAMPLES = [
         {"item": "3", "text": "Styregruppen bakker op om 4-årige rammeaftaler"},
     ),
     (
+        # the secretariat as the steering group calls it day to day
+        "Handling: Sekretariatet sender udkast til styregruppen, frist 15/1",
+        Action,
+        {"owners": ["Sekretariatet"], "text": "sender udkast til styregruppen"},
+    ),
+    (
         "Handling: Slagelse og Køge bidrager til oplægget, frist 15/1",
         Action,
         {"owners": ["Slagelse", "Køge"], "due": date(2027, 1, 15)},
