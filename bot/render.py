@@ -81,6 +81,20 @@ def clock_text(hhmm: str, lang: str) -> str:
     return str(_words(lang).CLOCK_RANGE.format(written))
 
 
+BRIEF_LENGTH = 200
+
+
+def brief(text: str, limit: int = BRIEF_LENGTH) -> str:
+    """A record's text as a line of a list shows it: on one line, cut at a word near
+    `limit` characters with "…" (a decision read from minutes can run to a paragraph;
+    its full text is in its confirmation and in the export)."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
 def _load(name: str) -> str | None:
     try:
         return resources.files("templates").joinpath(name).read_text(encoding="utf-8")
@@ -105,6 +119,7 @@ def _environment() -> Environment:
     env.filters["escape_all"] = escape
     env.filters["as_date"] = date.fromisoformat
     env.filters["names"] = names
+    env.filters["brief"] = brief
     return env
 
 

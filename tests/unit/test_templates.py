@@ -381,3 +381,44 @@ def test_template_output_is_the_golden_file(name: str, language: str) -> None:
     assert text == golden.read_text(encoding="utf-8")
     if name != "draft_referat":  # a Markdown file, not a Slack message
         assert "<b>" not in text  # what people typed is escaped
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_list_shows_a_long_record_on_one_cut_line_and_its_confirmation_in_full(
+    language: str,
+) -> None:
+    long = "Der var enighed om at det sikrede område er meget relevant " * 8 + "<@U0JENS> slut"
+    renderer = Renderer()
+    found = renderer.render(
+        language,
+        "decisions",
+        lines=[(decision(30, long, "5"), None, None)],
+        words=[],
+        since=None,
+        more=0,
+        total=1,
+        beyond=100,
+    )
+    [line] = [ln for ln in found.splitlines() if ln.startswith("• #30")]
+    assert line.endswith("…" + (" (punkt 5)" if language == "da" else " (item 5)"))
+    assert len(line) < 230 and "slut" not in line
+    listed = renderer.render(
+        language,
+        "open_items",
+        actions=[action(31, [], None, text=long)],
+        more=0,
+        total=1,
+        filter=Who("all"),
+        today=TODAY,
+    )
+    assert "…" in listed and "slut" not in listed
+    confirmed = renderer.render(
+        language,
+        "recorded",
+        **{
+            **CONTEXTS["recorded"][1],
+            "deleted": False,
+            "records": [action(31, [], None, text=long)],
+        },
+    )
+    assert "<@U0JENS> slut" in confirmed  # the confirmation says exactly what was recorded
