@@ -182,6 +182,8 @@ def _owner(words: ModuleType, tokens: tuple[_Token, ...]) -> str | None:
                 break
             if following.folded in me or _is_cue(words, following):
                 break
+            if name and following.text[:1].islower():
+                break  # "hvad skal Jens nå?": a lowercase word after the name is no part of it
             name.append(re.sub(r"['’]s?$", "", following.text))
         if name:
             return " ".join(name)

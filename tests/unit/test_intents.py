@@ -51,6 +51,8 @@ DANISH = [
     ("åbne opgaver for <@U0JENS|jens>", "open-items <@U0JENS|jens>"),
     ("hvad har jens af opgaver?", "open-items jens"),
     ("hvad skal Lolland?", "open-items Lolland"),
+    ("hvad skal Jens nå?", "open-items Jens"),
+    ("what does Anne have to do?", "open-items Anne"),
     ("hvad er åbent for Lolland?", "open-items Lolland"),
     ("hvad er abent for Lolland", "open-items Lolland"),
     ("hvilke opgaver har Køge?", "open-items Køge"),
