@@ -87,23 +87,25 @@ class Deps:
         safe against a concurrent twin), for use cases that write. `read_only=True`, for
         answers that change nothing, opens no transaction on the server (one round trip
         less at each end on PostgreSQL) and reads only the channel's settings, as plain
-        values (no tracked row: `unit.channel` stays None). `one_statement=True` does the
+        values (the tracked row only if `unit.channel` is asked for). `one_statement=True` does the
         same for a unit that writes with one statement, atomic on its own (a thread
         reply's ts noted after posting).
         """
         plain = read_only or one_statement
         with (reading if plain else transaction)(self.sessions) as session:
-            channel = None
-            if scope is not None and plain:
-                prefs = self.prefs_for(channels.settings(session, scope.team_id, scope.channel_id))
+            channel, exists = None, False
+            if scope is not None and create:
+                channel = channels.ensure(session, scope.team_id, scope.channel_id, self.now())
+                prefs, exists = self.prefs_for(channel), True
+            elif scope is not None:
+                # the settings as plain values (one small statement); the channel's tracked
+                # row is loaded only if the use case asks for it (`Unit.channel`)
+                found = channels.settings(session, scope.team_id, scope.channel_id)
+                prefs, exists = self.prefs_for(found), found is not None
             else:
-                if scope is not None and create:
-                    channel = channels.ensure(session, scope.team_id, scope.channel_id, self.now())
-                elif scope is not None:
-                    channel = channels.find(session, scope.team_id, scope.channel_id)
-                prefs = self.prefs_for(channel)
+                prefs = self.prefs_for(None)
             now = self.now()
-            yield Unit(session, scope, channel, prefs, now, prefs.today(now), self)
+            yield Unit(session, scope, channel, prefs, now, prefs.today(now), self, exists)
 
 
 @dataclass
@@ -112,11 +114,20 @@ class Unit:
 
     session: Session
     scope: Scope | None
-    channel: Channel | None
+    row: Channel | None  # the channel's tracked row, once loaded
     prefs: Prefs
     now: datetime
     today: date
     deps: Deps
+    exists: bool = False  # whether the channel has a row (its settings were read)
+
+    @property
+    def channel(self) -> Channel | None:
+        """The channel's row (None if it has none yet), loaded the first time it is asked
+        for: most requests need only its settings, read already."""
+        if self.row is None and self.exists and self.scope is not None:
+            self.row = channels.find(self.session, self.scope.team_id, self.scope.channel_id)
+        return self.row
 
     @property
     def where(self) -> Scope:
@@ -139,5 +150,13 @@ class Unit:
         """The channel's row, made the first time something is stored in it."""
         if self.channel is None:
             scope = self.where
-            self.channel = channels.ensure(self.session, scope.team_id, scope.channel_id, self.now)
-        return self.channel
+            self.row = channels.ensure(self.session, scope.team_id, scope.channel_id, self.now)
+            self.exists = True
+        assert self.row is not None
+        return self.row
+
+    def ensure_channel_row(self) -> None:
+        """That the channel has its row, before something is stored in it: nothing to do
+        when its settings were read from that row."""
+        if not self.exists:
+            self.ensure_channel()

@@ -132,5 +132,7 @@ def feed(deps: Deps, path: str) -> str | None:
             return None
         scope = Scope(channel.team_id, channel.channel_id)
         prefs = deps.prefs_for(channel)
-        here = replace(unit, scope=scope, channel=channel, prefs=prefs, today=prefs.today(unit.now))
+        here = replace(
+            unit, scope=scope, row=channel, exists=True, prefs=prefs, today=prefs.today(unit.now)
+        )
         return ics(here, scope)

@@ -226,7 +226,7 @@ def meeting(unit: Unit, command: CommandInput, rest: str) -> Reply:
         return unit.reply("meeting_usage", ok=False, problem=bad or rest)
     if parsed.date is not None and parsed.date < unit.today:
         return unit.reply("meeting_in_past", ok=False, day=parsed.date)
-    unit.ensure_channel()
+    unit.ensure_channel_row()
     news = announce(unit, parsed, actor=command.user_id)
     shown = meeting_view(news.meeting, unit.prefs) if news.meeting else None
     return unit.reply("meeting_set", m=shown, news=news.note(), today=unit.today)
@@ -239,7 +239,7 @@ def agenda(unit: Unit, command: CommandInput, rest: str) -> Reply:
         title = text.strip()
         if not title:
             return unit.reply("agenda_usage", ok=False)
-        unit.ensure_channel()
+        unit.ensure_channel_row()
         upcoming = add_agenda_item(unit, title)
         shown = meeting_view(upcoming, unit.prefs) if upcoming else None
         return unit.reply("agenda_added", title=title, m=shown)

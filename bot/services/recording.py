@@ -92,7 +92,7 @@ def _record_new(
     """A new message that records decisions and actions only, written as prebuilt Core
     statements (the message with its reply claimed, the records, owners, history); None,
     with nothing written, when the message is stored already."""
-    unit.ensure_channel()
+    unit.ensure_channel_row()
     source = sources.create_claimed(
         unit.session, _new_source(message, normalized, result), unit.now
     )
@@ -136,12 +136,12 @@ def _record(
         if message.version is not None and message.version != message.ts:
             # an edit that arrives before its original and records nothing: its version
             # is kept (not its text), so the older original arriving late records nothing
-            unit.ensure_channel()
+            unit.ensure_channel_row()
             empty = sources.NewSource(message.team_id, message.channel_id, message.ts, "", None)
             placeholder = sources.create(session, empty, unit.now)
             placeholder.version = message.stamp
         return None
-    unit.ensure_channel()
+    unit.ensure_channel_row()
     new = _new_source(message, normalized, result)
     source = sources.create(session, new, unit.now, reply_claimed=True)
     stored = _store(unit, source, result.records, message.user_id)
@@ -158,7 +158,7 @@ def delete_message(deps: Deps, scope: Scope, ts: str) -> ReplyPlan | None:
     with deps.unit(scope) as unit:
         source = queries.source_message(unit.session, scope.team_id, scope.channel_id, ts)
         if source is None:
-            unit.ensure_channel()
+            unit.ensure_channel_row()
             gone = sources.NewSource(scope.team_id, scope.channel_id, ts, "", None)
             tombstone = sources.create(unit.session, gone, unit.now)
             tombstone.deleted = True
@@ -317,7 +317,7 @@ def record_manual(deps: Deps, message: Incoming, form: ManualRecord, actor: str)
                 problems["due"] = "bad_due"
         if problems:
             return ManualOutcome(problems, unit.language)
-        unit.ensure_channel()
+        unit.ensure_channel_row()
         session, scope = unit.session, unit.where
         source = queries.source_message(session, scope.team_id, scope.channel_id, message.ts)
         if source is None:

@@ -21,7 +21,7 @@ def owner(unit: Unit, command: CommandInput, rest: str) -> tuple[Reply, tuple[st
     if parsed is None:
         return unit.reply("owner_usage", ok=False), None
     name, user = parsed
-    unit.ensure_channel()
+    unit.ensure_channel_row()
     before = owner_queries.set_alias(unit.session, unit.where.team_id, name, user, unit.now)
     moved = before is not None and before != user
     reply = unit.reply("owner_set", name=name, user=user, before=before if moved else None)
@@ -49,7 +49,7 @@ def reminders(unit: Unit, command: CommandInput, rest: str) -> Reply:
     if wanted not in ON | OFF:
         return unit.reply("reminders_usage", ok=False)
     enabled = wanted in ON
-    unit.ensure_channel()
+    unit.ensure_channel_row()
     channels.set_reminders(unit.session, unit.where.team_id, command.user_id, enabled, unit.now)
     return unit.reply("reminders_set", enabled=enabled)
 
