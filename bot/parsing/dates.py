@@ -300,7 +300,26 @@ def month_first_in(text: str) -> bool:
         against = against or (first > 12 >= second)
         if second > 12 >= first:
             evidence += 2 if m.group("y") or m.group("y2") else 1
+        year = m.group("y") or m.group("y2")
+        if m.group("wd") and year and first <= 12 and second <= 12 and first != second:
+            # "Sunday 12/7/25": the weekday says which reading is meant
+            said = WEEKDAYS[m.group("wd")]
+            day_first = _safe_date(_full_year(year), second, first)
+            month_first = _safe_date(_full_year(year), first, second)
+            if (
+                month_first
+                and month_first.weekday() == said
+                and not (day_first and day_first.weekday() == said)
+            ):
+                evidence += 2
+            elif day_first and day_first.weekday() == said:
+                against = True
     return evidence >= 2 and not against
+
+
+def reading_month_first() -> bool:
+    """Whether dates are being read month first (inside `slashed_month_first(True)`)."""
+    return _MONTH_FIRST.get()
 
 
 @contextmanager

@@ -279,6 +279,8 @@ CONSTITUTION_TITLES = (
 )
 # Et punkt hvor mødet vælger: "Valg af ordstyrer", "Valg til bestyrelsen".
 ELECTION_TITLES = (r"valg af", r"valg til", r"valg")
+# En linje over listen af valgte ("Valgt til bestyrelsen:", "Nyvalgt:")
+ELECTED_LIST_LABELS = (r"valgt", r"nyvalgt", r"genvalgt")
 # Hvem der stiller op, ikke hvem der blev valgt: "Kandidater: Jens og Bo", "På valg: …".
 NOMINEE_LABELS = (r"kandidat(?:er)?", r"på valg", r"opstillede", r"foreslåede?", r"forslag")
 ELECTION_OPENERS = (r"^på valg (?:var|er|til)\b", r"^til valg (?:var|er)\b")
@@ -887,6 +889,8 @@ NOT_OWNERS = (
     "som",
     "hvor",
     "hvad",
+    "hvem",  # "Hvem ansøger om hjertestarter?": a question, with its mark lost
+    "hvilke",
     "jeg",
     "du",
     "han",
@@ -1065,6 +1069,8 @@ DATE_TITLES = (
     r"^mødekalender\b",
 )
 NOT_DECISION_CUES = (
+    # et spørgsmål, hvis spørgsmålstegn er tabt: "Hvem ansøger om hjertestarter."
+    r"^hvem\b",
     r"\bbesluttede i et møde\b",
     # a decision of an earlier time told: "Sidste år vedtog vi nye vedtægter"
     r"^(?:sidste|forrige) (?:år|måned|uge|møde)\b",

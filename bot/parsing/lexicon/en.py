@@ -109,8 +109,11 @@ DECISION_CUES = (
     # a go-ahead: "Jens got the green light to …", "The board gave the go-ahead for …"
     r"\b(?:got|gets|was given|were given|gave|given)\s+(?:\w+\s+)?(?:the\s+)?"
     r"(?:green light|go-ahead)\b",
-    # moved, seconded, carried in one mark: "Approval of Agenda and Minutes: M/S/C"
-    r"\bM/S/C\b",
+    # a vote's outcome told first: "Unanimous vote that Nick will hold the position …"
+    r"^(?:an?\s+)?(?:unanimous|majority)\s+(?:vote|decision)\s+(?:that|to|for)\b",
+    # moved, seconded, carried (approved, passed) in one mark: "Approval of Agenda and
+    # Minutes: M/S/C", "M/S/A to commend Janice …"
+    r"\bM/S/[ACP]\b",
     # a choice between ways: "the board chose to get three quotes", "We opted not to …"
     r"(?<!-)\b(?:chose|opted)\s+(?:not\s+)?to\b",  # not "co-opted to fill"
     r"\bha(?:ve|s)\s+(?:\w+\s+)?(?:chosen|opted)\s+(?:not\s+)?to\b",
@@ -274,6 +277,8 @@ CONSTITUTION_TITLES = (
 )
 # An item where the meeting elects: "Election of officers", "Elections".
 ELECTION_TITLES = (r"elections? of", r"elections? to", r"elections?")
+# A line over the list of who was elected ("Elected through voice vote:", "Election of officers:")
+ELECTED_LIST_LABELS = (r"elected", r"elections? of", r"voted in")
 # Who stands, not who was elected: "Nominations: Ann Lee, Bo Berg", "Candidates: …".
 NOMINEE_LABELS = (r"nominations?", r"nominees?", r"candidates?", r"up for (?:re-?)?election")
 ELECTION_OPENERS = (r"\bup for (?:re-?)?election\b", r"^standing for (?:re-?)?election\b")
@@ -1136,6 +1141,8 @@ DATE_TITLES = (
     r"^meeting schedule\b",
 )
 NOT_DECISION_CUES = (
+    # a question whose mark was lost: "Who applies for the defibrillator."
+    r"^who\b",
     # a vote by reactions, under the resolution it votes on: ":+1: @ann, @bo, @cy"
     r"^(?::\+1:|:-1:|:thumbsup:|:thumbsdown:|\+1\b|-1\b|👍|👎)",
     # an outcome on a condition ("If not, the meeting moves to …"); a decision still to be made

@@ -19,7 +19,10 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # the fees"; "Besluttet:", "Decisions made:".
 LIST_LABEL = re.compile(
     rf"^(?:{'|'.join(words_of('OUTCOME_LABELS'))}|decisions?|beslutninger)"
-    r"(?:\s+(?:made|taken|truffet|taget))?\s*:\s*$",
+    r"(?:\s+(?:made|taken|truffet|taget))?\s*:\s*$"
+    # who was elected, over the list of them: "- Elected through voice vote (…):", "Election
+    # of officers:", "Valgt til bestyrelsen:"
+    rf"|^(?:[-*•]\s+)?(?:{'|'.join(words_of('ELECTED_LIST_LABELS'))})\b[^.:]{{0,120}}:\s*$",
     re.IGNORECASE,
 )
 

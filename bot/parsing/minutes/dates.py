@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot.parsing.dates import MONTHS, DateMatch, find_dates
+from bot.parsing.dates import MONTHS, DateMatch, find_dates, reading_month_first
 
 _DASHED = re.compile(r"(?<![\w/.-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\w/.-])")
 _DOTTED_SHORT = re.compile(r"(?<![\w/.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\w/]|\.\d)")
@@ -66,9 +66,13 @@ def dates_in(text: str, base: date, *, header: bool = False) -> list[DateMatch]:
         value = _safe(int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3)))
         if value is not None:
             found.append(DateMatch(m.start(), m.end(), m.group(0), value, True))
+    month_first = reading_month_first()  # the document writes "12.4.25" for 4 December
     for pattern in (_DASHED, _DOTTED_SHORT) + ((_COMPACT,) if header else ()):
         for m in pattern.finditer(text):
-            value = _safe(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+            day, month = int(m.group(1)), int(m.group(2))
+            if month_first and pattern is not _COMPACT:
+                day, month = month, day
+            value = _safe(_year(m.group(3)), month, day)
             if value is not None:
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value, True))
     for m in _IN_DAYS.finditer(text):

@@ -119,22 +119,66 @@ def slot_outline(lines: list[str]) -> Outline | None:
 
 
 _SPACED = re.compile(r"^(\d{1,2})\s+([A-ZÆØÅ][^.:]{1,150}\S)\s*$")
+# a row of a table flattened to text: "1 Godkendelse af referat. Referatet godkendt."
+_SPACED_ROW = re.compile(r"^(\d{1,2})\s+([A-ZÆØÅ][^.:]{1,80}[.:])\s+(\S.*)$")
+# a row whose title is one word before its text: "5 Koda Per tager sig af …", "6 BJU Thomas …"
+_SPACED_WORD = re.compile(r"^(\d{1,2})\s+([A-ZÆØÅ][\wæøåÆØÅ-]{1,30})\s+([A-ZÆØÅ]\S*\s.*)$")
 
 
 def spaced_outline(lines: list[str]) -> Outline | None:
     """Items numbered with a bare number and a space ("1 Godkendelse af dagsorden", "2
     Regnskab"), where nothing else gave the minutes a structure: read as "1. …" when at least
-    three such lines count 1, 2, 3 … in order; None otherwise."""
-    expected, found = 1, {}
+    three such lines count 1, 2, 3 … in order; None otherwise. Rows of a table flattened to
+    text count too ("1 Godkendelse af referat. Referatet godkendt."): the title ends at its
+    first full stop (or is one word, among rows found already), the rest is read under it."""
+    expected, found = 1, dict[int, str]()
     for index, line in enumerate(lines):
-        match = _SPACED.match(line.strip())
+        match = _SPACED.match(line.strip()) or _SPACED_ROW.match(line.strip())
+        if found and match is None:  # only among rows already found: "5 Koda Per tager …"
+            match = _SPACED_WORD.match(line.strip())
         if match and int(match.group(1)) == expected:
             found[index] = f"{expected}. {match.group(2)}"
+            if match.re is not _SPACED:  # the title, then what the row says on a line under it
+                found[index] += "\n" + match.group(3)
             expected += 1
     if len(found) < 3:
         return None
-    outline = outline_of([found.get(i, line) for i, line in enumerate(lines)])
+    outline = outline_of(
+        [part for i, line in enumerate(lines) for part in found.get(i, line).split("\n")]
+    )
     return outline if outline.items else None
+
+
+_LABELLED = re.compile(r"^(?P<label>[A-ZÆØÅ][^:]{1,40}?)\s*:\s+\S")
+
+
+def labelled_outline(lines: list[str]) -> Outline | None:
+    """Items as the labels that open paragraphs ("Kongresdeltagelse : Finni og Allan
+    deltager …", "Økonomi: Regnskabet er godkendt."), where nothing else gave the minutes a
+    structure: at least three paragraphs open so, with labels of at most five words and
+    nearly all different (a chat's speakers repeat theirs); a non-item label ("Til stede",
+    "Næste møde") starts a stretch without an item. None otherwise."""
+    opens: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        if index and lines[index - 1].strip():
+            continue  # only a paragraph's first line
+        match = _LABELLED.match(line.strip())
+        if match and len(match.group("label").split()) <= 5:
+            opens.append((index, match.group("label").strip()))
+    labels = [label.casefold() for _, label in opens]
+    if len(opens) < 3 or len(set(labels)) < 0.8 * len(labels):
+        return None
+    outline = Outline(preamble=lines[: opens[0][0]])
+    outline.segments.append(Segment(None, list(outline.preamble)))
+    bounds = [index for index, _ in opens[1:]] + [len(lines)]
+    for (index, label), stop in zip(opens, bounds, strict=True):
+        number = None
+        if is_item_heading(label):
+            number = str(len(outline.items) + 1)
+            outline.items.append(MinutesItem(number=number, title=label))
+        # the label stays on its line: "Resolution 1: To accept …" is the motion itself
+        outline.segments.append(Segment(number, lines[index:stop], title=label))
+    return outline if len(outline.items) >= 2 else None
 
 
 def structure(cleaned: Cleaned) -> Outline:
@@ -157,6 +201,9 @@ def structure(cleaned: Cleaned) -> Outline:
         spaced = spaced_outline(cleaned.lines)
         if spaced is not None:
             return spaced
+        labelled = labelled_outline(cleaned.lines)
+        if labelled is not None:
+            return labelled
         return Outline(segments=[Segment(None, cleaned.lines)], preamble=cleaned.lines)
     heading_texts = [cleaned.lines[i] for i in cleaned.headings]
     on_headings = sum(

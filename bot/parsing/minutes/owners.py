@@ -161,10 +161,10 @@ def _names_a_doer(owner: str) -> bool:
             continue
         if (
             len(words) == 1
-            and re.search(r"(?:en|et|erne|ene|ede|ige|iske)$", words[0])
+            and re.search(r"(?:en|et|erne|ene|ede|ende|ige|iske)$", words[0])
             and len(part) > 5
         ):
-            return False  # one definite noun; "Mogens Thomsen", "Kirstine" are names
+            return False  # one definite noun or "Kommende"; "Mogens Thomsen", "Kirstine" are names
     return True
 
 

@@ -336,7 +336,8 @@ def sentences(text: str) -> list[str]:
     """Split prose into sentences, not at `Ms.`, `ift.`, `S. Holden` or `10.` (but after a year)."""
     out: list[str] = []
     start = 0
-    for match in re.finditer(r"[.!?](?=\s+(?:\d{1,2}\.\s+)?[A-ZÆØÅ\"“(])", text):
+    # a closing bracket or quote after the stop ends the sentence with it: "(Low turnout.)"
+    for match in re.finditer(r"[.!?][)\"”’]?(?=\s+(?:\d{1,2}\.\s+)?[A-ZÆØÅ\"“(])", text):
         before = text[start : match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
         # "den 6. Maj" goes on; "for 2014. Then" and "(RHEL) 6. Stuart will …" end

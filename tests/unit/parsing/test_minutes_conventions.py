@@ -861,3 +861,71 @@ def test_an_action_stamped_before_the_meeting_is_carried_over() -> None:
         "document.\n"
     )
     assert _actions(text) == [(["Diane"], "shepherd discussion of this in Singapore")]
+
+
+def test_the_list_under_who_was_elected_and_a_moved_seconded_approved_mark() -> None:
+    text = (
+        "# Council minutes April 21, 2021\n\n**Business**\n\n- Janice stepped down and M/S/A to "
+        "commend Janice for her service.\n\n**Vote on Nominations**\n\n"
+        "- Elected through voice vote (as allowed, due to the virtual setting):\n"
+        "  - For two year terms to 2023: Kathleen Braden, Mike Cuadra.\n"
+        "- Election of officers:\n  - Melanie Davies, President\n  - Liz Kearns, Treasurer\n"
+    )
+    texts = [d.text for d in _read(text).decisions]
+    assert "For two year terms to 2023: Kathleen Braden, Mike Cuadra." in texts
+    assert "Melanie Davies, President" in texts and "Liz Kearns, Treasurer" in texts
+    assert any("M/S/A to commend Janice" in t for t in texts)
+
+
+def test_paragraphs_opened_by_a_label_are_the_items() -> None:
+    text = (
+        "Bestyrelsesreferat 30. januar 2020\n\nTil stede : Finni, Allan og Erik\n\n"
+        "Kongresdeltagelse : Finni og Allan deltager i kongressen.\n\n"
+        "Årets generalforsamling : 26. februar klokken 19.00. Budgettet blev godkendt.\n\n"
+        "Vandpleje : Intet nyt fra DTU.\n\nNæste møde : 26. februar klokken 17:30.\n"
+    )
+    minutes = _read(text)
+    assert [i.title for i in minutes.items] == [
+        "Kongresdeltagelse",
+        "Årets generalforsamling",
+        "Vandpleje",
+        "Næste møde",
+    ]
+    [decision] = minutes.decisions
+    assert decision.item == "2" and decision.text.endswith("Budgettet blev godkendt.")
+
+
+def test_a_weekday_beside_a_date_tells_a_document_writes_month_first() -> None:
+    text = (
+        "District 10 Minutes 12.4.25\n\n1. Treasurer\n\nJoe will talk to the treasurer at the "
+        "meeting on Sunday 12/7/25.\n\n2. Minutes\n\nApproved.\n"
+    )
+    assert _read(text).meeting_date == date(2025, 12, 4)  # 7 December 2025 is a Sunday
+    danish = "Referat 5.2.27\n\n1. Budget\n\nMødet fredag 5/2 2027 godkendte budgettet.\n"
+    assert _read(danish).meeting_date == date(2027, 2, 5)  # and 5 February 2027 a Friday
+
+
+def test_a_vote_told_first_after_a_bracketed_sentence_is_a_decision() -> None:
+    text = (
+        "Minutes\n\n1. Faculty\n\nNick volunteers. (Low turnout due to AGU conference.)  \n"
+        "Unanimous vote that Nick will hold the position until January.\n"
+    )
+    assert [d.text for d in _read(text).decisions] == [
+        "Unanimous vote that Nick will hold the position until January."
+    ]
+
+
+def test_rows_of_a_flattened_table_numbered_with_a_space_are_the_items() -> None:
+    text = (
+        "Referat af bestyrelsesmøde den 22 juni 2016\n\n"
+        "1 Godkendelse af referat. Referatet godkendt.\n2 Nyt fra formanden. Intet nyt.\n"
+        "3 Kurser. Hvem ansøger om hjertestarter.\n4 Kommende forestillinger Kontakte Pia.\n"
+    )
+    minutes = _read(text)
+    assert [i.title for i in minutes.items][:3] == [
+        "Godkendelse af referat.",
+        "Nyt fra formanden.",
+        "Kurser.",
+    ]
+    assert [d.text for d in minutes.decisions] == ["Godkendelse af referat. Referatet godkendt."]
+    assert not [a for a in minutes.actions if {"Hvem", "Kommende"} & set(a.owners)]

@@ -48,12 +48,12 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25y": (
         10,
         {
-            "decision_f1": 0.35,
-            "decision_recall": 0.3,
-            "owner_precision": 0.52,
-            "owner_recall": 0.43,
+            "decision_f1": 0.57,
+            "decision_recall": 0.56,
+            "owner_precision": 0.55,
+            "owner_recall": 0.47,
             "next_meeting_right": 0.8,
-            "meeting_date_right": 0.7,
+            "meeting_date_right": 0.8,
         },
     ),
     "heldout-2026-11-25x": (
