@@ -86,10 +86,10 @@ class Deps:
         `create=True` makes the workspace and channel rows first (idempotent,
         safe against a concurrent twin), for use cases that write. `read_only=True`, for
         answers that change nothing, opens no transaction on the server (one round trip
-        less at each end on PostgreSQL) and reads only the channel's settings, as plain
-        values (the tracked row only if `unit.channel` is asked for). `one_statement=True` does the
-        same for a unit that writes with one statement, atomic on its own (a thread
-        reply's ts noted after posting).
+        less at each end on PostgreSQL). Every unit reads the channel's settings as plain
+        values, and its tracked row only if `unit.channel` is asked for.
+        `one_statement=True` does the same as `read_only` for a unit that writes with one
+        statement, atomic on its own (a thread reply's ts noted after posting).
         """
         plain = read_only or one_statement
         with (reading if plain else transaction)(self.sessions) as session:
