@@ -350,6 +350,9 @@ OWNER_IS = (
     # "Morten Hindsholm er ansvarlig for at oprette en Dropbox konto."
     r"^(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\s+(?:er|bliver|blev)\s+"
     r"(?:ansvarlig|tovholder)\s+(?:for|på)\b",
+    # the task first, who answers for it after: "Genoptagelse af parter, Kathrine er ansvarlig."
+    r",\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+og\s+(?-i:[A-ZÆØÅ])[\wæøå]+)?)\s+(?:er|bliver)\s+"
+    r"(?:ansvarlig|ansvarlige|tovholder)\s*\.?$",
     r"^(?:på|i|til|efter|ved|inden|før)\s+[^,]{1,30}?\s+(?-i:[a-zæøå]){3,}er\s+"
     r"(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\b",
 )

@@ -97,6 +97,7 @@ SECTIONS = {
     "decision": "beslutning",
     "decisions": "beslutning",
     "conclusion": "beslutning",
+    "conclusions": "beslutning",
     "summary": "resume",
     "recommendation": "indstilling",
     "background": "sagsfremstilling",
@@ -109,6 +110,9 @@ DECISION_CUES = (
     # a go-ahead: "Jens got the green light to …", "The board gave the go-ahead for …"
     r"\b(?:got|gets|was given|were given|gave|given)\s+(?:\w+\s+)?(?:the\s+)?"
     r"(?:green light|go-ahead)\b",
+    # a motion and its result in one sentence: "Motion to accept passed.", "Motion to let the
+    # subscription expire by 09/08/2025 carried."
+    r"^motion\s+(?:to|for)\b[^.!?]{0,200}?\b(?:passed|carried|approved|adopted)\b",
     # a vote's outcome told first: "Unanimous vote that Nick will hold the position …"
     r"^(?:an?\s+)?(?:unanimous|majority)\s+(?:vote|decision)\s+(?:that|to|for)\b",
     # moved, seconded, carried (approved, passed) in one mark: "Approval of Agenda and
@@ -1201,7 +1205,14 @@ ACTION_MARKERS = (
 # The start of an action's code in an action log: "ACT-12:", "ACT-OWIS-TC-2016-58:", "AI-3:".
 ACTION_CODES = (r"ACT", r"ACTION", r"AI", r"AP")
 # Columns of a table of actions or outcomes.
-OWNER_COLUMNS = (r"owners?", r"responsible", r"who", r"assignee", r"assigned to")
+OWNER_COLUMNS = (
+    r"owners?",
+    r"responsible",
+    r"persons? responsible",
+    r"who",
+    r"assignee",
+    r"assigned to",
+)
 TASK_COLUMNS = (r"actions?", r"action items?", r"tasks?", r"what", r"to ?do", r"description")
 # Columns of a table that hold a date: never the task.
 DUE_COLUMNS = (r"due", r"deadline", r"dates?", r"when", r"by")

@@ -7,6 +7,7 @@ from datetime import date
 
 from bot.parsing.alternatives import Alternatives
 from bot.parsing.minutes.answers import LIST_LABEL, answer, label_list
+from bot.parsing.minutes.dates import dates_in
 from bot.parsing.minutes.elections import is_election, nominee_line, role_result
 from bot.parsing.minutes.headings import is_item_heading
 from bot.parsing.minutes.model import Minutes, MinutesAction, MinutesDecision, clip
@@ -39,6 +40,7 @@ from bot.parsing.minutes.owners import (
 from bot.parsing.minutes.status import STATUS_ONLY, closed_lines
 from bot.parsing.minutes.tables import (
     DECISION_COLUMN,
+    DUE_COLUMN,
     OWNER_COLUMN,
     STATUS_COLUMN,
     column,
@@ -147,8 +149,8 @@ def _section_decisions(lines: list[str]) -> list[str]:
     bullets = False
     current: str | None = None
     for line in lines:
-        if ACTION_LINE.match(line):
-            break  # "ACTION: …" after the decisions is an action, read on its own
+        if ACTION_LINE.match(line) or line.startswith("|"):
+            break  # "ACTION: …", a table after the decisions: read on their own
         if not line:
             if not bullets and current is not None:
                 entries.append(current)
@@ -241,6 +243,7 @@ def read_sections(segment: Segment, minutes: Minutes, known: tuple[str, ...], ba
             continue
         body.append(line)
     flush()
+    read_tables(segment, minutes, known, base)
     read = {a.task for a in minutes.actions}
     minutes.actions += [a for a in _listed_actions(segment, known) if a.task not in read]
 
@@ -389,22 +392,7 @@ def read_cues(
         minutes.decisions.append(MinutesDecision(label, clip(roles)))
     for poll in poll_decisions(segment.lines):
         minutes.decisions.append(MinutesDecision(label, clip(poll)))
-    rows = table_rows(segment.lines)
-    added = this_meetings_rows(rows)
-    for row in rows:
-        owner = column(row, OWNER_COLUMN)
-        task = task_column(row)
-        status = " ".join(v for k, v in row.items() if STATUS_COLUMN.match(k))
-        outcome = column(row, DECISION_COLUMN)
-        if outcome and not NOT_APPLICABLE.match(outcome):
-            minutes.decisions.append(MinutesDecision(label, clip(outcome)))
-        for sentence in sentences(status):
-            if _is_decision(sentence):
-                minutes.decisions.append(MinutesDecision(label, clip(sentence)))
-            minutes.actions += actions_in(sentence, label, known, base, minutes.language)
-        closed = STATUS_ONLY.match(status.strip())
-        if owner and task and not closed and any(row is r for r in added):
-            minutes.actions.append(MinutesAction(label, owner_names(owner, known), clip(task)))
+    read_tables(segment, minutes, known, base)
     if owner_lines and texts:
         first = sentences(texts[0])[0] if sentences(texts[0]) else texts[0]
         for owner in owner_lines:
@@ -426,6 +414,33 @@ _CONSTITUTION = re.compile(
 _ROLE_LINE = re.compile(
     r"^[A-ZÆØÅ][^:]{1,50}:\s*(?-i:[A-ZÆØÅ])[\wæøå.-]+(?:\s+[A-ZÆØÅ][\wæøå.-]+)*"
 )
+
+
+def read_tables(segment: Segment, minutes: Minutes, known: tuple[str, ...], base: date) -> None:
+    """Tables of actions and outcomes in a segment: a row with an owner and a task is an
+    action (with the deadline column's first date); an outcome column, or a status that
+    says something was decided, is a decision."""
+    label = segment.label
+    rows = table_rows(segment.lines)
+    added = this_meetings_rows(rows)
+    for row in rows:
+        owner = column(row, OWNER_COLUMN)
+        task = task_column(row)
+        status = " ".join(v for k, v in row.items() if STATUS_COLUMN.match(k))
+        outcome = column(row, DECISION_COLUMN)
+        if outcome and not NOT_APPLICABLE.match(outcome):
+            minutes.decisions.append(MinutesDecision(label, clip(outcome)))
+        for sentence in sentences(status):
+            if _is_decision(sentence):
+                minutes.decisions.append(MinutesDecision(label, clip(sentence)))
+            minutes.actions += actions_in(sentence, label, known, base, minutes.language)
+        closed = STATUS_ONLY.match(status.strip())
+        if owner and task and not closed and any(row is r for r in added):
+            # the deadline column's first date: "| Make accounts | Sean | April 15, 2022 |"
+            due = next((d.value for d in dates_in(column(row, DUE_COLUMN), base) if d.value), None)
+            minutes.actions.append(
+                MinutesAction(label, owner_names(owner, known), clip(task), due=due)
+            )
 
 
 def _constitution(segment: Segment) -> str | None:

@@ -29,7 +29,17 @@ def is_item_heading(title: str) -> bool:
 
 def heading_outline(cleaned: Cleaned) -> Outline | None:
     """Items at the heading level that holds most of them; None with fewer than two."""
-    lines, headings = cleaned.lines, cleaned.headings
+    lines = cleaned.lines
+    # a case field set as a heading ("#### Conclusions:" in every item) is a field of the item
+    # it stands in, read as a line there: a field's word with a colon, or one that repeats
+    # ("## Discussion" once among the items is an item)
+    named = Counter(lines[i].strip(" :").casefold() for i in cleaned.headings)
+    headings = {
+        i: lv
+        for i, lv in cleaned.headings.items()
+        if section_of(lines[i]) is None
+        or not (lines[i].rstrip().endswith(":") or named[lines[i].strip(" :").casefold()] > 1)
+    }
     levels = Counter(lv for i, lv in headings.items() if is_item_heading(lines[i]))
     candidates = [lv for lv, n in levels.items() if n >= 2]
     if not candidates and len(cleaned.bold_lines) >= 2:

@@ -23,7 +23,7 @@ def column(row: dict[str, str], pattern: re.Pattern[str]) -> str:
 
 
 _NOT_TASK = (OWNER_COLUMN, STATUS_COLUMN, DECISION_COLUMN, SOURCE_COLUMN)
-_DATE_COLUMN = _columns("DUE_COLUMNS")
+DUE_COLUMN = _columns("DUE_COLUMNS")
 
 
 def task_column(row: dict[str, str]) -> str:
@@ -36,7 +36,7 @@ def task_column(row: dict[str, str]) -> str:
         (
             v
             for k, v in row.items()
-            if v.strip() and not any(p.match(k) for p in (*_NOT_TASK, _DATE_COLUMN))
+            if v.strip() and not any(p.match(k) for p in (*_NOT_TASK, DUE_COLUMN))
         ),
         "",
     )

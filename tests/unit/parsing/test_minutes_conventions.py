@@ -929,3 +929,40 @@ def test_rows_of_a_flattened_table_numbered_with_a_space_are_the_items() -> None
     ]
     assert [d.text for d in minutes.decisions] == ["Godkendelse af referat. Referatet godkendt."]
     assert not [a for a in minutes.actions if {"Hvem", "Kommende"} & set(a.owners)]
+
+
+def test_items_with_conclusions_and_a_table_of_who_does_what_by_when() -> None:
+    text = (
+        "## Team Meeting\n\nApril 8, 2022\n\n"
+        "| Agenda item: | Findings | Presenter: | Rudolph Paulin |\n|---|---|---|---|\n\n"
+        "#### Discussion:\nFindings of potential users.\n#### Conclusions:\n"
+        "Agree on the statistics found.\n\n"
+        "| Action items | Person responsible | Deadline |\n|---|---|---|\n"
+        "| Research NC demography | All team members | April 8, 2022 |\n\n"
+        "| Agenda item: | Assign roles | Presenter: | Rudolph Paulin |\n|---|---|---|---|\n\n"
+        "#### Discussion:\nWho writes what.\n#### Conclusions:\n"
+        "Every team member agrees on a deadline.\n\n"
+        "| Action items | Person responsible | Deadline |\n|---|---|---|\n"
+        "| Make accounts for the apps | Sean O’Connor | April 15, 2022 |\n"
+    )
+    minutes = _read(text)
+    assert [d.text for d in minutes.decisions] == [
+        "Agree on the statistics found.",
+        "Every team member agrees on a deadline.",
+    ]
+    assert [(a.owners, a.task, a.due) for a in minutes.actions] == [
+        (["All team members"], "Research NC demography", date(2022, 4, 8)),
+        (["Sean O’Connor"], "Make accounts for the apps", date(2022, 4, 15)),
+    ]
+
+
+def test_a_motion_and_its_result_in_one_sentence() -> None:
+    text = "Minutes 24 June 2025\n\n1. Subscription\n\nMotion to accept passed. Admin: John.\n"
+    assert [d.text for d in _read(text).decisions] == ["Motion to accept passed."]
+
+
+def test_who_answers_for_a_task_after_it_in_danish() -> None:
+    text = (
+        "Referat 6. september 2023\n\n1. Stævne\n\nGenoptagelse af parter, Kathrine er ansvarlig.\n"
+    )
+    assert [a.owners for a in _read(text).actions] == [["Kathrine"]]

@@ -48,10 +48,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25z": (
         10,
         {
-            "decision_f1": 0.59,
-            "decision_recall": 0.6,
-            "owner_precision": 0.88,
-            "owner_recall": 0.41,
+            "decision_f1": 0.7,
+            "decision_recall": 0.78,
+            "owner_precision": 0.91,
+            "owner_recall": 0.61,
             "next_meeting_right": 0.7,
             "meeting_date_right": 0.9,
         },
