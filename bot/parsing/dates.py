@@ -80,6 +80,12 @@ _NUMERIC = re.compile(
     rf"(?:(?:\s*-\s*|/)(?P<y>\d{{4}}|\d{{2}})(?!\d)|\s(?P<y2>\d{{4}})(?!\d))?(?![\w/])"
 )
 
+# "fredag 5.2.2027", "Friday 10.11.2002"
+_DOTTED = re.compile(
+    rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?"
+    rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_E}"
+)
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"{_B}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_E}")),
     ("numeric", _NUMERIC),
@@ -91,18 +97,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|(?P<d2>\d{{1,2}})-(?P<mn2>{_MONTH})\.?-(?P<y2>\d{{4}})){_E}"
         ),
     ),
-    (
-        "dotted",
-        re.compile(
-            rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?"
-            rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_E}"
-        ),
-    ),
+    ("dotted", _DOTTED),
     (
         "day_month",
         re.compile(
-            rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?(?:(?:den|the)\s+)?"
-            # "15th May", also glued as a page's text may give it: "15thMay"
+            rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:(?:d\.|den|the)\s+)?)?(?:(?:den|the)\s+|d\.\s*)?"
+            # "15th May", also glued as a page's text may give it: "15thMay", "d.24. Maj"
             rf"(?P<d>\d{{1,2}})(?:\.\s*|(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(?P<mn>{_MONTH})\.?"
             rf"(?:(?:,\s*|\s+)(?P<y>\d{{4}}))?(?![\w])"
         ),
@@ -226,8 +226,13 @@ def _month_period(today: date, month: int, year: int | None, day: int) -> date:
 
 def _resolve(kind: str, m: re.Match[str], today: date, deadline: bool) -> tuple[date | None, bool]:
     g = m.groupdict()
-    if kind in ("iso", "dotted"):
+    if kind == "iso":
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), True
+    if kind == "dotted":
+        day, month = int(g["d"]), int(g["m"])
+        if _MONTH_FIRST.get():
+            day, month = month, day
+        return _safe_date(int(g["y"]), month, day), True
     if kind == "numeric":
         year = g.get("y") or g.get("y2")
         day, month = int(g["d"]), int(g["m"])
@@ -291,16 +296,19 @@ _MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
 
 
 def month_first_in(text: str) -> bool:
-    """Whether a document writes its slashed dates month first, as in the US ("11/24" for
-    24 November): its dates say so (a second number above 12: a dated one counts twice,
-    two undated ones are needed), and none says the opposite (a first number above 12)."""
+    """Whether a document writes its numeric dates month first, as in the US ("11/24" for
+    24 November, "Friday 10.11.2002" for 11 October): its dates say so (a second number
+    above 12: a dated one counts twice, two undated ones are needed; or a weekday that fits
+    only the month-first reading), and none says the opposite (a first number above 12, or
+    a weekday that fits the day-first reading)."""
     evidence, against = 0, False
-    for m in _NUMERIC.finditer(text.lower()):
+    lowered = text.lower()
+    for m in [*_NUMERIC.finditer(lowered), *_DOTTED.finditer(lowered)]:
         first, second = int(m.group("d")), int(m.group("m"))
         against = against or (first > 12 >= second)
         if second > 12 >= first:
-            evidence += 2 if m.group("y") or m.group("y2") else 1
-        year = m.group("y") or m.group("y2")
+            evidence += 2 if m.group("y") or m.groupdict().get("y2") else 1
+        year = m.group("y") or m.groupdict().get("y2")
         if m.group("wd") and year and first <= 12 and second <= 12 and first != second:
             # "Sunday 12/7/25": the weekday says which reading is meant
             said = WEEKDAYS[m.group("wd")]
@@ -324,7 +332,7 @@ def reading_month_first() -> bool:
 
 @contextmanager
 def slashed_month_first(on: bool) -> Iterator[None]:
-    """Within: `find_dates` reads "11/5/17" as 5 November 2017 (a whole document's
+    """Within: `find_dates` reads "11/5/17" and "11.5.2017" as 5 November 2017 (a whole document's
     convention, `month_first_in`); day first again after, also on an error."""
     token = _MONTH_FIRST.set(on)
     try:

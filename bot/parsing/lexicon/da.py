@@ -101,6 +101,8 @@ SECTIONS = {
 }
 # A sentence that records a decision when the minutes have no decision headings.
 DECISION_CUES = (
+    # en post eller opgave, der gives videre: "Posten som kassér overdrages til Jakob."
+    r"\boverdrages\s+til\b",
     # en tilladelse: "Jens Holm fik grønt lys til at gå videre med …", "gav grønt lys til …"
     r"\b(?:fik|får|gav|giver|har givet)\s+(?:\w+\s+)?grønt lys\b",
     # et valg mellem veje: "bestyrelsen valgte at indhente tre tilbud", "Endelig valgte vi at …"
@@ -350,6 +352,9 @@ OWNER_IS = (
     # "Morten Hindsholm er ansvarlig for at oprette en Dropbox konto."
     r"^(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\s+(?:er|bliver|blev)\s+"
     r"(?:ansvarlig|tovholder)\s+(?:for|på)\b",
+    # "Matias og Liv er sat på sagen med festen.": put on the case
+    r"^(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+og\s+(?-i:[A-ZÆØÅ])[\wæøå]+)?)\s+(?:er|bliver|blev)\s+"
+    r"sat\s+på\s+(?:sagen|opgaven)\b",
     # the task first, who answers for it after: "Genoptagelse af parter, Kathrine er ansvarlig."
     r",\s+(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+og\s+(?-i:[A-ZÆØÅ])[\wæøå]+)?)\s+(?:er|bliver)\s+"
     r"(?:ansvarlig|ansvarlige|tovholder)\s*\.?$",

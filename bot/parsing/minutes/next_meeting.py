@@ -18,6 +18,7 @@ from datetime import date, time
 from bot.parsing.dates import (
     PERIOD_OF_MONTH,
     PERIOD_OF_YEAR,
+    WEEKDAYS,
     DateMatch,
     TimeRange,
     find_time_range,
@@ -231,6 +232,10 @@ def _dates(text: str, base: date) -> list[DateMatch]:
     """The dates in `text` that name a day: "primo juni", "early February" name none; and the
     days only a next meeting is written with (`meeting_days`)."""
     found = [d for d in dates_in(text, base) if d.value and not _PERIOD.match(d.text)]
+    named = [d for d in found if d.text.strip().lower() not in WEEKDAYS]
+    if named and len(named) < len(found):
+        # "en søndag aften – d.24. Maj": the weekday is the date's, not the next such day
+        found = named
     return meeting_days(text, base, found)
 
 

@@ -260,7 +260,9 @@ def _clauses(text: str) -> list[str]:
         r"|\s+\((?=[A-ZÆØÅ])"
         # a spaced dash inside a line starts a clause: "Drøftelse af henvendelse – PM sørger
         # for …", "Discussed the room – Ann will book it"
-        r"|\s[–—]\s+(?=[A-ZÆØÅ])",
+        r"|\s[–—]\s+(?=[A-ZÆØÅ])"
+        # a hyphen glued to a name that does something: "… nøglen til -Mathias undersøger dette"
+        r"|\s-(?=[A-ZÆØÅ][\wæøå]+\s+[a-zæøå]{3,}er\b)",
         text,
     )
     out: list[str] = []

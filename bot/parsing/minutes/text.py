@@ -340,6 +340,7 @@ def sentences(text: str) -> list[str]:
     for match in re.finditer(r"[.!?][)\"”’]?(?=\s+(?:\d{1,2}\.\s+)?[A-ZÆØÅ\"“(])", text):
         before = text[start : match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
+        last = re.sub(r"^d\.(?=\d)", "", last)  # "d.7. Maj": the day of a date goes on
         # "den 6. Maj" goes on; "for 2014. Then" and "(RHEL) 6. Stuart will …" end
         following = text[match.end() :].split(maxsplit=1)
         month_next = bool(following) and following[0].lower().strip(".,") in _MONTH_WORDS

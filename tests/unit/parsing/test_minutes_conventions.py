@@ -966,3 +966,39 @@ def test_who_answers_for_a_task_after_it_in_danish() -> None:
         "Referat 6. september 2023\n\n1. Stævne\n\nGenoptagelse af parter, Kathrine er ansvarlig.\n"
     )
     assert [a.owners for a in _read(text).actions] == [["Kathrine"]]
+
+
+def test_a_weekday_beside_a_dotted_date_tells_a_document_writes_month_first() -> None:
+    text = (
+        "## Friday 10.11.2002\n\nMembers meeting.\n\n1. Patrol\n\nApproved.\n\n"
+        "Next scheduled meeting Friday 11.8.2002 @ 10am.\n"
+    )
+    minutes = _read(text)
+    assert minutes.meeting_date == date(2002, 10, 11)  # 11 October 2002 was a Friday
+    assert minutes.next_meeting is not None and minutes.next_meeting.date == date(2002, 11, 8)
+    danish = "Referat fredag 5.2.2027\n\n1. Budget\n\nGodkendt.\n"
+    assert _read(danish).meeting_date == date(2027, 2, 5)
+
+
+def test_a_residents_council_written_in_one_breath() -> None:
+    text = (
+        "Referat af beboerrådsmøde d. 23.april 2009\n\n"
+        "1)      Meddelelser: Havedøren har fået ny lås som beboerne ikke har nøglen til "
+        "-Mathias undersøger dette.\n\n"
+        "2)      Økonomi: Vi har mindre i kassen end vi troede. Posten som kassér overdrages "
+        "til Jakob.\n\n"
+        "3)      Fest: Det besluttes at holde en fest d. 9 maj (nu flyttet til d.7. Maj – info "
+        "følger). Matias og Liv er sat på sagen med festen.\n\n"
+        "4) Eventuelt: Næste møde bliver holdt en søndag aften – d.24. Maj kl. 19:30.\n"
+    )
+    minutes = _read(text)
+    texts = [d.text for d in minutes.decisions]
+    assert "Posten som kassér overdrages til Jakob." in texts
+    assert any(t.endswith("(nu flyttet til d.7. Maj – info følger).") for t in texts)
+    owners = [a.owners for a in minutes.actions]
+    assert ["Mathias"] in owners and ["Matias", "Liv"] in owners
+    assert minutes.next_meeting is not None
+    assert (minutes.next_meeting.date, minutes.next_meeting.start) == (
+        date(2009, 5, 24),
+        time(19, 30),
+    )

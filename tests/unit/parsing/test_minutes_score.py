@@ -48,12 +48,12 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25za": (
         10,
         {
-            "decision_f1": 0.45,
-            "decision_recall": 0.39,
-            "owner_precision": 0.85,
-            "owner_recall": 0.22,
-            "next_meeting_right": 0.8,
-            "meeting_date_right": 0.8,
+            "decision_f1": 0.48,
+            "decision_recall": 0.43,
+            "owner_precision": 0.87,
+            "owner_recall": 0.25,
+            "next_meeting_right": 1.0,
+            "meeting_date_right": 0.9,
         },
     ),
     "heldout-2026-11-25z": (
