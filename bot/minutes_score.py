@@ -22,10 +22,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.documents.read import DocumentError, extract_text
+from bot.documents.read import SUFFIXES, DocumentError, extract_text
 from bot.parsing.minutes import Minutes, parse_minutes
 
-SUFFIXES = (".txt", ".md", ".rst", ".html", ".htm", ".pdf", ".docx")
 OVERLAP = 0.6  # share of the label's words a reading must hold to match it
 
 

@@ -33,15 +33,20 @@ class DocumentError(ValueError):
         self.detail = detail
 
 
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx")  # every file name read as minutes
+
+
 def kind_of(filename: str, data: bytes) -> str:
     suffix = Path(filename).suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
         return "pdf"
     if suffix == ".docx" or (data.startswith(b"PK") and b"word/" in data[:4000]):
         return "docx"
-    if suffix in (".html", ".htm", ".xhtml"):
+    if suffix in HTML_SUFFIXES:
         return "html"
-    if suffix in ("", ".txt", ".md", ".markdown", ".rst", ".text"):
+    if suffix in ("", *TEXT_SUFFIXES):
         return "txt"
     return suffix.lstrip(".") or "unknown"
 

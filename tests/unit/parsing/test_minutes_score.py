@@ -445,3 +445,14 @@ def test_documents_come_in_the_order_of_their_numbers(tmp_path: Path) -> None:
         "95_da_b.txt",
         "100_en_c.md",
     ]
+
+
+def test_every_file_the_importer_reads_is_scored(tmp_path: Path) -> None:
+    """A post written as `.markdown` (a Jekyll site's) was left out of the score while the
+    importer read it: both now take the same names."""
+    from bot.minutes_score import documents
+
+    for name in ("a.markdown", "b.text", "c.xhtml", "d.md", "e.csv"):
+        (tmp_path / name).write_text("x")
+        (tmp_path / name).with_suffix(".json").write_text("{}")
+    assert [p.name for p in documents(tmp_path)] == ["a.markdown", "b.text", "c.xhtml", "d.md"]
