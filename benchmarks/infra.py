@@ -186,6 +186,17 @@ class Server:
         self.stop()
 
 
+def logged_errors(log_path: Path) -> list[str]:
+    """A server log's records at level ERROR or above (JSON or text format): a slow half
+    that fails after the answer (a reply posted but never noted) shows only there."""
+    try:
+        lines = log_path.read_text(errors="replace").splitlines()
+    except OSError:
+        return []
+    marks = ('"level": "ERROR"', '"level": "CRITICAL"', " ERROR ", " CRITICAL ")
+    return [line for line in lines if any(mark in line for mark in marks)]
+
+
 def server_env(database_url: str, api_url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "REFERAT_"))}
     env.update(

@@ -45,6 +45,7 @@ from benchmarks.infra import (
     Table,
     calls_to,
     log,
+    logged_errors,
     machine,
     median,
     met,
@@ -404,6 +405,12 @@ class Bench:
             if self.floor is not None:
                 self.floor.stop()
             self.standin.stop()
+        for log_path in sorted(self.workdir.glob("*.log")):
+            errors = logged_errors(log_path)
+            if errors:
+                self.problems.append(
+                    f"{len(errors)} error(s) in {log_path.name}, the first: {errors[0][:500]}"
+                )
         return self.tables
 
     def serve_sections(

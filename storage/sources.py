@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage import prepared
 from storage.models import SourceMessage
 
 PENDING = "pending"  # reply_ts while the one delivery that claimed the reply posts it
@@ -20,6 +21,24 @@ _TABLE = cast(Table, SourceMessage.__table__)
 _CREATE_CLAIMED = {
     "postgresql": postgresql.insert(_TABLE).on_conflict_do_nothing().returning(_TABLE.c.id),
     "sqlite": sqlite.insert(_TABLE).on_conflict_do_nothing().returning(_TABLE.c.id),
+}
+
+
+def _save_reply_statement(with_link: bool) -> Any:
+    """The UPDATE that notes a posted reply: a Core statement with named parameters, built
+    once (an ORM UPDATE costs about 0.5 ms of CPU more a message, measured with py-spy)."""
+    values: dict[str, Any] = {
+        "reply_ts": bindparam("b_reply_ts"),
+        "reply_text": bindparam("b_text"),
+    }
+    if with_link:
+        values["permalink"] = bindparam("b_permalink")
+    return update(_TABLE).where(_TABLE.c.id == bindparam("b_id")).values(**values)
+
+
+_SAVE_REPLY = {
+    True: lambda: _save_reply_statement(True),
+    False: lambda: _save_reply_statement(False),
 }
 
 
@@ -154,7 +173,9 @@ def save_reply(
     text: str | None,
     permalink: str | None,
 ) -> None:
-    values: dict[str, object] = {"reply_ts": reply_ts, "reply_text": text}
+    values: dict[str, object] = {"b_id": source_id, "b_reply_ts": reply_ts, "b_text": text}
     if permalink:
-        values["permalink"] = permalink[:500]
-    session.execute(update(SourceMessage).where(SourceMessage.id == source_id).values(**values))
+        values["b_permalink"] = permalink[:500]
+    prepared.run(
+        session, ("sources.save_reply", bool(permalink)), _SAVE_REPLY[bool(permalink)], values
+    )
