@@ -40,7 +40,7 @@ from bot.parsing.minutes.model import (
 )
 from bot.parsing.minutes.next_meeting import next_meeting_in
 from bot.parsing.minutes.outline import Outline, Segment, heading_section
-from bot.parsing.minutes.text import clean, clean_lines, sentences
+from bot.parsing.minutes.text import Cleaned, clean, clean_lines, sentences, wrap_width, wrapped_at
 from bot.parsing.owners import DEFAULT_OWNER_NAMES
 
 __all__ = [
@@ -98,6 +98,13 @@ def reading_segments(outline: Outline) -> tuple[list[Segment], bool]:
 
 def _parse(text: str, today: date, known: tuple[str, ...], model: Model | None) -> Minutes:
     cleaned = clean(text[:2_000_000])
+    with wrapped_at(wrap_width(cleaned.lines)):
+        return _read(text, cleaned, today, known, model)
+
+
+def _read(
+    text: str, cleaned: Cleaned, today: date, known: tuple[str, ...], model: Model | None
+) -> Minutes:
     lines = cleaned.lines
     minutes = Minutes(language=_language(text[:20000]))
     outline = structure(cleaned)

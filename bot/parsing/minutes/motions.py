@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.parsing.alternatives import Alternatives
-from bot.parsing.minutes.text import words_of
+from bot.parsing.minutes.text import sentences, words_of
 
 # Besides motions, formal minutes record votes with their count and elections, and what the
 # body itself decided ("Board agreed to the deletion of …", "Bestyrelsen vedtog …").
@@ -56,6 +56,13 @@ def block_text(block: str) -> str:
     return re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s+", "", block).strip()
 
 
+def _labelled(text: str, outcome: re.Match[str]) -> bool:
+    """Whether an outcome word is a label over what follows ("Decision: …", "Vedtaget -
+    …", "[AGREED] …"), not the first word of a sentence ("Agreement passed to …")."""
+    head = text[: outcome.start("rest")]
+    return bool(re.search(r"[:\-–\]]\s*$", head)) or head.lstrip().startswith("#")
+
+
 def outcome_decisions(
     blocks: list[str], matter: str = ""
 ) -> tuple[list[tuple[int, str]], set[int]]:
@@ -93,6 +100,8 @@ def outcome_decisions(
             nxt = block_text(blocks[index + 1])
             if OUTCOME.match(nxt) or BARE_RESULT.match(nxt):
                 continue  # a tally before its result: joined when the result comes
+        if outcome and not bare and not _labelled(text, outcome) and len(sentences(text)) > 1:
+            continue  # "Agreement passed to … . Agreement passed to …": each its own sentence
         used.add(index)
         if not bare:
             found.append((index, text))

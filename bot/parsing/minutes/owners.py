@@ -40,6 +40,10 @@ _NOT_OWNERS = {
     "plan",
 }
 _NOT_OWNERS |= set(words_of("NOT_OWNERS"))
+# the common words of both languages ("Any volunteers to …", "Nogle tager …"), but not
+# "All" (a group that owns a task: "All to send their hours") and not
+# the words that are also first names ("Will", "Jo", "Ned", "Min", "Han")
+_NOT_OWNERS |= set(words_of("STOPWORDS")) - {"will", "jo", "ned", "min", "han", "all", "alle"}
 
 
 def _stopped(owner: str) -> bool:

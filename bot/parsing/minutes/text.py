@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from bot.parsing.lexicon import da, en
@@ -337,7 +340,10 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     # a closing bracket or quote after the stop ends the sentence with it: "(Low turnout.)"
-    for match in re.finditer(r"[.!?][)\"”’]?(?=\s+(?:\d{1,2}\.\s+)?[A-ZÆØÅ\"“(])", text):
+    # a numbered heading run into the sentence ends it too: "… committee? 6.2 Car Insurance"
+    for match in re.finditer(
+        r"[.!?][)\"”’]?(?=\s+(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-ZÆØÅ\"“(])", text
+    ):
         before = text[start : match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
         last = re.sub(r"^d\.(?=\d)", "", last)  # "d.7. Maj": the day of a date goes on
@@ -382,6 +388,59 @@ ACTION_HEADING = re.compile(
     rf"^[#*\s]*(?:{'|'.join(words_of('ACTION_SECTIONS'))})[\s*:]*$", re.IGNORECASE
 )
 _LETTERED = re.compile(rf"^(?:{_LETTER_MARK})\s+")
+
+
+# How wide the document's prose is wrapped (`wrap_width`), while it is read: a line that ends
+# with room for the next line's first word ended where its writer ended it.
+_WIDTH: ContextVar[int | None] = ContextVar("wrap_width", default=None)
+WRAP_SLACK = 0.8  # proportional fonts (PDF text): a wrapped line may hold fewer characters
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """How wide the document's lines are wrapped, from the lines it certainly wrapped (a line
+    that goes on in lower case on the next): their median length. None when fewer than
+    three say so. (Reading every line of a document with no such line as its writer's own,
+    as written a line at a time, did worse on the held-out batches: lists of names and
+    motions over several lines came apart.)"""
+    pairs = [
+        (a, b)
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a and b and not a.startswith("|") and not b.startswith("|")
+    ]
+    wrapped = sorted(
+        len(a)
+        for a, b in pairs
+        if b[:1].islower() and not a.rstrip().endswith((".", "!", "?", ":"))
+    )
+    return wrapped[len(wrapped) // 2] if len(wrapped) >= 3 else None
+
+
+@contextmanager
+def wrapped_at(width: int | None) -> Iterator[None]:
+    token = _WIDTH.set(width)
+    try:
+        yield
+    finally:
+        _WIDTH.reset(token)
+
+
+def ended_short(current: list[str], line: str) -> bool:
+    """Whether the paragraph's last line ended where its writer ended it, not where the text
+    was wrapped: it ends no sentence (a sentence's end is split later anyway), leaves
+    nothing open, opens no list ("Følgende blev valgt:"), the next line starts with a
+    capital, and its first word would have fit ("Second: Nikki" over "Motion carries" in
+    minutes written a line at a time)."""
+    width = _WIDTH.get()
+    previous = current[-1].rstrip()
+    if width is None or not line[:1].isupper() or not previous.split():
+        return False
+    if previous.endswith((".", "!", "?")) or _GOES_ON.search(previous):
+        return False
+    if previous.split()[-1].lower() in CONNECTIVES or any(
+        c.rstrip().endswith(":") for c in current
+    ):
+        return False
+    return len(previous) + 1 + len(line.split()[0]) <= width * WRAP_SLACK
 
 
 def paragraphs(lines: list[str]) -> list[str]:
@@ -433,6 +492,8 @@ def paragraphs(lines: list[str]) -> list[str]:
             continue
         if len(current) == 1 and _HEADING_LINE.match(current[0]) and line[:1].isupper():
             flush()  # "Membership" over "Board agreed to …": a heading, not the subject
+        elif current and ended_short(current, line):
+            flush()
         current.append(line)
     flush()
     return paragraphs

@@ -12,7 +12,7 @@ import pytest
 from bot.documents.read import extract_text
 from bot.parsing.dates import find_dates
 from bot.parsing.minutes import Minutes, parse_minutes
-from bot.parsing.minutes.text import clean
+from bot.parsing.minutes.text import clean, sentences
 
 TODAY = date(2026, 11, 24)
 
@@ -1002,3 +1002,84 @@ def test_a_residents_council_written_in_one_breath() -> None:
         date(2009, 5, 24),
         time(19, 30),
     )
+
+
+def _wrapped(*lines: str) -> str:
+    """Prose wrapped at about 70 characters (three lines go on in lower case), then `lines`."""
+    return "\n".join(
+        [
+            "Generalforsamling i Grundejerforeningen Skovbrynet, 12. marts 2025",
+            "",
+            "1. Valg af dirigent og referent",
+            "Formanden bød velkommen til de fremmødte medlemmer, som var lidt færre",
+            "end sidste år, men dog tilstrækkeligt mange til at forsamlingen var",
+            "beslutningsdygtig, og dagsordenen blev gennemgået punkt for punkt af",
+            "formanden selv, inden valgene begyndte.",
+            *lines,
+        ]
+    )
+
+
+def test_a_short_line_in_wrapped_prose_ends_where_its_writer_ended_it() -> None:
+    text = _wrapped("Simon Holm blev valgt som dirigent", "Anne Sofie Berg blev valgt som referent")
+    assert [d.text for d in _read(text).decisions] == [
+        "Simon Holm blev valgt som dirigent",
+        "Anne Sofie Berg blev valgt som referent",
+    ]
+
+
+def test_a_wrapped_line_goes_on_over_a_capital_that_would_not_have_fit() -> None:
+    text = _wrapped(
+        "Det blev besluttet at give bestyrelsen lov til at købe tre nye Lenovo",
+        "ThinkPad-computere, dog for højst 15.000 kr. i alt.",
+    )
+    assert [d.text for d in _read(text).decisions] == [
+        "Det blev besluttet at give bestyrelsen lov til at købe tre nye Lenovo "
+        "ThinkPad-computere, dog for højst 15.000 kr. i alt."
+    ]
+    english = (
+        "Board meeting, 14 October 2025\n\n1. Equipment\n"
+        "The members went through the state of the office equipment, which\n"
+        "is old and slow, and the secretary reported on the offers she had\n"
+        "received from three shops, of which two were within the budget.\n"
+        "RESOLVED, that the chair is authorized to purchase three new Lenovo\n"
+        "ThinkPad laptops, spending no more than 3,000 dollars.\n"
+    )
+    assert [d.text for d in _read(english).decisions] == [
+        "RESOLVED, that the chair is authorized to purchase three new Lenovo ThinkPad "
+        "laptops, spending no more than 3,000 dollars."
+    ]
+
+
+def test_an_outcome_word_starting_sentences_is_no_label_over_the_paragraph() -> None:
+    text = (
+        "Curriculum committee, 14 October 2025\n\nGeneral Discussion\n"
+        "Agreement passed to use the IC3 curriculum for a four credit course. "
+        "Agreement passed to number this course CS 120.\n"
+    )
+    assert [d.text for d in _read(text).decisions] == [
+        "Agreement passed to use the IC3 curriculum for a four credit course.",
+        "Agreement passed to number this course CS 120.",
+    ]
+    labelled = (
+        "Curriculum committee, 14 October 2025\n\n1. Courses\nAgreed: Use IC3. Number it CS 120.\n"
+    )
+    assert [d.text for d in _read(labelled).decisions] == ["Agreed: Use IC3. Number it CS 120."]
+
+
+def test_a_common_word_is_no_owner_but_all_is() -> None:
+    text = (
+        "Committee meeting, 14 June 2025\n\n## Action Items:\n"
+        "- Each SIG to make their sticker design to send to Marton by start of July.\n"
+        "- Kim to order the hoodies.\n- All to send their booked hours to Kim.\n"
+    )
+    assert [owners for owners, _ in _actions(text)] == [["Kim"], ["All"]]
+
+
+def test_a_numbered_heading_run_into_a_sentence_ends_it() -> None:
+    said = sentences("Any volunteers to work on the electric cars committee? 6.2 Car Insurance")
+    assert said == ["Any volunteers to work on the electric cars committee?", "6.2 Car Insurance"]
+    assert sentences("Budgettet blev godkendt. 4.1 Valg af revisor") == [
+        "Budgettet blev godkendt.",
+        "4.1 Valg af revisor",
+    ]
