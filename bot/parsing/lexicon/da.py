@@ -361,6 +361,8 @@ OWNER_IS = (
     r"^(?:på|i|til|efter|ved|inden|før)\s+[^,]{1,30}?\s+(?-i:[a-zæøå]){3,}er\s+"
     r"(?P<owner>(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,2})\b",
 )
+# "X vil være formand": et hverv, ikke en opgave ("være ansvarlig for" er en opgave)
+STATE_TASKS = (r"^være\s+(?!ansvarlig\b|tovholder\b|i\s+(?:kontakt|dialog)\b)",)
 NO_OWNER_ACTION = (r"\beftersendes\b", r"\bfremlægges\b.*\bnæste\s+\w*møde")
 NEXT_MEETING_WORDS = (
     r"næste\s+(?:\w+\s+)?møde",

@@ -307,6 +307,8 @@ OWNER_IS = (
     r"^the (?P<owner>chairman|chair|clerk|secretary|treasurer|president|coordinator)\s+"
     r"(?:will|to|agreed to)\b",
 )
+# "Kailey will be the pool lead": a role, no task ("be responsible for" is one)
+STATE_TASKS = (r"^be\s+(?!responsible\b|in\s+(?:charge|touch|contact)\b)",)
 NO_OWNER_ACTION = ()
 NEXT_MEETING_WORDS = (
     r"next\s+(?:\w+\s+){0,2}meeting",  # "Next monthly Board meeting:"

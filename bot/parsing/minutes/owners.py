@@ -437,9 +437,16 @@ _PURPOSE = re.compile(r"^(?:to|for at)\s+[^,?]{1,60},\s+(?:i|jeg)\b", re.IGNOREC
 
 def _spoken(task: str) -> bool:
     """A "task" that is something said, not given: a question ("rehrar: Will it be posted
-    online?" — a question is never a task) or an explanation in the first person ("to forge
-    this, I need to find …")."""
-    return task.rstrip().endswith("?") or bool(_PURPOSE.match(task.strip()))
+    online?" — a question is never a task), an explanation in the first person ("to forge
+    this, I need to find …") or a role ("will be the pool lead")."""
+    return (
+        task.rstrip().endswith("?")
+        or bool(_PURPOSE.match(task.strip()))
+        or bool(_STATE_TASK.match(task.strip()))
+    )
+
+
+_STATE_TASK = re.compile("|".join(words_of("STATE_TASKS")), re.IGNORECASE)
 
 
 _ATTENDANCE = re.compile(rf"^(?:{'|'.join(words_of('ATTENDANCE_VERBS'))})", re.IGNORECASE)

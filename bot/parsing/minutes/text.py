@@ -46,6 +46,13 @@ _PAGE_NUMBER = re.compile(
 _CHROME = re.compile(rf"^\s*(?:{'|'.join(words_of('PAGE_CHROME'))})\s*[↑^]?\s*$", re.IGNORECASE)
 
 
+# Bullets a word processor's symbol font leaves in PDF text (U+F0B7 "", U+F0A7 "", …, in
+# the private use area) and other bullet signs: read as "•". A lone "o " opens a sub-item
+# where at least two lines start so ("o $154.63 to Linde …"): no word of either language.
+_SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff●○■□►➢‣⁃❖➤]\s*(?=\S)")
+_O_BULLET = re.compile(r"^o\s+(?=[^\sa-zæøå])")
+
+
 def _rst_heading(match: re.Match[str]) -> str:
     number, title = match.group(1), match.group(2)
     return f"{number} {title}" if "." in number else f"\x00{number}\x00 {title}"
@@ -94,6 +101,7 @@ def clean(text: str) -> Cleaned:
     adornments: list[str] = []
     bold_lines: list[int] = []
     raws = _bare_numbers_joined(text.split("\n"), paged="\f" in text)
+    o_bullets = sum(1 for raw in raws if _O_BULLET.match(raw.strip())) >= 2
     front_matter_end = _front_matter_end(raws)
     out.front_matter = front_matter_end
     for index, raw in enumerate(raws):
@@ -135,6 +143,9 @@ def clean(text: str) -> Cleaned:
         line = _ESCAPED.sub(r"\1", line)
         line = re.sub(r"(?<!\w)_([^_]+)_(?!\w)", r"\1", line)
         line = re.sub(r"\s+", " ", line).strip()
+        line = _SYMBOL_BULLET.sub("• ", line)
+        if o_bullets:
+            line = _O_BULLET.sub("• ", line)
         topic = _TOPIC.match(line)
         if topic:
             out.headings[len(out.lines)] = 2 if topic.group(1) is None else 3

@@ -1083,3 +1083,44 @@ def test_a_numbered_heading_run_into_a_sentence_ends_it() -> None:
         "Budgettet blev godkendt.",
         "4.1 Valg af revisor",
     ]
+
+
+def test_a_symbol_fonts_bullets_and_o_sub_items_are_bullets() -> None:
+    text = (
+        "ALFSC Board Meeting March 14, 2016\n"
+        "The meeting was called to order by President Carol Linde.\n"
+        "Awards\n"
+        "o The following need to be decided with input from all coaches.\n"
+        "o Linde will email freestyle skaters nomination forms for the\n"
+        "following awards: Lutz, Loop-y, Flip.\n"
+        "Pool\n"
+        "\uf0b7 Kailey Christensen will be the pool lead this year.\n"
+        "\uf0b7 Linde will file operating license application\n"
+        "\uf0b7 Linde will send out an email regarding applications.\n"
+    )
+    assert [line for line in clean(text).lines if line.startswith("•")] == [
+        "• The following need to be decided with input from all coaches.",
+        "• Linde will email freestyle skaters nomination forms for the",
+        "• Kailey Christensen will be the pool lead this year.",
+        "• Linde will file operating license application",
+        "• Linde will send out an email regarding applications.",
+    ]
+    assert _actions(text) == [
+        (
+            ["Linde"],
+            "email freestyle skaters nomination forms for the following awards: Lutz, Loop-y, Flip",
+        ),
+        (["Linde"], "file operating license application"),
+        (["Linde"], "send out an email regarding applications"),
+    ]  # "will be the pool lead" is a role, not a task
+    one = "Minutes\no Not a list: one line only.\n"
+    assert clean(one).lines[1] == "o Not a list: one line only."
+
+
+def test_a_role_is_no_task_in_danish_either() -> None:
+    text = (
+        "Bestyrelsesmøde 14. juni 2025\n\n1. Sommerfest\n"
+        "Mette vil være den nye kasserer fra august.\n"
+        "Kim vil være ansvarlig for grillen.\n"
+    )
+    assert [owners for owners, _ in _actions(text)] == [["Kim"]]
