@@ -1119,7 +1119,7 @@ NOT_DECISION_CUES = (
     r"^dato(?:en)?\s+for\s+(?:næste|efterfølgende|kommende)\s+\w*møde\b",
 )
 SOURCE_COLUMNS = ("kilde", "fra", "møde", "oprindelse")
-ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale")
+ACTION_MARKERS = (r"handling", r"opgave", r"opfølgning", r"aftale", r"aktion")
 # The start of an action's code in an action log: "HP-12:", "OPG-2016-3:".
 ACTION_CODES = (r"HP", r"OPG", r"HANDLING")
 OWNER_COLUMNS = (r"ansvarlige?", r"hvem", r"tovholder", r"ansvar")

@@ -35,6 +35,7 @@ from bot.parsing.minutes.owners import (
     listed_action,
     owner_heading,
     owner_names,
+    owners_after,
     owners_opening_lines,
 )
 from bot.parsing.minutes.status import STATUS_ONLY, closed_lines
@@ -393,12 +394,7 @@ def read_cues(
     for poll in poll_decisions(segment.lines):
         minutes.decisions.append(MinutesDecision(label, clip(poll)))
     read_tables(segment, minutes, known, base)
-    if owner_lines and texts:
-        first = sentences(texts[0])[0] if sentences(texts[0]) else texts[0]
-        for owner in owner_lines:
-            minutes.actions.append(
-                MinutesAction(label, owner_names(owner, known), clip(first).rstrip("."))
-            )
+    minutes.actions += owners_after(segment.lines, label, known, {a.task for a in minutes.actions})
     reported = closed_lines(segment.lines)
     if reported:
         minutes.actions[first_action:] = [

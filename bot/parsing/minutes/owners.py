@@ -293,6 +293,8 @@ def actions_in(
                 return []
         except ValueError:
             pass
+    if _OWNER_AFTER.match(_LEAD_MARK.sub("", text.strip())):
+        return []  # "Owner: Kim" alone: the owner of the task above it (`owners_after`)
     found: list[MinutesAction] = []
     for clause, owners, task in _assigned(text, known, danish=language == "da"):
         at_next = bool(_NEXT_MEETING_DUE.search(clause))
@@ -566,3 +568,61 @@ def assignment_runs(
             found += [a for a in run if a.task not in tasks]
         run = []
     return found
+
+
+# "AKTION: Finn." or "Ansvarlig: Bo og Kim" on a line of its own, under what is to be done: the
+# owners of the last sentence above it
+_OWNER_AFTER = re.compile(
+    rf"^(?i:{'|'.join(words_of('ACTION_MARKERS') + words_of('OWNER_COLUMNS'))})\s*:\s*"
+    rf"(?P<owner>{_SUBJECT})\s*\.?\s*$"
+)
+_ABOVE_LINES = 4  # how far up the sentence may start (a long sentence wrapped over lines)
+
+
+def owners_after(
+    lines: list[str], item: str | None, known: tuple[str, ...], tasks: set[str]
+) -> list[MinutesAction]:
+    """Tasks whose owners stand on the line below them ("Listerne fremsendes til B, når de
+    er opdateret." over "AKTION: Finn."). The task is the first sentence above that tells
+    what is to be done, not what was done ("… blev udfyldt."), within the paragraph above:
+    back to a blank line (unless what was read so far goes on from the line before it, in
+    lower case), a numbered or bulleted line or another owner line. Nothing when a task was
+    read from that paragraph already (`tasks`), or when the owners stand under a list."""
+    found: list[MinutesAction] = []
+    for index, line in enumerate(lines):
+        match = _OWNER_AFTER.match(line.strip())
+        if not match or _stopped(match["owner"]):
+            continue
+        names = owner_names(match["owner"], known)
+        above: list[str] = []
+        listed = False
+        for previous in reversed(lines[max(0, index - _ABOVE_LINES) : index]):
+            text = previous.strip()
+            if not text:
+                if above and not above[0][:1].islower():
+                    break
+                continue
+            if _OWNER_AFTER.match(text):
+                break
+            if _BULLET.match(text):
+                listed = True
+                break
+            if _LEAD_MARK.match(text):
+                rest = _LEAD_MARK.sub("", text)
+                if rest.rstrip().endswith((".", "!")) or len(rest.split()) > 8:
+                    above.insert(0, rest)  # a numbered paragraph, not its heading
+                break  # "5. Sager til beslutning": the paragraph starts here
+            above.insert(0, text)
+        paragraph = " ".join(above)
+        if not names or listed or any(t and t in paragraph for t in tasks):
+            continue
+        told = [s for s in sentences(paragraph) if not _DONE.search(s)]
+        task = clip(told[0]).rstrip(".") if told else ""
+        if len(task.split()) >= 3 and task not in tasks:
+            found.append(MinutesAction(item, names, task))
+            tasks = tasks | {task}
+    return found
+
+
+# a sentence that tells what was done, not what is to be done: "Listerne blev udfyldt."
+_DONE = re.compile(r"\b(?:blev|var|havde|was|were|had)\b", re.IGNORECASE)

@@ -1124,3 +1124,36 @@ def test_a_role_is_no_task_in_danish_either() -> None:
         "Kim vil være ansvarlig for grillen.\n"
     )
     assert [owners for owners, _ in _actions(text)] == [["Kim"]]
+
+
+def test_owners_on_the_line_under_a_task() -> None:
+    text = (
+        "Referat af bestyrelsesmøde 2. august 2010\n\n"
+        "2. GODKENDELSE AF REFERAT\n"
+        "De administrative styringslister blev udfyldt. Listerne fremsendes til B, når de er\n"
+        "opdateret.\n"
+        "AKTION: Finn.\n\n"
+        "Børneattester skal udarbejdes og sendes til Peter.\n"
+        "AKTION: De pågældende.\n\n"
+        "5. SAGER TIL BESLUTNING\n"
+        "Der udsendes en reminder til næste møde, hvor de nye vedtægter skal\n"
+        "behandles.\n"
+        "AKTION: Peter.\n"
+    )
+    assert _actions(text) == [
+        (["Finn"], "Listerne fremsendes til B, når de er opdateret"),
+        (
+            ["Peter"],
+            "Der udsendes en reminder til næste møde, hvor de nye vedtægter skal behandles",
+        ),
+    ]  # "De pågældende" names nobody
+    english = (
+        "Steering group, 4 March 2025\n\n1. Budget\n"
+        "The budget was discussed. A revised budget is sent to the members before Friday.\n"
+        "Owner: Kim\n\n2. Website\n"
+        "- new photos\n- a calendar page\n"
+        "Owner: Bo\n"
+    )
+    assert _actions(english) == [
+        (["Kim"], "A revised budget is sent to the members before Friday")
+    ]  # Bo stands under a list: which of its lines is his is not said
