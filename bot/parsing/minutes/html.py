@@ -1,5 +1,7 @@
 """HTML minutes (saved ESDH pages, board referater, Markdown with inline HTML) as
-Markdown-shaped text, through a real HTML parser (BeautifulSoup, html.parser).
+Markdown-shaped text, through a real HTML parser (BeautifulSoup with lxml's HTML parser,
+which closes what old pages leave open as a browser does: `<LI>` after `<LI>` is the next
+item, not one inside the other, as Python's html.parser would have it).
 
 Headings become `#` lines, list items `-` or `N.` lines, paragraphs and table
 cells lines of their own. A table of short cells stays a `| a | b |` table; a
@@ -21,7 +23,7 @@ _LONG_CELL = 80  # characters: a table with cells this long is an agenda, not a 
 
 def html_to_text(markup: str) -> str:
     """Markdown-shaped text of an HTML document or fragment."""
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = BeautifulSoup(markup, "lxml")
     out: list[str] = []
     _walk(soup, out)
     text = "\n".join(out)
