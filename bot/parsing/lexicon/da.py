@@ -126,6 +126,9 @@ DECISION_CUES = (
     # kasserer"
     r"\b(?:gen)?valgte\s+(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3}\s+(?:som|til)\b",
     r"\bgenvalgte\b",
+    # en udpegning: "Handicaprådet udpegede Ingrid Rasmussen som formand"
+    r"\budpegede\s+(?-i:[A-ZÆØÅ])[\wæøå]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøå]+){0,3}\s+(?:som|til)\b",
+    r"\bblev\s+udpeget\s+(?:som|til)\b",
     # en aftale i nutid: "det aftales at vi er åbne for at hjælpe"
     r"\bdet\s+aftales\b",
     # et afslag eller en accept: "Vi takker nej til deltagelse i julemarkedet."
@@ -266,7 +269,11 @@ WEAK_DECISION_CUES = (
 )
 # A report under a decision heading ("Formanden orienterede om …"): what was told, not
 # decided, where the heading also holds an outcome ("Til efterretning.").
-REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:orienterede|informerede|redegjorde|fortalte)\s+om\b",)
+REPORTS = (
+    r"^\S+(?:\s+\S+)?\s+(?:orienterede|informerede|redegjorde|fortalte)\s+om\b",
+    # "Alle medlemmer gav en kort præsentation.", "Michael Bjørn gav en gennemgang af …"
+    r"^\S+(?:\s+\S+){0,2}\s+gav\s+(?:en\s+)?(?:kort\s+)?(?:præsentation|gennemgang|orientering|status)\b",
+)
 # A sentence that says what the decision before it covers: joined to it.
 ELABORATIONS = (r"^(?:dette|det|beslutningen)\s+(?:gælder|omfatter|betyder|indebærer)\b",)
 # Det, et valg handler om; udfaldet efter det ("Der var genvalg til alle.") er beslutningen.

@@ -267,7 +267,11 @@ WEAK_DECISION_CUES = (
 )
 # A report under a decision heading ("The chair reported on …"): what was told, not
 # decided, where the heading also holds an outcome ("Noted.").
-REPORTS = (r"^\S+(?:\s+\S+)?\s+(?:reported|informed \w+|briefed \w+)\s+(?:on|about)\b",)
+REPORTS = (
+    r"^\S+(?:\s+\S+)?\s+(?:reported|informed \w+|briefed \w+)\s+(?:on|about)\b",
+    # "All members gave a short presentation.", "Ann gave an overview of …"
+    r"^\S+(?:\s+\S+){0,2}\s+gave\s+(?:a|an)\s+(?:brief\s+|short\s+)?(?:presentation|overview|update|report)\b",
+)
 # A sentence that says what the decision before it covers: joined to it.
 ELABORATIONS = (r"^(?:this|that|the decision)\s+(?:applies|covers|includes|means)\b",)
 # What an election is about; the result after it ("All were re-elected.") is the decision.

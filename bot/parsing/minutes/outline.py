@@ -42,7 +42,9 @@ _SECTION = re.compile(
     # the body and day that decided, as ESDH systems print the field: "Beslutning i Udvalget
     # for Ældre og Sundhed den 04-06-2020", "Decision of the Planning Committee"
     r"(?P<by>\s+(?:i|fra|af|in|of|by)\s+(?:the\s+)?(?-i:[A-ZÆØÅ])[^:.]{1,80}?"
-    r"(?:\s+(?:den|on)\s+\d{1,2}[-./]\d{1,2}[-./]\d{2,4})?)?"
+    r"(?:\s+(?:den|on)\s+\d{1,2}[-./]\d{1,2}[-./]\d{2,4})?"
+    # or the body straight after, then the day: "Beslutning Handicaprådet den 18-01-2018"
+    r"|\s+(?-i:[A-ZÆØÅ])[^:.]{1,80}?\s+(?:den|on)\s+\d{1,2}[-./]\d{1,2}[-./]\d{2,4})?"
     r"(?:\s*:\s*(?P<rest>.*)|\s*)$",
     re.IGNORECASE,
 )

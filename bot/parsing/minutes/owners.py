@@ -138,6 +138,12 @@ _TRAILING_OWNER = re.compile(
     rf"^(?P<rest>.*\w.*?)[.\s]*\((?P<owner>{_KNOWN_NAME}(?:\s*(?:[,/&]|og|and)\s*{_KNOWN_NAME})*)"
     r"\)\.?$"
 )
+# The same with its label: "… fremlægges på næste møde (aktion: Kenneth & Tommy)"
+_OWNER_LABELS = "|".join(words_of("ACTION_MARKERS") + words_of("OWNER_COLUMNS"))
+_LABELLED_TRAILING_OWNER = re.compile(
+    rf"^(?P<rest>.*\w.*?)[.\s]*\((?i:{_OWNER_LABELS})"
+    rf"\s*:\s*(?P<owner>{_KNOWN_NAME}(?:\s*(?:[,/&]|og|and)\s*{_KNOWN_NAME})*)\)\.?$"
+)
 # A task told in the present with a named owner: "Chris Clark reaches out to Vlad …",
 # "QA Team sets up …" (lexicon TASK_PRESENT; Danish writes any "X <verb>er", above).
 _ACTION_EN_PRESENT = re.compile(
@@ -242,7 +248,7 @@ OWNER_LINE = re.compile(rf"^(?:{'|'.join(words_of('OWNER_COLUMNS'))})\s*:\s*(.+)
 def owner_names(raw: str, known: tuple[str, ...]) -> list[str]:
     raw = raw.strip(" .,:").lstrip("@")
     canon = {k.lower(): k for k in known}
-    parts = [p.strip().lstrip("@") for p in re.split(r"\s+og\s+|\s+and\s+|,\s*", raw) if p.strip()]
+    parts = [p.strip().lstrip("@") for p in re.split(r"\s+(?:og|and|&)\s+|,\s*", raw) if p.strip()]
     if len(parts) > 1:
         return [canon.get(p.lower(), p) for p in parts]
     return [canon.get(raw.lower(), raw)]
@@ -319,6 +325,13 @@ def _assigned(
     stripped = text.strip()
     if ACTION_HEADING.match(stripped):
         return []  # "Action List", "Handlinger:": the heading over the tasks, none itself
+    labelled = _LABELLED_TRAILING_OWNER.match(stripped)
+    if labelled:
+        # "Det blev aftalt, at vi starter op med spørgeskema … (aktion: Malte).": the owner
+        # says so; the task is the sentence before, from its "at" if it has one
+        rest = sentences(_LEAD_MARK.sub("", labelled.group("rest")))[-1]
+        rest = re.sub(r"^.*?,\s+(?:at|that)\s+", "", rest)
+        return [(rest, owner_names(labelled.group("owner"), known), rest)]
     trailing = _TRAILING_OWNER.match(stripped) if stripped.endswith((")", ").")) else None
     # "Bagtrappe i 58 C skal lakeres. (AF)": a task that has to be done names its doer
     obliged = bool(trailing and _OBLIGATION.search(trailing.group("rest")))
@@ -573,7 +586,7 @@ def assignment_runs(
 # "AKTION: Finn." or "Ansvarlig: Bo og Kim" on a line of its own, under what is to be done: the
 # owners of the last sentence above it
 _OWNER_AFTER = re.compile(
-    rf"^(?i:{'|'.join(words_of('ACTION_MARKERS') + words_of('OWNER_COLUMNS'))})\s*:\s*"
+    rf"^(?i:{_OWNER_LABELS})\s*:\s*"
     rf"(?P<owner>{_SUBJECT})\s*\.?\s*$"
 )
 _ABOVE_LINES = 4  # how far up the sentence may start (a long sentence wrapped over lines)

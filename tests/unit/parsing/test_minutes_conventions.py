@@ -1157,3 +1157,36 @@ def test_owners_on_the_line_under_a_task() -> None:
     assert _actions(english) == [
         (["Kim"], "A revised budget is sent to the members before Friday")
     ]  # Bo stands under a list: which of its lines is his is not said
+
+
+def test_an_esdh_decision_field_naming_its_body_without_a_preposition() -> None:
+    text = (
+        "Referat\n\nTorsdag den 18. januar 2018 kl. 15:00\nUdvalg: Handicaprådet\n\n"
+        "1. Konstituering\nSagsfremstilling\nRådet vælger af sin midte en formand.\n"
+        "Beslutning Handicaprådet den 18-01-2018\n"
+        "Handicaprådet udpegede Ingrid Rasmussen som formand.\n\n"
+        "2. Forretningsorden\nSagsfremstilling\nForretningsordenen er vedlagt.\n"
+        "Beslutning Handicaprådet den 18-01-2018\n"
+        "Michael Bjørn gav en gennemgang af forretningsordenen.\n\n"
+        "Forretningsordenen blev godkendt.\n"
+    )
+    minutes = _read(text)
+    assert [(d.item, d.text) for d in minutes.decisions] == [
+        ("1", "Handicaprådet udpegede Ingrid Rasmussen som formand."),
+        ("2", "Forretningsordenen blev godkendt."),
+    ]  # the case as told (Sagsfremstilling) decides nothing; a review is told, not decided
+    assert minutes.actions == []  # "Rådet vælger …" is the rule the case quotes, no task
+
+
+def test_an_owner_named_with_its_label_in_brackets_after_the_task() -> None:
+    text = (
+        "Bestyrelsesmøde 10. oktober 2022\n\n1. Klubhus\n"
+        "Det undersøges nærmere hvorledes strømafbrydelse håndteres (aktion: Bo & Jesper).\n"
+        "Det blev aftalt, at vi starter op med spørgeskema til vores medlemmer (aktion: Malte).\n"
+        "2. Website\nThe photos are renewed before the season (action: Kim)\n"
+    )
+    assert _actions(text) == [
+        (["Bo", "Jesper"], "Det undersøges nærmere hvorledes strømafbrydelse håndteres"),
+        (["Malte"], "vi starter op med spørgeskema til vores medlemmer"),
+        (["Kim"], "The photos are renewed before the season"),
+    ]
