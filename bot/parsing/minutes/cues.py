@@ -97,6 +97,7 @@ _MODAL = re.compile("|".join(words_of("MODALS")) or r"(?!)", re.IGNORECASE)
 _REPORT = re.compile("|".join(words_of("REPORTS")), re.IGNORECASE)
 _ELABORATION = re.compile("|".join(words_of("ELABORATIONS")), re.IGNORECASE)
 _EARLIER = re.compile("|".join(words_of("EARLIER_DECISIONS")), re.IGNORECASE)
+_DECIDED_BEFORE = re.compile("|".join(words_of("DECIDED_BEFORE")), re.IGNORECASE)
 
 
 def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> bool:
@@ -109,6 +110,8 @@ def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> boo
     sentence = unquoted(plain(sentence))
     if sentence.rstrip().endswith("?") or NOT_DECISION.search(sentence):
         return False
+    if _DECIDED_BEFORE.search(sentence):
+        return False  # "Last summer we voted on …": an earlier decision, recalled
     if _other_body(sentence, title):
         return False
     if _DECISION_CUE.search(sentence):

@@ -54,6 +54,8 @@ def _stopped(owner: str) -> bool:
     first = words[0].rstrip(".,:")
     if first.isupper() and 2 <= len(first) <= 4:
         return False
+    if re.fullmatch(r"\w+['’](?:re|s|m|ll|ve|d)", first, re.IGNORECASE):
+        return True  # "We're working on …", "Dave's idea …": a contraction, a possessive
     return first.lower() in _NOT_OWNERS
 
 

@@ -1190,3 +1190,27 @@ def test_an_owner_named_with_its_label_in_brackets_after_the_task() -> None:
         (["Malte"], "vi starter op med spørgeskema til vores medlemmer"),
         (["Kim"], "The photos are renewed before the season"),
     ]
+
+
+def test_a_decision_recalled_with_when_it_was_taken_is_an_earlier_ones() -> None:
+    text = (
+        "Club meeting, 26 February 2015\n\n1. Printer\n"
+        "Last summer we voted on allocating 250 dollars towards a laser color printer.\n"
+        "Voted on this a couple weeks ago.\n"
+        "It was agreed to buy the printer in March.\n"
+        "2. Klubhus\nVi besluttede for to uger siden at male klubhuset.\n"
+        "Det blev besluttet at købe malingen i marts.\n"
+    )
+    assert [d.text for d in _read(text).decisions] == [
+        "It was agreed to buy the printer in March.",
+        "Det blev besluttet at købe malingen i marts.",
+    ]
+
+
+def test_a_contraction_or_a_possessive_is_no_owner() -> None:
+    text = (
+        "Club meeting, 26 February 2015\n\n### Voting\n"
+        "* We're working on a voting function for IRC to ease the voting process.\n"
+        "* Dave's proposal is to vote on IRC.\n* Kim will update the website.\n"
+    )
+    assert [owners for owners, _ in _actions(text)] == [["Kim"]]
