@@ -14,7 +14,10 @@ _LABEL = re.compile(
     r"[*\s]*:\s*(?P<names>\S.*)?$",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+og\s+|\s+and\s+|\s*&\s*")
+# between names: a comma, "og"/"and", or a full stop after a word ("Evelyn Lindqvist (EL).
+# Dr Umi Shamir (US)."), not after an initial ("S. Holden")
+_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+og\s+|\s+and\s+|\s*&\s*|(?<=\w\w)\s*\.\s+")
+_TITLE_DOT = re.compile(rf"\b({'|'.join(words_of('PERSON_TITLES'))})\.")
 _NAME = re.compile(r"^(?-i:[A-ZÆØÅ])[\wæøåÆØÅ'-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅ'-]+){0,2}$")
 
 
@@ -41,6 +44,7 @@ def attendees(lines: list[str]) -> tuple[str, ...]:
         written = match.group("names") or _names_below(lines[at + 1 : at + 16])
         initials += [m.group(0).strip("()") for m in _INITIALS.finditer(written)]
         raw = re.sub(r"\([^)]*\)", "", written).rstrip(" .")
+        raw = _TITLE_DOT.sub(r"\1", raw)  # "Dr. Hansen": the title's full stop ends nothing
         for part in _SEPARATORS.split(raw):
             part = part.strip(" *.")
             if _NAME.match(part) and part not in found:

@@ -223,8 +223,10 @@ _MARKED_OWNER = re.compile(
 )
 _AND_CLAUSE = re.compile(
     r"\s+og\s+(?=[A-ZÆØÅ][\wæøå]+\s+(?:[a-zæøå]{3,}er|vil|kan)\s)"
-    # "Stuart will speak to John and Martyn will speak to Stephen"
-    r"|\s+and\s+(?=[A-Z][\w'-]+\s+(?:will|shall|would)\s)"
+    # "Stuart will speak to John and Martyn will speak to Stephen", "US suggested that … and
+    # DO agreed to look into this matter"
+    r"|\s+and\s+(?=[A-Z][\w'-]+\s+(?:will|shall|would|agreed\s+to|volunteered\s+to"
+    rf"|{'|'.join(words_of('TASK_PROMISES'))})\s)"
 )
 _LEAD_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå]*(?: [\wæøå]+)?\s+[-–]\s+(?=[A-ZÆØÅ])")  # "Runden - "
 _LEAD_IN = re.compile(
@@ -305,6 +307,8 @@ def actions_in(
         return []  # "Owner: Kim" alone: the owner of the task above it (`owners_after`)
     found: list[MinutesAction] = []
     for clause, owners, task in _assigned(text, known, danish=language == "da"):
+        if _a_known_name(task, known):
+            continue  # "Evelyn Lindqvist (EL).", "EL: Evelyn Lindqvist": who the initials are
         at_next = bool(_NEXT_MEETING_DUE.search(clause))
         dates = [d for d in find_dates(clause, today) if d.value and d.year_given]
         due = dates[0].value if dates and not at_next else None
@@ -450,6 +454,16 @@ def _assigned(
 # "to sign the message, I evaluate my private key …", "for at underskrive, jeg …": what the
 # speaker does to get something done, told as an explanation
 _PURPOSE = re.compile(r"^(?:to|for at)\s+[^,?]{1,60},\s+(?:i|jeg)\b", re.IGNORECASE)
+
+
+_TITLE_LEAD = re.compile(rf"^(?:(?:{'|'.join(words_of('PERSON_TITLES'))})\.?\s+)+")
+
+
+def _a_known_name(task: str, known: tuple[str, ...]) -> bool:
+    """Whether a "task" is only the name of someone at the meeting (a title before it)."""
+    names = {_TITLE_LEAD.sub("", k).lower() for k in known}
+    name = _TITLE_LEAD.sub("", task.strip(" .,;"))
+    return bool(name) and name.lower() in names
 
 
 def _spoken(task: str) -> bool:

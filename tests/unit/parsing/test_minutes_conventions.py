@@ -12,6 +12,7 @@ import pytest
 from bot.documents.read import extract_text
 from bot.parsing.dates import find_dates
 from bot.parsing.minutes import Minutes, parse_minutes
+from bot.parsing.minutes.attendance import attendees
 from bot.parsing.minutes.text import clean, sentences
 
 TODAY = date(2026, 11, 24)
@@ -1214,3 +1215,16 @@ def test_a_contraction_or_a_possessive_is_no_owner() -> None:
         "* Dave's proposal is to vote on IRC.\n* Kim will update the website.\n"
     )
     assert [owners for owners, _ in _actions(text)] == [["Kim"]]
+
+
+def test_a_promise_after_and_and_who_the_initials_are() -> None:
+    text = (
+        "MINUTES OF TRUSTEES MEETING HELD ON 9TH AUGUST 2016.\n"
+        "Present: Dr Andrew Payne, Chairman (AP). Evelyn Lindqvist (EL). Dr. Umi Shamir (US).\n"
+        "David Olds (DO).\n"
+        "4. Matters Arising: 100 Club membership forms. US suggested that the format could be "
+        "simplified and DO agreed to look into this matter.\n"
+    )
+    assert _actions(text) == [(["DO"], "look into this matter")]  # no "EL: Evelyn Lindqvist"
+    names = attendees(["Present: Evelyn Lindqvist (EL). Dr. Umi Shamir (US). David Olds (DO)."])
+    assert names[:3] == ("Evelyn Lindqvist", "Dr Umi Shamir", "David Olds")
