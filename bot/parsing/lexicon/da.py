@@ -242,6 +242,9 @@ WE_DECIDE = (
     # the same after an opening word, the subject after the verb: "Derudover vil vi undersøge
     # muligheden for …", "Nu indhenter vi pris …"
     r"^[a-zæøå]+\s+vil\s+vi\b(?!\s+(?:gerne\s+)?(?:takke|sige|bede|minde|ønske|opfordre)\b)",
+    r"^[a-zæøå]+\s+[a-zæøå]{3,}er\s+vi\b",
+    # after a clause: "Opvaskemaskinen er ikke så god mere, vi investerer i en ny"
+    r",\s+vi\s+[a-zæøå]{3,}er\b",
 )
 # Present passive ("Der oprettes en sandkasse"): a decision unless a modal makes it a wish.
 WEAK_DECISION_CUES = (

@@ -66,8 +66,9 @@ _SECONDING = re.compile(rf"\b(?:{'|'.join(words_of('SECONDED'))})\b", re.IGNOREC
 _COUNT_FOR = re.compile(rf"^(?:{'|'.join(words_of('POLL_FOR'))})\s*:\s*\d", re.IGNORECASE)
 _THAT = re.compile(r"\s+(?:det\s+)?(?:at|that)\b", re.IGNORECASE)
 _WE_DECIDE = re.compile("|".join(words_of("WE_DECIDE")) or r"(?!)", re.IGNORECASE)
+_STATE_VERBS = "|".join(w for w in words_of("NOT_ACTION_VERBS") if "_" not in w)
 _STATE = re.compile(
-    rf"^\S+\s+(?:{'|'.join(w for w in words_of('NOT_ACTION_VERBS') if '_' not in w)})\b",
+    rf"^\S+\s+(?:{_STATE_VERBS})\b|\bvi\s+(?:{_STATE_VERBS})\b|\b(?:{_STATE_VERBS})\s+vi\b",
     re.IGNORECASE,
 )
 _SUBJECT_BODY = re.compile(r"^(?:the\s+)?(?P<subject>[A-ZÆØÅ][\wæøå’'-]+)\s")

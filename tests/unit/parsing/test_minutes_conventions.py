@@ -1228,3 +1228,16 @@ def test_a_promise_after_and_and_who_the_initials_are() -> None:
     assert _actions(text) == [(["DO"], "look into this matter")]  # no "EL: Evelyn Lindqvist"
     names = attendees(["Present: Evelyn Lindqvist (EL). Dr. Umi Shamir (US). David Olds (DO)."])
     assert names[:3] == ("Evelyn Lindqvist", "Dr Umi Shamir", "David Olds")
+
+
+def test_we_do_after_an_opening_word_or_a_clause_in_danish() -> None:
+    text = (
+        "Bestyrelsesmøde 3. oktober 2023\n\n1. Køkken\n"
+        "Nu indhenter vi pris på en ny opvaskemaskine.\n"
+        "Den gamle kan ikke repareres, vi køber en ny inden jul.\n"
+        "Derfor mener vi, at køkkenet skal renoveres.\n"
+    )
+    assert [d.text for d in _read(text).decisions] == [
+        "Nu indhenter vi pris på en ny opvaskemaskine.",
+        "Den gamle kan ikke repareres, vi køber en ny inden jul.",
+    ]  # an opinion ("mener vi") decides nothing
