@@ -331,7 +331,8 @@ def _assigned(
     stripped = text.strip()
     if ACTION_HEADING.match(stripped):
         return []  # "Action List", "Handlinger:": the heading over the tasks, none itself
-    labelled = _LABELLED_TRAILING_OWNER.match(stripped)
+    closes = stripped.endswith((")", ").")) and "(" in stripped  # the regex backtracks else
+    labelled = _LABELLED_TRAILING_OWNER.match(stripped) if closes else None
     if labelled:
         # "Det blev aftalt, at vi starter op med spørgeskema … (aktion: Malte).": the owner
         # says so; the task is the sentence before, from its "at" if it has one
