@@ -121,7 +121,7 @@ def _pdf(data: bytes, progress: Progress | None) -> str:
             raise DocumentError("unreadable", type(error).__name__) from error
         if progress and (number % 10 == 0 or number == count):
             progress(f"{number}/{count}")
-    return "\n".join(texts)
+    return "\f".join(texts)  # a form feed between pages, as pdftotext writes (minutes/text.py)
 
 
 _DROP_CAPITAL = re.compile(r"(?m)^([A-ZÆØÅ])[ \t]*\n(?=[a-zæøå]{2,})")

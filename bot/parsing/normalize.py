@@ -17,6 +17,7 @@ _SPECIAL = {"channel", "here", "everyone"}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 # NUL and other control characters (PostgreSQL refuses NUL in text); tab and newline stay
 _CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], None)
+_CONTROL_BUT_PAGES = {k: v for k, v in _CONTROL.items() if k != 12}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -48,9 +49,10 @@ def normalize(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def without_control(text: str) -> str:
-    """Text with NUL and other control characters taken out (tab and newline kept)."""
-    return text.translate(_CONTROL)
+def without_control(text: str, *, pages: bool = False) -> str:
+    """Text with NUL and other control characters taken out (tab and newline kept; with
+    `pages`, the form feed between a document's pages too: the minutes reader uses it)."""
+    return text.translate(_CONTROL_BUT_PAGES if pages else _CONTROL)
 
 
 def link_label(match: re.Match[str]) -> str:

@@ -67,7 +67,7 @@ def read_in(unit: Unit, text: str) -> Minutes:
     # the minutes reader (some hundred patterns to compile) loads with the first document
     from bot.parsing.minutes import parse_minutes
 
-    return parse_minutes(without_control(text), today=unit.today, known_owners=known)
+    return parse_minutes(without_control(text, pages=True), today=unit.today, known_owners=known)
 
 
 def looks_like_minutes(minutes: Minutes, text: str) -> bool:
@@ -524,7 +524,7 @@ def show_preview(deps: Deps, port: SlackPort, request: ImportRequest) -> None:
                 reading = Reply(text=unit.string("import_reading", name=escape(name)))
             port.tell(scope.channel_id, request.user, reading)
             data = download(str(request.file_url), port.token)
-            text = without_control(extract_text(data, name))
+            text = without_control(extract_text(data, name), pages=True)
             pending_id = create_pending(deps, scope, request.user, text, name)
         port.tell(scope.channel_id, request.user, preview(deps, scope, pending_id))
     except DocumentError as error:

@@ -333,6 +333,9 @@ def read_cues(
                 decided.append((index, clip(motion)))
             elif _is_decision(sentence, title, in_item=label is not None):
                 subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
+                if not subject and settled < place and _SECONDING.search(sentence):
+                    if MOVED.search(said[place - 1]):
+                        subject = said[place - 1]  # "X moved approval …. Y seconded the motion"
                 if not subject and index and not place and _SECONDING.search(sentence):
                     # "X moved approval of the staff recommendation." over "Y seconded the
                     # motion, which carried …": the paragraph before says what was moved

@@ -96,6 +96,7 @@ def clean(text: str) -> Cleaned:
         text = html_to_text(text)
     text = html.unescape(text)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    text = _without_running_lines(text)
     text = text.replace("\u00a0", " ").replace("\t", " ").replace("\f", "\n")
     out = Cleaned()
     adornments: list[str] = []
@@ -155,6 +156,50 @@ def clean(text: str) -> Cleaned:
         out.lines.append(line)
     out.bold_lines = [at for at in bold_lines if out.lines[at]]
     return out
+
+
+_EDGE = 3  # lines at the top and at the bottom of a page where running lines stand
+
+
+def _without_running_lines(text: str) -> str:
+    """A paged text (pages parted by form feeds, as a PDF's) without the lines every page
+    repeats at its top or bottom: "Regular Meeting", "Alameda City Council", "June 7, 2022
+    2" between a motion and its second. A line counts as repeated when, with its digits
+    ignored, it stands at the edge of at least three pages and of half of them; its first
+    time stays (the title and the date of the meeting are often what repeats)."""
+    pages = text.split("\f")
+    if len(pages) < 3:
+        return text
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+    def edges(page: str) -> set[str]:
+        lines = [ln for ln in page.split("\n") if ln.strip()]
+        return {key(ln) for ln in lines[:_EDGE] + lines[-_EDGE:] if len(ln.strip()) <= 80}
+
+    seen: dict[str, int] = {}
+    for page in pages:
+        for line in edges(page):
+            seen[line] = seen.get(line, 0) + 1
+    running = {k for k, n in seen.items() if n >= 3 and n * 2 >= len(pages) and k.strip("# ")}
+    if not running:
+        return text
+    kept: list[str] = []
+    met: set[str] = set()  # the first time a running line stands, it stays: a title, a date
+    for page in pages:
+        lines = page.split("\n")
+        filled = [i for i, ln in enumerate(lines) if ln.strip()]
+        edge = set(filled[:_EDGE] + filled[-_EDGE:])
+        out: list[str] = []
+        for i, line in enumerate(lines):
+            if i in edge and key(line) in running:
+                if key(line) in met:
+                    continue
+                met.add(key(line))
+            out.append(line)
+        kept.append("\n".join(out))
+    return "\f".join(kept)
 
 
 _BARE_NUMBER = re.compile(r"^\s*(?:punkt\s+|pkt\.?\s+)?(\d{1,2})\s*([.)]?)\s*$", re.IGNORECASE)

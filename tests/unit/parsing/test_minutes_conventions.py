@@ -14,6 +14,8 @@ from bot.parsing.dates import find_dates
 from bot.parsing.minutes import Minutes, parse_minutes
 from bot.parsing.minutes.attendance import attendees
 from bot.parsing.minutes.text import clean, sentences
+from bot.parsing.normalize import without_control
+from tests.fakes.documents import pdf
 
 TODAY = date(2026, 11, 24)
 
@@ -1241,3 +1243,37 @@ def test_we_do_after_an_opening_word_or_a_clause_in_danish() -> None:
         "Nu indhenter vi pris på en ny opvaskemaskine.",
         "Den gamle kan ikke repareres, vi køber en ny inden jul.",
     ]  # an opinion ("mener vi") decides nothing
+
+
+def test_lines_every_page_repeats_are_left_out_but_their_first_time() -> None:
+    page = "Regular Meeting\nAlameda City Council\nJune 7, 2022 {n}\n{body}\n"
+    bodies = [
+        "1. Consent Calendar\nCouncilmember Knox White moved approval of the Consent Calendar.",
+        "Councilmember Daysog seconded the motion, which carried by the following roll call "
+        "vote: Ayes: 5.",
+        "2. Adjournment\nThe meeting was adjourned at 9 pm.",
+    ]
+    text = "\f".join(page.format(n=n, body=b) for n, b in enumerate(bodies, start=1))
+    lines = [line for line in clean(text).lines if line]
+    assert lines.count("Alameda City Council") == 1 and lines[0] == "Regular Meeting"
+    assert [d.text for d in _read(text).decisions] == [
+        "Councilmember Knox White moved approval of the Consent Calendar. Councilmember Daysog "
+        "seconded the motion, which carried by the following roll call vote: Ayes: 5."
+    ]
+
+
+def test_a_pdfs_running_header_does_not_part_a_motion_from_its_second() -> None:
+    header = ["Regular Meeting", "Alameda City Council", "June 7, 2022"]
+    body = [
+        ["1. Consent Calendar", "Councilmember Knox White moved approval of the Calendar."],
+        ["Councilmember Daysog seconded the motion, which carried: Ayes: 5."],
+        ["2. Adjournment", "The meeting was adjourned at 9 pm."],
+    ]
+    lines = [line for page in body for line in [*header, *page, *[""] * (5 - len(page))]]
+    text = extract_text(pdf(lines, per_page=8), "minutes.pdf")
+    assert text.count("\f") == 2  # the pages stay apart, as the importer keeps them
+    minutes = _read(without_control(text, pages=True))
+    assert [d.text for d in minutes.decisions] == [
+        "Councilmember Knox White moved approval of the Calendar. Councilmember Daysog "
+        "seconded the motion, which carried: Ayes: 5."
+    ]
