@@ -120,6 +120,11 @@ DECISION_CUES = (
     # et punkt udsat til et senere møde: "Punktet udsættes til næste møde, da …"
     r"\b(?:punktet|sagen|forslaget)\s+(?:udsættes|udskydes)\b",
     r"^(?:udsættes|udskydes)\b",  # "Udskydes til næste bestyrelsesmøde."
+    r"^(?:udsat|udskudt)\s+til\b",  # "Udsat til december-mødet, så Kim kan …"
+    # en regel for fremtiden: "Fremadrettet skal budgettet stå i en kolonne", "Fremover
+    # lægger vi referatet på hjemmesiden"
+    # ("Fremover vil referenten sende …" er et løfte, en opgave: ikke her)
+    r"^(?:fremadrettet|fremover|fra\s+nu\s+af)\b,?\s+(?:skal|[a-zæøå]{3,}er)\b",
     # et antal stemmer for: "Forslaget? - 4 stemmer for"
     r"\b\d+\s+stemmer\s+for\b",
     # et valg af en person: "Lederne genvalgte Jennie som gruppeleder", "… valgte Jens til

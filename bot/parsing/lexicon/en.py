@@ -107,6 +107,10 @@ SECTIONS = {
     "legal implications": "sagsfremstilling",
 }
 DECISION_CUES = (
+    # a rule from now on: "Going forward, the agenda will be sent a week before", "From now on
+    # we publish the minutes on the website"
+    r"^(?:going\s+forward|from\s+now\s+on|henceforth)\b,?\s+\S+(?:\s+\S+)?\s+(?:will|shall|\w+s?)\b",
+    r"^(?:postponed|deferred)\s+(?:to|until)\b",  # "Postponed to the December meeting"
     # a go-ahead: "Jens got the green light to …", "The board gave the go-ahead for …"
     r"\b(?:got|gets|was given|were given|gave|given)\s+(?:\w+\s+)?(?:the\s+)?"
     r"(?:green light|go-ahead)\b",

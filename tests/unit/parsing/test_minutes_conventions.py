@@ -1277,3 +1277,19 @@ def test_a_pdfs_running_header_does_not_part_a_motion_from_its_second() -> None:
         "Councilmember Knox White moved approval of the Calendar. Councilmember Daysog "
         "seconded the motion, which carried: Ayes: 5."
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fremadrettet skal budgettet stå i en kolonne i regnskabet.",
+        "Fremover lægger vi referatet på hjemmesiden.",
+        "Udsat til december-mødet, så Kim kan nå at analysere tallene.",
+        "Going forward, the agenda will be sent a week before the meeting.",
+        "From now on we publish the minutes on the website.",
+        "Postponed to the December meeting.",
+    ],
+)
+def test_a_rule_from_now_on_or_a_postponement_is_a_decision(sentence: str) -> None:
+    text = f"Bestyrelsesmøde 3. oktober 2023\n\n1. Diverse\n{sentence}\n"
+    assert [d.text for d in _read(text).decisions] == [sentence]
