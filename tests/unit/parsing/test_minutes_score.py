@@ -49,10 +49,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25zd": (
         10,
         {
-            "decision_f1": 0.7,
+            "decision_f1": 0.72,
             "decision_recall": 0.79,
-            "owner_precision": 0.52,
-            "owner_recall": 0.57,
+            "owner_precision": 0.6,
+            "owner_recall": 0.63,
             "next_meeting_right": 1.0,
             "meeting_date_right": 0.8,
         },
@@ -61,9 +61,9 @@ HELD_OUT_FLOORS = {
         10,
         {
             "decision_f1": 0.62,
-            "decision_recall": 0.70,
-            "owner_precision": 0.8,
-            "owner_recall": 0.52,
+            "decision_recall": 0.75,
+            "owner_precision": 0.94,
+            "owner_recall": 0.68,
             "next_meeting_right": 0.9,
             "meeting_date_right": 1.0,
         },
@@ -71,10 +71,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25zb": (
         10,
         {
-            "decision_f1": 0.48,
-            "decision_recall": 0.40,
-            "owner_precision": 0.8,
-            "owner_recall": 0.54,
+            "decision_f1": 0.5,
+            "decision_recall": 0.42,
+            "owner_precision": 0.9,
+            "owner_recall": 0.61,
             "next_meeting_right": 0.9,
             "meeting_date_right": 0.7,
         },
@@ -84,8 +84,8 @@ HELD_OUT_FLOORS = {
         {
             "decision_f1": 0.48,
             "decision_recall": 0.43,
-            "owner_precision": 0.87,
-            "owner_recall": 0.25,
+            "owner_precision": 0.88,
+            "owner_recall": 0.29,
             "next_meeting_right": 1.0,
             "meeting_date_right": 0.9,
         },
@@ -108,8 +108,8 @@ HELD_OUT_FLOORS = {
             # motion/Jacq second; motion passed …" now stands apart from the motion above it
             "decision_f1": 0.55,
             "decision_recall": 0.53,
-            "owner_precision": 0.55,
-            "owner_recall": 0.47,
+            "owner_precision": 0.6,
+            "owner_recall": 0.52,
             "next_meeting_right": 0.8,
             "meeting_date_right": 0.8,
         },
@@ -130,7 +130,7 @@ HELD_OUT_FLOORS = {
         {
             "decision_f1": 0.73,
             "decision_recall": 0.73,
-            "owner_precision": 0.6,
+            "owner_precision": 0.64,
             "owner_recall": 0.6,
             "next_meeting_right": 0.9,
             "meeting_date_right": 0.8,
@@ -139,8 +139,8 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25v": (
         12,
         {
-            "decision_f1": 0.48,
-            "decision_recall": 0.62,
+            "decision_f1": 0.51,
+            "decision_recall": 0.64,
             "owner_precision": 0.68,
             "owner_recall": 0.39,
             "next_meeting_right": 0.83,
@@ -150,7 +150,7 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-25u": (
         12,
         {
-            "decision_f1": 0.65,
+            "decision_f1": 0.66,
             "decision_recall": 0.64,
             "owner_precision": 0.61,
             "owner_recall": 0.44,
@@ -183,8 +183,8 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24g": (
         14,
         {
-            "decision_f1": 0.69,
-            "decision_recall": 0.76,
+            "decision_f1": 0.73,
+            "decision_recall": 0.81,
             "owner_precision": 0.73,
             "owner_recall": 0.56,
             "next_meeting_right": 1.0,
@@ -196,8 +196,8 @@ HELD_OUT_FLOORS = {
         {
             "decision_f1": 0.75,
             "decision_recall": 0.68,
-            "owner_precision": 0.74,
-            "owner_recall": 0.92,
+            "owner_precision": 0.75,
+            "owner_recall": 0.96,
             "next_meeting_right": 1.0,
             "meeting_date_right": 0.72,
         },
@@ -207,7 +207,7 @@ HELD_OUT_FLOORS = {
         {
             "decision_f1": 0.65,
             "decision_recall": 0.73,
-            "owner_precision": 0.72,
+            "owner_precision": 0.8,
             "owner_recall": 0.88,
             "next_meeting_right": 1.0,
             "meeting_date_right": 0.66,
@@ -216,10 +216,10 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24s": (
         12,
         {
-            "decision_f1": 0.56,
-            "decision_recall": 0.45,
-            "owner_precision": 0.50,
-            "owner_recall": 0.31,
+            "decision_f1": 0.59,
+            "decision_recall": 0.48,
+            "owner_precision": 0.57,
+            "owner_recall": 0.36,
             "next_meeting_right": 0.66,
             "meeting_date_right": 0.83,
         },
@@ -240,7 +240,7 @@ HELD_OUT_FLOORS = {
         {
             "decision_f1": 0.65,
             "decision_recall": 0.67,
-            "owner_precision": 0.70,
+            "owner_precision": 0.75,
             "owner_recall": 0.26,
             "next_meeting_right": 0.83,
             "meeting_date_right": 0.83,
@@ -251,7 +251,7 @@ HELD_OUT_FLOORS = {
         {
             "decision_f1": 0.62,
             "decision_recall": 0.58,
-            "owner_precision": 0.86,
+            "owner_precision": 0.88,
             "owner_recall": 0.68,
             "next_meeting_right": 0.66,
             "meeting_date_right": 0.75,
@@ -260,9 +260,9 @@ HELD_OUT_FLOORS = {
     "heldout-2026-11-24o": (
         12,
         {
-            "decision_f1": 0.54,
-            "decision_recall": 0.43,
-            "owner_precision": 0.87,
+            "decision_f1": 0.57,
+            "decision_recall": 0.46,
+            "owner_precision": 0.91,
             "owner_recall": 0.63,
             "next_meeting_right": 0.75,
             "meeting_date_right": 0.66,
@@ -311,8 +311,8 @@ HELD_OUT_FLOORS = {
             # 0.64 before wrapped lines were read (2026-11-25): "Tristan will bring this up
             # with …" now starts its own paragraph and is read; its label leaves body tasks
             # that repeat the action list out (s07), so it counts as an extra
-            "owner_precision": 0.63,
-            "owner_recall": 0.71,
+            "owner_precision": 0.65,
+            "owner_recall": 0.72,
             "next_meeting_right": 0.91,
             "meeting_date_right": 0.91,
         },
@@ -322,8 +322,8 @@ HELD_OUT_FLOORS = {
         {
             "decision_f1": 0.88,
             "decision_recall": 0.84,
-            "owner_precision": 0.76,
-            "owner_recall": 0.55,
+            "owner_precision": 0.77,
+            "owner_recall": 0.58,
             "next_meeting_right": 0.81,
             "meeting_date_right": 1.0,
         },
