@@ -26,6 +26,7 @@ from bot.parsing.minutes.motions import (
     outcome_decisions,
     poll_decisions,
     results_apart,
+    seconded_motions,
 )
 from bot.parsing.minutes.outline import Segment, heading_section
 from bot.parsing.minutes.owners import (
@@ -268,6 +269,7 @@ def read_cues(
     for text in formal:
         minutes.decisions.append(MinutesDecision(label, text))
     outcomes, used = outcome_decisions(texts, _matter(segment.title)) if not formal else ([], set())
+    outcomes += seconded_motions(texts, used) if not formal else []
     decided: list[tuple[int, str]] = list(outcomes)
     election = is_election(segment.title) and not _constitution(segment)
     if election:

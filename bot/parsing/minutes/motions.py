@@ -157,6 +157,29 @@ def outcome_decisions(
     return found, used
 
 
+_SECONDER = re.compile(rf"\b(?:{'|'.join(words_of('SECONDED'))})\b", re.IGNORECASE)
+
+
+def seconded_motions(blocks: list[str], used: set[int]) -> list[tuple[int, str]]:
+    """What a mover and a seconder stand under, as a line of their own with no result
+    ("3.0.1 ETA: to be released 14th December." over "Proposed: Matt, seconded: Tim"): a
+    seconded motion the minutes record is the body's decision. Marks both blocks used."""
+    found: list[tuple[int, str]] = []
+    for index, block in enumerate(blocks):
+        text = block_text(block)
+        if not (MOVER_FIELD.match(text) and _SECONDER.search(text)) or index == 0:
+            continue
+        if len(text) > 80 or BARE_RESULT.search(text) or OUTCOME.match(text):
+            continue  # a result of its own: `outcome_decisions` reads it
+        motion = index - 1
+        above = block_text(blocks[motion])
+        if motion in used or index in used or MOVER_FIELD.match(above) or len(above) > 400:
+            continue
+        used.update((motion, index))
+        found.append((motion, above))
+    return found
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip().lower() for c in line.strip().strip("|").split("|")]
 

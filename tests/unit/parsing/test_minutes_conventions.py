@@ -1293,3 +1293,16 @@ def test_a_pdfs_running_header_does_not_part_a_motion_from_its_second() -> None:
 def test_a_rule_from_now_on_or_a_postponement_is_a_decision(sentence: str) -> None:
     text = f"Bestyrelsesmøde 3. oktober 2023\n\n1. Diverse\n{sentence}\n"
     assert [d.text for d in _read(text).decisions] == [sentence]
+
+
+def test_what_a_mover_and_a_seconder_stand_under_is_decided() -> None:
+    text = (
+        "Meeting Date: 2021-11-23\n\n** OTC holds\n\n"
+        "3.0.1 ETA: to be released 14th December.\nProposed: Matt, seconded: Tim\n\n"
+        "Lift the hold on this PR, let it merge.\nProposed: Matt, seconded: Tomáš\n\n"
+        "** Presentation\n\nStaff reports having discussed a design for QUIC.\n"
+    )
+    assert [d.text for d in _read(text).decisions] == [
+        "3.0.1 ETA: to be released 14th December.",
+        "Lift the hold on this PR, let it merge.",
+    ]
