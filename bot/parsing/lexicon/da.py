@@ -1073,13 +1073,13 @@ TASK_PROMISES = (
 TASK_VERBS = ()  # Danish writes tasks as "X <verb>er": see ACTION_VERBS and NOT_ACTION_VERBS
 # What says that a resolution quoted after it is an earlier one: "That was last week's
 # resolution: RESOLVED: …" (cues.read_cues).
+EARLIER_DECISIONS = (r"\b(?:sidste|forrige) (?:uges?|mødes?|måneds?)\b", r"\btidligere\b")
 # En beslutning fortalt med hvornår den blev taget, før dette møde: genfortalt, ikke taget nu
 # ("Det blev besluttet for to uger siden", "Sidste sommer besluttede vi at …").
 DECIDED_BEFORE = (
     r"\bfor\s+(?:\w+\s+){1,2}(?:dage|dag|uger|uge|måneder|måned|år)\s+siden\b",
     r"^sidste\s+(?:sommer|vinter|forår|efterår|år)\b",  # ikke "lige som sidste år"
 )
-EARLIER_DECISIONS = (r"\b(?:sidste|forrige) (?:uges?|mødes?|måneds?)\b", r"\btidligere\b")
 # Titler med punktum foran et navn: "Dr. Hansen sender …"
 PERSON_TITLES = ("Dr", "Prof", "Cand")
 # En websides navigation, som stod tilbage i dens tekst (minutes/text.py).

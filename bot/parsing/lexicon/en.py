@@ -1135,13 +1135,13 @@ TASK_VERBS = (
 # Words that make a subject a body that can own a task ("the Board will …").
 BODY_WORDS = ("board", "committee", "council", "group", "secretariat", "team", "staff")
 # Not a decision although a cue matches: a chat speaker's own agreement ("renato: agreed to …").
+EARLIER_DECISIONS = (r"\b(?:last|previous) (?:week|meeting|month)'?s?\b", r"\bearlier\b")
 # A decision told with when it was taken, before this meeting: recalled, not taken now
 # ("Voted on this a couple weeks ago", "Last summer we voted on allocating $250 …").
 DECIDED_BEFORE = (
     r"\b(?:days?|weeks?|months?|years?)\s+ago\b",
     r"^last\s+(?:summer|winter|spring|autumn|fall|year)\b",  # not "as last year"
 )
-EARLIER_DECISIONS = (r"\b(?:last|previous) (?:week|meeting|month)'?s?\b", r"\bearlier\b")
 # Titles written with a full stop before a person's name: "Cllr. A. Thomas would contact …"
 PERSON_TITLES = ("Cllr", "Cllrs", "Dr", "Mr", "Mrs", "Ms", "Prof")
 # A web page's navigation left in its text (minutes/text.py).

@@ -19,10 +19,12 @@ from bot.parsing.minutes.motions import (
     MOVER_FIELD,
     NOT_APPLICABLE,
     NOT_DECISION,
+    OUTCOME,
     RESOLVED,
     TALLY,
     VOTED,
     block_text,
+    labelled,
     outcome_decisions,
     poll_decisions,
     results_apart,
@@ -118,6 +120,9 @@ def _is_decision(sentence: str, title: str = "", *, in_item: bool = True) -> boo
         return False
     if _DECISION_CUE.search(sentence):
         return True
+    outcome = OUTCOME.match(sentence)
+    if outcome and labelled(sentence, outcome) and not NOT_APPLICABLE.match(outcome["rest"]):
+        return bool(outcome["rest"].strip())  # "… concerns. Conclusion: keep using Zoom."
     if in_item and _WE_DECIDE.search(sentence) and not _STATE.search(sentence):
         return True  # "Vi indhenter pris på nyt hus." (not "Vi mangler …", not a site's banner)
     cue = _WEAK_CUE.search(sentence)

@@ -56,7 +56,7 @@ def block_text(block: str) -> str:
     return re.sub(r"^(?:[-*•·▪◦+]|\d{1,2}[.)])\s+", "", block).strip()
 
 
-def _labelled(text: str, outcome: re.Match[str]) -> bool:
+def labelled(text: str, outcome: re.Match[str]) -> bool:
     """Whether an outcome word is a label over what follows ("Decision: …", "Vedtaget -
     …", "[AGREED] …"), not the first word of a sentence ("Agreement passed to …")."""
     head = text[: outcome.start("rest")]
@@ -100,7 +100,7 @@ def outcome_decisions(
             nxt = block_text(blocks[index + 1])
             if OUTCOME.match(nxt) or BARE_RESULT.match(nxt):
                 continue  # a tally before its result: joined when the result comes
-        if outcome and not bare and not _labelled(text, outcome) and len(sentences(text)) > 1:
+        if outcome and not bare and not labelled(text, outcome) and len(sentences(text)) > 1:
             continue  # "Agreement passed to … . Agreement passed to …": each its own sentence
         used.add(index)
         if not bare:

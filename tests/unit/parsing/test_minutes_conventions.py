@@ -1306,3 +1306,15 @@ def test_what_a_mover_and_a_seconder_stand_under_is_decided() -> None:
         "3.0.1 ETA: to be released 14th December.",
         "Lift the hold on this PR, let it merge.",
     ]
+
+
+def test_an_outcome_label_inside_a_paragraph_starts_a_decision() -> None:
+    text = (
+        "Board meeting, 16 April 2020\n\n5. Using Zoom\n"
+        "Kenneth reported that Zoom is disallowed on company computers. Peer has analyzed the "
+        "security issues. Conclusion: keep using Zoom, but start using meeting password.\n"
+        "6. Budget\nThe budget was presented. Beslutning: ingen.\n"
+    )
+    assert [d.text for d in _read(text).decisions] == [
+        "Conclusion: keep using Zoom, but start using meeting password."
+    ]  # "Beslutning: ingen." settles nothing
