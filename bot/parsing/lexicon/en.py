@@ -1189,7 +1189,7 @@ NOT_DECISION_CUES = (
     r"\bdeclined? re-?election\b",
     # a fact confirmed by a person: "The Chair confirmed that all members were present"
     r"^(?:the\s+)?\S+\s+confirmed\s+that\b",
-    r"^[\w.\-]{2,30}:\s+[^.]{0,60}?\bagreed\b(?! (?:that|on))",
+    r"^@?[\w.\-]{2,30}:\s+[^.]{0,60}?\bagreed\b(?! (?:that|on))",  # "@ronef: Fully agreed, …"
     # a report of another meeting's decision: "At the January 2018 meeting the Board approved …"
     r"\b(?:at|in) the (?:\w+ )?(?:\d{4} )?(?:board |council |committee )?meeting\b"
     r"[^.]*\b(?:approved|agreed|decided)\b",

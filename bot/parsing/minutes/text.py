@@ -294,7 +294,7 @@ CONNECTIVES = {
 
 
 # A line a speaker starts ("mnot: …", "Darrel (chair): …"): each is its own paragraph.
-SPEAKER_START = re.compile(r"^[\w.\-]{2,30}(?: [A-ZÆØÅ][\w\-]+)?(?:\s*\([^)]{1,30}\))?:\s+\S")
+SPEAKER_START = re.compile(r"^@?[\w.\-]{2,30}(?: [A-ZÆØÅ][\w\-]+)?(?:\s*\([^)]{1,30}\))?:\s+\S")
 BULLET_LINE = re.compile(rf"^{BULLET}(?!\d+\.\d)(.+)$")
 _ABBREVIATIONS = {
     "ms",

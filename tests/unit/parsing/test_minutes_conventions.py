@@ -1318,3 +1318,14 @@ def test_an_outcome_label_inside_a_paragraph_starts_a_decision() -> None:
     assert [d.text for d in _read(text).decisions] == [
         "Conclusion: keep using Zoom, but start using meeting password."
     ]  # "Beslutning: ingen." settles nothing
+
+
+def test_a_chat_handles_own_agreement_is_no_decision() -> None:
+    text = (
+        "Open board call, 6 May 2024\n\n## Assembly\n"
+        "@ronef: Fully agreed, want to make this as transparent as possible\n"
+        "@tomberek: The board decided to open the call on Thursday.\n"
+    )
+    assert [d.text for d in _read(text).decisions] == [
+        "@tomberek: The board decided to open the call on Thursday."
+    ]
