@@ -21,6 +21,7 @@ from bot.parsing.minutes.motions import (
     NOT_DECISION,
     OUTCOME,
     RESOLVED,
+    SECONDER,
     TALLY,
     VOTED,
     block_text,
@@ -65,7 +66,6 @@ from bot.parsing.minutes.text import (
 
 _DECISION_CUE = Alternatives(words_of("DECISION_CUES"), re.IGNORECASE)
 _WEAK_CUE = Alternatives(words_of("WEAK_DECISION_CUES"), re.IGNORECASE)
-_SECONDING = re.compile(rf"\b(?:{'|'.join(words_of('SECONDED'))})\b", re.IGNORECASE)
 _COUNT_FOR = re.compile(rf"^(?:{'|'.join(words_of('POLL_FOR'))})\s*:\s*\d", re.IGNORECASE)
 _THAT = re.compile(r"\s+(?:det\s+)?(?:at|that)\b", re.IGNORECASE)
 _WE_DECIDE = re.compile("|".join(words_of("WE_DECIDE")) or r"(?!)", re.IGNORECASE)
@@ -340,10 +340,10 @@ def read_cues(
                 decided.append((index, clip(motion)))
             elif _is_decision(sentence, title, in_item=label is not None):
                 subject = said[place - 1] if settled < place and _elliptic(sentence) else ""
-                if not subject and settled < place and _SECONDING.search(sentence):
+                if not subject and settled < place and SECONDER.search(sentence):
                     if MOVED.search(said[place - 1]):
                         subject = said[place - 1]  # "X moved approval …. Y seconded the motion"
-                if not subject and index and not place and _SECONDING.search(sentence):
+                if not subject and index and not place and SECONDER.search(sentence):
                     # "X moved approval of the staff recommendation." over "Y seconded the
                     # motion, which carried …": the paragraph before says what was moved
                     prior = sentences(texts[index - 1])

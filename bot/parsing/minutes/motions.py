@@ -46,6 +46,7 @@ NOT_APPLICABLE = re.compile("|".join(words_of("NOT_APPLICABLE")), re.IGNORECASE)
 MOTION_FIELD = re.compile(rf"^(?:{'|'.join(words_of('MOTION_FIELDS'))})\s*:", re.IGNORECASE)
 # Only who moved, seconded or proposed it: "Proposed by: Cart", "Stillet af: Ann".
 MOVER_FIELD = re.compile(rf"^(?:{'|'.join(words_of('MOVER_FIELDS'))})\s*:", re.IGNORECASE)
+SECONDER = re.compile(rf"\b(?:{'|'.join(words_of('SECONDED'))})\b", re.IGNORECASE)
 NUMBERED_MOTION = re.compile(
     rf"^(?:{'|'.join(words_of('NUMBERED_MOTIONS'))})\s+\d{{1,2}}[a-z]?\s*[:.\-–]\s*\S",
     re.IGNORECASE,
@@ -157,9 +158,6 @@ def outcome_decisions(
     return found, used
 
 
-_SECONDER = re.compile(rf"\b(?:{'|'.join(words_of('SECONDED'))})\b", re.IGNORECASE)
-
-
 def seconded_motions(blocks: list[str], used: set[int]) -> list[tuple[int, str]]:
     """What a mover and a seconder stand under, as a line of their own with no result
     ("3.0.1 ETA: to be released 14th December." over "Proposed: Matt, seconded: Tim"): a
@@ -167,7 +165,7 @@ def seconded_motions(blocks: list[str], used: set[int]) -> list[tuple[int, str]]
     found: list[tuple[int, str]] = []
     for index, block in enumerate(blocks):
         text = block_text(block)
-        if not (MOVER_FIELD.match(text) and _SECONDER.search(text)) or index == 0:
+        if not (MOVER_FIELD.match(text) and SECONDER.search(text)) or index == 0:
             continue
         if len(text) > 80 or BARE_RESULT.search(text) or OUTCOME.match(text):
             continue  # a result of its own: `outcome_decisions` reads it

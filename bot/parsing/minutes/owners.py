@@ -601,7 +601,7 @@ def assignment_runs(
 
 
 # "AKTION: Finn." or "Ansvarlig: Bo og Kim" on a line of its own, under what is to be done: the
-# owners of the last sentence above it
+# owners of the paragraph above it (`owners_after`)
 _OWNER_AFTER = re.compile(
     rf"^(?i:{_OWNER_LABELS})\s*:\s*"
     rf"(?P<owner>{_SUBJECT})\s*\.?\s*$"
